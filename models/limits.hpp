@@ -1,0 +1,19 @@
+#pragma once
+// Domain limits from SPEC.md "Data model". One place, so validation, codecs,
+// the generator and the matcher agree on them.
+#include <cstddef>
+#include <cstdint>
+
+namespace talentmatch {
+
+inline constexpr int kMinLevel = 0;             // 0 none
+inline constexpr int kMaxLevel = 5;             // 5 expert
+inline constexpr int kMinRequiredLevel = 1;     // a requirement asks for at least "aware"
+inline constexpr int kMinWeight = 1;            // 1 nice to have
+inline constexpr int kMaxWeight = 10;           // 10 essential
+inline constexpr std::size_t kMaxIdLength = 64;
+inline constexpr std::size_t kMaxNameLength = 200;
+inline constexpr std::size_t kMaxTextLength = 2000;
+inline constexpr std::size_t kMaxListLength = 1000;  // skills, requirements, aliases per entity
+
+}  // namespace talentmatch

@@ -1,0 +1,42 @@
+#pragma once
+// Domain rules of SPEC.md for every entity: levels 0..5 (requirements 1..5),
+// weights 1..10, headcount >= 1, at least one requirement, one requirement
+// per skill, known skill/certificate/institution/program/employer ids, ISO
+// dates, id and string lengths. Each rule broken yields one FieldError whose
+// path is prefixed with `path`, e.g. validate(job, known, "jobs[3]") gives
+//   "jobs[3].requirements[2].level: must be 1..5, got 7".
+// An empty result means the entity is valid against `known`.
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "models/entities.hpp"
+#include "models/field_error.hpp"
+
+namespace talentmatch {
+
+// The ids an entity may refer to. Built by the store (or a bulk import) from
+// what exists plus what the same batch adds.
+struct KnownIds {
+    std::unordered_set<std::string> skills;
+    std::unordered_set<std::string> certificates;
+    std::unordered_set<std::string> institutions;
+    std::unordered_set<std::string> programs;
+    std::unordered_set<std::string> employers;
+};
+
+std::vector<FieldError> validate(const Skill& value, const std::string& path);
+std::vector<FieldError> validate(const Certificate& value, const std::string& path);
+std::vector<FieldError> validate(const Institution& value, const std::string& path);
+std::vector<FieldError> validate(const Program& value, const KnownIds& known,
+                                 const std::string& path);
+std::vector<FieldError> validate(const Graduate& value, const KnownIds& known,
+                                 const std::string& path);
+std::vector<FieldError> validate(const Employer& value, const std::string& path);
+std::vector<FieldError> validate(const Job& value, const KnownIds& known, const std::string& path);
+
+// "a.b" joined as a field path; "" + "x" is "x". Used by codecs and rules.
+std::string join_path(const std::string& base, const std::string& field);
+std::string index_path(const std::string& base, std::size_t index);  // "base[3]"
+
+}  // namespace talentmatch
