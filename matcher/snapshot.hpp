@@ -1,0 +1,176 @@
+#pragma once
+// The immutable in-memory snapshot the matcher scores against.
+//
+// Built once (SnapshotBuilder, streaming: entities are copied into compact
+// arrays as they arrive, so the caller never needs all Graduate objects in
+// memory), then shared read-only as std::shared_ptr<const Snapshot> by any
+// number of threads: nothing in it changes after build(), so concurrent reads
+// need no lock.
+//
+// Indices are dense (0..n-1) and, for every entity kind, in ascending id order
+// (byte-wise std::string compare). So "ties break by id ascending" is "ties
+// break by index ascending", and an id is found by binary search.
+//
+// Graduates and programs are both *candidates* (SPEC: a program is matched
+// with its curriculum profile as the "graduate"), stored in the same
+// CandidateSet layout. Each candidate set is also stored skill-major in blocks
+// of kBlockSize candidates for the batch kernels: block b holds candidates
+// [b*kBlockSize, (b+1)*kBlockSize) and, for each skill any of them has, one
+// row of kBlockSize levels (0 where a candidate lacks the skill). Memory is
+// therefore O(total skill entries), never candidates × taxonomy.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/entities.hpp"
+
+namespace talentmatch::matcher {
+
+using Index = std::uint32_t;
+inline constexpr std::size_t kBlockSize = 32;
+
+// Sorted unique strings; index = position. Used for entity ids and for the
+// free-text dictionaries (districts, clusters).
+class SortedIds {
+  public:
+    SortedIds() = default;
+    explicit SortedIds(std::vector<std::string> sorted_unique);
+    std::size_t size() const { return ids_.size(); }
+    const std::string& operator[](Index i) const { return ids_[i]; }
+    std::optional<Index> find(std::string_view id) const;
+    const std::vector<std::string>& all() const { return ids_; }
+
+  private:
+    std::vector<std::string> ids_;
+};
+
+// Compressed rows: the items of row i are items[offsets[i] .. offsets[i+1]).
+template <typename T>
+struct Csr {
+    std::vector<std::uint32_t> offsets{0};
+    std::vector<T> items;
+    std::span<const T> row(std::size_t i) const {
+        return {items.data() + offsets[i], items.data() + offsets[i + 1]};
+    }
+    std::size_t rows() const { return offsets.size() - 1; }
+};
+
+struct SkillEntry {
+    Index skill;         // skill index
+    std::uint8_t level;  // 1..5 (level-0 entries are dropped at build)
+};
+
+// Graduates or programs. Per-candidate arrays are indexed by candidate index.
+struct CandidateSet {
+    SortedIds ids;
+    Csr<SkillEntry> skills;                    // sorted by skill index
+    std::vector<std::uint32_t> level_sum;      // Σ levels = relevance denominator
+    std::vector<std::uint8_t> education;       // EducationLevel as integer
+    Csr<Index> certificates;                   // sorted certificate indices
+    Csr<Index> preferred_districts;            // sorted district dictionary indices (graduates)
+    Csr<Index> preferred_clusters;             // sorted cluster dictionary indices (graduates)
+    std::vector<Index> institution;            // institution index
+    std::vector<Index> program;                // program index (programs: themselves)
+    std::vector<Index> cluster;                // cluster dictionary index (programs), else kNone
+    std::vector<std::uint8_t> seeking;         // graduates: 1 if seeking; programs: 1
+    std::vector<std::int32_t> year_or_cohort;  // graduates: graduation year; programs: cohort size
+
+    // Skill-major blocks (see file comment): block b's rows are
+    // block_rows.row(b); row r has skill block_row_skill[r] and levels
+    // block_levels[r*kBlockSize .. +kBlockSize).
+    Csr<Index> block_rows;  // per block: row indices are a contiguous range
+    std::vector<Index> block_row_skill;
+    std::vector<std::uint8_t> block_levels;
+
+    std::size_t size() const { return ids.size(); }
+    std::size_t block_count() const { return (size() + kBlockSize - 1) / kBlockSize; }
+};
+
+inline constexpr Index kNone = 0xFFFF'FFFFu;
+
+struct RequirementEntry {
+    Index skill;
+    std::uint8_t level;   // 1..5
+    std::uint8_t weight;  // 1..10
+    std::uint8_t must_have;
+};
+
+struct JobSet {
+    SortedIds ids;
+    Csr<RequirementEntry> requirements;             // must-haves first, then by skill index
+    std::vector<std::uint32_t> weighted_level_sum;  // Σ w·r = coverage denominator
+    std::vector<Index> employer;
+    std::vector<Index> cluster;   // cluster dictionary index
+    std::vector<Index> district;  // district dictionary index
+    std::vector<std::int32_t> headcount;
+    std::vector<std::uint8_t> min_education;
+    Csr<Index> certificates;  // required, sorted certificate indices
+    std::vector<std::string> title;
+    std::vector<std::string> valid_until;
+
+    std::size_t size() const { return ids.size(); }
+};
+
+struct SnapshotStats {
+    double build_seconds = 0;      // SnapshotBuilder::build() wall time
+    std::size_t memory_bytes = 0;  // bytes held by the snapshot's arrays (approximate for strings)
+};
+
+// Read-only after build. All members are plain data for the kernels and the
+// analytics; hold it as std::shared_ptr<const Snapshot>.
+struct Snapshot {
+    SortedIds skills;
+    std::vector<std::string> skill_name_en, skill_name_zh, skill_category;
+    SortedIds certificates;
+    SortedIds institutions;
+    std::vector<Index> institution_district;  // district dictionary index
+    SortedIds employers;
+    std::vector<Index> employer_cluster, employer_district;
+    std::vector<std::string> employer_association;
+    SortedIds districts;  // dictionary of every district string seen
+    SortedIds clusters;   // dictionary of every cluster string seen
+
+    CandidateSet graduates;
+    CandidateSet programs;
+    JobSet jobs;
+
+    SnapshotStats stats;
+};
+
+// Streams entities into a Snapshot. Order: skills and certificates first,
+// then institutions, programs, employers, then graduates and jobs in any
+// interleaving (a reference to something not yet added is an error). Each
+// add_* validates what the matcher relies on and throws ValidationError
+// naming the field ("graduates[g-17].skills[3].skill_id: unknown skill \"x\"")
+// on bad input, leaving the builder unchanged. Duplicate ids are errors.
+// Not thread-safe: one thread feeds one builder.
+class SnapshotBuilder {
+  public:
+    SnapshotBuilder();
+    ~SnapshotBuilder();
+    SnapshotBuilder(SnapshotBuilder&&) noexcept;
+    SnapshotBuilder& operator=(SnapshotBuilder&&) noexcept;
+
+    void add_skill(const Skill& skill);
+    void add_certificate(const Certificate& certificate);
+    void add_institution(const Institution& institution);
+    void add_program(const Program& program);
+    void add_employer(const Employer& employer);
+    void add_graduate(const Graduate& graduate);
+    void add_job(const Job& job);
+
+    // Sorts every kind by id, lays out the blocks, fills stats. The builder is
+    // left empty. Throws ValidationError if an id was added twice.
+    std::shared_ptr<const Snapshot> build();
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace talentmatch::matcher
