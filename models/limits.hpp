@@ -15,5 +15,7 @@ inline constexpr std::size_t kMaxIdLength = 64;
 inline constexpr std::size_t kMaxNameLength = 200;
 inline constexpr std::size_t kMaxTextLength = 2000;
 inline constexpr std::size_t kMaxListLength = 1000;  // skills, requirements, aliases per entity
+inline constexpr int kMinGraduationYear = 1950;        // a sane window for graduation_year
+inline constexpr int kMaxGraduationYear = 2100;
 
 }  // namespace talentmatch
