@@ -1,0 +1,48 @@
+#pragma once
+// Streaming reader for bulk files (JSON Lines and CSV; formats in
+// bulk/FORMATS.md). Memory is bounded by the longest record, not the file:
+// a 1M-line file is read item by item.
+//
+// Each record yields one BulkItem: the decoded entity, or the FieldErrors
+// found on that record (JSON syntax errors too: path "", message
+// "invalid JSON: ..."; a CSV row with the wrong number of cells ...). One bad
+// record never stops the others. Only decoding (shape, types, enum names,
+// unknown fields) is checked here; domain rules and references are the
+// importer's job with models/validation.hpp.
+//
+// Thread-safety: free functions, no shared state; one call per file.
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bulk/entity_kind.hpp"
+#include "models/field_error.hpp"
+
+namespace talentmatch::bulk {
+
+struct BulkItem {
+    const std::filesystem::path* source =
+        nullptr;                     // the file being read; valid during the callback
+    std::size_t line = 0;            // 1-based physical line where the record starts
+    std::optional<Entity> entity;    // set iff `errors` is empty
+    std::vector<FieldError> errors;  // paths relative to the entity: "requirements[2].level"
+};
+
+// "graduates.jsonl line 17: skills[2].level: expected an integer, got \"x\""
+// (file name only, not the full path).
+std::string describe(const BulkItem& item, const FieldError& error);
+
+// Calls `callback` once per record (blank lines in JSON Lines are skipped), in
+// file order. The callback may move the entity out of the item. Throws
+// std::runtime_error only when the file cannot be opened or read (never for
+// bad records) and for a CSV header that is unusable (unknown or missing
+// required column), since then no row can be decoded.
+using ItemCallback = std::function<void(BulkItem& item)>;
+void for_each_item(const std::filesystem::path& path, EntityKind kind, FileFormat format,
+                   const ItemCallback& callback);
+void for_each_item(const BulkFile& file, const ItemCallback& callback);
+
+}  // namespace talentmatch::bulk

@@ -1,0 +1,63 @@
+#pragma once
+// The seven entity kinds of a bulk data set, in dependency order: an entity
+// only refers to kinds listed before it (programs -> institutions, jobs ->
+// employers, graduates -> programs ...), so importing files in this order
+// lets every reference resolve within one batch.
+//
+// A bulk file's kind comes from its file-name stem, its format from the
+// extension: `<kind>.jsonl` (JSON Lines, every kind) or `<kind>.csv`
+// (graduates, jobs, programs only), e.g. `jobs.jsonl`, `graduates.csv`.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "models/entities.hpp"
+
+namespace talentmatch::bulk {
+
+enum class EntityKind : std::uint8_t {
+    kSkills = 0,
+    kCertificates = 1,
+    kInstitutions = 2,
+    kPrograms = 3,
+    kEmployers = 4,
+    kJobs = 5,
+    kGraduates = 6,
+};
+inline constexpr int kEntityKindCount = 7;
+
+// "skills", "certificates", "institutions", "programs", "employers", "jobs", "graduates".
+std::string_view to_string(EntityKind kind);
+std::optional<EntityKind> parse_entity_kind(std::string_view text);
+
+enum class FileFormat : std::uint8_t { kJsonLines, kCsv };
+
+// One decoded entity; the alternative's index equals its EntityKind value.
+using Entity = std::variant<Skill, Certificate, Institution, Program, Employer, Job, Graduate>;
+EntityKind kind_of(const Entity& entity);
+const std::string& id_of(const Entity& entity);
+
+template <class T>
+constexpr EntityKind kind_of() {
+    return static_cast<EntityKind>(Entity(T{}).index());
+}
+
+struct BulkFile {
+    std::filesystem::path path;
+    EntityKind kind = EntityKind::kSkills;
+    FileFormat format = FileFormat::kJsonLines;
+};
+
+// Classifies `path` by its name: "jobs.jsonl" -> {jobs, JSON Lines}. nullopt
+// for any other name, and for CSV of a kind that has no CSV format.
+std::optional<BulkFile> classify_bulk_file(const std::filesystem::path& path);
+
+// The bulk files directly in `dir` (other files are ignored), sorted in
+// dependency order (kind, then file name). Throws std::runtime_error when
+// `dir` cannot be listed.
+std::vector<BulkFile> list_bulk_files(const std::filesystem::path& dir);
+
+}  // namespace talentmatch::bulk
