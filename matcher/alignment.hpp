@@ -1,0 +1,78 @@
+#pragma once
+// Program alignment to a market segment, SPEC.md "Match semantics": how well
+// a program's typical graduate (its curriculum profile c_s, certificates and
+// education level) fits the openings of a segment (cluster / district /
+// employer filters, segment.hpp). For program p and the segment's jobs J
+// (headcount h_j):
+//
+//   openings          = Σ_{j∈J} h_j
+//   aligned_openings  = Σ_{j∈J, p eligible for j, coverage(p,j) >= t} h_j
+//   aligned_share     = aligned_openings / openings                  (0 when openings = 0)
+//   mean_coverage     = Σ_{j∈J} h_j · coverage(p,j) / openings        (all jobs, eligible or not)
+//   shortfall(s)      = Σ_{j∈J, s∈R(j)} h_j · w_js · max(0, r_js − c_s)
+//
+// and the top_skills skills with the largest shortfall > 0 (ties by skill id).
+// The threshold t is rounded to basis points (1/10,000) and compared exactly
+// (score_config.hpp coverage_at_least), as the top-k filters do.
+//
+// Exactness and determinism: counts and shortfalls are exact integer sums.
+// mean_coverage is Σ h_j·⌊coverage_j·2^32⌋ in 128-bit integers, divided once:
+// independent of summation order, so identical for any thread count.
+//
+// Batch-first: one call aligns every requested program (default all) against
+// one segment; programs run in parallel (oneTBB, per-task scratch, each
+// result written once to its own slot). Cost O(P · Σ_{j∈J} |R(j)|) + O(P · S)
+// scratch resets at most, S = skill count. Reads the Snapshot only.
+//
+// Errors: ValidationError for min_coverage outside [0, 1] ("min_coverage"),
+// top_skills < 0 ("top_skills"), bad options.threads ("options.threads") or an
+// empty filter value ("segment.cluster" ...); NotFoundError for an unknown
+// program id ("program") or segment value ("cluster", "district", "employer").
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "matcher/match_query.hpp"
+#include "matcher/segment.hpp"
+#include "matcher/snapshot.hpp"
+
+namespace talentmatch::matcher {
+
+struct AlignmentQuery {
+    SegmentFilter segment;
+    double min_coverage = 0.8;             // t in [0, 1]
+    int top_skills = 10;                   // how many shortfall skills per program, >= 0
+    std::vector<std::string> program_ids;  // empty = every program, in id order
+};
+
+struct SkillShortfall {
+    Index skill = 0;
+    std::string skill_id;
+    std::uint64_t shortfall = 0;  // Σ h·w·max(0, r − c)
+    std::uint64_t openings = 0;   // Σ h over segment jobs where r > c for this skill
+    bool operator==(const SkillShortfall&) const = default;
+};
+
+struct ProgramAlignment {
+    Index program = 0;
+    std::string program_id;
+    std::uint64_t openings = 0;
+    std::uint64_t aligned_openings = 0;
+    std::uint64_t eligible_openings = 0;  // Σ h over eligible jobs, any coverage
+    double aligned_share = 0;
+    double mean_coverage = 0;
+    std::vector<SkillShortfall> top_shortfalls;  // shortfall desc, then skill id asc
+    bool operator==(const ProgramAlignment&) const = default;
+};
+
+struct AlignmentReport {
+    std::uint32_t min_coverage_bp = 0;  // the threshold as applied, in basis points
+    std::uint64_t segment_jobs = 0;
+    std::uint64_t segment_openings = 0;
+    std::vector<ProgramAlignment> programs;  // in query order (default: id order)
+};
+
+AlignmentReport align_programs(const Snapshot& snapshot, const AlignmentQuery& query,
+                               const ExecutionOptions& options = {});
+
+}  // namespace talentmatch::matcher
