@@ -1,0 +1,180 @@
+#include "store/schema.hpp"
+
+namespace talentmatch::store {
+namespace {
+
+// Version 1: the whole product's tables. Ids are the callers' strings; every
+// child table is keyed by its parent id first, so one ordered scan of a child
+// table lines up with one ordered scan of its parent (store_scan.hpp).
+const char* const kVersion1 = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO meta (key, value) VALUES ('data_version', 0);
+
+CREATE TABLE skills (
+  id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL, category TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE skill_aliases (
+  skill_id TEXT NOT NULL REFERENCES skills(id) ON DELETE CASCADE,
+  alias TEXT NOT NULL,
+  PRIMARY KEY (skill_id, alias)
+) WITHOUT ROWID;
+
+CREATE TABLE certificates (
+  id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,
+  kind INTEGER NOT NULL, level TEXT NOT NULL, issuer TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE institutions (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, district TEXT NOT NULL, level INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE programs (
+  id TEXT PRIMARY KEY, institution_id TEXT NOT NULL, name TEXT NOT NULL, code TEXT NOT NULL,
+  cluster TEXT NOT NULL, education_level INTEGER NOT NULL, cohort_size INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX programs_by_institution ON programs (institution_id);
+CREATE TABLE program_curriculum (
+  program_id TEXT NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
+  skill_id TEXT NOT NULL, level INTEGER NOT NULL,
+  PRIMARY KEY (program_id, skill_id)
+) WITHOUT ROWID;
+CREATE TABLE program_certificates (
+  program_id TEXT NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
+  certificate_id TEXT NOT NULL,
+  PRIMARY KEY (program_id, certificate_id)
+) WITHOUT ROWID;
+
+CREATE TABLE employers (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, cluster TEXT NOT NULL, district TEXT NOT NULL,
+  association_id TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX employers_by_association ON employers (association_id);
+
+CREATE TABLE jobs (
+  id TEXT PRIMARY KEY, employer_id TEXT NOT NULL, title TEXT NOT NULL, cluster TEXT NOT NULL,
+  district TEXT NOT NULL, headcount INTEGER NOT NULL, min_education INTEGER NOT NULL,
+  valid_until TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX jobs_by_employer ON jobs (employer_id);
+CREATE TABLE job_requirements (
+  job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+  skill_id TEXT NOT NULL, level INTEGER NOT NULL, weight INTEGER NOT NULL,
+  must_have INTEGER NOT NULL,
+  PRIMARY KEY (job_id, skill_id)
+) WITHOUT ROWID;
+CREATE TABLE job_certificates (
+  job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+  certificate_id TEXT NOT NULL,
+  PRIMARY KEY (job_id, certificate_id)
+) WITHOUT ROWID;
+
+CREATE TABLE graduates (
+  id TEXT PRIMARY KEY, institution_id TEXT NOT NULL, program_id TEXT NOT NULL,
+  graduation_year INTEGER NOT NULL, education_level INTEGER NOT NULL, seeking INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX graduates_by_institution ON graduates (institution_id);
+CREATE INDEX graduates_by_program ON graduates (program_id);
+CREATE TABLE graduate_skills (
+  graduate_id TEXT NOT NULL REFERENCES graduates(id) ON DELETE CASCADE,
+  skill_id TEXT NOT NULL, level INTEGER NOT NULL,
+  PRIMARY KEY (graduate_id, skill_id)
+) WITHOUT ROWID;
+CREATE TABLE graduate_skill_evidence (
+  graduate_id TEXT NOT NULL REFERENCES graduates(id) ON DELETE CASCADE,
+  skill_id TEXT NOT NULL, seq INTEGER NOT NULL, kind INTEGER NOT NULL, ref TEXT NOT NULL,
+  PRIMARY KEY (graduate_id, skill_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE graduate_certificates (
+  graduate_id TEXT NOT NULL REFERENCES graduates(id) ON DELETE CASCADE,
+  certificate_id TEXT NOT NULL,
+  PRIMARY KEY (graduate_id, certificate_id)
+) WITHOUT ROWID;
+CREATE TABLE graduate_districts (
+  graduate_id TEXT NOT NULL REFERENCES graduates(id) ON DELETE CASCADE,
+  district TEXT NOT NULL,
+  PRIMARY KEY (graduate_id, district)
+) WITHOUT ROWID;
+CREATE TABLE graduate_clusters (
+  graduate_id TEXT NOT NULL REFERENCES graduates(id) ON DELETE CASCADE,
+  cluster TEXT NOT NULL,
+  PRIMARY KEY (graduate_id, cluster)
+) WITHOUT ROWID;
+
+CREATE TABLE api_keys (
+  id TEXT PRIMARY KEY, key_hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL,
+  org_id TEXT NOT NULL, label TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE batch_runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, status TEXT NOT NULL, stage TEXT NOT NULL,
+  progress REAL NOT NULL, started_at TEXT NOT NULL, finished_at TEXT, out_dir TEXT NOT NULL,
+  summary_json TEXT NOT NULL, error TEXT NOT NULL
+);
+CREATE INDEX batch_runs_by_status ON batch_runs (status, id);
+)sql";
+
+}  // namespace
+
+const std::vector<std::string>& migrations() {
+    static const std::vector<std::string> steps = {kVersion1};
+    return steps;
+}
+
+int latest_schema_version() {
+    return static_cast<int>(migrations().size());
+}
+
+void configure_connection(Database& db, int busy_timeout_ms) {
+    // busy_timeout first: switching to WAL may itself wait for another writer.
+    db.exec("PRAGMA busy_timeout = " + std::to_string(busy_timeout_ms));
+    Statement mode(db, "PRAGMA journal_mode = WAL");
+    if (!mode.step() || mode.column_text(0) != "wal") {
+        throw StoreError("cannot switch '" + db.path() + "' to WAL journal mode");
+    }
+    db.exec(
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
+        "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+}
+
+int schema_version(Database& db) {
+    Statement exists(db,
+                     "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND "
+                     "name = 'schema_version'");
+    exists.step();
+    if (exists.column_int(0) == 0) return 0;
+    Statement version(db, "SELECT version FROM schema_version");
+    if (!version.step()) return 0;
+    return static_cast<int>(version.column_int(0));
+}
+
+int migrate(Database& db) {
+    int version = 0;
+    {
+        // One writer migrates; the others wait on the lock and then see the result.
+        Transaction txn(db);
+        db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        version = schema_version(db);
+        txn.commit();
+    }
+    const int before = version;
+    const int latest = latest_schema_version();
+    if (version > latest) {
+        throw StoreError("database '" + db.path() + "' is at schema version " +
+                         std::to_string(version) + ", newer than this talentmatch knows (" +
+                         std::to_string(latest) + "); use a newer talentmatch");
+    }
+    while (version < latest) {
+        Transaction txn(db);
+        // Re-read under the write lock: another process may have migrated meanwhile.
+        version = schema_version(db);
+        if (version >= latest) break;
+        db.exec(migrations()[static_cast<std::size_t>(version)]);
+        db.exec("DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES (" +
+                std::to_string(version + 1) + ")");
+        txn.commit();
+        ++version;
+    }
+    return before;
+}
+
+}  // namespace talentmatch::store

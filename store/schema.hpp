@@ -1,0 +1,38 @@
+#pragma once
+// The versioned schema. `schema_version` holds one row with the version the
+// file is at; kMigrations is the ordered list of steps from an empty file
+// (step i brings version i to i+1). Opening a file applies every missing step,
+// each in its own transaction; a file newer than this binary knows is refused
+// with a StoreError naming both versions (an older binary must not write to
+// it).
+//
+// Version 1 holds every table the whole product needs (entities, API keys,
+// batch runs, meta) so the layers never race on migration numbers. Child
+// tables are WITHOUT ROWID keyed by (parent id, child key) with ON DELETE
+// CASCADE: a graduate's rows go with it. References between entities (a job's
+// employer, a requirement's skill) are checked by the Store through
+// validation and ConflictError, not by SQL foreign keys, so bulk inserts stay
+// fast and a refused delete is a clear 409 rather than a constraint failure.
+#include <string>
+#include <vector>
+
+#include "store/sqlite_db.hpp"
+
+namespace talentmatch::store {
+
+// The SQL of each migration step, in order. The size is the newest version.
+const std::vector<std::string>& migrations();
+int latest_schema_version();
+
+// Sets the connection PRAGMAs: journal_mode=WAL, synchronous=FULL,
+// foreign_keys=ON, secure_delete=ON, busy_timeout.
+void configure_connection(Database& db, int busy_timeout_ms);
+
+// The version the file is at (0 for an empty file).
+int schema_version(Database& db);
+
+// Brings the file to latest_schema_version(); throws StoreError if the file is
+// newer than that. Returns the version the file was at before.
+int migrate(Database& db);
+
+}  // namespace talentmatch::store

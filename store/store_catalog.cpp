@@ -1,0 +1,273 @@
+// Skills, certificates, institutions and employers: the entities other
+// entities refer to, each a row plus at most one child list.
+#include "store/store.hpp"
+#include "store/store_impl.hpp"
+
+namespace talentmatch::store {
+namespace {
+
+void remember(Store::Impl& impl, std::unordered_set<std::string> KnownIds::*set,
+              const std::string& id) {
+    impl.dirty = true;
+    if (impl.known) ((*impl.known).*set).insert(id);
+}
+
+void replace_row(Store::Impl& impl, bool exists, const char* sql_delete, const std::string& id) {
+    if (exists) impl.statement(sql_delete).bind(1, id).run();  // children cascade
+}
+
+}  // namespace
+
+// --- skills
+std::vector<FieldError> check(const Skill& value, const KnownIds&) {
+    return validate(value, "");
+}
+
+bool write_entity(Store::Impl& impl, const Skill& value) {
+    const bool exists = row_exists(impl, "SELECT 1 FROM skills WHERE id = ?1", value.id);
+    replace_row(impl, exists, "DELETE FROM skills WHERE id = ?1", value.id);
+    impl.statement("INSERT INTO skills (id, name_zh, name_en, category) VALUES (?1, ?2, ?3, ?4)")
+        .bind(1, value.id)
+        .bind(2, value.name_zh)
+        .bind(3, value.name_en)
+        .bind(4, value.category)
+        .run();
+    Statement& alias = impl.statement("INSERT OR IGNORE INTO skill_aliases VALUES (?1, ?2)");
+    for (const std::string& a : value.aliases) alias.bind(1, value.id).bind(2, a).run();
+    remember(impl, &KnownIds::skills, value.id);
+    return exists;
+}
+
+void read_skills(Database& db, const ReadPlan& plan,
+                 const std::function<void(const Skill&)>& sink) {
+    Statement parent = parent_statement(db, "id, name_zh, name_en, category", "skills", plan, "");
+    ChildStream aliases(db, "alias", "skill_aliases", "skill_id", "alias", plan);
+    Skill skill;
+    while (parent.step()) {
+        skill.id = parent.column_text(0);
+        skill.name_zh = parent.column_text(1);
+        skill.name_en = parent.column_text(2);
+        skill.category = parent.column_text(3);
+        skill.aliases.clear();
+        aliases.for_parent(skill.id,
+                           [&](Statement& row) { skill.aliases.push_back(row.column_string(1)); });
+        sink(skill);
+    }
+}
+
+// --- certificates
+std::vector<FieldError> check(const Certificate& value, const KnownIds&) {
+    return validate(value, "");
+}
+
+bool write_entity(Store::Impl& impl, const Certificate& value) {
+    const bool exists = row_exists(impl, "SELECT 1 FROM certificates WHERE id = ?1", value.id);
+    impl.statement(
+            "INSERT INTO certificates (id, name_zh, name_en, kind, level, issuer) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET "
+            "name_zh = excluded.name_zh, name_en = excluded.name_en, kind = excluded.kind, "
+            "level = excluded.level, issuer = excluded.issuer")
+        .bind(1, value.id)
+        .bind(2, value.name_zh)
+        .bind(3, value.name_en)
+        .bind(4, static_cast<int>(value.kind))
+        .bind(5, value.level)
+        .bind(6, value.issuer)
+        .run();
+    remember(impl, &KnownIds::certificates, value.id);
+    return exists;
+}
+
+void read_certificates(Database& db, const ReadPlan& plan,
+                       const std::function<void(const Certificate&)>& sink) {
+    Statement parent =
+        parent_statement(db, "id, name_zh, name_en, kind, level, issuer", "certificates", plan, "");
+    Certificate certificate;
+    while (parent.step()) {
+        certificate.id = parent.column_text(0);
+        certificate.name_zh = parent.column_text(1);
+        certificate.name_en = parent.column_text(2);
+        certificate.kind = static_cast<CertificateKind>(parent.column_int(3));
+        certificate.level = parent.column_text(4);
+        certificate.issuer = parent.column_text(5);
+        sink(certificate);
+    }
+}
+
+// --- institutions
+std::vector<FieldError> check(const Institution& value, const KnownIds&) {
+    return validate(value, "");
+}
+
+bool write_entity(Store::Impl& impl, const Institution& value) {
+    const bool exists = row_exists(impl, "SELECT 1 FROM institutions WHERE id = ?1", value.id);
+    impl.statement(
+            "INSERT INTO institutions (id, name, district, level) VALUES (?1, ?2, ?3, ?4) "
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, district = excluded.district, "
+            "level = excluded.level")
+        .bind(1, value.id)
+        .bind(2, value.name)
+        .bind(3, value.district)
+        .bind(4, static_cast<int>(value.level))
+        .run();
+    remember(impl, &KnownIds::institutions, value.id);
+    return exists;
+}
+
+void read_institutions(Database& db, const ReadPlan& plan,
+                       const std::function<void(const Institution&)>& sink) {
+    Statement parent = parent_statement(db, "id, name, district, level", "institutions", plan, "");
+    Institution institution;
+    while (parent.step()) {
+        institution.id = parent.column_text(0);
+        institution.name = parent.column_text(1);
+        institution.district = parent.column_text(2);
+        institution.level = static_cast<EducationLevel>(parent.column_int(3));
+        sink(institution);
+    }
+}
+
+// --- employers
+std::vector<FieldError> check(const Employer& value, const KnownIds&) {
+    return validate(value, "");
+}
+
+bool write_entity(Store::Impl& impl, const Employer& value) {
+    const bool exists = row_exists(impl, "SELECT 1 FROM employers WHERE id = ?1", value.id);
+    impl.statement(
+            "INSERT INTO employers (id, name, cluster, district, association_id) "
+            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+            "cluster = excluded.cluster, district = excluded.district, "
+            "association_id = excluded.association_id")
+        .bind(1, value.id)
+        .bind(2, value.name)
+        .bind(3, value.cluster)
+        .bind(4, value.district)
+        .bind(5, value.association_id)
+        .run();
+    remember(impl, &KnownIds::employers, value.id);
+    return exists;
+}
+
+void read_employers(Database& db, const ReadPlan& plan,
+                    const std::function<void(const Employer&)>& sink) {
+    Statement parent = parent_statement(db, "id, name, cluster, district, association_id",
+                                        "employers", plan, "association_id = ?2");
+    Employer employer;
+    while (parent.step()) {
+        employer.id = parent.column_text(0);
+        employer.name = parent.column_text(1);
+        employer.cluster = parent.column_text(2);
+        employer.district = parent.column_text(3);
+        employer.association_id = parent.column_text(4);
+        sink(employer);
+    }
+}
+
+// --- Store members
+UpsertOutcome Store::upsert(const Skill& value) {
+    return upsert_one(*impl_, value);
+}
+UpsertOutcome Store::upsert(const Certificate& value) {
+    return upsert_one(*impl_, value);
+}
+UpsertOutcome Store::upsert(const Institution& value) {
+    return upsert_one(*impl_, value);
+}
+UpsertOutcome Store::upsert(const Employer& value) {
+    return upsert_one(*impl_, value);
+}
+
+BulkResult Store::upsert_many(std::span<const Skill> values, BulkMode mode) {
+    return upsert_bulk(*impl_, values, mode);
+}
+BulkResult Store::upsert_many(std::span<const Certificate> values, BulkMode mode) {
+    return upsert_bulk(*impl_, values, mode);
+}
+BulkResult Store::upsert_many(std::span<const Institution> values, BulkMode mode) {
+    return upsert_bulk(*impl_, values, mode);
+}
+BulkResult Store::upsert_many(std::span<const Employer> values, BulkMode mode) {
+    return upsert_bulk(*impl_, values, mode);
+}
+
+std::optional<Skill> Store::get_skill(const std::string& id) {
+    return get_one<Skill>(*impl_, read_skills, id);
+}
+std::optional<Certificate> Store::get_certificate(const std::string& id) {
+    return get_one<Certificate>(*impl_, read_certificates, id);
+}
+std::optional<Institution> Store::get_institution(const std::string& id) {
+    return get_one<Institution>(*impl_, read_institutions, id);
+}
+std::optional<Employer> Store::get_employer(const std::string& id) {
+    return get_one<Employer>(*impl_, read_employers, id);
+}
+
+Page<Skill> Store::list_skills(const PageRequest& request) {
+    return list_page<Skill>(*impl_, read_skills, request);
+}
+Page<Certificate> Store::list_certificates(const PageRequest& request) {
+    return list_page<Certificate>(*impl_, read_certificates, request);
+}
+Page<Institution> Store::list_institutions(const PageRequest& request) {
+    return list_page<Institution>(*impl_, read_institutions, request);
+}
+Page<Employer> Store::list_employers(const PageRequest& request) {
+    return list_page<Employer>(*impl_, read_employers, request);
+}
+
+void Store::scan_skills(const ScanOptions& options, const std::function<void(const Skill&)>& sink) {
+    scan_all<Skill>(*impl_, read_skills, options, sink);
+}
+void Store::scan_certificates(const ScanOptions& options,
+                              const std::function<void(const Certificate&)>& sink) {
+    scan_all<Certificate>(*impl_, read_certificates, options, sink);
+}
+void Store::scan_institutions(const ScanOptions& options,
+                              const std::function<void(const Institution&)>& sink) {
+    scan_all<Institution>(*impl_, read_institutions, options, sink);
+}
+void Store::scan_employers(const ScanOptions& options,
+                           const std::function<void(const Employer&)>& sink) {
+    scan_all<Employer>(*impl_, read_employers, options, sink);
+}
+
+bool Store::delete_skill(const std::string& id) {
+    static constexpr Reference kReferences[] = {
+        {"SELECT 1 FROM job_requirements WHERE skill_id = ?1 LIMIT 1", "jobs"},
+        {"SELECT 1 FROM program_curriculum WHERE skill_id = ?1 LIMIT 1", "programs"},
+        {"SELECT 1 FROM graduate_skills WHERE skill_id = ?1 LIMIT 1", "graduates"},
+    };
+    return delete_entity(*impl_, "skill", "DELETE FROM skills WHERE id = ?1", kReferences,
+                         &KnownIds::skills, id);
+}
+
+bool Store::delete_certificate(const std::string& id) {
+    static constexpr Reference kReferences[] = {
+        {"SELECT 1 FROM job_certificates WHERE certificate_id = ?1 LIMIT 1", "jobs"},
+        {"SELECT 1 FROM program_certificates WHERE certificate_id = ?1 LIMIT 1", "programs"},
+        {"SELECT 1 FROM graduate_certificates WHERE certificate_id = ?1 LIMIT 1", "graduates"},
+    };
+    return delete_entity(*impl_, "certificate", "DELETE FROM certificates WHERE id = ?1",
+                         kReferences, &KnownIds::certificates, id);
+}
+
+bool Store::delete_institution(const std::string& id) {
+    static constexpr Reference kReferences[] = {
+        {"SELECT 1 FROM programs WHERE institution_id = ?1 LIMIT 1", "programs"},
+        {"SELECT 1 FROM graduates WHERE institution_id = ?1 LIMIT 1", "graduates"},
+    };
+    return delete_entity(*impl_, "institution", "DELETE FROM institutions WHERE id = ?1",
+                         kReferences, &KnownIds::institutions, id);
+}
+
+bool Store::delete_employer(const std::string& id) {
+    static constexpr Reference kReferences[] = {
+        {"SELECT 1 FROM jobs WHERE employer_id = ?1 LIMIT 1", "jobs"},
+    };
+    return delete_entity(*impl_, "employer", "DELETE FROM employers WHERE id = ?1", kReferences,
+                         &KnownIds::employers, id);
+}
+
+}  // namespace talentmatch::store

@@ -1,0 +1,140 @@
+// Graduates: a row, skills with their evidence, certificates and preferences.
+#include "store/store.hpp"
+#include "store/store_impl.hpp"
+
+namespace talentmatch::store {
+
+std::vector<FieldError> check(const Graduate& value, const KnownIds& known) {
+    std::vector<FieldError> errors = validate(value, known, "");
+    if (errors.empty()) {
+        check_unique(
+            value.skills, "skills",
+            [](const GraduateSkill& s) -> const std::string& { return s.skill_id; }, errors);
+    }
+    return errors;
+}
+
+bool write_entity(Store::Impl& impl, const Graduate& value) {
+    const bool exists = row_exists(impl, "SELECT 1 FROM graduates WHERE id = ?1", value.id);
+    if (exists) impl.statement("DELETE FROM graduates WHERE id = ?1").bind(1, value.id).run();
+    impl.statement(
+            "INSERT INTO graduates (id, institution_id, program_id, graduation_year, "
+            "education_level, seeking) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        .bind(1, value.id)
+        .bind(2, value.institution_id)
+        .bind(3, value.program_id)
+        .bind(4, value.graduation_year)
+        .bind(5, static_cast<int>(value.education_level))
+        .bind(6, value.seeking ? 1 : 0)
+        .run();
+    Statement& skill = impl.statement("INSERT INTO graduate_skills VALUES (?1, ?2, ?3)");
+    Statement& evidence =
+        impl.statement("INSERT INTO graduate_skill_evidence VALUES (?1, ?2, ?3, ?4, ?5)");
+    for (const GraduateSkill& s : value.skills) {
+        skill.bind(1, value.id).bind(2, s.skill_id).bind(3, s.level).run();
+        for (std::size_t i = 0; i < s.evidence.size(); ++i) {
+            evidence.bind(1, value.id)
+                .bind(2, s.skill_id)
+                .bind(3, static_cast<std::int64_t>(i))
+                .bind(4, static_cast<int>(s.evidence[i].kind))
+                .bind(5, s.evidence[i].ref)
+                .run();
+        }
+    }
+    const auto insert_all = [&](const char* sql, const std::vector<std::string>& items) {
+        Statement& stmt = impl.statement(sql);
+        for (const std::string& item : items) stmt.bind(1, value.id).bind(2, item).run();
+    };
+    insert_all("INSERT OR IGNORE INTO graduate_certificates VALUES (?1, ?2)", value.certificates);
+    insert_all("INSERT OR IGNORE INTO graduate_districts VALUES (?1, ?2)",
+               value.preferred_districts);
+    insert_all("INSERT OR IGNORE INTO graduate_clusters VALUES (?1, ?2)", value.preferred_clusters);
+    impl.dirty = true;
+    return exists;
+}
+
+void read_graduates(Database& db, const ReadPlan& plan,
+                    const std::function<void(const Graduate&)>& sink) {
+    Statement parent = parent_statement(
+        db, "id, institution_id, program_id, graduation_year, education_level, seeking",
+        "graduates", plan, "institution_id = ?2");
+    ChildStream skills(db, "skill_id, level", "graduate_skills", "graduate_id", "skill_id", plan);
+    std::optional<ChildStream> evidence;
+    if (plan.with_evidence) {
+        evidence.emplace(db, "skill_id, kind, ref", "graduate_skill_evidence", "graduate_id",
+                         "skill_id, seq", plan);
+    }
+    ChildStream certificates(db, "certificate_id", "graduate_certificates", "graduate_id",
+                             "certificate_id", plan);
+    ChildStream districts(db, "district", "graduate_districts", "graduate_id", "district", plan);
+    ChildStream clusters(db, "cluster", "graduate_clusters", "graduate_id", "cluster", plan);
+    Graduate graduate;
+    while (parent.step()) {
+        graduate.id = parent.column_text(0);
+        graduate.institution_id = parent.column_text(1);
+        graduate.program_id = parent.column_text(2);
+        graduate.graduation_year = static_cast<int>(parent.column_int(3));
+        graduate.education_level = static_cast<EducationLevel>(parent.column_int(4));
+        graduate.seeking = parent.column_int(5) != 0;
+        graduate.skills.clear();
+        skills.for_parent(graduate.id, [&](Statement& row) {
+            graduate.skills.push_back(
+                {row.column_string(1), static_cast<int>(row.column_int(2)), {}});
+        });
+        if (evidence) {
+            // Both lists are in skill id order: walk them together.
+            std::size_t k = 0;
+            evidence->for_parent(graduate.id, [&](Statement& row) {
+                const std::string_view skill_id = row.column_text(1);
+                while (k < graduate.skills.size() && graduate.skills[k].skill_id < skill_id) ++k;
+                if (k == graduate.skills.size() || graduate.skills[k].skill_id != skill_id) return;
+                graduate.skills[k].evidence.push_back(
+                    {static_cast<EvidenceKind>(row.column_int(2)), row.column_string(3)});
+            });
+        }
+        const auto strings = [&](ChildStream& stream, std::vector<std::string>& into) {
+            into.clear();
+            stream.for_parent(graduate.id,
+                              [&](Statement& row) { into.push_back(row.column_string(1)); });
+        };
+        strings(certificates, graduate.certificates);
+        strings(districts, graduate.preferred_districts);
+        strings(clusters, graduate.preferred_clusters);
+        sink(graduate);
+    }
+}
+
+UpsertOutcome Store::upsert(const Graduate& value) {
+    return upsert_one(*impl_, value);
+}
+
+BulkResult Store::upsert_many(std::span<const Graduate> values, BulkMode mode) {
+    return upsert_bulk(*impl_, values, mode);
+}
+
+std::optional<Graduate> Store::get_graduate(const std::string& id) {
+    return get_one<Graduate>(*impl_, read_graduates, id);
+}
+
+Page<Graduate> Store::list_graduates(const PageRequest& request) {
+    return list_page<Graduate>(*impl_, read_graduates, request);
+}
+
+void Store::scan_graduates(const ScanOptions& options,
+                           const std::function<void(const Graduate&)>& sink) {
+    scan_all<Graduate>(*impl_, read_graduates, options, sink);
+}
+
+bool Store::delete_graduate(const std::string& id) {
+    std::lock_guard lock(impl_->mutex);
+    const bool deleted =
+        delete_entity(*impl_, "graduate", "DELETE FROM graduates WHERE id = ?1", {}, nullptr, id);
+    // Erasure: secure_delete zeroed the rows in the pages; the WAL still holds
+    // the old page images until a checkpoint, so copy back and truncate it now
+    // (best effort while other connections read; inside a WriteScope it runs
+    // at the next erasure instead).
+    if (deleted && impl_->db.autocommit()) impl_->db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return deleted;
+}
+
+}  // namespace talentmatch::store

@@ -1,0 +1,222 @@
+#pragma once
+// Internal to the store library: the state behind Store and the generic
+// upsert / bulk paths shared by the per-entity files (store_<entity>.cpp).
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "models/validation.hpp"
+#include "store/entity_reader.hpp"
+#include "store/sqlite_db.hpp"
+#include "store/store.hpp"
+
+namespace talentmatch::store {
+
+struct Store::Impl {
+    Impl(const std::string& path, const StoreOptions& options);
+
+    // Prepared once per SQL literal and reused (keyed by the literal's address).
+    Statement& statement(const char* sql);
+    std::int64_t read_data_version();
+    // The cached ids, reloaded when another connection changed the data.
+    const KnownIds& known_ids();
+
+    // Runs fn in a write transaction (a savepoint inside a WriteScope).
+    // Entity writes set `dirty`; the data version is then bumped once. On an
+    // exception everything is rolled back and the known-id cache dropped.
+    template <class F>
+    auto write(F&& fn) {
+        Transaction txn(db);
+        try {
+            known_ids();
+            const std::int64_t before = known_version;
+            dirty = false;
+            auto result = fn();
+            if (dirty) {
+                statement("UPDATE meta SET value = value + 1 WHERE key = 'data_version'").run();
+                known_version = before + 1;
+            }
+            txn.commit();
+            return result;
+        } catch (...) {
+            known.reset();
+            throw;
+        }
+    }
+
+    Database db;
+    std::recursive_mutex mutex;  // guards everything below and every use of db
+    std::unordered_map<const char*, std::unique_ptr<Statement>> statements;
+    std::optional<KnownIds> known;  // ids entities may refer to, as of known_version
+    std::int64_t known_version = -1;
+    bool dirty = false;  // the current write changed entity rows
+};
+
+// True if a row with this id exists in `table` (one of the entity tables).
+bool row_exists(Store::Impl& impl, const char* sql_exists, const std::string& id);
+
+// Per entity (defined in store_<entity>.cpp): the validation the store
+// applies, and the write itself, which returns whether the id existed.
+std::vector<FieldError> check(const Skill& value, const KnownIds& known);
+std::vector<FieldError> check(const Certificate& value, const KnownIds& known);
+std::vector<FieldError> check(const Institution& value, const KnownIds& known);
+std::vector<FieldError> check(const Program& value, const KnownIds& known);
+std::vector<FieldError> check(const Employer& value, const KnownIds& known);
+std::vector<FieldError> check(const Job& value, const KnownIds& known);
+std::vector<FieldError> check(const Graduate& value, const KnownIds& known);
+bool write_entity(Store::Impl& impl, const Skill& value);
+bool write_entity(Store::Impl& impl, const Certificate& value);
+bool write_entity(Store::Impl& impl, const Institution& value);
+bool write_entity(Store::Impl& impl, const Program& value);
+bool write_entity(Store::Impl& impl, const Employer& value);
+bool write_entity(Store::Impl& impl, const Job& value);
+bool write_entity(Store::Impl& impl, const Graduate& value);
+
+// Appends "<list>[i].<field>: duplicate ..." for repeated keys in a keyed
+// child list (the table's primary key would refuse them).
+template <class Item, class Key>
+void check_unique(const std::vector<Item>& items, const std::string& list, Key key,
+                  std::vector<FieldError>& errors) {
+    std::unordered_map<std::string, std::size_t> seen;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string& k = key(items[i]);
+        const auto [it, inserted] = seen.emplace(k, i);
+        if (!inserted) {
+            errors.push_back({index_path(list, i), "duplicate '" + k + "' (also at " +
+                                                       index_path(list, it->second) + ")"});
+        }
+    }
+}
+
+template <class T>
+UpsertOutcome upsert_one(Store::Impl& impl, const T& value) {
+    std::lock_guard lock(impl.mutex);
+    std::vector<FieldError> errors;
+    const auto outcome = impl.write([&]() -> std::optional<UpsertOutcome> {
+        errors = check(value, impl.known_ids());
+        if (!errors.empty()) return std::nullopt;
+        return write_entity(impl, value) ? UpsertOutcome::kUpdated : UpsertOutcome::kCreated;
+    });
+    if (!outcome) throw ValidationError(std::move(errors));
+    return *outcome;
+}
+
+template <class T>
+BulkResult upsert_bulk(Store::Impl& impl, std::span<const T> values, BulkMode mode) {
+    std::lock_guard lock(impl.mutex);
+    return impl.write([&] {
+        BulkResult result;
+        result.items.resize(values.size());
+        const KnownIds& known = impl.known_ids();
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            ItemResult& item = result.items[i];
+            item.index = i;
+            item.id = values[i].id;
+            item.errors = check(values[i], known);
+            if (!item.errors.empty()) {
+                item.status = ItemStatus::kInvalid;
+                ++result.invalid;
+            }
+        }
+        const bool apply = mode == BulkMode::kCommitValid || result.invalid == 0;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            ItemResult& item = result.items[i];
+            if (item.status == ItemStatus::kInvalid) continue;
+            if (!apply) {
+                item.status = ItemStatus::kNotApplied;
+                continue;
+            }
+            item.status =
+                write_entity(impl, values[i]) ? ItemStatus::kUpdated : ItemStatus::kCreated;
+            ++result.applied;
+        }
+        return result;
+    });
+}
+
+// Deletes the row `id` (children cascade) after checking `references`:
+// each a "SELECT 1 FROM ... WHERE ref = ?1 LIMIT 1" whose hit means the id
+// is still referenced (ConflictError naming `kind` and `referrer`).
+struct Reference {
+    const char* sql;
+    const char* referrer;  // "jobs", ...
+};
+// `known_set` is the KnownIds member to keep in sync (nullptr for jobs and
+// graduates, which nothing refers to).
+bool delete_entity(Store::Impl& impl, const char* kind, const char* sql_delete,
+                   std::span<const Reference> references,
+                   std::unordered_set<std::string> KnownIds::*known_set, const std::string& id);
+
+}  // namespace talentmatch::store
+
+namespace talentmatch::store {
+
+// Per entity (store_<entity>.cpp): deliver the entities the plan selects, in
+// id order. Callers open a ReadTransaction first.
+void read_skills(Database& db, const ReadPlan& plan, const std::function<void(const Skill&)>& sink);
+void read_certificates(Database& db, const ReadPlan& plan,
+                       const std::function<void(const Certificate&)>& sink);
+void read_institutions(Database& db, const ReadPlan& plan,
+                       const std::function<void(const Institution&)>& sink);
+void read_programs(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Program&)>& sink);
+void read_employers(Database& db, const ReadPlan& plan,
+                    const std::function<void(const Employer&)>& sink);
+void read_jobs(Database& db, const ReadPlan& plan, const std::function<void(const Job&)>& sink);
+void read_graduates(Database& db, const ReadPlan& plan,
+                    const std::function<void(const Graduate&)>& sink);
+
+template <class T>
+using Reader = void (*)(Database&, const ReadPlan&, const std::function<void(const T&)>&);
+
+template <class T>
+std::optional<T> get_one(Store::Impl& impl, Reader<T> read, const std::string& id) {
+    std::lock_guard lock(impl.mutex);
+    ReadTransaction snapshot(impl.db);
+    ReadPlan plan;
+    plan.mode = ReadPlan::Mode::kPoint;
+    plan.key = id;
+    std::optional<T> found;
+    read(impl.db, plan, [&](const T& value) { found = value; });
+    return found;
+}
+
+template <class T>
+Page<T> list_page(Store::Impl& impl, Reader<T> read, const PageRequest& request) {
+    std::lock_guard lock(impl.mutex);
+    ReadTransaction snapshot(impl.db);
+    ReadPlan plan;
+    plan.mode = ReadPlan::Mode::kPage;
+    plan.key = request.after_id;
+    const std::size_t limit = request.limit == 0 ? 1 : request.limit;
+    plan.limit = limit + 1;  // one more tells whether a next page exists
+    plan.org_id = request.org_id;
+    Page<T> page;
+    read(impl.db, plan, [&](const T& value) { page.items.push_back(value); });
+    if (page.items.size() > limit) {
+        page.items.pop_back();
+        page.next_after_id = page.items.back().id;
+    }
+    return page;
+}
+
+template <class T>
+void scan_all(Store::Impl& impl, Reader<T> read, const ScanOptions& options,
+              const std::function<void(const T&)>& sink) {
+    std::lock_guard lock(impl.mutex);
+    ReadTransaction snapshot(impl.db);
+    ReadPlan plan;
+    plan.mode = ReadPlan::Mode::kScan;
+    plan.key = options.after_id;
+    plan.limit = options.limit;
+    plan.with_evidence = options.with_evidence;
+    read(impl.db, plan, sink);
+}
+
+}  // namespace talentmatch::store

@@ -1,0 +1,107 @@
+// Jobs: a row, its skill requirements and its required certificates.
+#include "store/store.hpp"
+#include "store/store_impl.hpp"
+
+namespace talentmatch::store {
+
+std::vector<FieldError> check(const Job& value, const KnownIds& known) {
+    std::vector<FieldError> errors = validate(value, known, "");
+    if (errors.empty()) {
+        check_unique(
+            value.requirements, "requirements",
+            [](const Requirement& r) -> const std::string& { return r.skill_id; }, errors);
+    }
+    return errors;
+}
+
+bool write_entity(Store::Impl& impl, const Job& value) {
+    const bool exists = row_exists(impl, "SELECT 1 FROM jobs WHERE id = ?1", value.id);
+    if (exists) impl.statement("DELETE FROM jobs WHERE id = ?1").bind(1, value.id).run();
+    impl.statement(
+            "INSERT INTO jobs (id, employer_id, title, cluster, district, headcount, "
+            "min_education, valid_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .bind(1, value.id)
+        .bind(2, value.employer_id)
+        .bind(3, value.title)
+        .bind(4, value.cluster)
+        .bind(5, value.district)
+        .bind(6, value.headcount)
+        .bind(7, static_cast<int>(value.min_education))
+        .bind(8, value.valid_until)
+        .run();
+    Statement& requirement =
+        impl.statement("INSERT INTO job_requirements VALUES (?1, ?2, ?3, ?4, ?5)");
+    for (const Requirement& r : value.requirements) {
+        requirement.bind(1, value.id)
+            .bind(2, r.skill_id)
+            .bind(3, r.level)
+            .bind(4, r.weight)
+            .bind(5, r.must_have ? 1 : 0)
+            .run();
+    }
+    Statement& certificate =
+        impl.statement("INSERT OR IGNORE INTO job_certificates VALUES (?1, ?2)");
+    for (const std::string& c : value.required_certificates) {
+        certificate.bind(1, value.id).bind(2, c).run();
+    }
+    impl.dirty = true;
+    return exists;
+}
+
+void read_jobs(Database& db, const ReadPlan& plan, const std::function<void(const Job&)>& sink) {
+    Statement parent = parent_statement(
+        db, "id, employer_id, title, cluster, district, headcount, min_education, valid_until",
+        "jobs", plan, "employer_id IN (SELECT id FROM employers WHERE association_id = ?2)");
+    ChildStream requirements(db, "skill_id, level, weight, must_have", "job_requirements", "job_id",
+                             "skill_id", plan);
+    ChildStream certificates(db, "certificate_id", "job_certificates", "job_id", "certificate_id",
+                             plan);
+    Job job;
+    while (parent.step()) {
+        job.id = parent.column_text(0);
+        job.employer_id = parent.column_text(1);
+        job.title = parent.column_text(2);
+        job.cluster = parent.column_text(3);
+        job.district = parent.column_text(4);
+        job.headcount = static_cast<int>(parent.column_int(5));
+        job.min_education = static_cast<EducationLevel>(parent.column_int(6));
+        job.valid_until = parent.column_text(7);
+        job.requirements.clear();
+        requirements.for_parent(job.id, [&](Statement& row) {
+            job.requirements.push_back({row.column_string(1), static_cast<int>(row.column_int(2)),
+                                        static_cast<int>(row.column_int(3)),
+                                        row.column_int(4) != 0});
+        });
+        job.required_certificates.clear();
+        certificates.for_parent(job.id, [&](Statement& row) {
+            job.required_certificates.push_back(row.column_string(1));
+        });
+        sink(job);
+    }
+}
+
+UpsertOutcome Store::upsert(const Job& value) {
+    return upsert_one(*impl_, value);
+}
+
+BulkResult Store::upsert_many(std::span<const Job> values, BulkMode mode) {
+    return upsert_bulk(*impl_, values, mode);
+}
+
+std::optional<Job> Store::get_job(const std::string& id) {
+    return get_one<Job>(*impl_, read_jobs, id);
+}
+
+Page<Job> Store::list_jobs(const PageRequest& request) {
+    return list_page<Job>(*impl_, read_jobs, request);
+}
+
+void Store::scan_jobs(const ScanOptions& options, const std::function<void(const Job&)>& sink) {
+    scan_all<Job>(*impl_, read_jobs, options, sink);
+}
+
+bool Store::delete_job(const std::string& id) {
+    return delete_entity(*impl_, "job", "DELETE FROM jobs WHERE id = ?1", {}, nullptr, id);
+}
+
+}  // namespace talentmatch::store

@@ -1,0 +1,103 @@
+// Programs: a row, its curriculum profile and the certificates it prepares for.
+#include "store/store.hpp"
+#include "store/store_impl.hpp"
+
+namespace talentmatch::store {
+
+std::vector<FieldError> check(const Program& value, const KnownIds& known) {
+    std::vector<FieldError> errors = validate(value, known, "");
+    if (errors.empty()) {
+        check_unique(
+            value.curriculum, "curriculum",
+            [](const SkillLevel& s) -> const std::string& { return s.skill_id; }, errors);
+    }
+    return errors;
+}
+
+bool write_entity(Store::Impl& impl, const Program& value) {
+    const bool exists = row_exists(impl, "SELECT 1 FROM programs WHERE id = ?1", value.id);
+    if (exists) impl.statement("DELETE FROM programs WHERE id = ?1").bind(1, value.id).run();
+    impl.statement(
+            "INSERT INTO programs (id, institution_id, name, code, cluster, education_level, "
+            "cohort_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .bind(1, value.id)
+        .bind(2, value.institution_id)
+        .bind(3, value.name)
+        .bind(4, value.code)
+        .bind(5, value.cluster)
+        .bind(6, static_cast<int>(value.education_level))
+        .bind(7, value.cohort_size)
+        .run();
+    Statement& curriculum = impl.statement("INSERT INTO program_curriculum VALUES (?1, ?2, ?3)");
+    for (const SkillLevel& s : value.curriculum) {
+        curriculum.bind(1, value.id).bind(2, s.skill_id).bind(3, s.level).run();
+    }
+    Statement& certificate =
+        impl.statement("INSERT OR IGNORE INTO program_certificates VALUES (?1, ?2)");
+    for (const std::string& c : value.certificates) certificate.bind(1, value.id).bind(2, c).run();
+    impl.dirty = true;
+    if (impl.known) impl.known->programs.insert(value.id);
+    return exists;
+}
+
+void read_programs(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Program&)>& sink) {
+    Statement parent = parent_statement(
+        db, "id, institution_id, name, code, cluster, education_level, cohort_size", "programs",
+        plan, "institution_id = ?2");
+    ChildStream curriculum(db, "skill_id, level", "program_curriculum", "program_id", "skill_id",
+                           plan);
+    ChildStream certificates(db, "certificate_id", "program_certificates", "program_id",
+                             "certificate_id", plan);
+    Program program;
+    while (parent.step()) {
+        program.id = parent.column_text(0);
+        program.institution_id = parent.column_text(1);
+        program.name = parent.column_text(2);
+        program.code = parent.column_text(3);
+        program.cluster = parent.column_text(4);
+        program.education_level = static_cast<EducationLevel>(parent.column_int(5));
+        program.cohort_size = static_cast<int>(parent.column_int(6));
+        program.curriculum.clear();
+        curriculum.for_parent(program.id, [&](Statement& row) {
+            program.curriculum.push_back(
+                {row.column_string(1), static_cast<int>(row.column_int(2))});
+        });
+        program.certificates.clear();
+        certificates.for_parent(program.id, [&](Statement& row) {
+            program.certificates.push_back(row.column_string(1));
+        });
+        sink(program);
+    }
+}
+
+UpsertOutcome Store::upsert(const Program& value) {
+    return upsert_one(*impl_, value);
+}
+
+BulkResult Store::upsert_many(std::span<const Program> values, BulkMode mode) {
+    return upsert_bulk(*impl_, values, mode);
+}
+
+std::optional<Program> Store::get_program(const std::string& id) {
+    return get_one<Program>(*impl_, read_programs, id);
+}
+
+Page<Program> Store::list_programs(const PageRequest& request) {
+    return list_page<Program>(*impl_, read_programs, request);
+}
+
+void Store::scan_programs(const ScanOptions& options,
+                          const std::function<void(const Program&)>& sink) {
+    scan_all<Program>(*impl_, read_programs, options, sink);
+}
+
+bool Store::delete_program(const std::string& id) {
+    static constexpr Reference kReferences[] = {
+        {"SELECT 1 FROM graduates WHERE program_id = ?1 LIMIT 1", "graduates"},
+    };
+    return delete_entity(*impl_, "program", "DELETE FROM programs WHERE id = ?1", kReferences,
+                         &KnownIds::programs, id);
+}
+
+}  // namespace talentmatch::store

@@ -1,0 +1,87 @@
+#pragma once
+// Value types of the Store's interface: pages, bulk results, scan options.
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/field_error.hpp"
+
+namespace talentmatch::store {
+
+enum class EntityKind { kSkill, kCertificate, kInstitution, kProgram, kEmployer, kJob, kGraduate };
+inline constexpr EntityKind kAllEntityKinds[] = {
+    EntityKind::kSkill,    EntityKind::kCertificate, EntityKind::kInstitution, EntityKind::kProgram,
+    EntityKind::kEmployer, EntityKind::kJob,         EntityKind::kGraduate};
+// Plural wire names: "skills", "certificates", ..., "graduates".
+std::string_view to_string(EntityKind kind);
+
+// One page of a list: ids ascending, strictly after `after_id` ("" = from the
+// start), at most `limit` items. `org_id`, when not empty, keeps only what
+// that tenant owns: graduates and programs of institution org_id; employers
+// whose association_id is org_id; jobs of those employers. Other kinds ignore it.
+struct PageRequest {
+    std::string after_id;
+    std::size_t limit = 100;
+    std::string org_id;
+};
+
+template <class T>
+struct Page {
+    std::vector<T> items;
+    std::string next_after_id;  // pass as after_id for the next page; "" on the last page
+};
+
+enum class UpsertOutcome { kCreated, kUpdated };
+
+// kCommitValid: valid items are written, invalid ones reported and skipped.
+// kAllOrNothing: if any item is invalid nothing is written.
+enum class BulkMode { kCommitValid, kAllOrNothing };
+
+enum class ItemStatus {
+    kCreated,
+    kUpdated,
+    kInvalid,     // errors says why; not written
+    kNotApplied,  // valid, but not written because another item was invalid (kAllOrNothing)
+};
+std::string_view to_string(ItemStatus status);  // "created", "updated", "invalid", "not_applied"
+
+// Per-item result of a bulk upsert; `index` is the item's position in the
+// input, error paths are relative to the item ("requirements[2].level").
+struct ItemResult {
+    std::size_t index = 0;
+    std::string id;
+    ItemStatus status = ItemStatus::kCreated;
+    std::vector<FieldError> errors;
+};
+
+struct BulkResult {
+    std::vector<ItemResult> items;  // one per input item, in input order
+    std::size_t applied = 0;        // created + updated
+    std::size_t invalid = 0;
+};
+
+// Options of the full scans (scan_* in store.hpp).
+struct ScanOptions {
+    bool with_evidence = true;  // graduates: false leaves GraduateSkill::evidence empty (faster)
+    std::string after_id;       // start strictly after this id ("" = from the first)
+    std::size_t limit = std::numeric_limits<std::size_t>::max();
+};
+
+// Job totals of one group (a cluster or a district) for summaries.
+struct JobGroupTotals {
+    std::string key;
+    std::int64_t jobs = 0;
+    std::int64_t openings = 0;  // sum of headcounts
+};
+
+struct StoreSummary {
+    std::vector<std::pair<EntityKind, std::int64_t>> counts;  // every kind, kAllEntityKinds order
+    std::vector<JobGroupTotals> jobs_by_cluster;              // key ascending
+    std::vector<JobGroupTotals> jobs_by_district;             // key ascending
+    std::int64_t seeking_graduates = 0;
+};
+
+}  // namespace talentmatch::store
