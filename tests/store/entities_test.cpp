@@ -1,0 +1,214 @@
+#include <gtest/gtest.h>
+
+#include "store/canonical.hpp"
+#include "store/store.hpp"
+#include "store_fixture.hpp"
+
+namespace talentmatch::store {
+namespace {
+
+using EntitiesTest = testing::TempDirTest;
+using testing::add_catalog;
+using testing::make_graduate;
+using testing::make_job;
+using testing::make_skill;
+
+template <class T>
+T canonical(T value) {
+    canonicalize(value);
+    return value;
+}
+
+TEST_F(EntitiesTest, EveryKindReadsBackAsWrittenInCanonicalOrder) {
+    Store store(db_path());
+    add_catalog(store);
+    const Job job = make_job("job-1");
+    const Graduate graduate = make_graduate("g-1");
+    EXPECT_EQ(store.upsert(job), UpsertOutcome::kCreated);
+    EXPECT_EQ(store.upsert(graduate), UpsertOutcome::kCreated);
+    EXPECT_EQ(store.get_skill("s1"), canonical(make_skill("s1")));
+    EXPECT_EQ(store.get_job("job-1"), canonical(job));
+    EXPECT_EQ(store.get_graduate("g-1"), canonical(graduate));
+    ASSERT_TRUE(store.get_program("prog-1"));
+    EXPECT_EQ(store.get_program("prog-1")->curriculum.front().skill_id, "s1");
+    EXPECT_EQ(store.get_certificate("cert-1")->kind, CertificateKind::kOnePlusX);
+    EXPECT_EQ(store.get_institution("inst-1")->district, "nanshan");
+    EXPECT_EQ(store.get_employer("emp-1")->association_id, "assoc-1");
+    EXPECT_FALSE(store.get_job("nope"));
+}
+
+TEST_F(EntitiesTest, ReUpsertingReplacesTheEntityAndAllItsChildRows) {
+    Store store(db_path());
+    add_catalog(store);
+    store.upsert(make_job("job-1"));
+    Job changed = make_job("job-1");
+    changed.requirements = {{"s2", 5, 10, false}};
+    changed.required_certificates.clear();
+    changed.headcount = 7;
+    EXPECT_EQ(store.upsert(changed), UpsertOutcome::kUpdated);
+    EXPECT_EQ(store.upsert(changed), UpsertOutcome::kUpdated);  // idempotent
+    EXPECT_EQ(store.get_job("job-1"), changed);
+    EXPECT_EQ(store.count(EntityKind::kJob), 1);
+}
+
+TEST_F(EntitiesTest, InvalidInputIsAValidationErrorNamingTheFieldAndChangesNothing) {
+    Store store(db_path());
+    add_catalog(store);
+    const auto version = store.data_version();
+    Job job = make_job("job-1");
+    job.requirements[1].level = 7;
+    job.requirements.push_back({"unknown-skill", 2, 3, false});
+    try {
+        store.upsert(job);
+        FAIL() << "accepted an invalid job";
+    } catch (const ValidationError& e) {
+        ASSERT_EQ(e.errors().size(), 2u);
+        EXPECT_EQ(e.errors()[0].path, "requirements[1].level");
+        EXPECT_NE(e.errors()[0].message.find("7"), std::string::npos);
+        EXPECT_EQ(e.errors()[1].path, "requirements[2].skill_id");
+    }
+    EXPECT_FALSE(store.get_job("job-1"));
+    EXPECT_EQ(store.data_version(), version);
+}
+
+TEST_F(EntitiesTest, EveryCommittedWriteBumpsTheDataVersion) {
+    Store store(db_path());
+    const auto v0 = store.data_version();
+    store.upsert(make_skill("s1"));
+    const auto v1 = store.data_version();
+    EXPECT_GT(v1, v0);
+    store.delete_skill("s1");
+    EXPECT_GT(store.data_version(), v1);
+    const auto v2 = store.data_version();
+    EXPECT_FALSE(store.delete_skill("s1"));  // nothing deleted: no bump
+    EXPECT_EQ(store.data_version(), v2);
+}
+
+TEST_F(EntitiesTest, DeletingAJobCascadesToItsChildRows) {
+    Store store(db_path());
+    add_catalog(store);
+    store.upsert(make_job("job-1"));
+    store.upsert(make_job("job-2"));
+    EXPECT_TRUE(store.delete_job("job-1"));
+    EXPECT_FALSE(store.get_job("job-1"));
+    EXPECT_EQ(store.get_job("job-2"), canonical(make_job("job-2")));
+    // Re-creating the id starts from nothing left over.
+    Job fresh = make_job("job-1");
+    fresh.requirements = {{"s1", 1, 1, false}};
+    EXPECT_EQ(store.upsert(fresh), UpsertOutcome::kCreated);
+    EXPECT_EQ(store.get_job("job-1")->requirements.size(), 1u);
+}
+
+TEST_F(EntitiesTest, DeletingSomethingStillReferencedIsAConflict) {
+    Store store(db_path());
+    add_catalog(store);
+    store.upsert(make_job("job-1"));
+    store.upsert(make_graduate("g-1"));
+    EXPECT_THROW(store.delete_skill("s3"), ConflictError);  // job-1 requires it
+    EXPECT_THROW(store.delete_skill("s2"), ConflictError);  // program and graduate
+    EXPECT_THROW(store.delete_certificate("cert-1"), ConflictError);
+    EXPECT_THROW(store.delete_employer("emp-1"), ConflictError);
+    EXPECT_THROW(store.delete_program("prog-1"), ConflictError);
+    EXPECT_THROW(store.delete_institution("inst-1"), ConflictError);
+    EXPECT_TRUE(store.get_skill("s3"));
+    EXPECT_TRUE(store.delete_job("job-1"));
+    EXPECT_TRUE(store.delete_employer("emp-1"));
+    // A deleted employer is no longer a valid reference.
+    EXPECT_THROW(store.upsert(make_job("job-2")), ValidationError);
+}
+
+TEST_F(EntitiesTest, ListPagesWithACursorInIdOrder) {
+    Store store(db_path());
+    add_catalog(store);
+    for (int i = 9; i >= 0; --i) store.upsert(make_job("job-" + std::to_string(i)));
+    std::vector<std::string> seen;
+    PageRequest request;
+    request.limit = 3;
+    int pages = 0;
+    do {
+        const Page<Job> page = store.list_jobs(request);
+        for (const Job& job : page.items) {
+            EXPECT_EQ(job.requirements.size(), 2u);
+            seen.push_back(job.id);
+        }
+        request.after_id = page.next_after_id;
+        ++pages;
+    } while (!request.after_id.empty());
+    EXPECT_EQ(pages, 4);
+    std::vector<std::string> expected;
+    for (int i = 0; i < 10; ++i) expected.push_back("job-" + std::to_string(i));
+    EXPECT_EQ(seen, expected);
+}
+
+TEST_F(EntitiesTest, ListFiltersByTenant) {
+    Store store(db_path());
+    add_catalog(store);
+    store.upsert(Employer{"emp-2", "Other", "ict", "futian", "assoc-2"});
+    store.upsert(make_job("job-a", "emp-1"));
+    store.upsert(make_job("job-b", "emp-2"));
+    store.upsert(make_job("job-c", "emp-1"));
+    PageRequest request;
+    request.org_id = "assoc-1";
+    const Page<Job> jobs = store.list_jobs(request);
+    ASSERT_EQ(jobs.items.size(), 2u);
+    EXPECT_EQ(jobs.items[0].id, "job-a");
+    EXPECT_EQ(jobs.items[1].id, "job-c");
+    EXPECT_EQ(jobs.items[1].requirements.size(), 2u);
+    EXPECT_EQ(store.list_employers(request).items.size(), 1u);
+    request.org_id = "inst-1";
+    store.upsert(make_graduate("g-1"));
+    EXPECT_EQ(store.list_graduates(request).items.size(), 1u);
+    request.org_id = "inst-other";
+    EXPECT_TRUE(store.list_graduates(request).items.empty());
+}
+
+TEST_F(EntitiesTest, WritesSurviveClosingAndReopening) {
+    {
+        Store store(db_path());
+        add_catalog(store);
+        store.upsert(make_job("job-1"));
+        store.upsert(make_graduate("g-1"));
+    }
+    Store reopened(db_path());
+    EXPECT_EQ(reopened.get_job("job-1"), canonical(make_job("job-1")));
+    EXPECT_EQ(reopened.get_graduate("g-1"), canonical(make_graduate("g-1")));
+    EXPECT_EQ(reopened.count(EntityKind::kSkill), 3);
+}
+
+TEST_F(EntitiesTest, ASecondConnectionSeesCommittedWritesAndKnownIdsFollow) {
+    Store writer(db_path());
+    Store other(db_path());
+    add_catalog(writer);
+    EXPECT_EQ(other.known_ids().skills.size(), 3u);  // loaded now
+    writer.upsert(make_skill("s4"));
+    EXPECT_TRUE(other.known_ids().skills.contains("s4"));  // reloaded: version moved
+    Job job = make_job("job-1");
+    job.requirements.push_back({"s4", 1, 1, false});
+    EXPECT_EQ(other.upsert(job), UpsertOutcome::kCreated);
+    EXPECT_EQ(writer.get_job("job-1")->requirements.size(), 3u);
+}
+
+TEST_F(EntitiesTest, SummaryCountsEntitiesAndJobsPerClusterAndDistrict) {
+    Store store(db_path());
+    add_catalog(store);
+    store.upsert(make_job("job-1"));
+    Job other = make_job("job-2");
+    other.cluster = "nev";
+    other.district = "futian";
+    other.headcount = 10;
+    store.upsert(other);
+    store.upsert(make_graduate("g-1"));
+    const StoreSummary summary = store.summary();
+    ASSERT_EQ(summary.counts.size(), 7u);
+    EXPECT_EQ(summary.counts[0], std::make_pair(EntityKind::kSkill, std::int64_t{3}));
+    EXPECT_EQ(summary.counts[5], std::make_pair(EntityKind::kJob, std::int64_t{2}));
+    ASSERT_EQ(summary.jobs_by_cluster.size(), 2u);
+    EXPECT_EQ(summary.jobs_by_cluster[0].key, "ict");
+    EXPECT_EQ(summary.jobs_by_cluster[0].openings, 3);
+    EXPECT_EQ(summary.jobs_by_cluster[1].openings, 10);
+    EXPECT_EQ(summary.jobs_by_district[0].key, "futian");
+    EXPECT_EQ(summary.seeking_graduates, 1);
+}
+
+}  // namespace
+}  // namespace talentmatch::store
