@@ -35,11 +35,12 @@ struct BulkItem {
 // (file name only, not the full path).
 std::string describe(const BulkItem& item, const FieldError& error);
 
-// Calls `callback` once per record (blank lines in JSON Lines are skipped), in
-// file order. The callback may move the entity out of the item. Throws
-// std::runtime_error only when the file cannot be opened or read (never for
-// bad records) and for a CSV header that is unusable (unknown or missing
-// required column), since then no row can be decoded.
+// Calls `callback` once per record (blank lines are skipped), in file order.
+// The callback may move the entity out of the item. Throws std::runtime_error
+// only when the file cannot be opened or read, never for bad content. A CSV
+// header that is unusable (unknown, duplicate or missing required column)
+// yields one item for line 1 carrying those errors, and nothing else, since
+// then no row can be decoded.
 using ItemCallback = std::function<void(BulkItem& item)>;
 void for_each_item(const std::filesystem::path& path, EntityKind kind, FileFormat format,
                    const ItemCallback& callback);

@@ -42,6 +42,7 @@ class BulkWriter {
     // Entities written so far of one kind.
     std::size_t count(EntityKind kind) const;
     // Flushes and closes every file; throws std::runtime_error on I/O failure.
+    // Writing afterwards reopens the files in append mode.
     void close();
 
   private:

@@ -2,7 +2,8 @@
 // RuleChecker: the reusable rules behind validation.cpp (ranges, ids,
 // references, lengths, duplicates, dates), each appending one FieldError
 // "path: message naming the value" to a caller-owned list. Internal to
-// models/ (not part of the public API). Not thread-safe; one per call.
+// the domain layers (models/, bulk/);
+// not part of the public API. Not thread-safe; one per call.
 #include <cstddef>
 #include <string>
 #include <string_view>

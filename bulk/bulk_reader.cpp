@@ -1,0 +1,135 @@
+#include "bulk/bulk_reader.hpp"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "bulk/csv_formats.hpp"
+#include "bulk/csv_reader.hpp"
+#include "bulk/fast_graduate_parser.hpp"
+#include "bulk/line_reader.hpp"
+#include "models/json_codec.hpp"
+
+namespace talentmatch::bulk {
+
+namespace {
+
+std::optional<Entity> decode_entity(EntityKind kind, const nlohmann::json& in,
+                                    std::vector<FieldError>& errors) {
+    auto wrap = [](auto decoded) -> std::optional<Entity> {
+        if (!decoded) return std::nullopt;
+        return Entity(std::move(*decoded));
+    };
+    switch (kind) {
+        case EntityKind::kSkills:
+            return wrap(decode_skill(in, "", errors));
+        case EntityKind::kCertificates:
+            return wrap(decode_certificate(in, "", errors));
+        case EntityKind::kInstitutions:
+            return wrap(decode_institution(in, "", errors));
+        case EntityKind::kPrograms:
+            return wrap(decode_program(in, "", errors));
+        case EntityKind::kEmployers:
+            return wrap(decode_employer(in, "", errors));
+        case EntityKind::kJobs:
+            return wrap(decode_job(in, "", errors));
+        case EntityKind::kGraduates:
+            return wrap(decode_graduate(in, "", errors));
+    }
+    return std::nullopt;
+}
+
+// "[json.exception.parse_error.101] parse error at ..." -> "parse error at ...".
+std::string parse_error_text(const nlohmann::json::parse_error& error) {
+    std::string text = error.what();
+    const std::size_t cut = text.find("] ");
+    return cut == std::string::npos ? text : text.substr(cut + 2);
+}
+
+bool is_blank(std::string_view line) {
+    return line.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+void read_json_lines(const std::filesystem::path& path, EntityKind kind,
+                     const ItemCallback& callback) {
+    LineReader lines(path);
+    BulkItem item;
+    item.source = &path;
+    std::string_view line;
+    Graduate graduate;
+    while (lines.next(line)) {
+        if (is_blank(line)) continue;
+        item.line = lines.line_number();
+        item.errors.clear();
+        item.entity.reset();
+        // Fast path for the big kind; anything it does not accept takes the
+        // reference path below, which also produces the exact error messages.
+        if (kind == EntityKind::kGraduates && parse_graduate_fast(line, graduate)) {
+            item.entity.emplace(std::in_place_type<Graduate>, std::move(graduate));
+            callback(item);
+            continue;
+        }
+        nlohmann::json value;
+        try {
+            value = nlohmann::json::parse(line);
+        } catch (const nlohmann::json::parse_error& error) {
+            item.errors.push_back({"", "invalid JSON: " + parse_error_text(error)});
+            callback(item);
+            continue;
+        }
+        item.entity = decode_entity(kind, value, item.errors);
+        callback(item);
+    }
+}
+
+void read_csv(const std::filesystem::path& path, EntityKind kind, const ItemCallback& callback) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot open " + path.string());
+    CsvReader reader(in);
+    CsvRecord record;
+    BulkItem item;
+    item.source = &path;
+    if (!reader.next(record)) return;  // empty file: no header, no rows
+    const CsvDecoder decoder(kind, record.fields);
+    if (!record.error.empty() || !decoder.header_errors().empty()) {
+        item.line = record.line;
+        item.errors = decoder.header_errors();
+        if (!record.error.empty()) item.errors.insert(item.errors.begin(), {"", record.error});
+        callback(item);
+        return;
+    }
+    while (reader.next(record)) {
+        item.line = record.line;
+        item.errors.clear();
+        item.entity.reset();
+        if (!record.error.empty()) {
+            item.errors.push_back({"", record.error});
+        } else {
+            item.entity = decoder.decode(record.fields, item.errors);
+        }
+        callback(item);
+    }
+}
+
+}  // namespace
+
+std::string describe(const BulkItem& item, const FieldError& error) {
+    std::string text = item.source != nullptr ? item.source->filename().string() + " " : "";
+    text += "line " + std::to_string(item.line) + ": ";
+    return text + to_string(error);
+}
+
+void for_each_item(const std::filesystem::path& path, EntityKind kind, FileFormat format,
+                   const ItemCallback& callback) {
+    if (format == FileFormat::kCsv) {
+        read_csv(path, kind, callback);
+    } else {
+        read_json_lines(path, kind, callback);
+    }
+}
+
+void for_each_item(const BulkFile& file, const ItemCallback& callback) {
+    for_each_item(file.path, file.kind, file.format, callback);
+}
+
+}  // namespace talentmatch::bulk

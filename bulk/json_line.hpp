@@ -1,0 +1,22 @@
+#pragma once
+// Direct JSON serialisation of entities for bulk files: append_json_line(out, x)
+// appends exactly `encode(x).dump()` + '\n' (compact, keys sorted as
+// nlohmann::json sorts them, same string escaping; invalid UTF-8 replaced by
+// U+FFFD as dump's `replace` handler does), but without building a DOM, which
+// makes writing 1M graduates several times faster. tests/bulk checks the
+// bytes against the models/json_codec.hpp reference.
+#include <string>
+
+#include "models/entities.hpp"
+
+namespace talentmatch::bulk {
+
+void append_json_line(std::string& out, const Skill& value);
+void append_json_line(std::string& out, const Certificate& value);
+void append_json_line(std::string& out, const Institution& value);
+void append_json_line(std::string& out, const Program& value);
+void append_json_line(std::string& out, const Employer& value);
+void append_json_line(std::string& out, const Job& value);
+void append_json_line(std::string& out, const Graduate& value);
+
+}  // namespace talentmatch::bulk
