@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "matcher/job_kernel_plan.hpp"
 #include "models/entities.hpp"
 
 namespace talentmatch::matcher {
@@ -138,6 +139,7 @@ struct Snapshot {
     CandidateSet graduates;
     CandidateSet programs;
     JobSet jobs;
+    JobKernelPlan job_plan;  // jobs laid out for the batch kernels
 
     SnapshotStats stats;
 };

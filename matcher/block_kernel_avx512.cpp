@@ -1,0 +1,105 @@
+// The AVX-512BW kernel: 32 candidates per 512-bit register of 16-bit sums.
+// Per requirement: widen the block's 32 level bytes to words, one word
+// permute through the requirement's level -> contribution table, one add.
+// Must-have gates are byte compares into a lane mask. Only called when the
+// CPU has AVX-512F/BW (block_kernels.hpp); every function defined below the
+// pragma is compiled for that ISA and has internal linkage or is the single
+// entry point run_blocks_avx512.
+// GCC 12's AVX-512 intrinsics use _mm512_undefined_*() internally, which
+// trips a known false -Wmaybe-uninitialized (GCC bug 105593) in this TU only.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <immintrin.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+#include "matcher/block_kernels.hpp"
+#include "matcher/block_pass_types.hpp"
+#include "matcher/top_k_heap.hpp"
+
+#pragma GCC push_options
+#pragma GCC target("avx512f,avx512bw,avx512vl,avx512dq,avx2,bmi,bmi2")
+
+#include "matcher/block_pass.hpp"
+
+namespace talentmatch::matcher::detail {
+namespace {
+
+static_assert(kBlockSize == 32, "the AVX-512 kernel holds 32 16-bit lanes per register");
+
+struct Avx512Kernel {
+    static std::uint32_t score_job(const JobPlan& job, const RequirementPlan* reqs,
+                                   const std::uint8_t* const* row_ptr, std::uint32_t gate,
+                                   std::uint16_t cov_min, std::uint16_t* cov, std::uint16_t* rel,
+                                   const float* cfloor, const float* inv_a, float jfloor) {
+        const RequirementPlan* r = reqs + job.req_begin;
+        const std::uint32_t n = job.req_end - job.req_begin;
+        __mmask32 g = gate;
+        for (std::uint32_t i = 0; i < job.must_count; ++i) {
+            const __m256i lv =
+                _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row_ptr[r[i].skill]));
+            g &= _mm256_cmpge_epu8_mask(lv, _mm256_set1_epi8(char(r[i].level)));
+            if (g == 0) return 0;
+        }
+        __m512i acc_a = _mm512_setzero_si512();
+        __m512i acc_b = _mm512_setzero_si512();
+        if (job.packed) {
+            for (std::uint32_t i = 0; i < n; ++i) {
+                const __m512i lv = _mm512_cvtepu8_epi16(
+                    _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row_ptr[r[i].skill])));
+                const __m512i lut = _mm512_broadcast_i32x4(
+                    _mm_loadu_si128(reinterpret_cast<const __m128i*>(r[i].lut_a)));
+                acc_a = _mm512_add_epi16(acc_a, _mm512_permutexvar_epi16(lv, lut));
+            }
+            acc_b = _mm512_srli_epi16(acc_a, 10);
+            acc_a = _mm512_and_si512(acc_a, _mm512_set1_epi16(0x3FF));
+        } else {
+            for (std::uint32_t i = 0; i < n; ++i) {
+                const __m512i lv = _mm512_cvtepu8_epi16(
+                    _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row_ptr[r[i].skill])));
+                const __m512i lut_a = _mm512_broadcast_i32x4(
+                    _mm_loadu_si128(reinterpret_cast<const __m128i*>(r[i].lut_a)));
+                const __m512i lut_b = _mm512_broadcast_i32x4(
+                    _mm_loadu_si128(reinterpret_cast<const __m128i*>(r[i].lut_b)));
+                acc_a = _mm512_add_epi16(acc_a, _mm512_permutexvar_epi16(lv, lut_a));
+                acc_b = _mm512_add_epi16(acc_b, _mm512_permutexvar_epi16(lv, lut_b));
+            }
+        }
+        _mm512_store_si512(cov, acc_a);
+        _mm512_store_si512(rel, acc_b);
+        g &= _mm512_cmpge_epu16_mask(acc_a, _mm512_set1_epi16(short(cov_min)));
+        if (g == 0) return 0;
+        const __m512 inv_den = _mm512_set1_ps(job.inv_cov_den);
+        const __m512 jf = _mm512_set1_ps(jfloor);
+        std::uint32_t survivors = 0;
+        for (int half = 0; half < 2; ++half) {
+            const __m256i c16 =
+                half == 0 ? _mm512_castsi512_si256(acc_a) : _mm512_extracti64x4_epi64(acc_a, 1);
+            const __m256i r16 =
+                half == 0 ? _mm512_castsi512_si256(acc_b) : _mm512_extracti64x4_epi64(acc_b, 1);
+            const __m512i prod =
+                _mm512_mullo_epi32(_mm512_cvtepu16_epi32(c16), _mm512_cvtepu16_epi32(r16));
+            const __m512 x = _mm512_mul_ps(_mm512_cvtepi32_ps(prod), inv_den);
+            const __mmask16 m =
+                _mm512_cmp_ps_mask(x, _mm512_load_ps(cfloor + 16 * half), _CMP_GE_OQ) |
+                _mm512_cmp_ps_mask(_mm512_mul_ps(x, _mm512_load_ps(inv_a + 16 * half)), jf,
+                                   _CMP_GE_OQ);
+            survivors |= std::uint32_t(m) << (16 * half);
+        }
+        return survivors & g;
+    }
+};
+
+}  // namespace
+
+void run_blocks_avx512(const PassInput& in, std::span<const Index> blocks, JobCollector& jc,
+                       BlockScratch& scratch) {
+    run_blocks<Avx512Kernel>(in, blocks, jc, scratch);
+}
+
+}  // namespace talentmatch::matcher::detail
+
+#pragma GCC pop_options

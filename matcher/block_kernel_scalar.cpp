@@ -1,0 +1,71 @@
+// The portable kernel: plain loops over the kBlockSize lanes.
+#include "matcher/block_kernels.hpp"
+#include "matcher/block_pass.hpp"
+#include "matcher/invalid_argument.hpp"
+
+namespace talentmatch::matcher::detail {
+namespace {
+
+struct ScalarKernel {
+    static std::uint32_t score_job(const JobPlan& job, const RequirementPlan* reqs,
+                                   const std::uint8_t* const* row_ptr, std::uint32_t gate,
+                                   std::uint16_t cov_min, std::uint16_t* cov, std::uint16_t* rel,
+                                   const float* cfloor, const float* inv_a, float jfloor) {
+        const RequirementPlan* r = reqs + job.req_begin;
+        const std::uint32_t n = job.req_end - job.req_begin;
+        for (std::uint32_t i = 0; i < job.must_count; ++i) {
+            const std::uint8_t* row = row_ptr[r[i].skill];
+            for (unsigned l = 0; l < kBlockSize; ++l) {
+                if (row[l] < r[i].level) gate &= ~(1u << l);
+            }
+            if (gate == 0) return 0;
+        }
+        std::uint16_t a[kBlockSize] = {};
+        std::uint16_t b[kBlockSize] = {};
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const std::uint8_t* row = row_ptr[r[i].skill];
+            for (unsigned l = 0; l < kBlockSize; ++l) {
+                a[l] = std::uint16_t(a[l] + r[i].lut_a[row[l]]);
+                b[l] = std::uint16_t(b[l] + r[i].lut_b[row[l]]);
+            }
+        }
+        std::uint32_t survivors = 0;
+        for (unsigned l = 0; l < kBlockSize; ++l) {
+            cov[l] = job.packed ? std::uint16_t(a[l] & 0x3FF) : a[l];
+            rel[l] = job.packed ? std::uint16_t(a[l] >> 10) : b[l];
+            if (!((gate >> l) & 1u) || cov[l] < cov_min) continue;
+            const float x = float(std::uint32_t(cov[l]) * rel[l]) * job.inv_cov_den;
+            if (x >= cfloor[l] || x * inv_a[l] >= jfloor) survivors |= 1u << l;
+        }
+        return survivors;
+    }
+};
+
+}  // namespace
+
+void run_blocks_scalar(const PassInput& in, std::span<const Index> blocks, JobCollector& jc,
+                       BlockScratch& scratch) {
+    run_blocks<ScalarKernel>(in, blocks, jc, scratch);
+}
+
+bool cpu_has_avx512bw() {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+}
+
+BlockPassFn select_block_pass(Kernel kernel) {
+    switch (kernel) {
+        case Kernel::kScalar:
+            return run_blocks_scalar;
+        case Kernel::kAvx512:
+            if (!cpu_has_avx512bw()) {
+                throw_invalid("options.kernel", "avx512 requested but this CPU lacks AVX-512BW");
+            }
+            return run_blocks_avx512;
+        case Kernel::kAuto:
+            break;
+    }
+    return cpu_has_avx512bw() ? run_blocks_avx512 : run_blocks_scalar;
+}
+
+}  // namespace talentmatch::matcher::detail

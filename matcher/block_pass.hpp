@@ -1,0 +1,113 @@
+#pragma once
+// The batch engine's inner pass: candidate blocks × a list of jobs, scoring
+// kBlockSize candidates per (job, requirement) step, feeding per-candidate and
+// per-job top-k heaps. Shared by every kernel; a kernel only supplies
+// `score_job` (sums + gates + pruning test for one job over one block).
+//
+// Loop order: blocks of a task × job tiles of kJobTile jobs (the tile's
+// requirement plans stay in L2 while every block of the task streams over
+// them); a block's skill -> row table is rebuilt per tile (cheap: one entry
+// per row).
+//
+// Exactness: the kernels compute the integer sums cov_num and rel_num exactly;
+// the float test only PRUNES pairs that provably cannot enter a heap (margin
+// kPruneMargin on scores <= 2), and every survivor is compared exactly.
+//
+// Writes: the task owns its blocks' candidate heaps (disjoint slots) and its
+// own JobCollector; nothing shared is written.
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+#include "matcher/block_pass_types.hpp"
+#include "matcher/top_k_heap.hpp"
+
+namespace talentmatch::matcher::detail {
+
+inline constexpr std::size_t kJobTile = 512;
+
+template <typename Kernel>
+void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector& jc,
+                BlockScratch& scratch) {
+    const CandidateSet& cs = *in.candidates;
+    const JobKernelPlan& plan = in.snapshot->job_plan;
+    const ScoreConfig& cfg = *in.config;
+    const double max_bonus = double(cfg.max_bonus()) / double(kBonusScale);
+    const float neg_inf = -std::numeric_limits<float>::infinity();
+    const float pos_inf = std::numeric_limits<float>::infinity();
+    alignas(64) float cfloor[kBlockSize];
+    alignas(64) float inv_a[kBlockSize];
+    alignas(64) std::uint16_t cov[kBlockSize];
+    alignas(64) std::uint16_t rel[kBlockSize];
+    scratch.prepare(*in.snapshot);
+
+    const std::size_t positions = in.job_list.size();
+    for (std::size_t tile = 0; tile < positions; tile += kJobTile) {
+        const std::size_t tile_end = std::min(positions, tile + kJobTile);
+        for (Index b : blocks) {
+            const std::uint32_t lanes = in.lane_mask(b);
+            if (lanes == 0) continue;
+            scratch.load_block(cs, b, lanes);
+            const Index first = Index(b * kBlockSize);
+            auto refresh_floor = [&](unsigned l) {
+                const Index c = first + l;
+                if (in.k_jobs == 0) {
+                    cfloor[l] = pos_inf;
+                    return;
+                }
+                const Index row = in.row(c);
+                std::span<const HeapEntry> slots(in.candidate_slots + row * in.k_jobs, in.k_jobs);
+                cfloor[l] = in.candidate_counts[row] < in.k_jobs
+                                ? neg_inf
+                                : float((worst_score(slots) - max_bonus - kPruneMargin) *
+                                        double(cs.level_sum[c]));
+            };
+            for (unsigned l = 0; l < kBlockSize; ++l) {
+                const bool live = (lanes >> l) & 1u;
+                inv_a[l] = live && cs.level_sum[first + l] > 0
+                               ? 1.0f / float(cs.level_sum[first + l])
+                               : 0.0f;
+                cfloor[l] = pos_inf;
+                if (live) refresh_floor(l);
+            }
+            for (std::size_t p = tile; p < tile_end; ++p) {
+                const JobPlan& job = plan.jobs[in.job_list[p]];
+                std::uint32_t gate = lanes & scratch.edu_at_least[job.min_education];
+                for (std::uint32_t i = job.cert_begin; i < job.cert_end && gate; ++i) {
+                    gate &= scratch.cert_mask[plan.certs[i]];
+                }
+                if (gate == 0) continue;
+                const std::uint16_t cov_min = in.cov_min.empty() ? 0 : in.cov_min[p];
+                std::uint32_t survivors =
+                    Kernel::score_job(job, plan.reqs.data(), scratch.row_ptr.data(), gate, cov_min,
+                                      cov, rel, cfloor, inv_a, jc.floor[p]);
+                while (survivors) {
+                    const unsigned l = unsigned(__builtin_ctz(survivors));
+                    survivors &= survivors - 1;
+                    const Index c = first + l;
+                    PairScore s;
+                    s.cov_num = cov[l];
+                    s.cov_den = job.cov_den;
+                    s.rel_num = rel[l];
+                    s.rel_den = cs.level_sum[c];
+                    s.bonus =
+                        (((scratch.district_mask[job.district] >> l) & 1u) ? cfg.district_bonus
+                                                                           : 0) +
+                        (((scratch.cluster_mask[job.cluster] >> l) & 1u) ? cfg.cluster_bonus : 0);
+                    if (in.k_jobs != 0) {
+                        const Index row = in.row(c);
+                        std::span<HeapEntry> slots(in.candidate_slots + row * in.k_jobs, in.k_jobs);
+                        if (offer(slots, in.candidate_counts[row], HeapEntry{s, job.job})) {
+                            refresh_floor(l);
+                        }
+                    }
+                    if (in.k_candidates != 0) jc.offer(p, HeapEntry{s, c}, max_bonus);
+                }
+            }
+            scratch.unload_block(cs, b);
+        }
+    }
+}
+
+}  // namespace talentmatch::matcher::detail

@@ -1,0 +1,70 @@
+#pragma once
+// Inputs, per-task scratch and per-task job collectors of the block pass
+// (block_pass.hpp). Ownership: PassInput only points at caller-owned data that
+// outlives the pass; a BlockScratch and a JobCollector belong to one task
+// (thread) at a time.
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+#include "matcher/job_kernel_plan.hpp"
+#include "matcher/score_config.hpp"
+#include "matcher/snapshot.hpp"
+#include "matcher/top_k_heap.hpp"
+
+namespace talentmatch::matcher::detail {
+
+// Pairs whose approximate score is below the k-th best by more than this are
+// pruned; float error on fit is < 1e-6, so no pair that could enter is lost.
+inline constexpr double kPruneMargin = 1e-4;
+
+struct PassInput {
+    const Snapshot* snapshot = nullptr;
+    const CandidateSet* candidates = nullptr;
+    const ScoreConfig* config = nullptr;
+    // Candidates scored: those in [range_begin, range_end) with
+    // candidate_ok[c] != 0 (empty = all) and, when `row_of` is not empty,
+    // row_of[c - range_begin] != kNone.
+    Index range_begin = 0, range_end = 0;
+    std::span<const std::uint8_t> candidate_ok;
+    std::span<const Index> row_of;  // (c - range_begin) -> heap row; empty = c - range_begin
+    // Jobs scored, in collector order: position p is job job_list[p].
+    std::span<const Index> job_list;
+    std::span<const std::uint16_t> cov_min;  // per position: cov_num >= cov_min[p]
+    std::size_t k_jobs = 0;                  // 0 = no per-candidate lists
+    std::size_t k_candidates = 0;            // 0 = no per-job lists
+    // Per-candidate heaps: row r owns slots [r*k_jobs, (r+1)*k_jobs) and counts[r].
+    HeapEntry* candidate_slots = nullptr;
+    std::uint32_t* candidate_counts = nullptr;
+
+    Index row(Index c) const { return row_of.empty() ? c - range_begin : row_of[c - range_begin]; }
+    std::uint32_t lane_mask(std::size_t block) const;
+};
+
+// Per-job top-k heaps of one task, indexed by job position.
+struct JobCollector {
+    std::size_t k = 0;
+    std::vector<HeapEntry> slots;
+    std::vector<std::uint32_t> counts;
+    std::vector<float> floor;  // prune below this fit (+inf when k == 0)
+
+    void reset(std::size_t positions, std::size_t k_candidates);
+    void offer(std::size_t position, const HeapEntry& e, double max_bonus);
+};
+
+// Per-block lookup tables, rebuilt for each (block, job tile).
+struct BlockScratch {
+    alignas(64) std::uint8_t zero_row[64] = {};
+    std::vector<const std::uint8_t*> row_ptr;  // skill -> the block's level row (or zero_row)
+    std::vector<std::uint32_t> cert_mask;      // certificate -> lanes holding it
+    std::vector<std::uint32_t> district_mask;  // district -> lanes preferring it
+    std::vector<std::uint32_t> cluster_mask;   // cluster -> lanes preferring it
+    std::uint32_t edu_at_least[8] = {};        // education level -> lanes at or above it
+
+    void prepare(const Snapshot& snapshot);
+    void load_block(const CandidateSet& cs, std::size_t block, std::uint32_t lanes);
+    void unload_block(const CandidateSet& cs, std::size_t block);
+};
+
+}  // namespace talentmatch::matcher::detail

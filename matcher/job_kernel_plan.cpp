@@ -1,0 +1,50 @@
+#include "matcher/job_kernel_plan_builder.hpp"
+
+#include <algorithm>
+
+namespace talentmatch::matcher {
+
+JobKernelPlan build_job_kernel_plan(const JobSet& jobs) {
+    JobKernelPlan plan;
+    plan.jobs.reserve(jobs.size());
+    plan.reqs.reserve(jobs.requirements.items.size());
+    for (Index j = 0; j < jobs.size(); ++j) {
+        JobPlan jp;
+        jp.job = j;
+        jp.cov_den = jobs.weighted_level_sum[j];
+        jp.inv_cov_den = 1.0f / float(jp.cov_den);
+        std::uint32_t level_sum = 0;
+        for (const RequirementEntry& r : jobs.requirements.row(j)) level_sum += r.level;
+        jp.packed = jp.cov_den <= 1023 && level_sum <= 63;
+        jp.req_begin = std::uint32_t(plan.reqs.size());
+        for (const RequirementEntry& r : jobs.requirements.row(j)) {
+            RequirementPlan rp;
+            rp.skill = r.skill;
+            rp.level = r.level;
+            rp.must_have = r.must_have;
+            if (r.must_have) ++jp.must_count;
+            for (int l = 0; l < 8; ++l) {
+                const int m = std::min(l, int(r.level));
+                if (jp.packed) {
+                    rp.lut_a[l] = std::uint16_t(r.weight * m + (m << 10));
+                } else {
+                    rp.lut_a[l] = std::uint16_t(r.weight * m);
+                    rp.lut_b[l] = std::uint16_t(m);
+                }
+            }
+            plan.reqs.push_back(rp);
+        }
+        jp.req_end = std::uint32_t(plan.reqs.size());
+        jp.cert_begin = std::uint32_t(plan.certs.size());
+        for (Index c : jobs.certificates.row(j)) plan.certs.push_back(c);
+        jp.cert_end = std::uint32_t(plan.certs.size());
+        jp.district = jobs.district[j];
+        jp.cluster = jobs.cluster[j];
+        jp.min_education = jobs.min_education[j];
+        plan.jobs.push_back(jp);
+        plan.all_jobs.push_back(j);
+    }
+    return plan;
+}
+
+}  // namespace talentmatch::matcher

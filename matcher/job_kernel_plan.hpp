@@ -1,0 +1,48 @@
+#pragma once
+// Jobs in the form the batch kernels read: per requirement a lookup table
+// from a candidate's level (0..5) to its contribution, so one table lookup per
+// (requirement, candidate) yields the exact integer terms of SPEC's sums.
+// Built once with the snapshot (read-only afterwards).
+//
+// Two layouts per job:
+//  - packed (cov_den <= 1023 and Σ r <= 63, the common case): lut_a[l] =
+//    w·min(l,r) + (min(l,r) << 10), so ONE 16-bit sum carries both
+//    cov_num (low 10 bits) and rel_num (high 6 bits) without overflow;
+//  - wide: lut_a[l] = w·min(l,r) and lut_b[l] = min(l,r), two 16-bit sums
+//    (cov_num <= 50,000 and rel_num <= 5,000 fit in 16 bits).
+// Must-have requirements come first (must_count of them); a gate test is
+// level >= r on those rows.
+#include <cstdint>
+#include <vector>
+
+namespace talentmatch::matcher {
+
+struct alignas(8) RequirementPlan {
+    std::uint32_t skill = 0;  // skill index
+    std::uint8_t level = 0;   // r, 1..5
+    std::uint8_t must_have = 0;
+    std::uint16_t unused = 0;
+    std::uint16_t lut_a[8] = {};
+    std::uint16_t lut_b[8] = {};
+};
+
+struct JobPlan {
+    std::uint32_t job = 0;  // job index
+    std::uint32_t req_begin = 0, req_end = 0;
+    std::uint32_t must_count = 0;
+    std::uint32_t cov_den = 1;
+    float inv_cov_den = 1.0f;
+    std::uint32_t cert_begin = 0, cert_end = 0;  // into JobKernelPlan::certs
+    std::uint32_t district = 0, cluster = 0;     // dictionary indices
+    std::uint8_t min_education = 0;
+    std::uint8_t packed = 0;
+};
+
+struct JobKernelPlan {
+    std::vector<JobPlan> jobs;  // one per job, in job index order
+    std::vector<RequirementPlan> reqs;
+    std::vector<std::uint32_t> certs;
+    std::vector<std::uint32_t> all_jobs;  // 0..jobs-1, the unfiltered job list
+};
+
+}  // namespace talentmatch::matcher

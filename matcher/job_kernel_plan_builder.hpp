@@ -1,0 +1,11 @@
+#pragma once
+// Builds the kernels' view of the jobs (job_kernel_plan.hpp); called by
+// SnapshotBuilder::build().
+#include "matcher/job_kernel_plan.hpp"
+#include "matcher/snapshot.hpp"
+
+namespace talentmatch::matcher {
+
+JobKernelPlan build_job_kernel_plan(const JobSet& jobs);
+
+}  // namespace talentmatch::matcher

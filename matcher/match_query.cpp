@@ -1,0 +1,177 @@
+#include "matcher/match_query.hpp"
+
+#include <algorithm>
+
+#include "matcher/batch_top_k.hpp"
+#include "matcher/invalid_argument.hpp"
+#include "matcher/pass_runner.hpp"
+#include "matcher/resolved_filter.hpp"
+
+namespace talentmatch::matcher {
+namespace {
+
+void check_k(std::size_t k) {
+    if (k == 0) throw_invalid("k", "must be >= 1, got 0");
+}
+
+std::vector<Index> resolve_ids(const SortedIds& dict, std::span<const std::string> ids,
+                               const char* kind) {
+    std::vector<Index> out;
+    out.reserve(ids.size());
+    for (const std::string& id : ids) {
+        auto idx = dict.find(id);
+        if (!idx) throw NotFoundError(kind, id);
+        out.push_back(*idx);
+    }
+    return out;
+}
+
+Match to_match(const SortedIds& other_ids, const IndexedMatch& m) {
+    Match out;
+    out.id = other_ids[m.index];
+    out.index = m.index;
+    out.exact = m.score;
+    out.fit = m.score.fit();
+    out.coverage = m.score.coverage();
+    out.relevance = m.score.relevance();
+    out.score = m.score.score();
+    return out;
+}
+
+// Top-k jobs for the given candidates: the block pass over the blocks that
+// hold them, heaps only for the queried lanes.
+MatchLists jobs_for(const Snapshot& snapshot, CandidateKind kind, std::span<const std::string> ids,
+                    std::size_t k, const MatchFilter& filter, const ScoreConfig& config,
+                    const ExecutionOptions& options, const char* id_kind) {
+    check_k(k);
+    validate(config);
+    detail::validate_options(options);
+    const CandidateSet& cs = detail::candidates_of(snapshot, kind);
+    const std::vector<Index> queries = resolve_ids(cs.ids, ids, id_kind);
+    const detail::ResolvedFilter rf = detail::resolve_filter(snapshot, kind, filter);
+    MatchLists out(queries.size());
+    if (queries.empty()) return out;
+
+    const Index lo = *std::min_element(queries.begin(), queries.end());
+    const Index hi = *std::max_element(queries.begin(), queries.end()) + 1;
+    std::vector<Index> row_of(hi - lo, kNone);
+    Index rows = 0;
+    std::vector<Index> blocks;
+    for (Index c : queries) {
+        if (row_of[c - lo] == kNone) row_of[c - lo] = rows++;
+        blocks.push_back(Index(c / kBlockSize));
+    }
+    std::sort(blocks.begin(), blocks.end());
+    blocks.erase(std::unique(blocks.begin(), blocks.end()), blocks.end());
+
+    std::vector<Index> filtered_jobs;
+    std::span<const Index> job_list;
+    if (rf.job_ok.empty()) {
+        job_list = snapshot.job_plan.all_jobs;
+    } else {
+        for (Index j = 0; j < snapshot.jobs.size(); ++j) {
+            if (rf.job_ok[j]) filtered_jobs.push_back(j);
+        }
+        job_list = filtered_jobs;
+    }
+    const auto cov_min = detail::coverage_minimums(snapshot, job_list, rf.min_coverage_bp);
+    std::vector<detail::HeapEntry> slots(std::size_t(rows) * k);
+    std::vector<std::uint32_t> counts(rows, 0);
+    detail::PassInput in;
+    in.snapshot = &snapshot;
+    in.candidates = &cs;
+    in.config = &config;
+    in.range_begin = lo;
+    in.range_end = hi;
+    in.candidate_ok = rf.candidate_ok;
+    in.row_of = row_of;
+    in.job_list = job_list;
+    in.cov_min = cov_min;
+    in.k_jobs = k;
+    in.candidate_slots = slots.data();
+    in.candidate_counts = counts.data();
+    detail::run_parallel_pass(in, blocks, options);
+    const TopKLists lists = detail::candidate_heap_lists(slots, counts, k);
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+        for (const IndexedMatch& m : lists.row(row_of[queries[q] - lo])) {
+            out[q].push_back(to_match(snapshot.jobs.ids, m));
+        }
+    }
+    return out;
+}
+
+// Top-k candidates for the given jobs: the block pass over every block with
+// only the queried jobs.
+MatchLists candidates_for(const Snapshot& snapshot, CandidateKind kind,
+                          std::span<const std::string> ids, std::size_t k,
+                          const MatchFilter& filter, const ScoreConfig& config,
+                          const ExecutionOptions& options) {
+    check_k(k);
+    validate(config);
+    detail::validate_options(options);
+    const CandidateSet& cs = detail::candidates_of(snapshot, kind);
+    const std::vector<Index> queries = resolve_ids(snapshot.jobs.ids, ids, "job");
+    const detail::ResolvedFilter rf = detail::resolve_filter(snapshot, kind, filter);
+    MatchLists out(queries.size());
+    std::vector<Index> job_list;
+    std::vector<std::size_t> position_of(queries.size(), SIZE_MAX);
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+        if (!rf.job_ok.empty() && !rf.job_ok[queries[q]]) continue;
+        position_of[q] = job_list.size();
+        job_list.push_back(queries[q]);
+    }
+    if (job_list.empty() || cs.size() == 0) return out;
+    const auto cov_min = detail::coverage_minimums(snapshot, job_list, rf.min_coverage_bp);
+    detail::PassInput in;
+    in.snapshot = &snapshot;
+    in.candidates = &cs;
+    in.config = &config;
+    in.range_begin = 0;
+    in.range_end = Index(cs.size());
+    in.candidate_ok = rf.candidate_ok;
+    in.job_list = job_list;
+    in.cov_min = cov_min;
+    in.k_candidates = k;
+    std::vector<Index> blocks(cs.block_count());
+    for (Index b = 0; b < blocks.size(); ++b) blocks[b] = b;
+    auto collectors = detail::run_parallel_pass(in, blocks, options);
+    const TopKLists lists = detail::merge_job_heaps(collectors, job_list.size(), k);
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+        if (position_of[q] == SIZE_MAX) continue;
+        for (const IndexedMatch& m : lists.row(position_of[q])) {
+            out[q].push_back(to_match(cs.ids, m));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+MatchLists top_jobs_for_graduates(const Snapshot& snapshot,
+                                  std::span<const std::string> graduate_ids, std::size_t k,
+                                  const MatchFilter& filter, const ScoreConfig& config,
+                                  const ExecutionOptions& options) {
+    return jobs_for(snapshot, CandidateKind::kGraduates, graduate_ids, k, filter, config, options,
+                    "graduate");
+}
+
+MatchLists top_graduates_for_jobs(const Snapshot& snapshot, std::span<const std::string> job_ids,
+                                  std::size_t k, const MatchFilter& filter,
+                                  const ScoreConfig& config, const ExecutionOptions& options) {
+    return candidates_for(snapshot, CandidateKind::kGraduates, job_ids, k, filter, config, options);
+}
+
+MatchLists top_jobs_for_programs(const Snapshot& snapshot, std::span<const std::string> program_ids,
+                                 std::size_t k, const MatchFilter& filter,
+                                 const ScoreConfig& config, const ExecutionOptions& options) {
+    return jobs_for(snapshot, CandidateKind::kPrograms, program_ids, k, filter, config, options,
+                    "program");
+}
+
+MatchLists top_programs_for_jobs(const Snapshot& snapshot, std::span<const std::string> job_ids,
+                                 std::size_t k, const MatchFilter& filter,
+                                 const ScoreConfig& config, const ExecutionOptions& options) {
+    return candidates_for(snapshot, CandidateKind::kPrograms, job_ids, k, filter, config, options);
+}
+
+}  // namespace talentmatch::matcher

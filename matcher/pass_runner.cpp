@@ -1,0 +1,102 @@
+#include "matcher/pass_runner.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include "matcher/block_kernels.hpp"
+#include "matcher/invalid_argument.hpp"
+
+namespace talentmatch::matcher::detail {
+
+void validate_options(const ExecutionOptions& options) {
+    if (options.threads < 0 || options.threads > 256) {
+        throw_invalid("options.threads",
+                      "must be 0 (all cores) or 1..256, got " + std::to_string(options.threads));
+    }
+    (void)select_block_pass(options.kernel);
+}
+
+std::vector<JobCollector> run_parallel_pass(const PassInput& in, std::span<const Index> blocks,
+                                            const ExecutionOptions& options) {
+    const BlockPassFn pass = select_block_pass(options.kernel);
+    struct Worker {
+        JobCollector collector;
+        BlockScratch scratch;
+    };
+    const std::size_t positions = in.job_list.size();
+    tbb::enumerable_thread_specific<Worker> workers([&] {
+        Worker w;
+        w.collector.reset(positions, in.k_candidates);
+        return w;
+    });
+    tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
+    arena.execute([&] {
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks.size(), 4),
+                          [&](const tbb::blocked_range<std::size_t>& r) {
+                              Worker& w = workers.local();
+                              pass(in, blocks.subspan(r.begin(), r.size()), w.collector, w.scratch);
+                          });
+    });
+    std::vector<JobCollector> out;
+    for (Worker& w : workers) out.push_back(std::move(w.collector));
+    return out;
+}
+
+TopKLists merge_job_heaps(std::vector<JobCollector>& collectors, std::size_t positions,
+                          std::size_t k) {
+    TopKLists out;
+    out.offsets.assign(positions + 1, 0);
+    if (k == 0) return out;
+    std::vector<HeapEntry> all;
+    for (std::size_t p = 0; p < positions; ++p) {
+        all.clear();
+        for (JobCollector& jc : collectors) {
+            for (std::uint32_t i = 0; i < jc.counts[p]; ++i) all.push_back(jc.slots[p * k + i]);
+        }
+        const std::size_t keep = std::min(k, all.size());
+        std::partial_sort(all.begin(), all.begin() + keep, all.end(), ranks_before);
+        for (std::size_t i = 0; i < keep; ++i) out.items.push_back({all[i].index, all[i].score});
+        out.offsets[p + 1] = std::uint32_t(out.items.size());
+    }
+    return out;
+}
+
+TopKLists candidate_heap_lists(std::vector<HeapEntry>& slots,
+                               const std::vector<std::uint32_t>& counts, std::size_t k) {
+    TopKLists out;
+    out.offsets.assign(counts.size() + 1, 0);
+    if (k == 0) return out;
+    std::size_t total = 0;
+    for (auto c : counts) total += c;
+    out.items.reserve(total);
+    for (std::size_t r = 0; r < counts.size(); ++r) {
+        std::span<HeapEntry> heap(slots.data() + r * k, k);
+        sort_best_first(heap, counts[r]);
+        for (std::uint32_t i = 0; i < counts[r]; ++i) {
+            out.items.push_back({heap[i].index, heap[i].score});
+        }
+        out.offsets[r + 1] = std::uint32_t(out.items.size());
+    }
+    return out;
+}
+
+std::vector<std::uint16_t> coverage_minimums(const Snapshot& snapshot,
+                                             std::span<const Index> job_list,
+                                             std::uint32_t min_coverage_bp) {
+    std::vector<std::uint16_t> out;
+    if (min_coverage_bp == 0) return out;
+    out.reserve(job_list.size());
+    for (Index j : job_list) {
+        const std::uint64_t den = snapshot.jobs.weighted_level_sum[j];
+        out.push_back(std::uint16_t((std::uint64_t{min_coverage_bp} * den + 9'999) / 10'000));
+    }
+    return out;
+}
+
+const CandidateSet& candidates_of(const Snapshot& snapshot, CandidateKind kind) {
+    return kind == CandidateKind::kGraduates ? snapshot.graduates : snapshot.programs;
+}
+
+}  // namespace talentmatch::matcher::detail

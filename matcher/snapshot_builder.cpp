@@ -1,0 +1,514 @@
+// SnapshotBuilder: streams entities into insertion-order staging arrays, then
+// build() sorts every kind by id, remaps references to final indices and lays
+// out the skill-major candidate blocks.
+#include <algorithm>
+#include <chrono>
+#include <numeric>
+#include <unordered_map>
+
+#include "matcher/job_kernel_plan_builder.hpp"
+#include "matcher/snapshot.hpp"
+#include "models/field_error.hpp"
+#include "models/limits.hpp"
+
+namespace talentmatch::matcher {
+namespace {
+
+// Interns strings to insertion-order indices.
+struct Interner {
+    std::unordered_map<std::string, Index> index_of;
+    std::vector<std::string> names;
+    Index intern(const std::string& s) {
+        auto [it, inserted] = index_of.try_emplace(s, Index(names.size()));
+        if (inserted) names.push_back(s);
+        return it->second;
+    }
+    std::optional<Index> find(const std::string& s) const {
+        auto it = index_of.find(s);
+        if (it == index_of.end()) return std::nullopt;
+        return it->second;
+    }
+};
+
+// Candidates (graduates or programs) in insertion order, references still to
+// insertion-order indices of the referenced kinds.
+struct StagedCandidates {
+    std::vector<std::string> ids;
+    Csr<SkillEntry> skills;
+    std::vector<std::uint8_t> education;
+    Csr<Index> certificates, districts, clusters;
+    std::vector<Index> institution, program, cluster;
+    std::vector<std::uint8_t> seeking;
+    std::vector<std::int32_t> year_or_cohort;
+};
+
+struct StagedJobs {
+    std::vector<std::string> ids;
+    Csr<RequirementEntry> requirements;
+    std::vector<Index> employer, cluster, district;
+    std::vector<std::int32_t> headcount;
+    std::vector<std::uint8_t> min_education;
+    Csr<Index> certificates;
+    std::vector<std::string> title, valid_until;
+};
+
+[[noreturn]] void fail(std::string path, std::string message) {
+    throw ValidationError({FieldError{std::move(path), std::move(message)}});
+}
+
+// Sorted ids and old->new index map.
+std::vector<Index> sort_order(const std::vector<std::string>& ids) {
+    std::vector<Index> order(ids.size());
+    std::iota(order.begin(), order.end(), Index{0});
+    std::sort(order.begin(), order.end(), [&](Index a, Index b) { return ids[a] < ids[b]; });
+    return order;
+}
+
+std::vector<Index> inverse(const std::vector<Index>& order) {
+    std::vector<Index> rank(order.size());
+    for (Index i = 0; i < order.size(); ++i) rank[order[i]] = i;
+    return rank;
+}
+
+SortedIds sorted_ids(const std::vector<std::string>& ids, const std::vector<Index>& order,
+                     const std::string& kind) {
+    std::vector<std::string> out;
+    out.reserve(ids.size());
+    for (Index i : order) {
+        if (!out.empty() && out.back() == ids[i]) fail(kind, "duplicate id \"" + ids[i] + "\"");
+        out.push_back(ids[i]);
+    }
+    return SortedIds(std::move(out));
+}
+
+Index remap(Index old, const std::vector<Index>& rank) {
+    return old == kNone ? kNone : rank[old];
+}
+
+template <typename T, typename F>
+Csr<T> permute_csr(const Csr<T>& in, const std::vector<Index>& order, F&& fix_row) {
+    Csr<T> out;
+    out.offsets.reserve(in.offsets.size());
+    out.items.reserve(in.items.size());
+    for (Index old : order) {
+        auto row = in.row(old);
+        const std::size_t start = out.items.size();
+        out.items.insert(out.items.end(), row.begin(), row.end());
+        fix_row(std::span<T>(out.items.data() + start, row.size()));
+        out.offsets.push_back(std::uint32_t(out.items.size()));
+    }
+    return out;
+}
+
+template <typename T>
+std::vector<T> permute(const std::vector<T>& in, const std::vector<Index>& order) {
+    std::vector<T> out;
+    out.reserve(in.size());
+    for (Index old : order) out.push_back(in[old]);
+    return out;
+}
+
+Csr<Index> permute_index_csr(const Csr<Index>& in, const std::vector<Index>& order,
+                             const std::vector<Index>& rank) {
+    return permute_csr(in, order, [&](std::span<Index> row) {
+        for (Index& x : row) x = rank[x];
+        std::sort(row.begin(), row.end());
+    });
+}
+
+std::vector<Index> remap_all(const std::vector<Index>& in, const std::vector<Index>& order,
+                             const std::vector<Index>& rank) {
+    std::vector<Index> out;
+    out.reserve(in.size());
+    for (Index old : order) out.push_back(remap(in[old], rank));
+    return out;
+}
+
+// Rows of kBlockSize levels, one per skill present in the block.
+void lay_out_blocks(CandidateSet& set) {
+    const std::size_t blocks = set.block_count();
+    set.block_rows = Csr<Index>{};
+    set.block_row_skill.clear();
+    set.block_levels.clear();
+    std::vector<std::pair<Index, std::uint32_t>> entries;  // (skill, lane)
+    for (std::size_t b = 0; b < blocks; ++b) {
+        entries.clear();
+        const std::size_t first = b * kBlockSize;
+        const std::size_t last = std::min(set.size(), first + kBlockSize);
+        for (std::size_t c = first; c < last; ++c) {
+            for (const SkillEntry& e : set.skills.row(c)) {
+                entries.emplace_back(e.skill, std::uint32_t(c - first) | (e.level << 8));
+            }
+        }
+        std::sort(entries.begin(), entries.end());
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            if (i == 0 || entries[i].first != entries[i - 1].first) {
+                set.block_rows.items.push_back(Index(set.block_row_skill.size()));
+                set.block_row_skill.push_back(entries[i].first);
+                set.block_levels.resize(set.block_levels.size() + kBlockSize, 0);
+            }
+            const std::uint32_t lane = entries[i].second & 0xFF;
+            set.block_levels[set.block_levels.size() - kBlockSize + lane] =
+                std::uint8_t(entries[i].second >> 8);
+        }
+        set.block_rows.offsets.push_back(std::uint32_t(set.block_rows.items.size()));
+    }
+    set.block_levels.shrink_to_fit();
+}
+
+template <typename T>
+std::size_t bytes(const std::vector<T>& v) {
+    return v.capacity() * sizeof(T);
+}
+template <typename T>
+std::size_t bytes(const Csr<T>& c) {
+    return bytes(c.offsets) + bytes(c.items);
+}
+std::size_t bytes(const std::vector<std::string>& v) {
+    std::size_t n = v.capacity() * sizeof(std::string);
+    for (const auto& s : v) n += s.capacity() > 15 ? s.capacity() + 1 : 0;
+    return n;
+}
+std::size_t bytes(const SortedIds& ids) {
+    return bytes(ids.all());
+}
+std::size_t bytes(const CandidateSet& s) {
+    return bytes(s.ids) + bytes(s.skills) + bytes(s.level_sum) + bytes(s.education) +
+           bytes(s.certificates) + bytes(s.preferred_districts) + bytes(s.preferred_clusters) +
+           bytes(s.institution) + bytes(s.program) + bytes(s.cluster) + bytes(s.seeking) +
+           bytes(s.year_or_cohort) + bytes(s.block_rows) + bytes(s.block_row_skill) +
+           bytes(s.block_levels);
+}
+std::size_t bytes(const JobSet& j) {
+    return bytes(j.ids) + bytes(j.requirements) + bytes(j.weighted_level_sum) + bytes(j.employer) +
+           bytes(j.cluster) + bytes(j.district) + bytes(j.headcount) + bytes(j.min_education) +
+           bytes(j.certificates) + bytes(j.title) + bytes(j.valid_until);
+}
+
+}  // namespace
+
+struct SnapshotBuilder::State {
+    Interner skills, certificates, institutions, programs, employers, districts, clusters;
+    std::vector<std::string> skill_name_en, skill_name_zh, skill_category;
+    std::vector<Index> institution_district;
+    std::vector<Index> employer_cluster, employer_district;
+    std::vector<std::string> employer_association;
+    StagedCandidates graduates, program_set;
+    StagedJobs jobs;
+
+    // Validates and converts a skill list; throws before anything is staged.
+    std::vector<SkillEntry> skill_entries(const std::string& path,
+                                          const std::vector<std::pair<std::string, int>>& in) {
+        std::vector<SkillEntry> out;
+        out.reserve(in.size());
+        for (std::size_t i = 0; i < in.size(); ++i) {
+            const std::string p = path + "[" + std::to_string(i) + "]";
+            auto skill = skills.find(in[i].first);
+            if (!skill) fail(p + ".skill_id", "unknown skill \"" + in[i].first + "\"");
+            if (in[i].second < kMinLevel || in[i].second > kMaxLevel) {
+                fail(p + ".level", "must be 0..5, got " + std::to_string(in[i].second));
+            }
+            if (in[i].second > 0) out.push_back({*skill, std::uint8_t(in[i].second)});
+        }
+        std::sort(out.begin(), out.end(),
+                  [](const SkillEntry& a, const SkillEntry& b) { return a.skill < b.skill; });
+        for (std::size_t i = 1; i < out.size(); ++i) {
+            if (out[i].skill == out[i - 1].skill) {
+                fail(path, "skill \"" + skills.names[out[i].skill] + "\" listed twice");
+            }
+        }
+        return out;
+    }
+
+    std::vector<Index> lookup_all(const std::string& path, const std::vector<std::string>& in,
+                                  const Interner& dict, const char* kind) {
+        std::vector<Index> out;
+        for (std::size_t i = 0; i < in.size(); ++i) {
+            auto idx = dict.find(in[i]);
+            if (!idx) {
+                fail(path + "[" + std::to_string(i) + "]",
+                     std::string("unknown ") + kind + " \"" + in[i] + "\"");
+            }
+            out.push_back(*idx);
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
+
+    Index optional_ref(const std::string& path, const std::string& id, const Interner& dict,
+                       const char* kind) {
+        if (id.empty()) return kNone;
+        auto idx = dict.find(id);
+        if (!idx) fail(path, std::string("unknown ") + kind + " \"" + id + "\"");
+        return *idx;
+    }
+};
+
+namespace {
+template <typename T>
+void push_row(Csr<T>& csr, const std::vector<T>& row) {
+    csr.items.insert(csr.items.end(), row.begin(), row.end());
+    csr.offsets.push_back(std::uint32_t(csr.items.size()));
+}
+
+std::vector<Index> intern_all(Interner& dict, const std::vector<std::string>& in) {
+    std::vector<Index> out;
+    for (const auto& s : in) out.push_back(dict.intern(s));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+}  // namespace
+
+SnapshotBuilder::SnapshotBuilder() : state_(std::make_unique<State>()) {}
+SnapshotBuilder::~SnapshotBuilder() = default;
+SnapshotBuilder::SnapshotBuilder(SnapshotBuilder&&) noexcept = default;
+SnapshotBuilder& SnapshotBuilder::operator=(SnapshotBuilder&&) noexcept = default;
+
+void SnapshotBuilder::add_skill(const Skill& skill) {
+    State& s = *state_;
+    if (s.skills.find(skill.id)) fail("skills[" + skill.id + "].id", "duplicate id");
+    s.skills.intern(skill.id);
+    s.skill_name_en.push_back(skill.name_en);
+    s.skill_name_zh.push_back(skill.name_zh);
+    s.skill_category.push_back(skill.category);
+}
+
+void SnapshotBuilder::add_certificate(const Certificate& certificate) {
+    State& s = *state_;
+    if (s.certificates.find(certificate.id)) {
+        fail("certificates[" + certificate.id + "].id", "duplicate id");
+    }
+    s.certificates.intern(certificate.id);
+}
+
+void SnapshotBuilder::add_institution(const Institution& institution) {
+    State& s = *state_;
+    if (s.institutions.find(institution.id)) {
+        fail("institutions[" + institution.id + "].id", "duplicate id");
+    }
+    s.institutions.intern(institution.id);
+    s.institution_district.push_back(s.districts.intern(institution.district));
+}
+
+void SnapshotBuilder::add_program(const Program& program) {
+    State& s = *state_;
+    const std::string path = "programs[" + program.id + "]";
+    if (s.programs.find(program.id)) fail(path + ".id", "duplicate id");
+    std::vector<std::pair<std::string, int>> levels;
+    for (const auto& c : program.curriculum) levels.emplace_back(c.skill_id, c.level);
+    auto entries = s.skill_entries(path + ".curriculum", levels);
+    auto certs =
+        s.lookup_all(path + ".certificates", program.certificates, s.certificates, "certificate");
+    Index inst = s.optional_ref(path + ".institution_id", program.institution_id, s.institutions,
+                                "institution");
+    // Validated: stage.
+    StagedCandidates& p = s.program_set;
+    const Index self = s.programs.intern(program.id);
+    p.ids.push_back(program.id);
+    push_row(p.skills, entries);
+    p.education.push_back(std::uint8_t(program.education_level));
+    push_row(p.certificates, certs);
+    push_row(p.districts, std::vector<Index>{});
+    push_row(p.clusters, std::vector<Index>{});
+    p.institution.push_back(inst);
+    p.program.push_back(self);
+    p.cluster.push_back(s.clusters.intern(program.cluster));
+    p.seeking.push_back(1);
+    p.year_or_cohort.push_back(program.cohort_size);
+}
+
+void SnapshotBuilder::add_employer(const Employer& employer) {
+    State& s = *state_;
+    if (s.employers.find(employer.id)) fail("employers[" + employer.id + "].id", "duplicate id");
+    s.employers.intern(employer.id);
+    s.employer_cluster.push_back(s.clusters.intern(employer.cluster));
+    s.employer_district.push_back(s.districts.intern(employer.district));
+    s.employer_association.push_back(employer.association_id);
+}
+
+void SnapshotBuilder::add_graduate(const Graduate& graduate) {
+    State& s = *state_;
+    const std::string path = "graduates[" + graduate.id + "]";
+    std::vector<std::pair<std::string, int>> levels;
+    levels.reserve(graduate.skills.size());
+    for (const auto& g : graduate.skills) levels.emplace_back(g.skill_id, g.level);
+    auto entries = s.skill_entries(path + ".skills", levels);
+    auto certs =
+        s.lookup_all(path + ".certificates", graduate.certificates, s.certificates, "certificate");
+    Index inst = s.optional_ref(path + ".institution_id", graduate.institution_id, s.institutions,
+                                "institution");
+    Index prog = s.optional_ref(path + ".program_id", graduate.program_id, s.programs, "program");
+    StagedCandidates& g = s.graduates;
+    g.ids.push_back(graduate.id);
+    push_row(g.skills, entries);
+    g.education.push_back(std::uint8_t(graduate.education_level));
+    push_row(g.certificates, certs);
+    push_row(g.districts, intern_all(s.districts, graduate.preferred_districts));
+    push_row(g.clusters, intern_all(s.clusters, graduate.preferred_clusters));
+    g.institution.push_back(inst);
+    g.program.push_back(prog);
+    g.cluster.push_back(kNone);
+    g.seeking.push_back(graduate.seeking ? 1 : 0);
+    g.year_or_cohort.push_back(graduate.graduation_year);
+}
+
+void SnapshotBuilder::add_job(const Job& job) {
+    State& s = *state_;
+    const std::string path = "jobs[" + job.id + "]";
+    if (job.requirements.empty()) fail(path + ".requirements", "at least one requirement");
+    std::vector<RequirementEntry> reqs;
+    for (std::size_t i = 0; i < job.requirements.size(); ++i) {
+        const Requirement& r = job.requirements[i];
+        const std::string p = path + ".requirements[" + std::to_string(i) + "]";
+        auto skill = s.skills.find(r.skill_id);
+        if (!skill) fail(p + ".skill_id", "unknown skill \"" + r.skill_id + "\"");
+        if (r.level < kMinRequiredLevel || r.level > kMaxLevel) {
+            fail(p + ".level", "must be 1..5, got " + std::to_string(r.level));
+        }
+        if (r.weight < kMinWeight || r.weight > kMaxWeight) {
+            fail(p + ".weight", "must be 1..10, got " + std::to_string(r.weight));
+        }
+        reqs.push_back({*skill, std::uint8_t(r.level), std::uint8_t(r.weight),
+                        std::uint8_t(r.must_have ? 1 : 0)});
+    }
+    if (reqs.size() > kMaxListLength) fail(path + ".requirements", "more than 1000 requirements");
+    std::sort(reqs.begin(), reqs.end(), [](const RequirementEntry& a, const RequirementEntry& b) {
+        return a.skill < b.skill;
+    });
+    for (std::size_t i = 1; i < reqs.size(); ++i) {
+        if (reqs[i].skill == reqs[i - 1].skill) {
+            fail(path + ".requirements",
+                 "skill \"" + s.skills.names[reqs[i].skill] + "\" listed twice");
+        }
+    }
+    auto certs = s.lookup_all(path + ".required_certificates", job.required_certificates,
+                              s.certificates, "certificate");
+    Index employer =
+        s.optional_ref(path + ".employer_id", job.employer_id, s.employers, "employer");
+    StagedJobs& j = s.jobs;
+    j.ids.push_back(job.id);
+    push_row(j.requirements, reqs);
+    j.employer.push_back(employer);
+    j.cluster.push_back(s.clusters.intern(job.cluster));
+    j.district.push_back(s.districts.intern(job.district));
+    j.headcount.push_back(job.headcount);
+    j.min_education.push_back(std::uint8_t(job.min_education));
+    push_row(j.certificates, certs);
+    j.title.push_back(job.title);
+    j.valid_until.push_back(job.valid_until);
+}
+
+namespace {
+
+struct Ranks {
+    std::vector<Index> skill, certificate, institution, program, employer, district, cluster;
+};
+
+CandidateSet finish_candidates(StagedCandidates&& in, const Ranks& r, const std::string& kind) {
+    CandidateSet out;
+    const auto order = sort_order(in.ids);
+    out.ids = sorted_ids(in.ids, order, kind);
+    in.ids = {};
+    out.skills = permute_csr(in.skills, order, [&](std::span<SkillEntry> row) {
+        for (SkillEntry& e : row) e.skill = r.skill[e.skill];
+        std::sort(row.begin(), row.end(),
+                  [](const SkillEntry& a, const SkillEntry& b) { return a.skill < b.skill; });
+    });
+    in.skills = {};
+    out.level_sum.resize(out.size());
+    for (std::size_t c = 0; c < out.size(); ++c) {
+        std::uint32_t sum = 0;
+        for (const SkillEntry& e : out.skills.row(c)) sum += e.level;
+        out.level_sum[c] = sum;
+    }
+    out.education = permute(in.education, order);
+    out.certificates = permute_index_csr(in.certificates, order, r.certificate);
+    out.preferred_districts = permute_index_csr(in.districts, order, r.district);
+    out.preferred_clusters = permute_index_csr(in.clusters, order, r.cluster);
+    out.institution = remap_all(in.institution, order, r.institution);
+    out.program = remap_all(in.program, order, r.program);
+    out.cluster = remap_all(in.cluster, order, r.cluster);
+    out.seeking = permute(in.seeking, order);
+    out.year_or_cohort = permute(in.year_or_cohort, order);
+    lay_out_blocks(out);
+    return out;
+}
+
+JobSet finish_jobs(StagedJobs&& in, const Ranks& r) {
+    JobSet out;
+    const auto order = sort_order(in.ids);
+    out.ids = sorted_ids(in.ids, order, "jobs");
+    out.requirements = permute_csr(in.requirements, order, [&](std::span<RequirementEntry> row) {
+        for (RequirementEntry& e : row) e.skill = r.skill[e.skill];
+        // Must-haves first (the kernels test gates before summing), then by skill.
+        std::sort(row.begin(), row.end(), [](const RequirementEntry& a, const RequirementEntry& b) {
+            if (a.must_have != b.must_have) return a.must_have > b.must_have;
+            return a.skill < b.skill;
+        });
+    });
+    out.weighted_level_sum.resize(out.size());
+    for (std::size_t j = 0; j < out.size(); ++j) {
+        std::uint32_t sum = 0;
+        for (const RequirementEntry& e : out.requirements.row(j)) sum += e.weight * e.level;
+        out.weighted_level_sum[j] = sum;
+    }
+    out.employer = remap_all(in.employer, order, r.employer);
+    out.cluster = remap_all(in.cluster, order, r.cluster);
+    out.district = remap_all(in.district, order, r.district);
+    out.headcount = permute(in.headcount, order);
+    out.min_education = permute(in.min_education, order);
+    out.certificates = permute_index_csr(in.certificates, order, r.certificate);
+    out.title = permute(in.title, order);
+    out.valid_until = permute(in.valid_until, order);
+    return out;
+}
+
+}  // namespace
+
+std::shared_ptr<const Snapshot> SnapshotBuilder::build() {
+    const auto start = std::chrono::steady_clock::now();
+    State s = std::move(*state_);
+    state_ = std::make_unique<State>();
+    auto snap = std::make_shared<Snapshot>();
+
+    Ranks r;
+    auto finish_dict = [](const Interner& dict, std::vector<Index>& rank, const std::string& kind) {
+        const auto order = sort_order(dict.names);
+        rank = inverse(order);
+        return sorted_ids(dict.names, order, kind);
+    };
+    snap->skills = finish_dict(s.skills, r.skill, "skills");
+    const auto skill_order = sort_order(s.skills.names);
+    snap->skill_name_en = permute(s.skill_name_en, skill_order);
+    snap->skill_name_zh = permute(s.skill_name_zh, skill_order);
+    snap->skill_category = permute(s.skill_category, skill_order);
+    snap->certificates = finish_dict(s.certificates, r.certificate, "certificates");
+    snap->districts = finish_dict(s.districts, r.district, "districts");
+    snap->clusters = finish_dict(s.clusters, r.cluster, "clusters");
+    snap->institutions = finish_dict(s.institutions, r.institution, "institutions");
+    const auto inst_order = sort_order(s.institutions.names);
+    snap->institution_district = remap_all(s.institution_district, inst_order, r.district);
+    snap->employers = finish_dict(s.employers, r.employer, "employers");
+    const auto emp_order = sort_order(s.employers.names);
+    snap->employer_cluster = remap_all(s.employer_cluster, emp_order, r.cluster);
+    snap->employer_district = remap_all(s.employer_district, emp_order, r.district);
+    snap->employer_association = permute(s.employer_association, emp_order);
+    r.program = inverse(sort_order(s.programs.names));
+
+    snap->programs = finish_candidates(std::move(s.program_set), r, "programs");
+    snap->graduates = finish_candidates(std::move(s.graduates), r, "graduates");
+    snap->jobs = finish_jobs(std::move(s.jobs), r);
+    snap->job_plan = build_job_kernel_plan(snap->jobs);
+
+    snap->stats.build_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    snap->stats.memory_bytes =
+        bytes(snap->graduates) + bytes(snap->programs) + bytes(snap->jobs) + bytes(snap->skills) +
+        bytes(snap->skill_name_en) + bytes(snap->skill_name_zh) + bytes(snap->skill_category) +
+        bytes(snap->job_plan.jobs) + bytes(snap->job_plan.reqs) + bytes(snap->job_plan.certs);
+    return snap;
+}
+
+}  // namespace talentmatch::matcher

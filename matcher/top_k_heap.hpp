@@ -1,0 +1,57 @@
+#pragma once
+// Fixed-capacity top-k selection over exact scores: the collector between the
+// kernels and the results. The order is total (score descending, then index
+// ascending), so the selected set and its order are unique: independent of
+// insertion order, thread count and kernel.
+//
+// A heap lives in caller-owned storage (`slots`, capacity k) with its size in
+// `count`; the worst kept entry is at slots[0]. Not thread-safe: one heap is
+// written by one task at a time.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "matcher/score_config.hpp"
+#include "matcher/snapshot.hpp"
+
+namespace talentmatch::matcher::detail {
+
+struct HeapEntry {
+    PairScore score;
+    Index index = 0;
+};
+
+// True when a ranks before b: higher score, or equal score and lower index.
+inline bool ranks_before(const HeapEntry& a, const HeapEntry& b) {
+    const int c = compare_scores(a.score, b.score);
+    return c > 0 || (c == 0 && a.index < b.index);
+}
+
+// Offers `e` to the heap; returns true when it was kept.
+inline bool offer(std::span<HeapEntry> slots, std::uint32_t& count, const HeapEntry& e) {
+    // std heap with "less" = ranks_before puts the WORST entry at the front.
+    if (count < slots.size()) {
+        slots[count++] = e;
+        std::push_heap(slots.begin(), slots.begin() + count, ranks_before);
+        return true;
+    }
+    if (slots.empty() || !ranks_before(e, slots[0])) return false;
+    std::pop_heap(slots.begin(), slots.begin() + count, ranks_before);
+    slots[count - 1] = e;
+    std::push_heap(slots.begin(), slots.begin() + count, ranks_before);
+    return true;
+}
+
+// Sorts the kept entries best first (destroys the heap property).
+inline void sort_best_first(std::span<HeapEntry> slots, std::uint32_t count) {
+    std::sort(slots.begin(), slots.begin() + count, ranks_before);
+}
+
+// Fit + bonus of the worst kept entry as a double, for pruning only (never
+// for ordering): callers prune with a safety margin.
+inline double worst_score(std::span<const HeapEntry> slots) {
+    return slots[0].score.score();
+}
+
+}  // namespace talentmatch::matcher::detail
