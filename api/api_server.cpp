@@ -1,0 +1,40 @@
+#include "api/api_server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "api/request_log.hpp"
+#include "api/routes.hpp"
+#include "store/store.hpp"
+
+namespace talentmatch::api {
+
+ApiServer::ApiServer(ApiServerOptions options)
+    : logger_(options.logger ? options.logger : spdlog::default_logger()),
+      store_(std::make_unique<store::Store>(options.db_path)) {
+    auto logger = logger_;
+    snapshots_ = std::make_unique<SnapshotHolder>(
+        options.db_path, options.snapshot,
+        [logger](const std::string& message) { logger->error("{}", message); });
+    context_ =
+        std::make_unique<ApiContext>(ApiContext{*store_, *snapshots_, metrics_, options.query});
+    routes_ = build_routes(*context_);
+    http_ =
+        std::make_unique<HttpServer>(make_router(routes_, store_key_lookup(*store_)), options.http);
+    http_->set_observer([this](const RequestRecord& record) {
+        metrics_.record(record.request->method, record.route_pattern, record.response->status,
+                        record.latency);
+        log_request(*logger_, record, record.response->key_id);
+    });
+    http_->set_fault_logger([this](const std::string& request_id, const std::string& message) {
+        logger_->error("request id={} fault: {}", request_id, message);
+    });
+}
+
+ApiServer::~ApiServer() {
+    if (http_) http_->stop();
+    http_.reset();       // no handler runs after this
+    snapshots_.reset();  // joins the rebuild thread
+    store_.reset();      // closes the SQLite connection cleanly
+}
+
+}  // namespace talentmatch::api

@@ -1,0 +1,75 @@
+#pragma once
+// API keys, roles and tenancy.
+//
+// Keys are created, hashed and kept by the store (store/api_keys.hpp: only
+// the SHA-256 is stored, the plaintext is shown once). Every request looks
+// its key up through a KeyLookup backed by the store, so a revoked key fails
+// on the very next request. Missing or unknown key -> 401; a role not allowed
+// on the route -> 403 (routes.hpp); another tenant's resource -> 404 (the
+// handlers check tenancy with the helpers below, so existence is never
+// revealed).
+//
+// Roles (SPEC.md "Interfaces"):
+//   admin          everything;
+//   association    org = association id: writes jobs and employers of the
+//                  employers whose association_id is its org; reads jobs,
+//                  its own employers, taxonomy and aggregates;
+//   career_office  org = institution id: reads and writes its institution's
+//                  programs and graduates, queries matches for them, reads jobs;
+//   viewer         aggregates (supply-demand, groups under 5 graduates
+//                  suppressed) and the taxonomy only.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "api/http_types.hpp"
+#include "store/api_keys.hpp"
+
+namespace talentmatch::api {
+
+using store::Role;
+// True when a key of this role must name an org (association, career_office).
+bool role_needs_org(Role role);
+
+// The caller of a request, after authentication.
+struct Principal {
+    std::string key_id;  // the key's public id (safe to log; never the secret)
+    Role role = Role::kViewer;
+    std::string org;  // association id or institution id; "" for admin/viewer
+};
+
+// A set of roles, as a bit mask.
+class RoleSet {
+  public:
+    constexpr RoleSet() = default;
+    constexpr RoleSet(std::initializer_list<Role> roles) {
+        for (Role r : roles) bits_ |= bit(r);
+    }
+    static constexpr RoleSet all() {
+        return {Role::kAdmin, Role::kAssociation, Role::kCareerOffice, Role::kViewer};
+    }
+    constexpr bool contains(Role role) const { return (bits_ & bit(role)) != 0; }
+    constexpr bool empty() const { return bits_ == 0; }
+
+  private:
+    static constexpr std::uint8_t bit(Role r) { return std::uint8_t(1u << std::uint8_t(r)); }
+    std::uint8_t bits_ = 0;
+};
+
+// Maps a key hash to its principal, or nullopt for an unknown or revoked key.
+// Must be safe to call from many threads at once.
+using KeyLookup = std::function<std::optional<Principal>(const std::string& key_hash)>;
+
+// Authenticates `request` (Authorization: Bearer <key>); throws Unauthorized.
+Principal authenticate(const Request& request, const KeyLookup& lookup);
+// Throws Forbidden unless `principal.role` is in `allowed`.
+void authorize(const Principal& principal, RoleSet allowed, std::string_view what);
+
+// Tenancy: may `p` see a resource owned by this association / institution?
+// Admin sees everything; other roles only their org's. Used to answer 404.
+bool owns_association(const Principal& p, std::string_view association_id);
+bool owns_institution(const Principal& p, std::string_view institution_id);
+
+}  // namespace talentmatch::api

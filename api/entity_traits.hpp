@@ -1,0 +1,235 @@
+#pragma once
+// Per-entity glue for the generic CRUD and bulk handlers: wire names, codec,
+// store calls, which roles may read / write, and tenancy:
+//   visible(p, v)          may p see stored v at all? (else 404)
+//   ownership_error(p, v)  why v is not p's tenant's to write (nullopt = ok);
+//                          used on the new value (422 naming the field) and
+//                          on the stored value (404 / 403).
+//   list_org(p)            the org filter a list runs with for p.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api/api_context.hpp"
+#include "api/auth.hpp"
+#include "models/json_codec.hpp"
+#include "models/validation.hpp"
+#include "store/store.hpp"
+
+namespace talentmatch::api {
+
+template <class T>
+struct EntityTraits;
+
+// Skills, certificates, institutions: reference data, written by admin only.
+struct ReferenceTenancy {
+    static bool visible(ApiContext&, const Principal&, const auto&) { return true; }
+    static std::optional<FieldError> ownership_error(ApiContext&, const Principal& p, const auto&) {
+        if (p.role == Role::kAdmin) return std::nullopt;
+        return FieldError{"", "only admin keys write reference data"};
+    }
+    static std::string list_org(const Principal&) { return ""; }
+};
+
+// Programs and graduates belong to an institution (career_office org).
+struct InstitutionTenancy {
+    static bool visible(ApiContext&, const Principal& p, const auto& v) {
+        return owns_institution(p, v.institution_id);
+    }
+    static std::optional<FieldError> ownership_error(ApiContext&, const Principal& p,
+                                                     const auto& v) {
+        if (owns_institution(p, v.institution_id)) return std::nullopt;
+        return FieldError{"institution_id", "must be the key's own institution '" + p.org +
+                                                "', got \"" + v.institution_id + "\""};
+    }
+    static std::string list_org(const Principal& p) {
+        return p.role == Role::kCareerOffice ? p.org : "";
+    }
+};
+
+template <>
+struct EntityTraits<Skill> : ReferenceTenancy {
+    static constexpr const char* kKind = "skill";
+    static constexpr const char* kPlural = "skills";
+    static constexpr const char* kSchema = "Skill";
+    static constexpr RoleSet read_roles() { return RoleSet::all(); }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin}; }
+    static std::optional<Skill> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
+        return decode_skill(in, "", e);
+    }
+    static std::optional<Skill> get(store::Store& s, const std::string& id) {
+        return s.get_skill(id);
+    }
+    static store::Page<Skill> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_skills(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) { return s.delete_skill(id); }
+    static std::vector<FieldError> validate_item(const Skill& v, const KnownIds&) {
+        return validate(v, "");
+    }
+};
+
+template <>
+struct EntityTraits<Certificate> : ReferenceTenancy {
+    static constexpr const char* kKind = "certificate";
+    static constexpr const char* kPlural = "certificates";
+    static constexpr const char* kSchema = "Certificate";
+    static constexpr RoleSet read_roles() { return RoleSet::all(); }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin}; }
+    static std::optional<Certificate> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
+        return decode_certificate(in, "", e);
+    }
+    static std::optional<Certificate> get(store::Store& s, const std::string& id) {
+        return s.get_certificate(id);
+    }
+    static store::Page<Certificate> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_certificates(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) { return s.delete_certificate(id); }
+    static std::vector<FieldError> validate_item(const Certificate& v, const KnownIds&) {
+        return validate(v, "");
+    }
+};
+
+template <>
+struct EntityTraits<Institution> : ReferenceTenancy {
+    static constexpr const char* kKind = "institution";
+    static constexpr const char* kPlural = "institutions";
+    static constexpr const char* kSchema = "Institution";
+    static constexpr RoleSet read_roles() {
+        return {Role::kAdmin, Role::kAssociation, Role::kCareerOffice};
+    }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin}; }
+    static std::optional<Institution> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
+        return decode_institution(in, "", e);
+    }
+    static std::optional<Institution> get(store::Store& s, const std::string& id) {
+        return s.get_institution(id);
+    }
+    static store::Page<Institution> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_institutions(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) { return s.delete_institution(id); }
+    static std::vector<FieldError> validate_item(const Institution& v, const KnownIds&) {
+        return validate(v, "");
+    }
+};
+
+template <>
+struct EntityTraits<Program> : InstitutionTenancy {
+    static constexpr const char* kKind = "program";
+    static constexpr const char* kPlural = "programs";
+    static constexpr const char* kSchema = "Program";
+    static constexpr RoleSet read_roles() { return {Role::kAdmin, Role::kCareerOffice}; }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin, Role::kCareerOffice}; }
+    static std::optional<Program> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
+        return decode_program(in, "", e);
+    }
+    static std::optional<Program> get(store::Store& s, const std::string& id) {
+        return s.get_program(id);
+    }
+    static store::Page<Program> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_programs(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) { return s.delete_program(id); }
+    static std::vector<FieldError> validate_item(const Program& v, const KnownIds& k) {
+        return validate(v, k, "");
+    }
+};
+
+template <>
+struct EntityTraits<Graduate> : InstitutionTenancy {
+    static constexpr const char* kKind = "graduate";
+    static constexpr const char* kPlural = "graduates";
+    static constexpr const char* kSchema = "Graduate";
+    static constexpr RoleSet read_roles() { return {Role::kAdmin, Role::kCareerOffice}; }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin, Role::kCareerOffice}; }
+    static std::optional<Graduate> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
+        return decode_graduate(in, "", e);
+    }
+    static std::optional<Graduate> get(store::Store& s, const std::string& id) {
+        return s.get_graduate(id);
+    }
+    static store::Page<Graduate> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_graduates(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) { return s.delete_graduate(id); }
+    static std::vector<FieldError> validate_item(const Graduate& v, const KnownIds& k) {
+        return validate(v, k, "");
+    }
+};
+
+template <>
+struct EntityTraits<Employer> {
+    static constexpr const char* kKind = "employer";
+    static constexpr const char* kPlural = "employers";
+    static constexpr const char* kSchema = "Employer";
+    static constexpr RoleSet read_roles() { return {Role::kAdmin, Role::kAssociation}; }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin, Role::kAssociation}; }
+    static std::optional<Employer> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
+        return decode_employer(in, "", e);
+    }
+    static std::optional<Employer> get(store::Store& s, const std::string& id) {
+        return s.get_employer(id);
+    }
+    static store::Page<Employer> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_employers(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) { return s.delete_employer(id); }
+    static std::vector<FieldError> validate_item(const Employer& v, const KnownIds&) {
+        return validate(v, "");
+    }
+    static bool visible(ApiContext&, const Principal& p, const Employer& v) {
+        return owns_association(p, v.association_id);
+    }
+    static std::optional<FieldError> ownership_error(ApiContext&, const Principal& p,
+                                                     const Employer& v) {
+        if (owns_association(p, v.association_id)) return std::nullopt;
+        return FieldError{"association_id", "must be the key's own association '" + p.org +
+                                                "', got \"" + v.association_id + "\""};
+    }
+    static std::string list_org(const Principal& p) {
+        return p.role == Role::kAssociation ? p.org : "";
+    }
+};
+
+template <>
+struct EntityTraits<Job> {
+    static constexpr const char* kKind = "job";
+    static constexpr const char* kPlural = "jobs";
+    static constexpr const char* kSchema = "Job";
+    static constexpr RoleSet read_roles() {
+        return {Role::kAdmin, Role::kAssociation, Role::kCareerOffice};
+    }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin, Role::kAssociation}; }
+    static std::optional<Job> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
+        return decode_job(in, "", e);
+    }
+    static std::optional<Job> get(store::Store& s, const std::string& id) { return s.get_job(id); }
+    static store::Page<Job> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_jobs(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) { return s.delete_job(id); }
+    static std::vector<FieldError> validate_item(const Job& v, const KnownIds& k) {
+        return validate(v, k, "");
+    }
+    // Jobs are demand: every role that reads jobs reads all of them.
+    static bool visible(ApiContext&, const Principal&, const Job&) { return true; }
+    // An association writes the jobs of employers it submits for. The message
+    // is the same whether the employer exists or not (nothing is revealed).
+    static std::optional<FieldError> ownership_error(ApiContext& ctx, const Principal& p,
+                                                     const Job& v) {
+        if (p.role == Role::kAdmin) return std::nullopt;
+        if (p.role == Role::kAssociation) {
+            const auto employer = ctx.store.get_employer(v.employer_id);
+            if (employer && employer->association_id == p.org) return std::nullopt;
+        }
+        return FieldError{"employer_id", "must be an employer of the key's association '" + p.org +
+                                             "', got \"" + v.employer_id + "\""};
+    }
+    static std::string list_org(const Principal&) { return ""; }
+};
+
+}  // namespace talentmatch::api

@@ -1,0 +1,24 @@
+#pragma once
+// Route groups. Each appends its RouteSpecs (with handlers bound to `ctx`) to
+// `routes`; routes.cpp assembles the whole table. Handlers are thin: parse ->
+// check access -> call the store or the matcher -> serialize; they throw
+// typed errors (problem.hpp) and never catch them.
+#include <vector>
+
+#include "api/api_context.hpp"
+#include "api/route_spec.hpp"
+
+namespace talentmatch::api {
+
+// CRUD + cursor lists for skills, certificates, institutions, programs,
+// graduates, employers, jobs (handlers_entities.cpp).
+void add_entity_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
+// POST /v1/{jobs,graduates,programs,employers}:bulk (handlers_bulk.cpp).
+void add_bulk_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
+// Matches, candidates, explanations, alignment, supply-demand (handlers_queries.cpp).
+void add_query_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
+// /healthz, /readyz, /metrics (handlers_system.cpp); /openapi.json is added by
+// routes.cpp once the table is complete.
+void add_system_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
+
+}  // namespace talentmatch::api

@@ -1,0 +1,154 @@
+// Generic CRUD handlers, instantiated per entity kind via EntityTraits.
+#include <string>
+
+#include "api/entity_traits.hpp"
+#include "api/handlers.hpp"
+#include "api/problem.hpp"
+#include "api/request_parsing.hpp"
+
+namespace talentmatch::api {
+namespace {
+
+template <class T>
+T read_visible(ApiContext& ctx, const Principal& p, const std::string& id) {
+    using Traits = EntityTraits<T>;
+    auto value = Traits::get(ctx.store, id);
+    if (!value || !Traits::visible(ctx, p, *value)) throw NotFoundError(Traits::kKind, id);
+    return std::move(*value);
+}
+
+template <class T>
+Response get_one(ApiContext& ctx, Request& req, const Principal& p) {
+    return json_response(encode(read_visible<T>(ctx, p, req.path_params.at("id"))));
+}
+
+template <class T>
+Response list(ApiContext& ctx, Request& req, const Principal& p) {
+    using Traits = EntityTraits<T>;
+    store::PageRequest page;
+    page.after_id = req.query_value("cursor").value_or("");
+    page.limit = query_size(req, "limit", ctx.settings.default_page, 1, ctx.settings.max_page);
+    page.org_id = Traits::list_org(p);
+    const auto result = Traits::list(ctx.store, page);
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : result.items) items.push_back(encode(item));
+    nlohmann::json body = {{"items", std::move(items)}};
+    body["next_cursor"] = result.next_after_id.empty() ? nlohmann::json(nullptr)
+                                                       : nlohmann::json(result.next_after_id);
+    return json_response(body);
+}
+
+// PUT /v1/<plural>/{id}: create or replace. The body's id, when given, must
+// equal the path's.
+template <class T>
+Response put_one(ApiContext& ctx, Request& req, const Principal& p) {
+    using Traits = EntityTraits<T>;
+    const std::string& id = req.path_params.at("id");
+    nlohmann::json body = json_body(req);
+    if (body.is_object()) {
+        if (!body.contains("id")) body["id"] = id;
+        if (body["id"] != id) {
+            throw ValidationError(std::vector<FieldError>{
+                {"id", "must equal the id in the path \"" + id + "\", got " + body["id"].dump()}});
+        }
+    }
+    std::vector<FieldError> errors;
+    auto value = Traits::decode(body, errors);
+    if (!value) throw ValidationError(std::move(errors));
+    if (auto existing = Traits::get(ctx.store, id)) {
+        if (!Traits::visible(ctx, p, *existing)) throw NotFoundError(Traits::kKind, id);
+        if (Traits::ownership_error(ctx, p, *existing)) {
+            throw Forbidden(std::string("this key may not replace ") + Traits::kKind + " '" + id +
+                            "'");
+        }
+    }
+    if (auto error = Traits::ownership_error(ctx, p, *value))
+        throw ValidationError(std::vector<FieldError>{*error});
+    const auto outcome = ctx.store.upsert(*value);
+    ctx.snapshots.notify_write();
+    auto stored = Traits::get(ctx.store, id);
+    Response res = json_response(encode(stored ? *stored : *value),
+                                 outcome == store::UpsertOutcome::kCreated ? 201 : 200);
+    if (outcome == store::UpsertOutcome::kCreated) {
+        res.headers["Location"] = std::string("/v1/") + Traits::kPlural + "/" + id;
+    }
+    return res;
+}
+
+template <class T>
+Response delete_one(ApiContext& ctx, Request& req, const Principal& p) {
+    using Traits = EntityTraits<T>;
+    const std::string& id = req.path_params.at("id");
+    const T existing = read_visible<T>(ctx, p, id);
+    if (Traits::ownership_error(ctx, p, existing)) {
+        throw Forbidden(std::string("this key may not delete ") + Traits::kKind + " '" + id + "'");
+    }
+    if (!Traits::remove(ctx.store, id)) throw NotFoundError(Traits::kKind, id);
+    ctx.snapshots.notify_write();
+    Response res;
+    res.status = 204;
+    res.content_type = "application/json";
+    return res;
+}
+
+template <class T>
+void add_kind(std::vector<RouteSpec>& routes, ApiContext& ctx) {
+    using Traits = EntityTraits<T>;
+    const std::string plural = Traits::kPlural;
+    const std::string kind = Traits::kKind;
+    const std::string base = "/v1/" + plural;
+    routes.push_back({"GET",
+                      base,
+                      "List " + plural + " (id order, cursor paging)",
+                      plural,
+                      Traits::read_roles(),
+                      "",
+                      {{"cursor", "string", "next_cursor of the previous page"},
+                       {"limit", "integer", "page size, 1..1000 (default 100)"}},
+                      {400},
+                      [&ctx](Request& r, const Principal& p) { return list<T>(ctx, r, p); }});
+    routes.push_back({"GET",
+                      base + "/{id}",
+                      "Read one " + kind,
+                      plural,
+                      Traits::read_roles(),
+                      "",
+                      {},
+                      {404},
+                      [&ctx](Request& r, const Principal& p) { return get_one<T>(ctx, r, p); }});
+    routes.push_back({"PUT",
+                      base + "/{id}",
+                      "Create or replace one " + kind + " (idempotent)",
+                      plural,
+                      Traits::write_roles(),
+                      Traits::kSchema,
+                      {},
+                      {400, 404, 413, 415, 422},
+                      [&ctx](Request& r, const Principal& p) { return put_one<T>(ctx, r, p); }});
+    const std::string what = kind == "graduate"
+                                 ? "Erase one graduate (gone from the store and the next snapshot)"
+                                 : "Delete one " + kind;
+    routes.push_back({"DELETE",
+                      base + "/{id}",
+                      what,
+                      plural,
+                      Traits::write_roles(),
+                      "",
+                      {},
+                      {404, 409},
+                      [&ctx](Request& r, const Principal& p) { return delete_one<T>(ctx, r, p); }});
+}
+
+}  // namespace
+
+void add_entity_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
+    add_kind<Skill>(routes, ctx);
+    add_kind<Certificate>(routes, ctx);
+    add_kind<Institution>(routes, ctx);
+    add_kind<Program>(routes, ctx);
+    add_kind<Graduate>(routes, ctx);
+    add_kind<Employer>(routes, ctx);
+    add_kind<Job>(routes, ctx);
+}
+
+}  // namespace talentmatch::api

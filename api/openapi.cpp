@@ -1,0 +1,149 @@
+#include "api/openapi.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+
+#include "api/openapi_schemas.hpp"
+#include "api/problem.hpp"
+#include "api/router.hpp"
+
+namespace talentmatch::api {
+namespace {
+
+using nlohmann::json;
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+// "GET /v1/graduates/{id}/matches" -> "get_v1_graduates_id_matches".
+std::string operation_id(const RouteSpec& route) {
+    std::string out = lower(route.method);
+    for (char c : route.pattern) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            out.push_back(c);
+        } else if (c == '/' || c == ':' || c == '-') {
+            if (out.back() != '_') out.push_back('_');
+        }
+    }
+    while (out.back() == '_') out.pop_back();
+    return out;
+}
+
+json problem_response_ref(int status) {
+    return {{"description", status_title(status)},
+            {"content",
+             {{kProblemContentType, {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+}
+
+json operation(const RouteSpec& route) {
+    json op = {
+        {"operationId", operation_id(route)}, {"summary", route.summary}, {"tags", {route.tag}}};
+    json parameters = json::array();
+    for (const auto& segment : split_path(route.pattern)) {
+        if (segment.size() > 2 && segment.front() == '{') {
+            parameters.push_back({{"name", segment.substr(1, segment.size() - 2)},
+                                  {"in", "path"},
+                                  {"required", true},
+                                  {"schema", {{"type", "string"}}}});
+        }
+    }
+    for (const auto& q : route.query) {
+        parameters.push_back({{"name", q.name},
+                              {"in", "query"},
+                              {"required", false},
+                              {"description", q.description},
+                              {"schema", {{"type", q.type}}}});
+    }
+    if (!parameters.empty()) op["parameters"] = std::move(parameters);
+
+    if (!route.body_schema.empty()) {
+        const bool bulk = route.body_schema.rfind("Bulk", 0) == 0;
+        const std::string item = bulk ? route.body_schema.substr(4) : route.body_schema;
+        const json item_ref = {{"$ref", "#/components/schemas/" + item}};
+        json content;
+        if (bulk) {
+            content["application/json"] = {{"schema", {{"type", "array"}, {"items", item_ref}}}};
+            content["application/x-ndjson"] = {
+                {"schema",
+                 {{"type", "string"},
+                  {"description", "JSON Lines: one " + item + " object per line"}}}};
+        } else {
+            content["application/json"] = {{"schema", item_ref}};
+        }
+        op["requestBody"] = {{"required", true}, {"content", std::move(content)}};
+    }
+
+    json responses;
+    const bool is_metrics = route.pattern == "/metrics";
+    const int ok = route.method == "DELETE" ? 204 : 200;
+    if (ok == 204) {
+        responses["204"] = {{"description", "deleted"}};
+    } else {
+        const std::string success_schema =
+            route.body_schema.rfind("Bulk", 0) == 0 ? "BulkResult" : "Object";
+        responses[std::to_string(ok)] = {
+            {"description", "success"},
+            {"content",
+             is_metrics
+                 ? json{{"text/plain", {{"schema", {{"type", "string"}}}}}}
+                 : json{{"application/json",
+                         {{"schema", {{"$ref", "#/components/schemas/" + success_schema}}}}}}}};
+    }
+    if (route.method == "PUT")
+        responses["201"] = {
+            {"description", "created"},
+            {"content",
+             {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Object"}}}}}}}};
+    std::vector<int> statuses = route.statuses;
+    if (!route.roles.empty()) {
+        statuses.push_back(401);
+        statuses.push_back(403);
+    }
+    statuses.push_back(500);
+    for (int status : statuses) responses[std::to_string(status)] = problem_response_ref(status);
+    op["responses"] = std::move(responses);
+    op["security"] =
+        route.roles.empty() ? json::array() : json::array({{{"bearerKey", json::array()}}});
+    return op;
+}
+
+}  // namespace
+
+json openapi_document(const std::vector<RouteSpec>& routes) {
+    json paths = json::object();
+    for (const auto& route : routes) paths[route.pattern][lower(route.method)] = operation(route);
+    json tags = json::array();
+    std::vector<std::string> seen;
+    for (const auto& route : routes) {
+        if (std::find(seen.begin(), seen.end(), route.tag) != seen.end()) continue;
+        seen.push_back(route.tag);
+        tags.push_back({{"name", route.tag}, {"description", "talentmatch " + route.tag}});
+    }
+    return {{"openapi", "3.1.0"},
+            {"info",
+             {{"title", "talentmatch API"},
+              {"version", "1.0.0"},
+              {"summary", "Talent supply-demand matching for an industry-education alliance"},
+              {"description",
+               "Associations submit job demand, career offices maintain programs and graduates and "
+               "query matches; every error is application/problem+json."},
+              {"license",
+               {{"name", "Proprietary"}, {"url", "https://example.org/talentmatch/license"}}}}},
+            {"servers", {{{"url", "http://127.0.0.1:8080"}}}},
+            {"tags", std::move(tags)},
+            {"paths", std::move(paths)},
+            {"components",
+             {{"schemas", openapi_component_schemas()},
+              {"securitySchemes",
+               {{"bearerKey",
+                 {{"type", "http"},
+                  {"scheme", "bearer"},
+                  {"description", "an API key made by `talentmatch keys create`"}}}}}}}};
+}
+
+}  // namespace talentmatch::api

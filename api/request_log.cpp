@@ -1,0 +1,17 @@
+#include "api/request_log.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace talentmatch::api {
+
+void log_request(spdlog::logger& logger, const RequestRecord& record, const std::string& key_id) {
+    const auto micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(record.latency).count();
+    const auto level = record.response->status >= 500 ? spdlog::level::err : spdlog::level::info;
+    logger.log(level, "request id={} method={} route={} status={} latency_us={} key={}",
+               record.request->request_id, record.request->method,
+               record.route_pattern.empty() ? "unmatched" : record.route_pattern,
+               record.response->status, micros, key_id.empty() ? "-" : key_id);
+}
+
+}  // namespace talentmatch::api

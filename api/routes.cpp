@@ -1,0 +1,74 @@
+#include "api/routes.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "api/handlers.hpp"
+#include "api/openapi.hpp"
+#include "api/problem.hpp"
+#include "store/store.hpp"
+
+namespace talentmatch::api {
+
+std::vector<RouteSpec> build_routes(ApiContext& ctx) {
+    std::vector<RouteSpec> routes;
+    add_system_routes(routes, ctx);
+    add_entity_routes(routes, ctx);
+    add_bulk_routes(routes, ctx);
+    add_query_routes(routes, ctx);
+    // The document describes the table including itself.
+    routes.push_back(
+        {"GET", "/openapi.json", "This OpenAPI document", "system", {}, "", {}, {}, nullptr});
+    auto document = std::make_shared<const std::string>(openapi_document(routes).dump(2));
+    routes.back().handler = [document](Request&, const Principal&) {
+        Response res;
+        res.body = *document;
+        return res;
+    };
+    return routes;
+}
+
+Router make_router(const std::vector<RouteSpec>& routes, KeyLookup lookup) {
+    Router router;
+    for (const auto& spec : routes) {
+        const RouteHandler handler = spec.handler;
+        const RoleSet roles = spec.roles;
+        if (roles.empty()) {
+            router.add(spec.method, spec.pattern,
+                       [handler](Request& r) { return handler(r, Principal{}); });
+            continue;
+        }
+        const std::string what = spec.method + " " + spec.pattern;
+        router.add(spec.method, spec.pattern, [handler, roles, lookup, what](Request& r) {
+            Principal principal;
+            try {
+                principal = authenticate(r, lookup);
+            } catch (const Unauthorized& e) {
+                Response res = problem_response(401, e.what());
+                res.headers["WWW-Authenticate"] = "Bearer";
+                return res;
+            }
+            Response res;
+            try {
+                authorize(principal, roles, what);
+                res = handler(r, principal);
+            } catch (...) {
+                std::string internal;
+                res = problem_from_exception(std::current_exception(), &internal);
+                if (res.status >= 500) throw;  // the server logs the fault
+            }
+            res.key_id = principal.key_id;
+            return res;
+        });
+    }
+    return router;
+}
+
+KeyLookup store_key_lookup(store::Store& store) {
+    return [&store](const std::string& hash) -> std::optional<Principal> {
+        const auto key = store.find_api_key_by_hash(hash);
+        if (!key || !key->active()) return std::nullopt;
+        return Principal{key->id, key->role, key->org_id};
+    };
+}
+
+}  // namespace talentmatch::api
