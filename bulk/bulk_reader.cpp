@@ -39,11 +39,16 @@ std::optional<Entity> decode_entity(EntityKind kind, const nlohmann::json& in,
     return std::nullopt;
 }
 
-// "[json.exception.parse_error.101] parse error at ..." -> "parse error at ...".
+// "[json.exception.parse_error.101] parse error at line 1, column 43: syntax
+// error ..." -> "column 43: syntax error ...": the record is one line, whose
+// number the item already carries.
 std::string parse_error_text(const nlohmann::json::parse_error& error) {
     std::string text = error.what();
     const std::size_t cut = text.find("] ");
-    return cut == std::string::npos ? text : text.substr(cut + 2);
+    if (cut != std::string::npos) text.erase(0, cut + 2);
+    constexpr std::string_view kPrefix = "parse error at line 1, ";
+    if (text.starts_with(kPrefix)) text.erase(0, kPrefix.size());
+    return text;
 }
 
 bool is_blank(std::string_view line) {

@@ -101,8 +101,8 @@ void string_field(std::string& out, std::string_view name, std::string_view valu
     append_string(out, value);
 }
 
-void int_field(std::string& out, std::string_view name, int value) {
-    key(out, name);
+void int_field(std::string& out, std::string_view name, int value, bool first = false) {
+    key(out, name, first);
     out += std::to_string(value);
 }
 
@@ -167,7 +167,7 @@ void append_json_line(std::string& out, const Program& v) {
     for (std::size_t i = 0; i < v.curriculum.size(); ++i) {
         if (i > 0) out.push_back(',');
         out.push_back('{');
-        int_field(out, "level", v.curriculum[i].level);
+        int_field(out, "level", v.curriculum[i].level, true);
         string_field(out, "skill_id", v.curriculum[i].skill_id);
         out.push_back('}');
     }
@@ -204,7 +204,7 @@ void append_json_line(std::string& out, const Job& v) {
         const Requirement& r = v.requirements[i];
         if (i > 0) out.push_back(',');
         out.push_back('{');
-        int_field(out, "level", r.level);
+        int_field(out, "level", r.level, true);
         bool_field(out, "must_have", r.must_have);
         string_field(out, "skill_id", r.skill_id);
         int_field(out, "weight", r.weight);

@@ -1,0 +1,272 @@
+#include "bulk/bulk_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include "bulk/bulk_writer.hpp"
+#include "bulk/csv_formats.hpp"
+#include "bulk/csv_reader.hpp"
+#include "tests/bulk/bulk_test_data.hpp"
+#include "tests/models/sample_entities.hpp"
+
+namespace talentmatch::bulk {
+namespace {
+
+using namespace talentmatch::bulk::testing;
+using namespace talentmatch::testing;
+
+struct Read {
+    std::vector<std::size_t> lines;
+    std::vector<Entity> entities;       // in order, for lines without errors
+    std::vector<std::string> messages;  // describe() of every error
+};
+
+Read read(const std::filesystem::path& path) {
+    const auto file = classify_bulk_file(path);
+    EXPECT_TRUE(file.has_value()) << path;
+    Read out;
+    for_each_item(*file, [&](BulkItem& item) {
+        out.lines.push_back(item.line);
+        EXPECT_EQ(item.entity.has_value(), item.errors.empty());
+        if (item.entity) out.entities.push_back(std::move(*item.entity));
+        for (const auto& error : item.errors) out.messages.push_back(describe(item, error));
+    });
+    return out;
+}
+
+TEST(BulkReader, AMalformedJsonLineNamesItsLineAndFieldWhileTheOthersDecode) {
+    TempDir dir;
+    const auto path = dir.path() / "jobs.jsonl";
+    write_file(path,
+               R"({"id":"j1","employer_id":"e","requirements":[{"skill_id":"s","level":2}]})"
+               "\n\n"
+               R"({"id":"j2","employer_id":"e","requirements":[{"skill_id":"s","level":"high"}]})"
+               "\r\n"
+               R"({"id":"j3","employer_id":"e" "requirements":[]})"
+               "\n"
+               R"({"id":"j4","employer_id":"e","requirements":[{"skill_id":"s","level":3}]})");
+    const Read result = read(path);
+    EXPECT_EQ(result.lines, (std::vector<std::size_t>{1, 3, 4, 5}));
+    ASSERT_EQ(result.entities.size(), 2u);
+    EXPECT_EQ(id_of(result.entities[0]), "j1");
+    EXPECT_EQ(id_of(result.entities[1]), "j4");
+    ASSERT_EQ(result.messages.size(), 2u);
+    EXPECT_EQ(result.messages[0],
+              "jobs.jsonl line 3: requirements[0].level: expected an integer, got \"high\"");
+    EXPECT_EQ(result.messages[1],
+              "jobs.jsonl line 4: invalid JSON: column 43: syntax error while parsing object - "
+              "unexpected string literal; expected '}'");
+}
+
+TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
+    TempDir dir;
+    std::mt19937 rng(3);
+    std::vector<Graduate> graduates;
+    {
+        BulkWriter writer(dir.path());
+        writer.write(sample_skill());
+        writer.write(sample_certificate());
+        writer.write(sample_institution());
+        writer.write(Entity(sample_program()));
+        writer.write(sample_employer());
+        writer.write(sample_job());
+        for (int i = 0; i < 2000; ++i) {
+            graduates.push_back(random_graduate(rng, true));
+            writer.write(graduates.back());
+        }
+        EXPECT_EQ(writer.count(EntityKind::kGraduates), 2000u);
+        EXPECT_EQ(writer.count(EntityKind::kJobs), 1u);
+        writer.close();
+    }
+    const auto files = list_bulk_files(dir.path());
+    ASSERT_EQ(files.size(), 7u);
+    for (int k = 0; k < kEntityKindCount; ++k) {
+        EXPECT_EQ(files[k].kind, static_cast<EntityKind>(k));  // dependency order
+        EXPECT_EQ(files[k].path.filename(), std::string(to_string(files[k].kind)) + ".jsonl");
+    }
+    EXPECT_EQ(read(dir.path() / "skills.jsonl").entities, std::vector<Entity>{sample_skill()});
+    EXPECT_EQ(read(dir.path() / "programs.jsonl").entities, std::vector<Entity>{sample_program()});
+    EXPECT_EQ(read(dir.path() / "jobs.jsonl").entities, std::vector<Entity>{sample_job()});
+    EXPECT_EQ(read(dir.path() / "certificates.jsonl").entities,
+              std::vector<Entity>{sample_certificate()});
+    EXPECT_EQ(read(dir.path() / "institutions.jsonl").entities,
+              std::vector<Entity>{sample_institution()});
+    EXPECT_EQ(read(dir.path() / "employers.jsonl").entities,
+              std::vector<Entity>{sample_employer()});
+    const Read back = read(dir.path() / "graduates.jsonl");
+    ASSERT_EQ(back.entities.size(), graduates.size());
+    for (std::size_t i = 0; i < graduates.size(); ++i) {
+        EXPECT_EQ(std::get<Graduate>(back.entities[i]), graduates[i]);
+        EXPECT_EQ(back.lines[i], i + 1);
+    }
+}
+
+TEST(BulkWriter, TruncatesByDefaultAndAppendsOnRequest) {
+    TempDir dir;
+    {
+        BulkWriter writer(dir.path());
+        writer.write(sample_employer());
+    }
+    {
+        BulkWriter writer(dir.path());
+        writer.write(sample_employer());
+    }
+    EXPECT_EQ(read(dir.path() / "employers.jsonl").entities.size(), 1u);
+    {
+        BulkWriter writer(dir.path(), WriteMode::kAppend);
+        writer.write(sample_employer());
+        writer.close();
+        writer.write(sample_employer());  // after close: appends again
+    }
+    EXPECT_EQ(read(dir.path() / "employers.jsonl").entities.size(), 3u);
+}
+
+TEST(BulkFiles, ClassifiesByStemAndExtension) {
+    EXPECT_EQ(classify_bulk_file("x/graduates.csv")->format, FileFormat::kCsv);
+    EXPECT_EQ(classify_bulk_file("x/jobs.jsonl")->kind, EntityKind::kJobs);
+    EXPECT_FALSE(classify_bulk_file("x/skills.csv").has_value());  // no CSV format for skills
+    EXPECT_FALSE(classify_bulk_file("x/jobs.json").has_value());
+    EXPECT_FALSE(classify_bulk_file("x/vacancies.jsonl").has_value());
+    EXPECT_EQ(parse_entity_kind("employers"), EntityKind::kEmployers);
+    EXPECT_EQ(kind_of<Graduate>(), EntityKind::kGraduates);
+    EXPECT_EQ(kind_of(Entity(sample_job())), EntityKind::kJobs);
+}
+
+template <class T>
+void write_csv(const std::filesystem::path& path, const std::vector<T>& values) {
+    std::string text;
+    append_csv_row(text, csv_header(kind_of<T>()));
+    for (const auto& value : values) append_csv_row(text, to_csv_row(value));
+    write_file(path, text);
+}
+
+TEST(BulkCsv, ProgramsJobsAndGraduatesRoundTrip) {
+    TempDir dir;
+    std::mt19937 rng(5);
+    std::vector<Program> programs{sample_program()};
+    std::vector<Job> jobs{sample_job()};
+    Graduate g = sample_graduate();
+    for (auto& skill : g.skills) skill.evidence.clear();  // CSV carries no evidence
+    std::vector<Graduate> graduates{g};
+    for (int i = 0; i < 300; ++i) {
+        programs.push_back(random_program(rng));
+        jobs.push_back(random_job(rng));
+        graduates.push_back(random_graduate(rng, false));
+    }
+    write_csv(dir.path() / "programs.csv", programs);
+    write_csv(dir.path() / "jobs.csv", jobs);
+    write_csv(dir.path() / "graduates.csv", graduates);
+    const Read p = read(dir.path() / "programs.csv");
+    const Read j = read(dir.path() / "jobs.csv");
+    const Read gr = read(dir.path() / "graduates.csv");
+    EXPECT_EQ(p.messages, std::vector<std::string>{});
+    EXPECT_EQ(j.messages, std::vector<std::string>{});
+    EXPECT_EQ(gr.messages, std::vector<std::string>{});
+    ASSERT_EQ(p.entities.size(), programs.size());
+    ASSERT_EQ(j.entities.size(), jobs.size());
+    ASSERT_EQ(gr.entities.size(), graduates.size());
+    for (std::size_t i = 0; i < programs.size(); ++i) {
+        EXPECT_EQ(std::get<Program>(p.entities[i]), programs[i]);
+        EXPECT_EQ(std::get<Job>(j.entities[i]), jobs[i]);
+        EXPECT_EQ(std::get<Graduate>(gr.entities[i]), graduates[i]);
+    }
+}
+
+TEST(BulkCsv, DocumentedCellFormats) {
+    EXPECT_EQ(to_csv_row(sample_job())[9], "ict.net.routing:3:8:must;common.english:2:3");
+    EXPECT_EQ(to_csv_row(sample_program())[7], "ict.net.routing:3;common.english:2");
+    EXPECT_EQ(to_csv_row(sample_graduate())[5], "ict.net.routing:3;common.english:2");
+    EXPECT_EQ(to_csv_row(sample_graduate())[7], "Nanshan;Bao'an");
+}
+
+TEST(BulkCsv, ColumnsInAnyOrderOptionalOnesOmittedSpacesAndDefaultWeight) {
+    TempDir dir;
+    write_file(dir.path() / "jobs.csv",
+               "requirements,employer_id,id\r\n"
+               "\" a:2 ; b:3:7:must ;\",e1,j1\r\n");
+    const Read result = read(dir.path() / "jobs.csv");
+    ASSERT_EQ(result.entities.size(), 1u) << (result.messages.empty() ? "" : result.messages[0]);
+    const Job& job = std::get<Job>(result.entities[0]);
+    EXPECT_EQ(job.requirements, (std::vector<Requirement>{{"a", 2, 1, false}, {"b", 3, 7, true}}));
+    EXPECT_EQ(job.headcount, 1);
+}
+
+TEST(BulkCsv, ABadRowNamesItsLineAndCellWhileTheOthersDecode) {
+    TempDir dir;
+    write_file(dir.path() / "graduates.csv",
+               "id,institution_id,program_id,graduation_year,skills,seeking\n"
+               "g1,i,p,2025,a:3;b:2,true\n"
+               "g2,i,p,twenty,a:x;b;c:1:2,maybe\n"
+               "\"g3\nstill g3\",i,p,2025,,\n"
+               "g4,i,p\n"
+               "g5,,p,2025,,false\n"
+               "g6,i,p,2024,a:5,false\n");
+    const Read result = read(dir.path() / "graduates.csv");
+    EXPECT_EQ(result.lines, (std::vector<std::size_t>{2, 3, 4, 6, 7, 8}));
+    ASSERT_EQ(result.entities.size(), 3u);
+    EXPECT_EQ(id_of(result.entities[0]), "g1");
+    EXPECT_EQ(id_of(result.entities[1]), "g3\nstill g3");  // id rules are validation's job
+    EXPECT_EQ(id_of(result.entities[2]), "g6");
+    const std::vector<std::string> expected = {
+        "graduates.csv line 3: graduation_year: expected an integer, got \"twenty\"",
+        "graduates.csv line 3: skills[0].level: expected an integer, got \"x\"",
+        "graduates.csv line 3: skills[1]: expected skill:level, got \"b\"",
+        "graduates.csv line 3: skills[2]: expected skill:level, got \"c:1:2\"",
+        "graduates.csv line 3: seeking: expected true or false, got \"maybe\"",
+        "graduates.csv line 6: expected 6 cells, got 3",
+        "graduates.csv line 7: institution_id: is required",
+    };
+    EXPECT_EQ(result.messages, expected);
+}
+
+TEST(BulkCsv, RequirementCellErrors) {
+    TempDir dir;
+    write_file(dir.path() / "jobs.csv",
+               "id,employer_id,requirements,headcount,min_education\n"
+               "j1,e,a:1:x;b:2:3:should;:3,2.5,phd\n"
+               "j2,e,,1,\n");
+    const Read result = read(dir.path() / "jobs.csv");
+    EXPECT_TRUE(result.entities.empty());
+    const std::vector<std::string> expected = {
+        "jobs.csv line 2: requirements[0].weight: expected an integer, got \"x\"",
+        "jobs.csv line 2: requirements[1].must_have: expected \"must\" or nothing, got \"should\"",
+        "jobs.csv line 2: requirements[2]: expected skill:level[:weight[:must]], got \":3\"",
+        "jobs.csv line 2: headcount: expected an integer, got \"2.5\"",
+        "jobs.csv line 2: min_education: must be one of secondary_vocational, higher_vocational, "
+        "vocational_bachelor, bachelor, master, got \"phd\"",
+        "jobs.csv line 3: requirements: is required",
+    };
+    EXPECT_EQ(result.messages, expected);
+}
+
+TEST(BulkCsv, AnUnusableHeaderYieldsOneItemForLineOne) {
+    TempDir dir;
+    write_file(dir.path() / "programs.csv", "id,name,id,colour\nx,y,z,w\n");
+    const Read result = read(dir.path() / "programs.csv");
+    EXPECT_EQ(result.lines, std::vector<std::size_t>{1});
+    const std::vector<std::string> expected = {
+        "programs.csv line 1: id: duplicate column",
+        "programs.csv line 1: colour: unknown column",
+        "programs.csv line 1: institution_id: missing required column",
+    };
+    EXPECT_EQ(result.messages, expected);
+}
+
+TEST(BulkCsv, AnUnterminatedQuoteIsReportedOnItsRecord) {
+    TempDir dir;
+    write_file(dir.path() / "programs.csv", "id,institution_id\np1,i\n\"p2,i\np3,i\n");
+    const Read result = read(dir.path() / "programs.csv");
+    EXPECT_EQ(result.entities.size(), 1u);
+    EXPECT_EQ(result.messages,
+              std::vector<std::string>{
+                  "programs.csv line 3: unterminated quoted field (opened on line 3)"});
+}
+
+TEST(BulkReader, ThrowsOnlyWhenTheFileCannotBeOpened) {
+    EXPECT_THROW(for_each_item("/nonexistent/jobs.jsonl", EntityKind::kJobs, FileFormat::kJsonLines,
+                               [](BulkItem&) {}),
+                 std::runtime_error);
+    EXPECT_THROW(list_bulk_files("/nonexistent"), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace talentmatch::bulk
