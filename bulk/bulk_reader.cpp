@@ -61,19 +61,24 @@ void read_json_lines(const std::filesystem::path& path, EntityKind kind,
     BulkItem item;
     item.source = &path;
     std::string_view line;
-    Graduate graduate;
     while (lines.next(line)) {
         if (is_blank(line)) continue;
         item.line = lines.line_number();
         item.errors.clear();
-        item.entity.reset();
-        // Fast path for the big kind; anything it does not accept takes the
-        // reference path below, which also produces the exact error messages.
-        if (kind == EntityKind::kGraduates && parse_graduate_fast(line, graduate)) {
-            item.entity.emplace(std::in_place_type<Graduate>, std::move(graduate));
-            callback(item);
-            continue;
+        // Fast path for the big kind, parsing into the previous item's
+        // graduate to reuse its buffers (unless the callback moved it out).
+        // Anything it does not accept takes the reference path below, which
+        // also produces the exact error messages.
+        if (kind == EntityKind::kGraduates) {
+            if (!item.entity || !std::holds_alternative<Graduate>(*item.entity)) {
+                item.entity.emplace(std::in_place_type<Graduate>);
+            }
+            if (parse_graduate_fast(line, std::get<Graduate>(*item.entity))) {
+                callback(item);
+                continue;
+            }
         }
+        item.entity.reset();
         nlohmann::json value;
         try {
             value = nlohmann::json::parse(line);

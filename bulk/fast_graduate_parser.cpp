@@ -1,6 +1,7 @@
 #include "bulk/fast_graduate_parser.hpp"
 
 #include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include "models/json_codec.hpp"
@@ -66,6 +67,8 @@ class Cursor {
         if (!consume('"')) return false;
         const unsigned char* start = p_;
         while (p_ < end_) {
+            skip_plain_ascii();
+            if (p_ == end_) break;
             const unsigned char c = *p_;
             if (c == '"') {
                 out = std::string_view(reinterpret_cast<const char*>(start),
@@ -151,17 +154,53 @@ class Cursor {
         return consume('}');
     }
     bool string_array(std::vector<std::string>& out) {
-        out.clear();
-        return array([&] {
-            out.emplace_back();
-            return string(out.back());
+        std::size_t count = 0;
+        const bool ok = array([&] {
+            if (count == out.size()) out.emplace_back();
+            return string(out[count++]);
         });
+        out.resize(count);
+        return ok;
     }
 
   private:
+    // Skips 8 bytes at a time while none is '"', '\\', a control byte or
+    // non-ASCII (SWAR; a false "maybe" only hands the bytes to the exact loop).
+    void skip_plain_ascii() {
+        constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+        constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+        const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+        while (end_ - p_ >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p_, 8);
+            const std::uint64_t special = (w & kHigh) | has_zero(w ^ (kOnes * '"')) |
+                                          has_zero(w ^ (kOnes * '\\')) |
+                                          ((w - kOnes * 0x20) & ~w & kHigh);
+            if (special != 0) return;
+            p_ += 8;
+        }
+    }
+
     const unsigned char* p_;
     const unsigned char* end_;
 };
+
+// key == literal, with the length known at compile time so it inlines.
+template <std::size_t N>
+bool is(std::string_view key, const char (&literal)[N]) {
+    if (key.size() != N - 1) return false;
+    for (std::size_t i = 0; i < N - 1; ++i) {
+        if (key[i] != literal[i]) return false;
+    }
+    return true;
+}
+
+// Reuses the element at `count` (keeping its buffers) or appends one.
+template <class T>
+T& next_slot(std::vector<T>& list, std::size_t& count) {
+    if (count == list.size()) list.emplace_back();
+    return list[count++];
+}
 
 // Marks `bit` as seen; false if it was already (a repeated key).
 bool first_time(unsigned& seen, unsigned bit) {
@@ -172,9 +211,10 @@ bool first_time(unsigned& seen, unsigned bit) {
 
 bool parse_evidence(Cursor& in, Evidence& out) {
     unsigned seen = 0;
-    out = Evidence{};
+    out.kind = EvidenceKind::kCourse;
+    out.ref.clear();
     const bool ok = in.object([&](std::string_view key) {
-        if (key == "kind" && first_time(seen, 1)) {
+        if (is(key, "kind") && first_time(seen, 1)) {
             std::string_view name;
             if (!in.string_view(name)) return false;
             const auto kind = parse_evidence_kind(name);
@@ -182,7 +222,7 @@ bool parse_evidence(Cursor& in, Evidence& out) {
             out.kind = *kind;
             return true;
         }
-        if (key == "ref" && first_time(seen, 2)) return in.string(out.ref);
+        if (is(key, "ref") && first_time(seen, 2)) return in.string(out.ref);
         return false;
     });
     return ok && (seen & 1);
@@ -190,18 +230,16 @@ bool parse_evidence(Cursor& in, Evidence& out) {
 
 bool parse_skill(Cursor& in, GraduateSkill& out) {
     unsigned seen = 0;
-    out.evidence.clear();
+    std::size_t evidence = 0;
     const bool ok = in.object([&](std::string_view key) {
-        if (key == "skill_id" && first_time(seen, 1)) return in.string(out.skill_id);
-        if (key == "level" && first_time(seen, 2)) return in.integer(out.level);
-        if (key == "evidence" && first_time(seen, 4)) {
-            return in.array([&] {
-                out.evidence.emplace_back();
-                return parse_evidence(in, out.evidence.back());
-            });
+        if (is(key, "skill_id") && first_time(seen, 1)) return in.string(out.skill_id);
+        if (is(key, "level") && first_time(seen, 2)) return in.integer(out.level);
+        if (is(key, "evidence") && first_time(seen, 4)) {
+            return in.array([&] { return parse_evidence(in, next_slot(out.evidence, evidence)); });
         }
         return false;
     });
+    out.evidence.resize(evidence);
     return ok && (seen & 3) == 3;
 }
 
@@ -209,14 +247,25 @@ bool parse_skill(Cursor& in, GraduateSkill& out) {
 
 bool parse_graduate_fast(std::string_view line, Graduate& out) {
     Cursor in(line);
-    out = Graduate{};
+    // Reset to the defaults but keep every buffer: callers reuse `out`.
+    out.id.clear();
+    out.institution_id.clear();
+    out.program_id.clear();
+    out.graduation_year = 0;
+    out.education_level = Graduate{}.education_level;
+    out.certificates.clear();
+    out.preferred_districts.clear();
+    out.preferred_clusters.clear();
+    out.seeking = true;
+    std::size_t skills = 0;
     unsigned seen = 0;
     const bool ok = in.object([&](std::string_view key) {
-        if (key == "id" && first_time(seen, 1)) return in.string(out.id);
-        if (key == "institution_id" && first_time(seen, 2)) return in.string(out.institution_id);
-        if (key == "program_id" && first_time(seen, 4)) return in.string(out.program_id);
-        if (key == "graduation_year" && first_time(seen, 8)) return in.integer(out.graduation_year);
-        if (key == "education_level" && first_time(seen, 16)) {
+        if (is(key, "id") && first_time(seen, 1)) return in.string(out.id);
+        if (is(key, "institution_id") && first_time(seen, 2)) return in.string(out.institution_id);
+        if (is(key, "program_id") && first_time(seen, 4)) return in.string(out.program_id);
+        if (is(key, "graduation_year") && first_time(seen, 8))
+            return in.integer(out.graduation_year);
+        if (is(key, "education_level") && first_time(seen, 16)) {
             std::string_view name;
             if (!in.string_view(name)) return false;
             const auto level = parse_education_level(name);
@@ -224,22 +273,21 @@ bool parse_graduate_fast(std::string_view line, Graduate& out) {
             out.education_level = *level;
             return true;
         }
-        if (key == "skills" && first_time(seen, 32)) {
-            return in.array([&] {
-                out.skills.emplace_back();
-                return parse_skill(in, out.skills.back());
-            });
+        if (is(key, "skills") && first_time(seen, 32)) {
+            return in.array([&] { return parse_skill(in, next_slot(out.skills, skills)); });
         }
-        if (key == "certificates" && first_time(seen, 64)) return in.string_array(out.certificates);
-        if (key == "preferred_districts" && first_time(seen, 128)) {
+        if (is(key, "certificates") && first_time(seen, 64))
+            return in.string_array(out.certificates);
+        if (is(key, "preferred_districts") && first_time(seen, 128)) {
             return in.string_array(out.preferred_districts);
         }
-        if (key == "preferred_clusters" && first_time(seen, 256)) {
+        if (is(key, "preferred_clusters") && first_time(seen, 256)) {
             return in.string_array(out.preferred_clusters);
         }
-        if (key == "seeking" && first_time(seen, 512)) return in.boolean(out.seeking);
+        if (is(key, "seeking") && first_time(seen, 512)) return in.boolean(out.seeking);
         return false;
     });
+    out.skills.resize(skills);
     constexpr unsigned kRequired = 1 | 2 | 4 | 8;
     return ok && (seen & kRequired) == kRequired && in.at_end();
 }

@@ -13,6 +13,8 @@
 
 namespace talentmatch::bulk {
 
+// `out` may hold a previous graduate: its buffers are reused (every field is
+// reset first), which keeps a 1M-line read nearly allocation-free.
 bool parse_graduate_fast(std::string_view line, Graduate& out);
 
 }  // namespace talentmatch::bulk
