@@ -1,17 +1,59 @@
-// Placeholder until the layer behind it lands; replaced by its owner.
+// talentmatch export --db FILE --out DIR
+//
+// Writes every entity back out as JSON Lines (<dir>/<kind>.jsonl, the format
+// `import` reads), in id order, streaming: memory stays bounded whatever the
+// size of the store.
+#include <filesystem>
 #include <iostream>
+#include <memory>
+#include <string>
 
+#include "bulk/bulk_writer.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "store/store.hpp"
 
 namespace talentmatch::cli {
+namespace {
+
+struct ExportOptions {
+    std::string db;
+    std::string out;
+};
+
+int run_export(const ExportOptions& options) {
+    if (!std::filesystem::exists(options.db)) {
+        std::cerr << "talentmatch export: no database at " << options.db << "\n";
+        return kExitUsage;
+    }
+    store::Store store(options.db);
+    bulk::BulkWriter writer(options.out);
+    const store::ScanOptions all;
+    store.scan_skills(all, [&](const Skill& v) { writer.write(v); });
+    store.scan_certificates(all, [&](const Certificate& v) { writer.write(v); });
+    store.scan_institutions(all, [&](const Institution& v) { writer.write(v); });
+    store.scan_programs(all, [&](const Program& v) { writer.write(v); });
+    store.scan_employers(all, [&](const Employer& v) { writer.write(v); });
+    store.scan_jobs(all, [&](const Job& v) { writer.write(v); });
+    store.scan_graduates(all, [&](const Graduate& v) { writer.write(v); });
+    writer.close();
+    std::cout << "exported " << options.db << " to " << options.out << "\n";
+    for (int k = 0; k < bulk::kEntityKindCount; ++k) {
+        const auto kind = static_cast<bulk::EntityKind>(k);
+        std::cout << "  " << bulk::to_string(kind) << ": " << writer.count(kind) << "\n";
+    }
+    return kExitOk;
+}
+
+}  // namespace
 
 void add_export_command(CLI::App& app, int& exit_code) {
-    auto* cmd = app.add_subcommand("export", "(not built yet)");
-    cmd->callback([&exit_code] {
-        std::cerr << "talentmatch export: not built yet\n";
-        exit_code = kExitFailure;
-    });
+    auto options = std::make_shared<ExportOptions>();
+    auto* cmd = app.add_subcommand("export", "Write the store's entities out as JSON Lines files");
+    cmd->add_option("--db", options->db, "SQLite database file")->required();
+    cmd->add_option("--out", options->out, "output directory (created; files replaced)")
+        ->required();
+    cmd->callback([options, &exit_code] { exit_code = run_export(*options); });
 }
 
 }  // namespace talentmatch::cli
