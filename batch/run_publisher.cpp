@@ -24,24 +24,42 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 
 }  // namespace
 
-void write_file_durably(const fs::path& path, std::string_view bytes) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) fail("cannot create", path);
+DurableFile::DurableFile(const fs::path& path) : path_(path) {
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd_ < 0) fail("cannot create", path);
+}
+
+DurableFile::~DurableFile() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+void DurableFile::write(std::string_view bytes) {
     std::size_t done = 0;
     while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
         if (n < 0) {
             if (errno == EINTR) continue;
-            ::close(fd);
-            fail("cannot write", path);
+            fail("cannot write", path_);
         }
         done += static_cast<std::size_t>(n);
     }
+}
+
+void DurableFile::close() {
+    if (fd_ < 0) return;
+    const int fd = fd_;
+    fd_ = -1;
     if (::fsync(fd) != 0) {
         ::close(fd);
-        fail("cannot fsync", path);
+        fail("cannot fsync", path_);
     }
-    if (::close(fd) != 0) fail("cannot close", path);
+    if (::close(fd) != 0) fail("cannot close", path_);
+}
+
+void write_file_durably(const fs::path& path, std::string_view bytes) {
+    DurableFile file(path);
+    file.write(bytes);
+    file.close();
 }
 
 void fsync_directory(const fs::path& dir) {
@@ -75,6 +93,11 @@ RunPublisher::RunPublisher(fs::path out_dir, std::string run_name)
 void RunPublisher::write_file(const std::string& name, std::string_view bytes) {
     if (published_) throw std::logic_error("RunPublisher::write_file after publish");
     write_file_durably(staging_ / name, bytes);
+}
+
+DurableFile RunPublisher::open_file(const std::string& name) {
+    if (published_) throw std::logic_error("RunPublisher::open_file after publish");
+    return DurableFile(staging_ / name);
 }
 
 fs::path RunPublisher::publish() {

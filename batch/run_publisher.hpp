@@ -19,6 +19,22 @@
 
 namespace talentmatch::batch {
 
+// A file written in pieces and fsynced on close(): for result files too large
+// to build in memory (a province's match lists). Not thread-safe.
+class DurableFile {
+  public:
+    explicit DurableFile(const std::filesystem::path& path);  // creates / truncates
+    ~DurableFile();                                           // closes without fsync if not closed
+    DurableFile(const DurableFile&) = delete;
+    DurableFile& operator=(const DurableFile&) = delete;
+    void write(std::string_view bytes);
+    void close();  // fsync + close; throws on error
+
+  private:
+    std::filesystem::path path_;
+    int fd_ = -1;
+};
+
 class RunPublisher {
   public:
     // Creates <out>/runs/<run_name>.tmp/ (removing a stale one of that name).
@@ -30,6 +46,8 @@ class RunPublisher {
 
     // Writes staging_dir()/name with `bytes` and fsyncs it. Throws on I/O error.
     void write_file(const std::string& name, std::string_view bytes);
+    // Opens staging_dir()/name for writing in pieces.
+    DurableFile open_file(const std::string& name);
 
     // fsync staging dir, rename to the final name, fsync runs/, swap `latest`,
     // fsync <out>. Returns the final directory. Throws on I/O error; a failure

@@ -1,16 +1,93 @@
-// Placeholder until the layer behind it lands; replaced by its owner.
+// talentmatch batch --db FILE --out DIR [--k K] [--threads N] ...
+//
+// Runs the nightly batch (batch/nightly_batch.hpp): progress on stderr
+// (redrawn on a terminal, plain lines otherwise), then a short summary on
+// stdout ending with the run directory and report.html's path.
+// Exit codes: 0 published; 2 bad options (the field is named); 1 any other
+// failure (store, data the matcher rejects, I/O) — the previous run stays
+// published and the run is marked failed in the store's history.
+#include <unistd.h>
+
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
+#include "batch/nightly_batch.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "models/field_error.hpp"
 
 namespace talentmatch::cli {
+namespace {
+
+void print_summary(const batch::BatchResult& result) {
+    const auto s = nlohmann::json::parse(result.summary_json);
+    const auto& c = s.at("counts");
+    const auto& a = s.at("assignment");
+    std::cout << "batch run " << result.run_id << " published in "
+              << batch::format_duration(result.seconds) << "\n  graduates "
+              << batch::format_count(c.at("graduates").get<double>()) << " (seeking "
+              << batch::format_count(c.at("seeking_graduates").get<double>()) << "), jobs "
+              << batch::format_count(c.at("jobs").get<double>()) << ", openings "
+              << batch::format_count(c.at("openings").get<double>()) << ", programs "
+              << batch::format_count(c.at("programs").get<double>())
+              << "\n  assignment: " << batch::format_count(a.at("filled_openings").get<double>())
+              << " openings filled, "
+              << batch::format_count(a.at("unfilled_openings").get<double>()) << " unfilled, "
+              << batch::format_count(a.at("unplaced_seeking_graduates").get<double>())
+              << " seeking graduates unplaced, blocking pairs "
+              << a.at("blocking_pairs").get<long long>() << "\n  supply-demand: "
+              << s.at("supply_demand").at("shortage_skills").get<long long>()
+              << " shortage skills of "
+              << s.at("supply_demand").at("skills_in_demand").get<long long>()
+              << " in demand\n  results: " << result.run_dir.string()
+              << "\n  report:  " << (result.run_dir / "report.html").string() << "\n";
+}
+
+}  // namespace
 
 void add_batch_command(CLI::App& app, int& exit_code) {
-    auto* cmd = app.add_subcommand("batch", "(not built yet)");
-    cmd->callback([&exit_code] {
-        std::cerr << "talentmatch batch: not built yet\n";
-        exit_code = kExitFailure;
+    auto* cmd = app.add_subcommand("batch", "Run the nightly batch: top-k, assignment, reports");
+    auto options = std::make_shared<batch::BatchOptions>();
+    auto db = std::make_shared<std::string>();
+    auto out = std::make_shared<std::string>();
+    cmd->add_option("--db", *db, "SQLite database file")->required();
+    cmd->add_option("--out", *out, "output directory (runs/ and the latest symlink)")->required();
+    cmd->add_option("--k", options->k, "top-k in every direction")->capture_default_str();
+    cmd->add_option("--threads", options->threads, "worker threads, 0 = every core")
+        ->capture_default_str();
+    cmd->add_option("--depth", options->assignment_depth, "assignment preference list length")
+        ->capture_default_str();
+    cmd->add_option("--min-coverage", options->assignment_min_coverage,
+                    "minimum coverage of an assignment pair")
+        ->capture_default_str();
+    cmd->add_option("--shard", options->shard_graduates, "graduates per top-k shard")
+        ->capture_default_str();
+    cmd->callback([&exit_code, options, db, out] {
+        options->db_path = *db;
+        options->out_dir = *out;
+        try {
+            batch::validate(*options);
+        } catch (const ValidationError& e) {
+            for (const auto& f : e.errors())
+                std::cerr << "talentmatch batch: --" << to_string(f) << "\n";
+            exit_code = kExitUsage;
+            return;
+        }
+        batch::ProgressPrinter printer(std::cerr, batch::is_terminal(STDERR_FILENO));
+        try {
+            const auto result = batch::run_batch(
+                *options, [&printer](const batch::ProgressEvent& e) { printer(e); });
+            print_summary(result);
+            exit_code = kExitOk;
+        } catch (const ValidationError& e) {
+            std::cerr << "\ntalentmatch batch: the data was rejected:\n";
+            for (const auto& f : e.errors()) std::cerr << "  " << to_string(f) << "\n";
+            exit_code = kExitFailure;
+        } catch (const std::exception& e) {
+            std::cerr << "\ntalentmatch batch: " << e.what() << "\n";
+            exit_code = kExitFailure;
+        }
     });
 }
 

@@ -1,0 +1,238 @@
+#include "batch/nightly_batch.hpp"
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "batch/batch_results.hpp"
+#include "batch/report_builder.hpp"
+#include "batch/report_html.hpp"
+#include "batch/result_files.hpp"
+#include "batch/run_publisher.hpp"
+#include "batch/stage_reporter.hpp"
+#include "models/field_error.hpp"
+#include "store/store.hpp"
+
+namespace talentmatch::batch {
+namespace {
+using nlohmann::json;
+
+std::string utc_now() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+double peak_rss_mib() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_maxrss) / 1024.0;  // ru_maxrss is KiB on Linux
+}
+
+// Stage names and rough shares of the run's time (for the overall percentage).
+std::vector<StageSpec> stage_specs() {
+    return {{"snapshot", 8},      {"top-k graduates", 60}, {"top-k programs", 2}, {"assignment", 4},
+            {"supply-demand", 3}, {"alignment", 2},        {"diagnostics", 6},    {"diff", 2},
+            {"outputs", 13}};
+}
+
+void align_all(BatchResults& r, const BatchOptions& o, const matcher::ExecutionOptions& exec,
+               StageReporter& rep) {
+    const auto& s = r.snapshot();
+    rep.begin("alignment", s.programs.size(), "programs");
+    r.alignment_own_cluster.assign(s.programs.size(), {});
+    std::map<matcher::Index, std::vector<std::string>> by_cluster;
+    for (matcher::Index p = 0; p < s.programs.size(); ++p) {
+        r.alignment_own_cluster[p].program = p;
+        r.alignment_own_cluster[p].program_id = s.programs.ids[p];
+        if (s.programs.cluster[p] != matcher::kNone)
+            by_cluster[s.programs.cluster[p]].push_back(s.programs.ids[p]);
+    }
+    std::uint64_t done = 0;
+    for (auto& [cluster, ids] : by_cluster) {
+        matcher::AlignmentQuery q;
+        q.segment.cluster = s.clusters[cluster];
+        q.min_coverage = o.alignment_min_coverage;
+        q.top_skills = 5;
+        q.program_ids = ids;
+        auto report = matcher::align_programs(s, q, exec);
+        for (auto& a : report.programs) r.alignment_own_cluster[a.program] = std::move(a);
+        done += ids.size();
+        rep.advance(done);
+    }
+    matcher::AlignmentQuery region;
+    region.min_coverage = o.alignment_min_coverage;
+    region.top_skills = 5;
+    r.alignment_region = std::move(matcher::align_programs(s, region, exec).programs);
+    rep.end();
+}
+
+void balance_all(BatchResults& r, const matcher::ExecutionOptions& exec, StageReporter& rep) {
+    rep.begin("supply-demand", 3, "groupings");
+    matcher::SupplyDemandQuery q;
+    q.group_by = matcher::BalanceGrouping::kOverall;
+    r.balance_overall = matcher::supply_demand(r.snapshot(), q, exec);
+    rep.advance(1);
+    q.group_by = matcher::BalanceGrouping::kCluster;
+    r.balance_by_cluster = matcher::supply_demand(r.snapshot(), q, exec);
+    rep.advance(2);
+    q.group_by = matcher::BalanceGrouping::kDistrict;
+    r.balance_by_district = matcher::supply_demand(r.snapshot(), q, exec);
+    rep.end();
+}
+
+DiffInputs diff_inputs(const BatchResults& r) {
+    const auto& s = r.snapshot();
+    DiffInputs in;
+    for (const auto& k : r.balance_overall.skills) {
+        if (k.label == matcher::BalanceLabel::kShortage) in.shortage_skills.push_back(k.skill_id);
+    }
+    std::sort(in.shortage_skills.begin(), in.shortage_skills.end());
+    for (matcher::Index g = 0; g < s.graduates.size(); ++g) {
+        const auto row = r.graduates.jobs_per_candidate.row(g);
+        if (!row.empty())
+            in.best_match.emplace_hint(in.best_match.end(), s.graduates.ids[g],
+                                       s.jobs.ids[row.front().index]);
+    }
+    for (matcher::Index j = 0; j < s.jobs.size(); ++j) {
+        in.job_filled.emplace_hint(in.job_filled.end(), s.jobs.ids[j], r.assignment.filled[j]);
+    }
+    return in;
+}
+
+}  // namespace
+
+std::string run_directory_name(std::int64_t run_id) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "run-%06lld", static_cast<long long>(run_id));
+    return buf;
+}
+
+void validate(const BatchOptions& o) {
+    std::vector<FieldError> errors;
+    if (o.db_path.empty())
+        errors.push_back({"db", "is required"});
+    else if (!std::filesystem::is_regular_file(o.db_path))
+        errors.push_back({"db", "no such database file: " + o.db_path.string()});
+    if (o.out_dir.empty()) errors.push_back({"out", "is required"});
+    if (o.k < 1 || o.k > 1000)
+        errors.push_back({"k", "must be 1..1000, got " + std::to_string(o.k)});
+    if (o.threads < 0 || o.threads > 256)
+        errors.push_back({"threads", "must be 0..256, got " + std::to_string(o.threads)});
+    if (o.assignment_depth < 1 || o.assignment_depth > 1000)
+        errors.push_back(
+            {"assignment_depth", "must be 1..1000, got " + std::to_string(o.assignment_depth)});
+    if (!(o.assignment_min_coverage >= 0 && o.assignment_min_coverage <= 1))
+        errors.push_back({"assignment_min_coverage", "must be in [0, 1]"});
+    if (!(o.alignment_min_coverage >= 0 && o.alignment_min_coverage <= 1))
+        errors.push_back({"alignment_min_coverage", "must be in [0, 1]"});
+    if (o.shard_graduates < 1) errors.push_back({"shard_graduates", "must be >= 1"});
+    if (!errors.empty()) throw ValidationError(std::move(errors));
+    matcher::validate(o.score);
+}
+
+BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress) {
+    validate(o);
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::string started_at = utc_now();
+    store::Store store(o.db_path.string());
+    const std::int64_t run_id =
+        o.run_id != 0 ? o.run_id : store.create_batch_run(o.out_dir.string());
+    auto history = [&store, run_id](const std::string& stage, double overall) {
+        try {
+            store.update_batch_run(run_id, stage, overall);
+        } catch (const store::StoreError&) {
+            // Progress in the history is best effort; the run itself goes on.
+        }
+    };
+    try {
+        StageReporter rep(stage_specs(), progress, history);
+        sweep_staging_leftovers(o.out_dir);
+        const auto previous = latest_run_dir(o.out_dir);
+        const matcher::ExecutionOptions exec{o.threads, matcher::Kernel::kAuto};
+
+        BatchResults r;
+        r.settings = {o.k, o.assignment_depth, o.assignment_min_coverage, o.alignment_min_coverage,
+                      o.relaxation_job_limit};
+        r.loaded = load_snapshot(store, rep);
+        const auto& s = r.snapshot();
+        r.graduates = top_k_both_ways(s, matcher::CandidateKind::kGraduates,
+                                      std::max(o.k, o.assignment_depth), o.k, o.shard_graduates,
+                                      o.score, exec, "top-k graduates", rep);
+        r.programs = top_k_both_ways(s, matcher::CandidateKind::kPrograms, o.k, o.k,
+                                     o.shard_graduates, o.score, exec, "top-k programs", rep);
+        rep.begin("assignment", s.graduates.size(), "graduates");
+        r.assignment = assign(s, r.graduates.jobs_per_candidate, r.graduates.candidates_per_job,
+                              o.assignment_depth, o.assignment_min_coverage);
+        rep.end();
+        balance_all(r, exec, rep);
+        align_all(r, o, exec, rep);
+        rep.begin("diagnostics", s.jobs.size() + s.graduates.size(), "entities");
+        r.diagnostics = diagnose(s, r.assignment, r.graduates.jobs_per_candidate,
+                                 r.graduates.candidates_per_job, r.programs.jobs_per_candidate,
+                                 o.score, o.relaxation_job_limit, o.threads);
+        rep.end();
+        rep.begin("diff", 1, "runs");
+        r.diff_inputs = diff_inputs(r);
+        r.diff = diff_against(previous, r.diff_inputs);
+        rep.end();
+
+        rep.begin("outputs", 3, "steps");
+        RunPublisher publisher(o.out_dir, run_directory_name(run_id));
+        write_result_files(r, publisher);
+        rep.advance(1);
+        publisher.write_file("report.html", render_report_html(build_report_data(r)));
+        rep.advance(2);
+        const json summary = summary_json(r);
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        json timings = json::array();
+        for (const auto& [stage, secs] : rep.timings())
+            timings.push_back({{"stage", stage}, {"seconds", secs}});
+        const double topk_secs = [&] {
+            for (const auto& [stage, secs] : rep.timings()) {
+                if (stage == "top-k graduates") return secs;
+            }
+            return 0.0;
+        }();
+        json run = {{"run_id", run_id},
+                    {"started_at", started_at},
+                    {"finished_at", utc_now()},
+                    {"threads", o.threads},
+                    {"seconds", seconds},
+                    {"stage_seconds", timings},
+                    {"graduate_job_pairs_per_second",
+                     topk_secs > 0 ? double(r.graduates.pairs) / topk_secs : 0.0},
+                    {"peak_rss_mib", peak_rss_mib()},
+                    {"previous_run", previous ? previous->filename().string() : ""}};
+        publisher.write_file("run.json", run.dump(1) + "\n");
+        BatchResult result;
+        result.run_id = run_id;
+        result.run_dir = publisher.publish();
+        rep.end();
+        result.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        json history_entry = summary;
+        history_entry["run"] = run;
+        result.summary_json = summary.dump(1);
+        store.finish_batch_run(run_id, store::RunStatus::kSucceeded, history_entry.dump(), "");
+        return result;
+    } catch (const std::exception& e) {
+        try {
+            store.finish_batch_run(run_id, store::RunStatus::kFailed, "", e.what());
+        } catch (const std::exception&) {
+            // The original error matters more than a failed history update.
+        }
+        throw;
+    }
+}
+
+}  // namespace talentmatch::batch

@@ -1,0 +1,98 @@
+#include "batch/report_builder.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace talentmatch::batch {
+
+ReportData build_report_data(const BatchResults& r) {
+    const auto& s = r.snapshot();
+    ReportData d;
+    d.counts.graduates = static_cast<std::int64_t>(s.graduates.size());
+    d.counts.seeking_graduates = static_cast<std::int64_t>(r.assignment.seeking);
+    d.counts.jobs = static_cast<std::int64_t>(s.jobs.size());
+    d.counts.openings = r.assignment.funnel.openings;
+    d.counts.programs = static_cast<std::int64_t>(s.programs.size());
+    d.counts.skills = static_cast<std::int64_t>(s.skills.size());
+    d.counts.data_hash = r.loaded.data_hash;
+    d.counts.taxonomy_hash = r.loaded.taxonomy_hash;
+
+    std::vector<const matcher::SkillBalance*> short_rows;
+    for (const auto& k : r.balance_overall.skills) {
+        if (k.label == matcher::BalanceLabel::kShortage) short_rows.push_back(&k);
+    }
+    std::sort(short_rows.begin(), short_rows.end(), [](auto* a, auto* b) {
+        const double ra = a->ratio.value_or(0), rb = b->ratio.value_or(0);
+        if (ra != rb) return ra < rb;
+        if (a->demand != b->demand) return a->demand > b->demand;
+        return a->skill_id < b->skill_id;
+    });
+    for (std::size_t i = 0; i < short_rows.size() && i < 15; ++i) {
+        const auto& k = *short_rows[i];
+        ShortageBar bar{
+            k.skill_id, s.skill_name_en[k.skill] + " (L" + std::to_string(k.bottleneck_level) + ")",
+            k.category, 0,
+            0,          0};
+        for (const auto& l : k.levels) {
+            if (l.level != k.bottleneck_level) continue;
+            bar.demand = double(l.demand_at_least);
+            bar.supply = double(l.supply.value_or(0));
+            bar.projected = double(l.projected);
+        }
+        d.shortages.push_back(bar);
+    }
+
+    // Heatmap: clusters × top categories by demand.
+    std::map<std::string, std::uint64_t> category_demand;
+    for (const auto& c : r.balance_by_cluster.categories) category_demand[c.category] += c.demand;
+    std::vector<std::pair<std::string, std::uint64_t>> cats(category_demand.begin(),
+                                                            category_demand.end());
+    std::stable_sort(cats.begin(), cats.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (cats.size() > 14) cats.resize(14);
+    std::sort(cats.begin(), cats.end());
+    for (const auto& c : cats) d.cluster_by_category.columns.push_back(c.first);
+    for (const auto& g : r.balance_by_cluster.groups) {
+        d.cluster_by_category.rows.push_back(g.group);
+        std::vector<std::optional<double>> row(cats.size());
+        for (const auto& c : r.balance_by_cluster.categories) {
+            if (c.group != g.group) continue;
+            for (std::size_t i = 0; i < cats.size(); ++i) {
+                if (cats[i].first == c.category && c.demand > 0) row[i] = c.ratio;
+            }
+        }
+        d.cluster_by_category.ratio.push_back(std::move(row));
+    }
+
+    std::vector<const matcher::ProgramAlignment*> progs;
+    for (const auto& a : r.alignment_own_cluster) progs.push_back(&a);
+    std::sort(progs.begin(), progs.end(), [](auto* a, auto* b) {
+        if (a->aligned_share != b->aligned_share) return a->aligned_share > b->aligned_share;
+        if (a->mean_coverage != b->mean_coverage) return a->mean_coverage > b->mean_coverage;
+        return a->program_id < b->program_id;
+    });
+    if (progs.size() > 25) progs.erase(progs.begin() + 15, progs.end() - 10);
+    for (const auto* a : progs) {
+        const auto it = r.loaded.program_names.find(a->program_id);
+        const std::string name = it == r.loaded.program_names.end() ? a->program_id : it->second;
+        d.alignment.push_back(
+            {a->program_id, name + " · " + a->program_id, a->aligned_share, a->mean_coverage});
+    }
+
+    d.funnel = r.assignment.funnel;
+    d.changes.has_previous = r.diff.has_previous;
+    d.changes.new_shortages = std::int64_t(r.diff.new_shortages.size());
+    d.changes.resolved_shortages = std::int64_t(r.diff.resolved_shortages.size());
+    d.changes.best_match_changed = std::int64_t(r.diff.best_match_changes.size());
+    d.changes.openings_filled_since = r.diff.openings_filled_since;
+    d.changes.openings_unfilled_since = r.diff.openings_unfilled_since;
+    for (std::size_t i = 0; i < r.diff.new_shortages.size() && i < 12; ++i) {
+        d.changes.new_shortage_labels.push_back(r.diff.new_shortages[i]);
+    }
+    for (std::size_t i = 0; i < r.diff.resolved_shortages.size() && i < 12; ++i) {
+        d.changes.resolved_shortage_labels.push_back(r.diff.resolved_shortages[i]);
+    }
+    return d;
+}
+
+}  // namespace talentmatch::batch

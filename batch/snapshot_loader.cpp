@@ -1,0 +1,90 @@
+#include "batch/snapshot_loader.hpp"
+
+#include "batch/content_hash.hpp"
+
+namespace talentmatch::batch {
+namespace {
+
+void hash_list(ContentHash& h, const std::vector<std::string>& items) {
+    h.add(static_cast<std::int64_t>(items.size()));
+    for (const auto& s : items) h.add(s);
+}
+
+}  // namespace
+
+LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter) {
+    LoadedSnapshot out;
+    out.store_data_version = store.data_version();
+    const auto graduates = static_cast<std::uint64_t>(store.count(store::EntityKind::kGraduate));
+    reporter.begin("snapshot", graduates, "graduates");
+    matcher::SnapshotBuilder builder;
+    ContentHash taxonomy, data;
+    store::ScanOptions scan;
+    scan.with_evidence = false;
+
+    store.scan_skills(scan, [&](const Skill& s) {
+        taxonomy.add("skill").add(s.id).add(s.name_zh).add(s.name_en).add(s.category);
+        hash_list(taxonomy, s.aliases);
+        builder.add_skill(s);
+    });
+    store.scan_certificates(scan, [&](const Certificate& c) {
+        taxonomy.add("certificate")
+            .add(c.id)
+            .add(c.name_zh)
+            .add(c.name_en)
+            .add(c.level)
+            .add(c.issuer);
+        taxonomy.add(static_cast<std::int64_t>(c.kind));
+        builder.add_certificate(c);
+    });
+    store.scan_institutions(scan, [&](const Institution& i) {
+        data.add("institution").add(i.id).add(i.name).add(i.district).add(std::int64_t(i.level));
+        builder.add_institution(i);
+    });
+    store.scan_programs(scan, [&](const Program& p) {
+        data.add("program").add(p.id).add(p.institution_id).add(p.name).add(p.code).add(p.cluster);
+        data.add(std::int64_t(p.education_level)).add(std::int64_t(p.cohort_size));
+        for (const auto& c : p.curriculum) data.add(c.skill_id).add(std::int64_t(c.level));
+        hash_list(data, p.certificates);
+        out.program_names[p.id] = p.name;
+        builder.add_program(p);
+    });
+    store.scan_employers(scan, [&](const Employer& e) {
+        data.add("employer")
+            .add(e.id)
+            .add(e.name)
+            .add(e.cluster)
+            .add(e.district)
+            .add(e.association_id);
+        builder.add_employer(e);
+    });
+    store.scan_jobs(scan, [&](const Job& j) {
+        data.add("job").add(j.id).add(j.employer_id).add(j.title).add(j.cluster).add(j.district);
+        data.add(std::int64_t(j.headcount)).add(std::int64_t(j.min_education)).add(j.valid_until);
+        hash_list(data, j.required_certificates);
+        for (const auto& r : j.requirements) {
+            data.add(r.skill_id).add(std::int64_t(r.level)).add(std::int64_t(r.weight));
+            data.add(std::int64_t(r.must_have));
+        }
+        builder.add_job(j);
+    });
+    std::uint64_t seen = 0;
+    store.scan_graduates(scan, [&](const Graduate& g) {
+        data.add("graduate").add(g.id).add(g.institution_id).add(g.program_id);
+        data.add(std::int64_t(g.graduation_year)).add(std::int64_t(g.education_level));
+        for (const auto& s : g.skills) data.add(s.skill_id).add(std::int64_t(s.level));
+        hash_list(data, g.certificates);
+        hash_list(data, g.preferred_districts);
+        hash_list(data, g.preferred_clusters);
+        data.add(std::int64_t(g.seeking));
+        builder.add_graduate(g);
+        if ((++seen & 0x3FFF) == 0) reporter.advance(seen);
+    });
+    out.snapshot = builder.build();
+    out.data_hash = data.hex();
+    out.taxonomy_hash = taxonomy.hex();
+    reporter.end();
+    return out;
+}
+
+}  // namespace talentmatch::batch

@@ -1,0 +1,28 @@
+#pragma once
+// Stage 1: the store's entities streamed into a matcher::Snapshot (store.hpp
+// full scans, ascending id order; evidence is not read: the matcher does not
+// use it), with the content hashes of the data and of the taxonomy.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "batch/stage_reporter.hpp"
+#include "matcher/snapshot.hpp"
+#include "store/store.hpp"
+
+namespace talentmatch::batch {
+
+struct LoadedSnapshot {
+    std::shared_ptr<const matcher::Snapshot> snapshot;
+    std::string data_hash;      // every entity the matcher reads (content_hash.hpp)
+    std::string taxonomy_hash;  // skills and certificates
+    std::int64_t store_data_version = 0;
+    std::map<std::string, std::string> program_names;  // program id -> name, for reports
+};
+
+// Reports stage "snapshot" (unit: graduates). Throws ValidationError when the
+// store holds something the matcher rejects, StoreError on storage faults.
+LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter);
+
+}  // namespace talentmatch::batch
