@@ -1,0 +1,55 @@
+#pragma once
+// Writes a generated data set as the bulk JSON Lines files the importer reads
+// (bulk/entity_kind.hpp): `<dir>/skills.jsonl`, `certificates.jsonl`,
+// `institutions.jsonl`, `programs.jsonl`, `employers.jsonl`, `jobs.jsonl`,
+// `graduates.jsonl`, one `encode(x).dump()` line per entity (models/json_codec.hpp,
+// keys sorted), then an empty `.complete` marker written by finish() last, so
+// a reader can tell a finished data set from one cut short.
+//
+// Memory is bounded: entities go straight to buffered files. Every file is
+// created (truncated) at construction, so a re-run gives identical files and
+// a kind with no entities still has its (empty) file. Not thread-safe.
+#include <array>
+#include <cstddef>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "models/entities.hpp"
+
+namespace talentmatch::datagen {
+
+class DatasetWriter {
+  public:
+    // Creates `dir` if missing and removes a stale `.complete`. Throws
+    // std::runtime_error on I/O failure.
+    explicit DatasetWriter(std::filesystem::path dir);
+    ~DatasetWriter();
+    DatasetWriter(const DatasetWriter&) = delete;
+    DatasetWriter& operator=(const DatasetWriter&) = delete;
+
+    void write(const Skill& value);
+    void write(const Certificate& value);
+    void write(const Institution& value);
+    void write(const Program& value);
+    void write(const Employer& value);
+    void write(const Job& value);
+    void write(const Graduate& value);
+
+    // Lines written so far to `<name>.jsonl` ("graduates", ...).
+    std::size_t count(const std::string& name) const;
+    // Flushes and closes every file, then creates `.complete`. Throws on I/O failure.
+    void finish();
+
+    const std::filesystem::path& dir() const { return dir_; }
+
+  private:
+    static constexpr int kFiles = 7;
+    void write_line(int file, const std::string& line);
+
+    std::filesystem::path dir_;
+    std::array<std::FILE*, kFiles> files_{};
+    std::array<std::size_t, kFiles> counts_{};
+};
+
+}  // namespace talentmatch::datagen

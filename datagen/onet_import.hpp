@@ -1,0 +1,64 @@
+#pragma once
+// Imports the public O*NET 29.2 tables (TSV text edition, see
+// ../shared/realdata/onet-29.2/SOURCE.md) as a talentmatch taxonomy and job
+// set. The mapping is documented in datagen/ONET_MAPPING.md:
+//  - Skills.txt + Knowledge.txt elements -> skills (id = element id,
+//    category "onet.<skills|knowledge>.<subgroup>" from Content Model Reference);
+//  - each rated occupation -> one job: requirement per element kept
+//    (importance IM >= keep_importance, else the top min_requirements by IM),
+//    level = round(LV / 7 * 5) in 1..5, weight = round(2 * IM) in 1..10,
+//    must-have when IM >= must_have_importance; rows with Recommend Suppress = Y
+//    or Not Relevant = Y are skipped;
+//  - minimum education from the Required Level of Education distribution
+//    (lowest category reaching 50 % cumulative), else from the Job Zone;
+//  - one employer per SOC major group (cluster "soc-NN").
+// Deterministic: no randomness; output sorted by O*NET-SOC code / element id.
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "models/entities.hpp"
+
+namespace talentmatch::datagen {
+
+struct OnetRules {
+    double keep_importance = 3.0;
+    double must_have_importance = 4.0;
+    std::size_t min_requirements = 3;
+};
+
+struct OnetImportStats {
+    std::size_t occupations_listed = 0;    // rows of Occupation Data.txt
+    std::size_t occupations_imported = 0;  // with Skills/Knowledge ratings -> jobs
+    std::size_t rows_suppressed = 0;       // Recommend Suppress = Y (IM or LV rows)
+    std::size_t rows_not_relevant = 0;     // Not Relevant = Y
+    std::size_t requirements = 0;
+    std::size_t must_haves = 0;
+    std::size_t education_from_rl = 0;  // min education from the RL distribution
+    std::size_t education_from_job_zone = 0;
+};
+
+struct OnetDataset {
+    std::vector<Skill> skills;        // sorted by id
+    std::vector<Employer> employers;  // one per SOC major group, sorted by id
+    std::vector<Job> jobs;            // one per rated occupation, sorted by id; headcount 1
+    OnetImportStats stats;
+};
+
+// Reads Skills.txt, Knowledge.txt, Content Model Reference.txt, Occupation
+// Data.txt, Job Zones.txt and "Education, Training, and Experience (RL
+// only).txt" from `dir`. Throws std::runtime_error naming the file, line or
+// column on malformed input.
+OnetDataset import_onet(const std::filesystem::path& dir, const OnetRules& rules = {});
+
+// Mapping functions, exposed for tests and ONET_MAPPING.md.
+int onet_level(double lv);                                     // LV 0..7 -> 1..5
+int onet_weight(double im);                                    // IM 1..5 -> 1..10
+EducationLevel onet_education_from_rl_category(int category);  // 1..12
+EducationLevel onet_education_from_job_zone(int zone);         // 1..5
+
+// The attribution O*NET's CC BY 4.0 licence asks for (ATTRIBUTION.txt).
+std::string onet_attribution();
+
+}  // namespace talentmatch::datagen

@@ -1,0 +1,31 @@
+#pragma once
+// Sizes and fixed dates of a synthetic data set. Presets (SPEC.md scale):
+//   tiny      ~3 institutions, ~200 graduates, ~50 jobs      (tests)
+//   demo      12 institutions, ~60 programs, 20,000 graduates, 3,000 jobs, 150 employers
+//   province  100 institutions, 1,000,000 graduates, 100,000 jobs
+// Dates are fixed (not the clock) so output depends on the seed alone.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "datagen/civil_date.hpp"
+
+namespace talentmatch::datagen {
+
+struct SyntheticConfig {
+    std::uint64_t seed = 1;
+    int institutions = 12;
+    int programs_per_institution = 5;  // fewer where an institution's level allows fewer
+    std::int64_t graduates = 20000;
+    int employers = 150;
+    std::int64_t jobs = 3000;
+    int graduation_year = 2026;
+    CivilDate postings_date{2026, 6, 30};  // jobs are valid 2..34 weeks after this
+};
+
+std::optional<SyntheticConfig> preset(std::string_view name);
+std::vector<std::string> preset_names();
+
+}  // namespace talentmatch::datagen
