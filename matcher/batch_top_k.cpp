@@ -87,7 +87,8 @@ TopKLists merge_candidate_lists(std::span<const TopKLists> shards, std::size_t k
         all.clear();
         for (const TopKLists& s : shards) {
             if (s.rows() != rows) throw_invalid("shards", "row counts differ");
-            for (const IndexedMatch& m : s.row(r)) all.push_back({m.score, m.index});
+            for (const IndexedMatch& m : s.row(r))
+                all.push_back(detail::make_entry(m.score, m.index));
         }
         const std::size_t keep = std::min(k, all.size());
         std::partial_sort(all.begin(), all.begin() + keep, all.end(), detail::ranks_before);

@@ -34,7 +34,8 @@ struct Avx512Kernel {
     static std::uint32_t score_job(const JobPlan& job, const RequirementPlan* reqs,
                                    const std::uint8_t* const* row_ptr, std::uint32_t gate,
                                    std::uint16_t cov_min, std::uint16_t* cov, std::uint16_t* rel,
-                                   const float* cfloor, const float* inv_a, float jfloor) {
+                                   const float* cfloor, const float* inv_a, const LaneBonus& bonus,
+                                   float jfloor) {
         const RequirementPlan* r = reqs + job.req_begin;
         const std::uint32_t n = job.req_end - job.req_begin;
         __mmask32 g = gate;
@@ -74,6 +75,8 @@ struct Avx512Kernel {
         if (g == 0) return 0;
         const __m512 inv_den = _mm512_set1_ps(job.inv_cov_den);
         const __m512 jf = _mm512_set1_ps(jfloor);
+        const __m512 db = _mm512_set1_ps(bonus.district_bonus);
+        const __m512 cb = _mm512_set1_ps(bonus.cluster_bonus);
         std::uint32_t survivors = 0;
         for (int half = 0; half < 2; ++half) {
             const __m256i c16 =
@@ -82,11 +85,15 @@ struct Avx512Kernel {
                 half == 0 ? _mm512_castsi512_si256(acc_b) : _mm512_extracti64x4_epi64(acc_b, 1);
             const __m512i prod =
                 _mm512_mullo_epi32(_mm512_cvtepu16_epi32(c16), _mm512_cvtepu16_epi32(r16));
-            const __m512 x = _mm512_mul_ps(_mm512_cvtepi32_ps(prod), inv_den);
+            const __m512 fit = _mm512_mul_ps(_mm512_mul_ps(_mm512_cvtepi32_ps(prod), inv_den),
+                                             _mm512_load_ps(inv_a + 16 * half));
+            const __mmask16 dm = __mmask16(bonus.district_lanes >> (16 * half));
+            const __mmask16 cm = __mmask16(bonus.cluster_lanes >> (16 * half));
+            const __m512 score = _mm512_add_ps(
+                fit, _mm512_add_ps(_mm512_maskz_mov_ps(dm, db), _mm512_maskz_mov_ps(cm, cb)));
             const __mmask16 m =
-                _mm512_cmp_ps_mask(x, _mm512_load_ps(cfloor + 16 * half), _CMP_GE_OQ) |
-                _mm512_cmp_ps_mask(_mm512_mul_ps(x, _mm512_load_ps(inv_a + 16 * half)), jf,
-                                   _CMP_GE_OQ);
+                _mm512_cmp_ps_mask(score, _mm512_load_ps(cfloor + 16 * half), _CMP_GE_OQ) |
+                _mm512_cmp_ps_mask(score, jf, _CMP_GE_OQ);
             survivors |= std::uint32_t(m) << (16 * half);
         }
         return survivors & g;

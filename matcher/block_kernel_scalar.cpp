@@ -10,7 +10,8 @@ struct ScalarKernel {
     static std::uint32_t score_job(const JobPlan& job, const RequirementPlan* reqs,
                                    const std::uint8_t* const* row_ptr, std::uint32_t gate,
                                    std::uint16_t cov_min, std::uint16_t* cov, std::uint16_t* rel,
-                                   const float* cfloor, const float* inv_a, float jfloor) {
+                                   const float* cfloor, const float* inv_a, const LaneBonus& bonus,
+                                   float jfloor) {
         const RequirementPlan* r = reqs + job.req_begin;
         const std::uint32_t n = job.req_end - job.req_begin;
         for (std::uint32_t i = 0; i < job.must_count; ++i) {
@@ -34,8 +35,11 @@ struct ScalarKernel {
             cov[l] = job.packed ? std::uint16_t(a[l] & 0x3FF) : a[l];
             rel[l] = job.packed ? std::uint16_t(a[l] >> 10) : b[l];
             if (!((gate >> l) & 1u) || cov[l] < cov_min) continue;
-            const float x = float(std::uint32_t(cov[l]) * rel[l]) * job.inv_cov_den;
-            if (x >= cfloor[l] || x * inv_a[l] >= jfloor) survivors |= 1u << l;
+            const float fit = float(std::uint32_t(cov[l]) * rel[l]) * job.inv_cov_den * inv_a[l];
+            const float score = fit +
+                                (((bonus.district_lanes >> l) & 1u) ? bonus.district_bonus : 0.0f) +
+                                (((bonus.cluster_lanes >> l) & 1u) ? bonus.cluster_bonus : 0.0f);
+            if (score >= cfloor[l] || score >= jfloor) survivors |= 1u << l;
         }
         return survivors;
     }

@@ -25,7 +25,7 @@
 
 namespace talentmatch::matcher::detail {
 
-inline constexpr std::size_t kJobTile = 512;
+inline constexpr std::size_t kJobTile = 256;
 
 template <typename Kernel>
 void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector& jc,
@@ -33,7 +33,8 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
     const CandidateSet& cs = *in.candidates;
     const JobKernelPlan& plan = in.snapshot->job_plan;
     const ScoreConfig& cfg = *in.config;
-    const double max_bonus = double(cfg.max_bonus()) / double(kBonusScale);
+    const float district_bonus = float(cfg.district_bonus) / float(kBonusScale);
+    const float cluster_bonus = float(cfg.cluster_bonus) / float(kBonusScale);
     const float neg_inf = -std::numeric_limits<float>::infinity();
     const float pos_inf = std::numeric_limits<float>::infinity();
     alignas(64) float cfloor[kBlockSize];
@@ -60,8 +61,7 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                 std::span<const HeapEntry> slots(in.candidate_slots + row * in.k_jobs, in.k_jobs);
                 cfloor[l] = in.candidate_counts[row] < in.k_jobs
                                 ? neg_inf
-                                : float((worst_score(slots) - max_bonus - kPruneMargin) *
-                                        double(cs.level_sum[c]));
+                                : float(worst_score(slots) - kPruneMargin);
             };
             for (unsigned l = 0; l < kBlockSize; ++l) {
                 const bool live = (lanes >> l) & 1u;
@@ -79,9 +79,12 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                 }
                 if (gate == 0) continue;
                 const std::uint16_t cov_min = in.cov_min.empty() ? 0 : in.cov_min[p];
+                const std::uint32_t district_lanes = scratch.district_mask[job.district];
+                const std::uint32_t cluster_lanes = scratch.cluster_mask[job.cluster];
+                const LaneBonus bonus{district_lanes, cluster_lanes, district_bonus, cluster_bonus};
                 std::uint32_t survivors =
                     Kernel::score_job(job, plan.reqs.data(), scratch.row_ptr.data(), gate, cov_min,
-                                      cov, rel, cfloor, inv_a, jc.floor[p]);
+                                      cov, rel, cfloor, inv_a, bonus, jc.floor[p]);
                 while (survivors) {
                     const unsigned l = unsigned(__builtin_ctz(survivors));
                     survivors &= survivors - 1;
@@ -98,11 +101,11 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                     if (in.k_jobs != 0) {
                         const Index row = in.row(c);
                         std::span<HeapEntry> slots(in.candidate_slots + row * in.k_jobs, in.k_jobs);
-                        if (offer(slots, in.candidate_counts[row], HeapEntry{s, job.job})) {
+                        if (offer(slots, in.candidate_counts[row], make_entry(s, job.job))) {
                             refresh_floor(l);
                         }
                     }
-                    if (in.k_candidates != 0) jc.offer(p, HeapEntry{s, c}, max_bonus);
+                    if (in.k_candidates != 0) jc.offer(p, make_entry(s, c));
                 }
             }
             scratch.unload_block(cs, b);

@@ -25,14 +25,6 @@ void JobCollector::reset(std::size_t positions, std::size_t k_candidates) {
                                    : -std::numeric_limits<float>::infinity());
 }
 
-void JobCollector::offer(std::size_t position, const HeapEntry& e, double max_bonus) {
-    std::span<HeapEntry> heap(slots.data() + position * k, k);
-    std::uint32_t& count = counts[position];
-    if (detail::offer(heap, count, e) && count == k) {
-        floor[position] = float(worst_score(heap) - max_bonus - kPruneMargin);
-    }
-}
-
 void BlockScratch::prepare(const Snapshot& snapshot) {
     row_ptr.assign(snapshot.skills.size(), zero_row);
     cert_mask.assign(snapshot.certificates.size(), 0);

@@ -16,8 +16,17 @@
 namespace talentmatch::matcher::detail {
 
 // Pairs whose approximate score is below the k-th best by more than this are
-// pruned; float error on fit is < 1e-6, so no pair that could enter is lost.
-inline constexpr double kPruneMargin = 1e-4;
+// pruned; the float error on fit + bonus is < 1e-6, so no pair that could
+// enter a heap is lost.
+inline constexpr double kPruneMargin = 1e-5;
+
+// The preference bonus of each lane for the current job, for the pruning test.
+struct LaneBonus {
+    std::uint32_t district_lanes;  // lanes preferring the job's district
+    std::uint32_t cluster_lanes;   // lanes preferring the job's cluster
+    float district_bonus;          // as a fraction of fit
+    float cluster_bonus;
+};
 
 struct PassInput {
     const Snapshot* snapshot = nullptr;
@@ -47,10 +56,16 @@ struct JobCollector {
     std::size_t k = 0;
     std::vector<HeapEntry> slots;
     std::vector<std::uint32_t> counts;
-    std::vector<float> floor;  // prune below this fit (+inf when k == 0)
+    std::vector<float> floor;  // prune below this score (+inf when k == 0)
 
     void reset(std::size_t positions, std::size_t k_candidates);
-    void offer(std::size_t position, const HeapEntry& e, double max_bonus);
+    void offer(std::size_t position, const HeapEntry& e) {
+        std::span<HeapEntry> heap(slots.data() + position * k, k);
+        std::uint32_t& count = counts[position];
+        if (detail::offer(heap, count, e) && count == k) {
+            floor[position] = float(worst_score(heap) - kPruneMargin);
+        }
+    }
 };
 
 // Per-block lookup tables, rebuilt for each (block, job tile).

@@ -10,6 +10,10 @@
 
 namespace talentmatch::matcher::detail {
 
+// Blocks per task: enough that a job tile's heaps and plans are reused across
+// many blocks while in cache, few enough to balance 2+ threads.
+constexpr std::size_t kBlocksPerTask = 32;
+
 void validate_options(const ExecutionOptions& options) {
     if (options.threads < 0 || options.threads > 256) {
         throw_invalid("options.threads",
@@ -33,7 +37,7 @@ std::vector<JobCollector> run_parallel_pass(const PassInput& in, std::span<const
     });
     tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
     arena.execute([&] {
-        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks.size(), 4),
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks.size(), kBlocksPerTask),
                           [&](const tbb::blocked_range<std::size_t>& r) {
                               Worker& w = workers.local();
                               pass(in, blocks.subspan(r.begin(), r.size()), w.collector, w.scratch);

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what the benchmarks need, builds the `bench` preset and runs the
+# matcher benchmarks; writes build/bench/results.json and prints a table.
+# Extra arguments go to matcher_bench (e.g. --graduates 100000 for a quick run).
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/setup.sh bench
+cmake --preset bench >/dev/null
+cmake --build --preset bench --target matcher_bench
+mkdir -p build/bench
+# FAISS's OpenMP threads otherwise spin against OpenBLAS's on 2 cores.
+export OMP_WAIT_POLICY=PASSIVE
+build/bench/matcher_bench --threads "$(nproc)" --out build/bench/results.json \
+  --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" "$@"

@@ -1,0 +1,301 @@
+// The matcher benchmarks of issue 3, one harness, results checked against the
+// reference scorer on a sample BEFORE any time is printed:
+//  1. full province batch (top-10 jobs per graduate + top-50 graduates per job);
+//  2. FAISS IndexFlatIP side by side on a graduate sample × every job;
+//  3. single-graduate query latency (p50/p99);
+//  4. snapshot build time and peak memory.
+// Usage: matcher_bench [--graduates N] [--jobs N] [--skills N] [--threads N]
+//                      [--faiss-graduates N] [--queries N] [--out results.json]
+//                      [--commit SHA]
+#include <faiss/IndexFlat.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "bench/province_world.hpp"
+#include "matcher/batch_top_k.hpp"
+#include "matcher/match_query.hpp"
+#include "matcher/reference_scorer.hpp"
+
+using namespace talentmatch;
+using namespace talentmatch::matcher;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+double peak_rss_gib() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_maxrss) / (1024.0 * 1024.0);
+}
+
+std::string cpu_model() {
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+    }
+    return "unknown";
+}
+
+[[noreturn]] void mismatch(const std::string& what) {
+    std::cerr << "RESULT MISMATCH vs reference: " << what << "\n";
+    std::exit(1);
+}
+
+struct Ranked {
+    std::string id;
+    PairScore score;
+};
+
+void sort_cut(std::vector<Ranked>& v, std::size_t k) {
+    std::sort(v.begin(), v.end(), [](const Ranked& a, const Ranked& b) {
+        const int c = compare_scores(a.score, b.score);
+        return c > 0 || (c == 0 && a.id < b.id);
+    });
+    if (v.size() > k) v.resize(k);
+}
+
+void check_row(std::span<const IndexedMatch> got, const SortedIds& ids,
+               const std::vector<Ranked>& want, const std::string& where) {
+    if (got.size() != want.size()) mismatch(where + ": list length");
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        if (ids[got[i].index] != want[i].id || !(got[i].score == want[i].score)) {
+            mismatch(where + " rank " + std::to_string(i));
+        }
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bench::ProvinceShape shape;
+    int threads = 2, faiss_graduates = 20'000, queries = 10'000;
+    std::string out_path = "build/bench/results.json", commit = "unknown";
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string a = argv[i];
+        const char* v = argv[i + 1];
+        if (a == "--graduates")
+            shape.graduates = std::atoi(v);
+        else if (a == "--jobs")
+            shape.jobs = std::atoi(v);
+        else if (a == "--skills")
+            shape.skills = std::atoi(v);
+        else if (a == "--threads")
+            threads = std::atoi(v);
+        else if (a == "--faiss-graduates")
+            faiss_graduates = std::atoi(v);
+        else if (a == "--queries")
+            queries = std::atoi(v);
+        else if (a == "--out")
+            out_path = v;
+        else if (a == "--commit")
+            commit = v;
+        else {
+            std::cerr << "unknown option " << a << "\n";
+            return 2;
+        }
+    }
+    shape.employers = std::min(shape.employers, shape.jobs);
+    shape.programs = std::min(shape.programs, shape.graduates);
+    faiss_graduates = std::min(faiss_graduates, shape.graduates);
+    const bench::ProvinceWorld world(shape);
+    const ScoreConfig config;
+    nlohmann::json report;
+    report["machine"] = {{"cpu", cpu_model()},
+                         {"avx512bw", __builtin_cpu_supports("avx512bw") != 0}};
+    report["commit"] = commit;
+    report["threads"] = threads;
+    report["sizes"] = {{"graduates", shape.graduates},
+                       {"jobs", shape.jobs},
+                       {"skills", shape.skills},
+                       {"skills_per_graduate", shape.skills_per_graduate},
+                       {"requirements_per_job", shape.requirements_per_job}};
+    report["data"] = "synthetic province-shaped world generated in process (fixed seeds)";
+
+    // 4. Snapshot build (streaming: one Graduate object alive at a time).
+    const auto t_build = Clock::now();
+    SnapshotBuilder builder;
+    for (int s = 0; s < shape.skills; ++s) builder.add_skill(world.skill(s));
+    for (int c = 0; c < 20; ++c)
+        builder.add_certificate({bench::numbered("cert", c), "", "", {}, "", ""});
+    for (int i = 0; i < 50; ++i)
+        builder.add_institution({bench::numbered("inst", i), "", world.district(i), {}});
+    for (int p = 0; p < shape.programs; ++p) builder.add_program(world.program(p));
+    for (int e = 0; e < shape.employers; ++e) builder.add_employer(world.employer(e));
+    for (int g = 0; g < shape.graduates; ++g) builder.add_graduate(world.graduate(g));
+    for (int j = 0; j < shape.jobs; ++j) builder.add_job(world.job(j));
+    const auto snapshot = builder.build();
+    const double build_total = seconds_since(t_build);
+    const double build_rss = peak_rss_gib();
+    const Snapshot& snap = *snapshot;
+
+    // Reference data for the checks: every job, a sample of graduates.
+    std::vector<Job> jobs;
+    for (int j = 0; j < shape.jobs; ++j) jobs.push_back(world.job(j));
+    std::vector<int> sample;
+    for (int i = 0; i < 12; ++i)
+        sample.push_back(int((std::uint64_t(i) * 7919 * 104729) % unsigned(shape.graduates)));
+
+    auto reference_jobs = [&](int g, std::size_t k) {
+        const Graduate grad = world.graduate(g);
+        std::vector<Ranked> out;
+        for (const Job& j : jobs) {
+            if (auto s = reference_score(grad, j, config)) out.push_back({j.id, *s});
+        }
+        sort_cut(out, k);
+        return out;
+    };
+
+    // 1. Full batch.
+    const ExecutionOptions exec{threads, Kernel::kAuto};
+    const auto t_batch = Clock::now();
+    const BatchTopK batch =
+        batch_top_k(snap, CandidateKind::kGraduates, {0, Index(snap.graduates.size())}, 10, 50, {},
+                    config, exec);
+    const double batch_s = seconds_since(t_batch);
+    const double batch_rss = peak_rss_gib();
+    for (int g : sample) {
+        const Index gi = *snap.graduates.ids.find(bench::numbered("grad", g));
+        check_row(batch.jobs_per_candidate.row(gi), snap.jobs.ids, reference_jobs(g, 10),
+                  "batch jobs for grad " + std::to_string(g));
+    }
+    {  // Two jobs' top-50 against the reference over every graduate.
+        const int check_jobs[2] = {0, shape.jobs / 2};
+        std::vector<Ranked> want[2];
+        for (int g = 0; g < shape.graduates; ++g) {
+            const Graduate grad = world.graduate(g);
+            for (int c = 0; c < 2; ++c) {
+                if (auto s = reference_score(grad, jobs[check_jobs[c]], config)) {
+                    want[c].push_back({grad.id, *s});
+                }
+            }
+        }
+        for (int c = 0; c < 2; ++c) {
+            sort_cut(want[c], 50);
+            const Index ji = *snap.jobs.ids.find(jobs[check_jobs[c]].id);
+            check_row(batch.candidates_per_job.row(ji), snap.graduates.ids, want[c],
+                      "batch graduates for " + jobs[check_jobs[c]].id);
+        }
+    }
+    const double pairs = double(shape.graduates) * double(shape.jobs);
+
+    // 2. FAISS IndexFlatIP vs our engine on the first faiss_graduates graduates.
+    const auto t_ours = Clock::now();
+    const BatchTopK ours = batch_top_k(snap, CandidateKind::kGraduates, {0, Index(faiss_graduates)},
+                                       10, 0, {}, config, exec);
+    const double ours_s = seconds_since(t_ours);
+    for (int g = 0; g < 3; ++g) {
+        check_row(ours.jobs_per_candidate.row(g), snap.jobs.ids,
+                  reference_jobs(int(std::stoi(snap.graduates.ids[g].substr(4))), 10),
+                  "sample batch");
+    }
+    const std::size_t dim = snap.skills.size();
+    std::vector<float> xb(std::size_t(shape.jobs) * dim, 0.0f),
+        xq(std::size_t(faiss_graduates) * dim, 0.0f);
+    for (Index j = 0; j < snap.jobs.size(); ++j) {
+        for (const auto& r : snap.jobs.requirements.row(j))
+            xb[j * dim + r.skill] = float(r.weight * r.level);
+    }
+    for (Index g = 0; g < Index(faiss_graduates); ++g) {
+        for (const auto& s : snap.graduates.skills.row(g)) xq[g * dim + s.skill] = float(s.level);
+    }
+    faiss::IndexFlatIP index{faiss::Index::idx_t(dim)};
+    index.add(faiss::Index::idx_t(shape.jobs), xb.data());
+    std::vector<float> distances(std::size_t(faiss_graduates) * 10);
+    std::vector<faiss::Index::idx_t> labels(std::size_t(faiss_graduates) * 10);
+    const auto t_faiss = Clock::now();
+    index.search(faiss::Index::idx_t(faiss_graduates), xq.data(), 10, distances.data(),
+                 labels.data());
+    const double faiss_s = seconds_since(t_faiss);
+    // Sanity: FAISS's best inner product equals a direct dot product.
+    {
+        double dot = 0;
+        for (std::size_t d = 0; d < dim; ++d)
+            dot += double(xq[d]) * xb[std::size_t(labels[0]) * dim + d];
+        if (std::abs(dot - distances[0]) > 1e-3 * std::max(1.0, dot))
+            mismatch("faiss inner product");
+    }
+    xb = {};
+    xq = {};
+
+    // 3. Single-graduate latency.
+    std::vector<double> lat;
+    lat.reserve(queries);
+    const ExecutionOptions single{1, Kernel::kAuto};
+    for (int q = 0; q < queries; ++q) {
+        const std::string id =
+            snap.graduates.ids[Index((std::uint64_t(q) * 104729) % snap.graduates.size())];
+        const std::string ids[1] = {id};
+        const auto t = Clock::now();
+        const MatchLists r = top_jobs_for_graduates(snap, ids, 10, {}, config, single);
+        lat.push_back(seconds_since(t) * 1e3);
+        if (q < 3) {
+            const Index gi = *snap.graduates.ids.find(id);
+            const auto row = batch.jobs_per_candidate.row(gi);
+            if (r[0].size() != row.size()) mismatch("single query length");
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                if (r[0][i].index != row[i].index || !(r[0][i].exact == row[i].score))
+                    mismatch("single query");
+            }
+        }
+    }
+    std::sort(lat.begin(), lat.end());
+    const double p50 = lat[lat.size() / 2],
+                 p99 = lat[std::min(lat.size() - 1, lat.size() * 99 / 100)];
+
+    report["snapshot"] = {{"build_seconds_total", build_total},
+                          {"build_seconds_layout", snap.stats.build_seconds},
+                          {"snapshot_bytes", snap.stats.memory_bytes},
+                          {"peak_rss_gib_after_build", build_rss}};
+    report["full_batch"] = {{"k_jobs_per_graduate", 10},
+                            {"k_graduates_per_job", 50},
+                            {"pairs", pairs},
+                            {"seconds", batch_s},
+                            {"pairs_per_second", pairs / batch_s},
+                            {"peak_rss_gib", batch_rss}};
+    report["faiss"] = {{"graduates", faiss_graduates},
+                       {"jobs", shape.jobs},
+                       {"dim", dim},
+                       {"ours_seconds", ours_s},
+                       {"faiss_indexflatip_seconds", faiss_s},
+                       {"speedup_ours_vs_faiss", faiss_s / ours_s}};
+    report["single_query"] = {
+        {"queries", queries}, {"jobs", shape.jobs}, {"p50_ms", p50}, {"p99_ms", p99}};
+    report["peak_rss_gib"] = peak_rss_gib();
+    report["checked_against_reference"] = true;
+
+    std::ofstream(out_path) << report.dump(2) << "\n";
+    std::printf("talentmatch matcher benchmark  (%s, %d threads, commit %s)\n", cpu_model().c_str(),
+                threads, commit.c_str());
+    std::printf(
+        "data: synthetic province-shaped, %d graduates x %d jobs, %d skills; results match the "
+        "reference scorer on a sample\n",
+        shape.graduates, shape.jobs, shape.skills);
+    std::printf("%-44s %s\n", "figure", "value");
+    std::printf("%-44s %.2f s wall, %.3g pairs/s\n", "1. full batch top-10 jobs + top-50 grads",
+                batch_s, pairs / batch_s);
+    std::printf(
+        "%-44s ours %.2f s, FAISS %.2f s, ratio %.1fx\n",
+        ("2. " + std::to_string(faiss_graduates) + " grads x all jobs vs IndexFlatIP").c_str(),
+        ours_s, faiss_s, faiss_s / ours_s);
+    std::printf("%-44s p50 %.3f ms, p99 %.3f ms\n", "3. single-graduate query latency", p50, p99);
+    std::printf("%-44s %.1f s (layout %.1f s), snapshot %.2f GiB, peak RSS %.2f GiB\n",
+                "4. snapshot build", build_total, snap.stats.build_seconds,
+                double(snap.stats.memory_bytes) / (1 << 30), build_rss);
+    std::printf("%-44s %.2f GiB\n", "peak RSS (whole run)", peak_rss_gib());
+    std::printf("wrote %s\n", out_path.c_str());
+    return 0;
+}
