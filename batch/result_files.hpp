@@ -3,7 +3,7 @@
 // lists, which are CSV only: at a province's size they are ~10M rows), plus
 // summary.json. All bytes depend on the data and the settings only (no
 // clock, no thread count, no run id), so a re-run on unchanged data writes
-// identical files. The file list and columns are in README.md "Batch outputs".
+// identical files. The file list and columns are in batch/README.md.
 #include <string>
 
 #include <nlohmann/json.hpp>

@@ -1,0 +1,272 @@
+// The nightly batch end to end on generated data imported into a temp SQLite
+// file: determinism (threads, shard size, re-runs), stability of the published
+// assignment, diagnostics against a brute-force oracle, and kill -9 at random
+// points of the real binary leaving the previous results intact.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "batch/diagnostics.hpp"
+#include "batch/nightly_batch.hpp"
+#include "batch/run_diff.hpp"
+#include "batch/run_publisher.hpp"
+#include "batch/snapshot_loader.hpp"
+#include "matcher/explanation.hpp"
+#include "store/store.hpp"
+
+namespace talentmatch::batch {
+namespace {
+namespace fs = std::filesystem;
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+int run_command(const std::string& cmd) {
+    return std::system((cmd + " >/dev/null 2>&1").c_str());
+}
+
+// One generated + imported tiny data set shared by the suite.
+class NightlyBatch : public ::testing::Test {
+  protected:
+    static fs::path root;
+    static fs::path db;
+    static void SetUpTestSuite() {
+        root = fs::temp_directory_path() / ("tm_batch_" + std::to_string(::getpid()));
+        fs::remove_all(root);
+        fs::create_directories(root);
+        db = root / "t.db";
+        const std::string bin = TALENTMATCH_BIN;
+        ASSERT_EQ(run_command(bin + " generate --preset tiny --seed 11 --out " +
+                              (root / "data").string()),
+                  0);
+        ASSERT_EQ(run_command(bin + " import --db " + db.string() + " " + (root / "data").string()),
+                  0);
+    }
+    static void TearDownTestSuite() { fs::remove_all(root); }
+
+    static BatchResult run(const fs::path& out, int threads, std::size_t shard = 65536) {
+        BatchOptions o;
+        o.db_path = db;
+        o.out_dir = out;
+        o.threads = threads;
+        o.shard_graduates = shard;
+        return run_batch(o);
+    }
+};
+fs::path NightlyBatch::root;
+fs::path NightlyBatch::db;
+
+// name -> bytes of every file of a run except run.json (times, run id).
+std::map<std::string, std::string> result_files(const fs::path& dir, bool with_diff = true) {
+    std::map<std::string, std::string> files;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        const std::string name = e.path().filename().string();
+        if (name == "run.json") continue;
+        if (!with_diff &&
+            (name.rfind("diff", 0) == 0 || name == "summary.json" || name == "report.html"))
+            continue;
+        files[name] = read(e.path());
+    }
+    return files;
+}
+
+void expect_same_files(const std::map<std::string, std::string>& a,
+                       const std::map<std::string, std::string>& b) {
+    ASSERT_EQ(a.size(), b.size());
+    for (const auto& [name, bytes] : a) {
+        ASSERT_TRUE(b.count(name)) << name;
+        EXPECT_TRUE(bytes == b.at(name)) << name << " differs";
+    }
+}
+
+TEST_F(NightlyBatch, OneAndTwoThreadsAndAnyShardSizeGiveIdenticalFiles) {
+    const auto one = run(root / "det1", 1);
+    const auto two = run(root / "det2", 2, 64);  // 64-graduate shards: several merges
+    const auto a = result_files(one.run_dir), b = result_files(two.run_dir);
+    EXPECT_GE(a.size(), 20u);
+    expect_same_files(a, b);
+}
+
+TEST_F(NightlyBatch, ReRunOnUnchangedDataIsByteIdentical) {
+    const fs::path out = root / "rerun";
+    const auto first = run(out, 2);
+    const auto second = run(out, 2);
+    const auto third = run(out, 1);
+    EXPECT_NE(first.run_dir, second.run_dir);
+    // Against run 1 everything but the diff (run 1 had no previous) is identical ...
+    expect_same_files(result_files(first.run_dir, false), result_files(second.run_dir, false));
+    // ... and once the previous run is the same data, every file is.
+    expect_same_files(result_files(second.run_dir), result_files(third.run_dir));
+    const auto diff = nlohmann::json::parse(read(third.run_dir / "diff.json"));
+    EXPECT_TRUE(diff.at("has_previous").get<bool>());
+    EXPECT_EQ(diff.at("best_match_changed").get<int>(), 0);
+    EXPECT_EQ(latest_run_dir(out)->filename(), third.run_dir.filename());
+    // Run history: the three runs succeeded with their summaries.
+    store::Store store(db.string());
+    const auto run3 = store.get_batch_run(third.run_id);
+    ASSERT_TRUE(run3);
+    EXPECT_EQ(run3->status, store::RunStatus::kSucceeded);
+    EXPECT_NE(run3->summary_json.find("data_hash"), std::string::npos);
+}
+
+TEST_F(NightlyBatch, PublishedAssignmentIsStableAndWithinHeadcount) {
+    const auto r = run(root / "stable", 0);
+    const auto a = nlohmann::json::parse(read(r.run_dir / "assignment.json"));
+    EXPECT_EQ(a.at("blocking_pairs").get<int>(), 0);
+    EXPECT_GT(a.at("placed_graduates").get<int>(), 0);
+    const auto f = a.at("funnel");
+    EXPECT_GE(f.at("openings").get<int>(), f.at("eligible").get<int>());
+    EXPECT_GE(f.at("eligible").get<int>(), f.at("matched").get<int>());
+    EXPECT_GE(f.at("matched").get<int>(), f.at("placed").get<int>());
+    // Every job's filled count from the pairs file is within its headcount.
+    std::map<std::string, int> filled, headcount;
+    const auto pairs = parse_csv(read(r.run_dir / "assignment.csv"));
+    std::set<std::string> graduates;
+    for (std::size_t i = 1; i < pairs.size(); ++i) {
+        ++filled[pairs[i][1]];
+        EXPECT_TRUE(graduates.insert(pairs[i][0]).second) << "graduate placed twice";
+    }
+    const auto jobs = parse_csv(read(r.run_dir / "assignment_jobs.csv"));
+    for (std::size_t i = 1; i < jobs.size(); ++i) headcount[jobs[i][0]] = std::stoi(jobs[i][1]);
+    for (const auto& [job, n] : filled) EXPECT_LE(n, headcount.at(job)) << job;
+    const auto report = read(r.run_dir / "report.html");
+    EXPECT_NE(report.find("<svg"), std::string::npos);
+    EXPECT_EQ(report.find("<script"), std::string::npos);
+}
+
+TEST_F(NightlyBatch, RelaxationCountsMatchABruteForceOverExplanations) {
+    store::Store store(db.string());
+    StageReporter rep({{"snapshot", 1}}, {}, {});
+    const auto loaded = load_snapshot(store, rep);
+    const auto& s = *loaded.snapshot;
+    AssignmentStage nothing;
+    nothing.input.capacity.assign(s.jobs.size(), 0);
+    nothing.input.candidates.resize(s.graduates.size());
+    nothing.filled.assign(s.jobs.size(), 0);
+    nothing.acceptable_proposers.assign(s.jobs.size(), 0);
+    for (std::size_t j = 0; j < s.jobs.size(); ++j) nothing.input.capacity[j] = 1;  // all unfilled
+    nothing.assignment.job_of.assign(s.graduates.size(), matcher::kUnassigned);
+    matcher::TopKLists empty_g, empty_j, empty_p;
+    empty_g.offsets.assign(s.graduates.size() + 1, 0);
+    empty_j.offsets.assign(s.jobs.size() + 1, 0);
+    empty_p.offsets.assign(s.programs.size() + 1, 0);
+    const Diagnostics d = diagnose(s, nothing, empty_g, empty_j, empty_p, {}, 1000, 2);
+    int checked = 0;
+    for (const auto& u : d.unfilled_jobs) {
+        if (!u.relaxation_analysed) continue;
+        std::uint64_t eligible = 0;
+        std::map<std::string, std::uint64_t> added;
+        for (matcher::Index g = 0; g < s.graduates.size(); ++g) {
+            if (!s.graduates.seeking[g]) continue;
+            const auto e =
+                matcher::explain_indices(s, matcher::CandidateKind::kGraduates, g, u.job);
+            if (e.failed_gates.empty()) ++eligible;
+            if (e.failed_gates.size() == 1 &&
+                e.failed_gates[0].kind == matcher::GateKind::kMustHaveSkill &&
+                e.failed_gates[0].has == e.failed_gates[0].needs - 1) {
+                ++added[e.failed_gates[0].id];
+            }
+        }
+        EXPECT_EQ(u.eligible_seeking, eligible) << s.jobs.ids[u.job];
+        for (const auto& r : u.relaxations) {
+            EXPECT_EQ(r.added_graduates, added[r.skill_id])
+                << s.jobs.ids[u.job] << " " << r.skill_id;
+        }
+        ++checked;
+    }
+    EXPECT_GT(checked, 10);
+}
+
+// Runs the binary, kills it with SIGKILL after `delay`; returns true if it had
+// already exited on its own.
+bool run_and_kill(const std::string& db, const fs::path& out, std::chrono::microseconds delay) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int devnull = ::open("/dev/null", O_WRONLY);
+        dup2(devnull, 1);
+        dup2(devnull, 2);
+        execl(TALENTMATCH_BIN, TALENTMATCH_BIN, "batch", "--db", db.c_str(), "--out", out.c_str(),
+              "--threads", "2", static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    std::this_thread::sleep_for(delay);
+    const bool finished = waitpid(pid, nullptr, WNOHANG) == pid;
+    if (!finished) {
+        kill(pid, SIGKILL);
+        waitpid(pid, nullptr, 0);
+    }
+    return finished;
+}
+
+TEST_F(NightlyBatch, KillNineAtRandomPointsLeavesThePreviousRunIntact) {
+    const fs::path out = root / "killed";
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto first = run(out, 2);
+    const auto second = run(out, 2);  // a reference run with a previous one: its files are final
+    const auto one_run = std::chrono::steady_clock::now() - t0;
+    const auto reference = result_files(second.run_dir);
+    std::mt19937_64 rng(5);
+    const auto span = std::chrono::duration_cast<std::chrono::microseconds>(one_run);
+    std::uniform_int_distribution<long> when(0, span.count() * 3 / 4);
+    int killed = 0;
+    for (int i = 0; i < 30; ++i) {
+        run_and_kill(db.string(), out, std::chrono::microseconds(when(rng)));
+        const auto latest = latest_run_dir(out);
+        ASSERT_TRUE(latest) << "latest lost after kill " << i;
+        // Whatever run `latest` names is complete and equal to the reference
+        // (unchanged data; its previous run is again the same data).
+        expect_same_files(reference, result_files(*latest));
+        ASSERT_TRUE(fs::exists(*latest / "run.json"));
+        if (latest->filename() != second.run_dir.filename()) {
+            // It published before the kill landed: fine, and complete.
+        } else {
+            ++killed;
+        }
+    }
+    (void)first;
+    EXPECT_GT(killed, 0) << "no kill landed before publication";
+    // The next run sweeps the killed runs' staging directories.
+    run(out, 1);
+    for (const auto& e : fs::directory_iterator(out / "runs")) {
+        EXPECT_NE(e.path().extension(), ".tmp") << e.path();
+    }
+}
+
+TEST_F(NightlyBatch, BadOptionsNameTheField) {
+    BatchOptions o;
+    o.db_path = root / "missing.db";
+    o.out_dir = root / "x";
+    o.k = 0;
+    try {
+        validate(o);
+        FAIL() << "no error";
+    } catch (const ValidationError& e) {
+        ASSERT_EQ(e.errors().size(), 2u);
+        EXPECT_EQ(e.errors()[0].path, "db");
+        EXPECT_EQ(e.errors()[1].path, "k");
+    }
+    EXPECT_FALSE(fs::exists(root / "missing.db"));
+}
+
+}  // namespace
+}  // namespace talentmatch::batch
