@@ -5,7 +5,7 @@ namespace {
 
 // Version 1: the whole product's tables. Ids are the callers' strings; every
 // child table is keyed by its parent id first, so one ordered scan of a child
-// table lines up with one ordered scan of its parent (store_scan.hpp).
+// table lines up with one ordered scan of its parent (entity_reader.hpp).
 const char* const kVersion1 = R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 INSERT INTO meta (key, value) VALUES ('data_version', 0);
@@ -14,7 +14,7 @@ CREATE TABLE skills (
   id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL, category TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE skill_aliases (
-  skill_id TEXT NOT NULL REFERENCES skills(id) ON DELETE CASCADE,
+  skill_id TEXT NOT NULL,
   alias TEXT NOT NULL,
   PRIMARY KEY (skill_id, alias)
 ) WITHOUT ROWID;
@@ -34,12 +34,12 @@ CREATE TABLE programs (
 ) WITHOUT ROWID;
 CREATE INDEX programs_by_institution ON programs (institution_id);
 CREATE TABLE program_curriculum (
-  program_id TEXT NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
+  program_id TEXT NOT NULL,
   skill_id TEXT NOT NULL, level INTEGER NOT NULL,
   PRIMARY KEY (program_id, skill_id)
 ) WITHOUT ROWID;
 CREATE TABLE program_certificates (
-  program_id TEXT NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
+  program_id TEXT NOT NULL,
   certificate_id TEXT NOT NULL,
   PRIMARY KEY (program_id, certificate_id)
 ) WITHOUT ROWID;
@@ -57,13 +57,13 @@ CREATE TABLE jobs (
 ) WITHOUT ROWID;
 CREATE INDEX jobs_by_employer ON jobs (employer_id);
 CREATE TABLE job_requirements (
-  job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+  job_id TEXT NOT NULL,
   skill_id TEXT NOT NULL, level INTEGER NOT NULL, weight INTEGER NOT NULL,
   must_have INTEGER NOT NULL,
   PRIMARY KEY (job_id, skill_id)
 ) WITHOUT ROWID;
 CREATE TABLE job_certificates (
-  job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+  job_id TEXT NOT NULL,
   certificate_id TEXT NOT NULL,
   PRIMARY KEY (job_id, certificate_id)
 ) WITHOUT ROWID;
@@ -75,27 +75,27 @@ CREATE TABLE graduates (
 CREATE INDEX graduates_by_institution ON graduates (institution_id);
 CREATE INDEX graduates_by_program ON graduates (program_id);
 CREATE TABLE graduate_skills (
-  graduate_id TEXT NOT NULL REFERENCES graduates(id) ON DELETE CASCADE,
+  graduate_id TEXT NOT NULL,
   skill_id TEXT NOT NULL, level INTEGER NOT NULL,
   PRIMARY KEY (graduate_id, skill_id)
 ) WITHOUT ROWID;
 CREATE TABLE graduate_skill_evidence (
-  graduate_id TEXT NOT NULL REFERENCES graduates(id) ON DELETE CASCADE,
+  graduate_id TEXT NOT NULL,
   skill_id TEXT NOT NULL, seq INTEGER NOT NULL, kind INTEGER NOT NULL, ref TEXT NOT NULL,
   PRIMARY KEY (graduate_id, skill_id, seq)
 ) WITHOUT ROWID;
 CREATE TABLE graduate_certificates (
-  graduate_id TEXT NOT NULL REFERENCES graduates(id) ON DELETE CASCADE,
+  graduate_id TEXT NOT NULL,
   certificate_id TEXT NOT NULL,
   PRIMARY KEY (graduate_id, certificate_id)
 ) WITHOUT ROWID;
 CREATE TABLE graduate_districts (
-  graduate_id TEXT NOT NULL REFERENCES graduates(id) ON DELETE CASCADE,
+  graduate_id TEXT NOT NULL,
   district TEXT NOT NULL,
   PRIMARY KEY (graduate_id, district)
 ) WITHOUT ROWID;
 CREATE TABLE graduate_clusters (
-  graduate_id TEXT NOT NULL REFERENCES graduates(id) ON DELETE CASCADE,
+  graduate_id TEXT NOT NULL,
   cluster TEXT NOT NULL,
   PRIMARY KEY (graduate_id, cluster)
 ) WITHOUT ROWID;

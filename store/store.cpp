@@ -89,7 +89,12 @@ bool row_exists(Store::Impl& impl, const char* sql_exists, const std::string& id
     return found;
 }
 
-bool delete_entity(Store::Impl& impl, const char* kind, const char* sql_delete,
+bool run_deletes(Store::Impl& impl, std::span<const char* const> deletes, const std::string& id) {
+    for (const char* sql : deletes) impl.statement(sql).bind(1, id).run();
+    return impl.db.changes() > 0;
+}
+
+bool delete_entity(Store::Impl& impl, const char* kind, EraseRows erase,
                    std::span<const Reference> references,
                    std::unordered_set<std::string> KnownIds::*known_set, const std::string& id) {
     std::lock_guard lock(impl.mutex);
@@ -100,8 +105,7 @@ bool delete_entity(Store::Impl& impl, const char* kind, const char* sql_delete,
                                     reference.referrer);
             }
         }
-        impl.statement(sql_delete).bind(1, id).run();
-        const bool deleted = impl.db.changes() > 0;
+        const bool deleted = erase(impl, id);
         if (deleted) {
             impl.dirty = true;
             if (known_set != nullptr && impl.known) ((*impl.known).*known_set).erase(id);

@@ -12,8 +12,23 @@ void remember(Store::Impl& impl, std::unordered_set<std::string> KnownIds::*set,
     if (impl.known) ((*impl.known).*set).insert(id);
 }
 
-void replace_row(Store::Impl& impl, bool exists, const char* sql_delete, const std::string& id) {
-    if (exists) impl.statement(sql_delete).bind(1, id).run();  // children cascade
+// An entity's rows, children first (schema.hpp: no SQL cascades).
+bool erase_skill(Store::Impl& impl, const std::string& id) {
+    static constexpr const char* kDeletes[] = {"DELETE FROM skill_aliases WHERE skill_id = ?1",
+                                               "DELETE FROM skills WHERE id = ?1"};
+    return run_deletes(impl, kDeletes, id);
+}
+bool erase_certificate(Store::Impl& impl, const std::string& id) {
+    static constexpr const char* kDeletes[] = {"DELETE FROM certificates WHERE id = ?1"};
+    return run_deletes(impl, kDeletes, id);
+}
+bool erase_institution(Store::Impl& impl, const std::string& id) {
+    static constexpr const char* kDeletes[] = {"DELETE FROM institutions WHERE id = ?1"};
+    return run_deletes(impl, kDeletes, id);
+}
+bool erase_employer(Store::Impl& impl, const std::string& id) {
+    static constexpr const char* kDeletes[] = {"DELETE FROM employers WHERE id = ?1"};
+    return run_deletes(impl, kDeletes, id);
 }
 
 }  // namespace
@@ -25,7 +40,7 @@ std::vector<FieldError> check(const Skill& value, const KnownIds&) {
 
 bool write_entity(Store::Impl& impl, const Skill& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM skills WHERE id = ?1", value.id);
-    replace_row(impl, exists, "DELETE FROM skills WHERE id = ?1", value.id);
+    if (exists) erase_skill(impl, value.id);
     impl.statement("INSERT INTO skills (id, name_zh, name_en, category) VALUES (?1, ?2, ?3, ?4)")
         .bind(1, value.id)
         .bind(2, value.name_zh)
@@ -239,8 +254,7 @@ bool Store::delete_skill(const std::string& id) {
         {"SELECT 1 FROM program_curriculum WHERE skill_id = ?1 LIMIT 1", "programs"},
         {"SELECT 1 FROM graduate_skills WHERE skill_id = ?1 LIMIT 1", "graduates"},
     };
-    return delete_entity(*impl_, "skill", "DELETE FROM skills WHERE id = ?1", kReferences,
-                         &KnownIds::skills, id);
+    return delete_entity(*impl_, "skill", erase_skill, kReferences, &KnownIds::skills, id);
 }
 
 bool Store::delete_certificate(const std::string& id) {
@@ -249,8 +263,8 @@ bool Store::delete_certificate(const std::string& id) {
         {"SELECT 1 FROM program_certificates WHERE certificate_id = ?1 LIMIT 1", "programs"},
         {"SELECT 1 FROM graduate_certificates WHERE certificate_id = ?1 LIMIT 1", "graduates"},
     };
-    return delete_entity(*impl_, "certificate", "DELETE FROM certificates WHERE id = ?1",
-                         kReferences, &KnownIds::certificates, id);
+    return delete_entity(*impl_, "certificate", erase_certificate, kReferences,
+                         &KnownIds::certificates, id);
 }
 
 bool Store::delete_institution(const std::string& id) {
@@ -258,16 +272,15 @@ bool Store::delete_institution(const std::string& id) {
         {"SELECT 1 FROM programs WHERE institution_id = ?1 LIMIT 1", "programs"},
         {"SELECT 1 FROM graduates WHERE institution_id = ?1 LIMIT 1", "graduates"},
     };
-    return delete_entity(*impl_, "institution", "DELETE FROM institutions WHERE id = ?1",
-                         kReferences, &KnownIds::institutions, id);
+    return delete_entity(*impl_, "institution", erase_institution, kReferences,
+                         &KnownIds::institutions, id);
 }
 
 bool Store::delete_employer(const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM jobs WHERE employer_id = ?1 LIMIT 1", "jobs"},
     };
-    return delete_entity(*impl_, "employer", "DELETE FROM employers WHERE id = ?1", kReferences,
-                         &KnownIds::employers, id);
+    return delete_entity(*impl_, "employer", erase_employer, kReferences, &KnownIds::employers, id);
 }
 
 }  // namespace talentmatch::store

@@ -4,6 +4,22 @@
 
 namespace talentmatch::store {
 
+namespace {
+
+// A graduate's rows, children first (schema.hpp: no SQL cascades).
+bool erase_graduate(Store::Impl& impl, const std::string& id) {
+    static constexpr const char* kDeletes[] = {
+        "DELETE FROM graduate_skills WHERE graduate_id = ?1",
+        "DELETE FROM graduate_skill_evidence WHERE graduate_id = ?1",
+        "DELETE FROM graduate_certificates WHERE graduate_id = ?1",
+        "DELETE FROM graduate_districts WHERE graduate_id = ?1",
+        "DELETE FROM graduate_clusters WHERE graduate_id = ?1",
+        "DELETE FROM graduates WHERE id = ?1"};
+    return run_deletes(impl, kDeletes, id);
+}
+
+}  // namespace
+
 std::vector<FieldError> check(const Graduate& value, const KnownIds& known) {
     std::vector<FieldError> errors = validate(value, known, "");
     if (errors.empty()) {
@@ -16,7 +32,7 @@ std::vector<FieldError> check(const Graduate& value, const KnownIds& known) {
 
 bool write_entity(Store::Impl& impl, const Graduate& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM graduates WHERE id = ?1", value.id);
-    if (exists) impl.statement("DELETE FROM graduates WHERE id = ?1").bind(1, value.id).run();
+    if (exists) erase_graduate(impl, value.id);
     impl.statement(
             "INSERT INTO graduates (id, institution_id, program_id, graduation_year, "
             "education_level, seeking) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -127,8 +143,7 @@ void Store::scan_graduates(const ScanOptions& options,
 
 bool Store::delete_graduate(const std::string& id) {
     std::lock_guard lock(impl_->mutex);
-    const bool deleted =
-        delete_entity(*impl_, "graduate", "DELETE FROM graduates WHERE id = ?1", {}, nullptr, id);
+    const bool deleted = delete_entity(*impl_, "graduate", erase_graduate, {}, nullptr, id);
     // Erasure: secure_delete zeroed the rows in the pages; the WAL still holds
     // the old page images until a checkpoint, so copy back and truncate it now
     // (best effort while other connections read; inside a WriteScope it runs

@@ -140,18 +140,24 @@ BulkResult upsert_bulk(Store::Impl& impl, std::span<const T> values, BulkMode mo
     });
 }
 
-// Deletes the row `id` (children cascade) after checking `references`:
-// each a "SELECT 1 FROM ... WHERE ref = ?1 LIMIT 1" whose hit means the id
-// is still referenced (ConflictError naming `kind` and `referrer`).
+// Deletes the row `id` and its child rows with `erase` (the entity's
+// erase_rows, which returns whether the parent row existed) after checking
+// `references`: each a "SELECT 1 FROM ... WHERE ref = ?1 LIMIT 1" whose hit
+// means the id is still referenced (ConflictError naming `kind` and the
+// referrer). `known_set` is the KnownIds member to keep in sync (nullptr for
+// jobs and graduates, which nothing refers to).
 struct Reference {
     const char* sql;
     const char* referrer;  // "jobs", ...
 };
-// `known_set` is the KnownIds member to keep in sync (nullptr for jobs and
-// graduates, which nothing refers to).
-bool delete_entity(Store::Impl& impl, const char* kind, const char* sql_delete,
+using EraseRows = bool (*)(Store::Impl& impl, const std::string& id);
+bool delete_entity(Store::Impl& impl, const char* kind, EraseRows erase,
                    std::span<const Reference> references,
                    std::unordered_set<std::string> KnownIds::*known_set, const std::string& id);
+
+// Runs each DELETE (one "... WHERE <parent> = ?1" per child table, the parent
+// table last) for `id`; true if the last one deleted a row.
+bool run_deletes(Store::Impl& impl, std::span<const char* const> deletes, const std::string& id);
 
 }  // namespace talentmatch::store
 

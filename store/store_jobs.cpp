@@ -4,6 +4,18 @@
 
 namespace talentmatch::store {
 
+namespace {
+
+// A job's rows, children first (schema.hpp: no SQL cascades).
+bool erase_job(Store::Impl& impl, const std::string& id) {
+    static constexpr const char* kDeletes[] = {"DELETE FROM job_requirements WHERE job_id = ?1",
+                                               "DELETE FROM job_certificates WHERE job_id = ?1",
+                                               "DELETE FROM jobs WHERE id = ?1"};
+    return run_deletes(impl, kDeletes, id);
+}
+
+}  // namespace
+
 std::vector<FieldError> check(const Job& value, const KnownIds& known) {
     std::vector<FieldError> errors = validate(value, known, "");
     if (errors.empty()) {
@@ -16,7 +28,7 @@ std::vector<FieldError> check(const Job& value, const KnownIds& known) {
 
 bool write_entity(Store::Impl& impl, const Job& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM jobs WHERE id = ?1", value.id);
-    if (exists) impl.statement("DELETE FROM jobs WHERE id = ?1").bind(1, value.id).run();
+    if (exists) erase_job(impl, value.id);
     impl.statement(
             "INSERT INTO jobs (id, employer_id, title, cluster, district, headcount, "
             "min_education, valid_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
@@ -101,7 +113,7 @@ void Store::scan_jobs(const ScanOptions& options, const std::function<void(const
 }
 
 bool Store::delete_job(const std::string& id) {
-    return delete_entity(*impl_, "job", "DELETE FROM jobs WHERE id = ?1", {}, nullptr, id);
+    return delete_entity(*impl_, "job", erase_job, {}, nullptr, id);
 }
 
 }  // namespace talentmatch::store

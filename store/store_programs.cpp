@@ -4,6 +4,19 @@
 
 namespace talentmatch::store {
 
+namespace {
+
+// A program's rows, children first (schema.hpp: no SQL cascades).
+bool erase_program(Store::Impl& impl, const std::string& id) {
+    static constexpr const char* kDeletes[] = {
+        "DELETE FROM program_curriculum WHERE program_id = ?1",
+        "DELETE FROM program_certificates WHERE program_id = ?1",
+        "DELETE FROM programs WHERE id = ?1"};
+    return run_deletes(impl, kDeletes, id);
+}
+
+}  // namespace
+
 std::vector<FieldError> check(const Program& value, const KnownIds& known) {
     std::vector<FieldError> errors = validate(value, known, "");
     if (errors.empty()) {
@@ -16,7 +29,7 @@ std::vector<FieldError> check(const Program& value, const KnownIds& known) {
 
 bool write_entity(Store::Impl& impl, const Program& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM programs WHERE id = ?1", value.id);
-    if (exists) impl.statement("DELETE FROM programs WHERE id = ?1").bind(1, value.id).run();
+    if (exists) erase_program(impl, value.id);
     impl.statement(
             "INSERT INTO programs (id, institution_id, name, code, cluster, education_level, "
             "cohort_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
@@ -96,8 +109,7 @@ bool Store::delete_program(const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM graduates WHERE program_id = ?1 LIMIT 1", "graduates"},
     };
-    return delete_entity(*impl_, "program", "DELETE FROM programs WHERE id = ?1", kReferences,
-                         &KnownIds::programs, id);
+    return delete_entity(*impl_, "program", erase_program, kReferences, &KnownIds::programs, id);
 }
 
 }  // namespace talentmatch::store

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "store/canonical.hpp"
+#include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 #include "store_fixture.hpp"
 
@@ -92,11 +93,34 @@ TEST_F(EntitiesTest, DeletingAJobCascadesToItsChildRows) {
     EXPECT_TRUE(store.delete_job("job-1"));
     EXPECT_FALSE(store.get_job("job-1"));
     EXPECT_EQ(store.get_job("job-2"), canonical(make_job("job-2")));
+    Database db(db_path());
+    for (const char* table : {"job_requirements", "job_certificates"}) {
+        Statement rows(db,
+                       std::string("SELECT count(*) FROM ") + table + " WHERE job_id = 'job-1'");
+        ASSERT_TRUE(rows.step());
+        EXPECT_EQ(rows.column_int(0), 0) << table;
+    }
     // Re-creating the id starts from nothing left over.
     Job fresh = make_job("job-1");
     fresh.requirements = {{"s1", 1, 1, false}};
     EXPECT_EQ(store.upsert(fresh), UpsertOutcome::kCreated);
     EXPECT_EQ(store.get_job("job-1")->requirements.size(), 1u);
+}
+
+TEST_F(EntitiesTest, DeletingProgramsAndSkillsRemovesTheirChildRows) {
+    Store store(db_path());
+    add_catalog(store);
+    EXPECT_TRUE(store.delete_program("prog-1"));
+    store.upsert(make_skill("s9"));
+    EXPECT_TRUE(store.delete_skill("s9"));
+    Database db(db_path());
+    for (const char* sql :
+         {"SELECT count(*) FROM program_curriculum", "SELECT count(*) FROM program_certificates",
+          "SELECT count(*) FROM skill_aliases WHERE skill_id = 's9'"}) {
+        Statement rows(db, sql);
+        ASSERT_TRUE(rows.step());
+        EXPECT_EQ(rows.column_int(0), 0) << sql;
+    }
 }
 
 TEST_F(EntitiesTest, DeletingSomethingStillReferencedIsAConflict) {
