@@ -42,7 +42,7 @@ std::optional<Entity> decode_entity(EntityKind kind, const nlohmann::json& in,
 // "[json.exception.parse_error.101] parse error at line 1, column 43: syntax
 // error ..." -> "column 43: syntax error ...": the record is one line, whose
 // number the item already carries.
-std::string parse_error_text(const nlohmann::json::parse_error& error) {
+std::string parse_error_text(const nlohmann::json::exception& error) {
     std::string text = error.what();
     const std::size_t cut = text.find("] ");
     if (cut != std::string::npos) text.erase(0, cut + 2);
@@ -82,7 +82,8 @@ void read_json_lines(const std::filesystem::path& path, EntityKind kind,
         nlohmann::json value;
         try {
             value = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::parse_error& error) {
+        } catch (
+            const nlohmann::json::exception& error) {  // parse_error, or out_of_range for 1e999
             item.errors.push_back({"", "invalid JSON: " + parse_error_text(error)});
             callback(item);
             continue;
