@@ -63,6 +63,7 @@ ProgramAlignment align_one(const Snapshot& s, Index p, const std::vector<Index>&
     U128 coverage_sum = 0;  // Σ h·⌊coverage·2^32⌋
     for (Index j : jobs) {
         const auto h = static_cast<std::uint64_t>(s.jobs.headcount[j]);
+        if (h == 0) continue;  // weighs nothing (the builder rejects it anyway)
         std::uint32_t cov_num = 0, cov_den = 0;
         bool must_haves_met = true;
         for (const RequirementEntry& req : s.jobs.requirements.row(j)) {

@@ -8,6 +8,18 @@
 
 namespace talentmatch::matcher {
 
+const char* to_string(GateKind kind) {
+    switch (kind) {
+        case GateKind::kMustHaveSkill:
+            return "must_have_skill";
+        case GateKind::kMissingCertificate:
+            return "missing_certificate";
+        case GateKind::kEducationBelowMinimum:
+            return "education_below_minimum";
+    }
+    return "must_have_skill";
+}
+
 namespace {
 
 const char* kind_name(CandidateKind kind) {

@@ -34,6 +34,9 @@ enum class GateKind : std::uint8_t {
     kEducationBelowMinimum = 2,  // id = ""; has/needs = EducationLevel as integers
 };
 
+// Wire names: "must_have_skill", "missing_certificate", "education_below_minimum".
+const char* to_string(GateKind kind);
+
 struct FailedGate {
     GateKind kind = GateKind::kMustHaveSkill;
     std::string id;

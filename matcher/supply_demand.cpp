@@ -27,6 +27,25 @@ const char* to_string(BalanceLabel label) {
     return "suppressed";
 }
 
+const char* to_string(BalanceGrouping grouping) {
+    switch (grouping) {
+        case BalanceGrouping::kOverall:
+            return "overall";
+        case BalanceGrouping::kCluster:
+            return "cluster";
+        case BalanceGrouping::kDistrict:
+            return "district";
+    }
+    return "overall";
+}
+
+std::optional<BalanceGrouping> parse_balance_grouping(std::string_view text) {
+    for (BalanceGrouping g :
+         {BalanceGrouping::kOverall, BalanceGrouping::kCluster, BalanceGrouping::kDistrict})
+        if (text == to_string(g)) return g;
+    return std::nullopt;
+}
+
 namespace {
 
 constexpr int kLevels = 6;  // counters indexed by level 0..5 (0 unused)

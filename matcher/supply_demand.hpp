@@ -52,6 +52,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "matcher/match_query.hpp"
@@ -70,6 +71,9 @@ enum class BalanceLabel : std::uint8_t {
 
 // Wire names: "shortage", "balanced", "surplus", "suppressed".
 const char* to_string(BalanceLabel label);
+// Wire names: "overall", "cluster", "district"; parse returns nullopt otherwise.
+const char* to_string(BalanceGrouping grouping);
+std::optional<BalanceGrouping> parse_balance_grouping(std::string_view text);
 
 struct BalanceThresholds {
     double shortage_below = 0.8;

@@ -107,6 +107,7 @@ TEST_F(ExplanationTest, ListsContributionsScoreAndEveryFailedGate) {
     EXPECT_EQ(e.failed_gates[0].message, "must-have skill 's.a': has 2, needs 4");
     EXPECT_EQ(e.failed_gates[1].kind, GateKind::kMissingCertificate);
     EXPECT_EQ(e.failed_gates[1].message, "missing certificate 'cert.x'");
+    EXPECT_STREQ(to_string(e.failed_gates[1].kind), "missing_certificate");
     EXPECT_EQ(e.failed_gates[2].kind, GateKind::kEducationBelowMinimum);
     EXPECT_EQ(e.failed_gates[2].has, 0);
     EXPECT_EQ(e.failed_gates[2].needs, 1);

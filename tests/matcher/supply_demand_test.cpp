@@ -266,6 +266,15 @@ TEST_F(SupplyDemandTest, SuppressesSmallGroupsAndSmallCells) {
     EXPECT_EQ(run(q).skills, run({}).skills);
 }
 
+TEST(SupplyDemandNames, GroupingsAndLabelsRoundTripTheirWireNames) {
+    for (BalanceGrouping g :
+         {BalanceGrouping::kOverall, BalanceGrouping::kCluster, BalanceGrouping::kDistrict})
+        EXPECT_EQ(parse_balance_grouping(to_string(g)), g);
+    EXPECT_EQ(parse_balance_grouping("region"), std::nullopt);
+    EXPECT_STREQ(to_string(BalanceLabel::kShortage), "shortage");
+    EXPECT_STREQ(to_string(BalanceLabel::kSuppressed), "suppressed");
+}
+
 TEST_F(SupplyDemandTest, InvalidCallsRaiseTypedErrors) {
     const auto field_of = [&](const SupplyDemandQuery& q, const ExecutionOptions& o = {}) {
         try {
