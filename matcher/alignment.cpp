@@ -7,6 +7,7 @@
 #include <tbb/parallel_for.h>
 
 #include "matcher/analytics_arena.hpp"
+#include "matcher/segment_index.hpp"
 #include "models/field_error.hpp"
 
 namespace talentmatch::matcher {
@@ -40,49 +41,73 @@ std::vector<Index> resolve_programs(const Snapshot& s, const std::vector<std::st
     return out;
 }
 
-// Per-task scratch, dense over skills; reset through `touched` after each program.
+// Per-task scratch: per segment position and per skill; all zero between programs.
 struct Scratch {
-    explicit Scratch(std::size_t skills)
-        : level(skills, 0), shortfall(skills, 0), openings(skills, 0) {}
-    std::vector<std::uint8_t> level;
-    std::vector<std::uint64_t> shortfall;
-    std::vector<std::uint64_t> openings;
-    std::vector<Index> touched;
+    Scratch(std::size_t positions, std::size_t skills)
+        : cov_num(positions, 0), must_met(positions, 0), in_curriculum(skills, 0) {}
+    std::vector<std::uint32_t> cov_num;
+    std::vector<std::uint16_t> must_met;
+    std::vector<std::uint8_t> in_curriculum;
 };
 
-ProgramAlignment align_one(const Snapshot& s, Index p, const std::vector<Index>& jobs,
+// Shortfall of a skill the curriculum has at level c, from its postings:
+// Σ h·w·max(0, r − c) = Σ h·w·r − Σ h·w·min(c, r). Fills the per-job sums too.
+SkillShortfall walk_postings(const SegmentIndex& x, Index skill, std::uint8_t c, Scratch& scratch) {
+    std::uint64_t met_weight = 0, met_openings = 0;
+    for (const SegmentPosting& post : x.postings.row(skill)) {
+        const std::uint64_t h = x.headcount[post.position];
+        const std::uint32_t m = std::min(c, post.level);
+        scratch.cov_num[post.position] += std::uint32_t{post.weight} * m;
+        met_weight += h * post.weight * m;
+        if (c < post.level) continue;
+        met_openings += h;
+        scratch.must_met[post.position] += post.must_have;
+    }
+    return {
+        skill, {}, x.demand_weight[skill] - met_weight, x.demand_openings[skill] - met_openings};
+}
+
+ProgramAlignment align_one(const Snapshot& s, const SegmentIndex& x, Index p,
                            std::uint32_t threshold_bp, std::size_t top_skills, Scratch& scratch) {
     const CandidateSet& programs = s.programs;
-    for (const SkillEntry& e : programs.skills.row(p)) scratch.level[e.skill] = e.level;
-    const std::span<const Index> held = programs.certificates.row(p);
-    const std::uint8_t education = programs.education[p];
+    const std::span<const SkillEntry> curriculum = programs.skills.row(p);
+    std::vector<SkillShortfall> candidates;
+    for (const SkillEntry& e : curriculum) {
+        scratch.in_curriculum[e.skill] = 1;
+        const SkillShortfall item = walk_postings(x, e.skill, e.level, scratch);
+        if (item.shortfall > 0) candidates.push_back(item);
+    }
+    // Skills outside the curriculum fall short by their whole demand; the
+    // largest top_skills of them are candidates too.
+    std::size_t taken = 0;
+    for (Index skill : x.skills_by_demand) {
+        if (taken == top_skills) break;
+        if (scratch.in_curriculum[skill]) continue;
+        candidates.push_back({skill, {}, x.demand_weight[skill], x.demand_openings[skill]});
+        ++taken;
+    }
+    for (const SkillEntry& e : curriculum) scratch.in_curriculum[e.skill] = 0;
 
     ProgramAlignment out;
     out.program = p;
     out.program_id = programs.ids[p];
+    out.openings = x.openings;
+    const std::span<const Index> held = programs.certificates.row(p);
+    const std::uint8_t education = programs.education[p];
     U128 coverage_sum = 0;  // Σ h·⌊coverage·2^32⌋
-    for (Index j : jobs) {
-        const auto h = static_cast<std::uint64_t>(s.jobs.headcount[j]);
-        if (h == 0) continue;  // weighs nothing (the builder rejects it anyway)
-        std::uint32_t cov_num = 0, cov_den = 0;
-        bool must_haves_met = true;
-        for (const RequirementEntry& req : s.jobs.requirements.row(j)) {
-            const std::uint8_t c = scratch.level[req.skill];
-            cov_num += std::uint32_t{req.weight} * std::min(c, req.level);
-            cov_den += std::uint32_t{req.weight} * req.level;
-            if (c >= req.level) continue;
-            if (req.must_have) must_haves_met = false;
-            if (scratch.openings[req.skill] == 0) scratch.touched.push_back(req.skill);
-            scratch.shortfall[req.skill] +=
-                h * req.weight * static_cast<std::uint64_t>(req.level - c);
-            scratch.openings[req.skill] += h;
-        }
-        out.openings += h;
+    for (std::size_t pos = 0; pos < x.size(); ++pos) {
+        const std::uint64_t h = x.headcount[pos];
+        const std::uint32_t cov_num = scratch.cov_num[pos];
+        const std::uint32_t cov_den = x.cov_den[pos];
+        const bool must_haves_met = scratch.must_met[pos] == x.must_count[pos];
+        scratch.cov_num[pos] = 0;
+        scratch.must_met[pos] = 0;
         coverage_sum += U128{h} * ((std::uint64_t{cov_num} << kCoverageFractionBits) / cov_den);
-        const std::span<const Index> needed = s.jobs.certificates.row(j);
-        const bool eligible = must_haves_met && education >= s.jobs.min_education[j] &&
-                              std::includes(held.begin(), held.end(), needed.begin(), needed.end());
-        if (!eligible) continue;
+        if (!must_haves_met || education < x.min_education[pos]) continue;
+        if (x.needs_certificates[pos]) {
+            const std::span<const Index> needed = s.jobs.certificates.row(x.job[pos]);
+            if (!std::includes(held.begin(), held.end(), needed.begin(), needed.end())) continue;
+        }
         out.eligible_openings += h;
         if (std::uint64_t{cov_num} * 10'000 >= std::uint64_t{threshold_bp} * cov_den)
             out.aligned_openings += h;
@@ -93,24 +118,15 @@ ProgramAlignment align_one(const Snapshot& s, Index p, const std::vector<Index>&
             double(coverage_sum) / std::ldexp(double(out.openings), kCoverageFractionBits);
     }
 
-    std::vector<SkillShortfall> all;
-    all.reserve(scratch.touched.size());
-    for (Index skill : scratch.touched) {
-        all.push_back({skill, {}, scratch.shortfall[skill], scratch.openings[skill]});
-        scratch.shortfall[skill] = 0;
-        scratch.openings[skill] = 0;
-    }
-    scratch.touched.clear();
-    for (const SkillEntry& e : programs.skills.row(p)) scratch.level[e.skill] = 0;
-    const std::size_t n = std::min(top_skills, all.size());
-    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(),
-                      [](const SkillShortfall& a, const SkillShortfall& b) {
+    const std::size_t n = std::min(top_skills, candidates.size());
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(n),
+                      candidates.end(), [](const SkillShortfall& a, const SkillShortfall& b) {
                           if (a.shortfall != b.shortfall) return a.shortfall > b.shortfall;
                           return a.skill < b.skill;
                       });
-    all.resize(n);
-    for (SkillShortfall& item : all) item.skill_id = s.skills[item.skill];
-    out.top_shortfalls = std::move(all);
+    candidates.resize(n);
+    for (SkillShortfall& item : candidates) item.skill_id = s.skills[item.skill];
+    out.top_shortfalls = std::move(candidates);
     return out;
 }
 
@@ -126,23 +142,19 @@ AlignmentReport align_programs(const Snapshot& s, const AlignmentQuery& query,
     const ResolvedSegment segment = resolve_segment(s, query.segment, "segment");
     const std::vector<Index> programs = resolve_programs(s, query.program_ids);
 
-    std::vector<Index> jobs;
-    for (Index j = 0; j < s.jobs.size(); ++j) {
-        if (!segment.contains_job(s, j)) continue;
-        jobs.push_back(j);
-        report.segment_openings += static_cast<std::uint64_t>(s.jobs.headcount[j]);
-    }
-    report.segment_jobs = jobs.size();
+    const SegmentIndex index = build_segment_index(s, segment);
+    report.segment_jobs = index.size();
+    report.segment_openings = index.openings;
 
     report.programs.resize(programs.size());
     const auto top = static_cast<std::size_t>(query.top_skills);
     run_in_arena(options, [&] {
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, programs.size(), 4),
                           [&](const tbb::blocked_range<std::size_t>& range) {
-                              Scratch scratch(s.skills.size());
+                              Scratch scratch(index.size(), s.skills.size());
                               for (std::size_t i = range.begin(); i != range.end(); ++i)
                                   report.programs[i] = align_one(
-                                      s, programs[i], jobs, report.min_coverage_bp, top, scratch);
+                                      s, index, programs[i], report.min_coverage_bp, top, scratch);
                           });
     });
     return report;

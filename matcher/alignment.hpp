@@ -20,9 +20,11 @@
 // independent of summation order, so identical for any thread count.
 //
 // Batch-first: one call aligns every requested program (default all) against
-// one segment; programs run in parallel (oneTBB, per-task scratch, each
-// result written once to its own slot). Cost O(P · Σ_{j∈J} |R(j)|) + O(P · S)
-// scratch resets at most, S = skill count. Reads the Snapshot only.
+// one segment. The segment's jobs are inverted by skill once
+// (segment_index.hpp), so a program costs O(postings of its curriculum skills
+// + segment jobs) rather than O(Σ|R(j)|); programs run in parallel (oneTBB,
+// per-task scratch, each result written once to its own slot). Reads the
+// Snapshot only.
 //
 // Errors: ValidationError for min_coverage outside [0, 1] ("min_coverage"),
 // top_skills < 0 ("top_skills"), bad options.threads ("options.threads") or an
