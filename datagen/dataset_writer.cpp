@@ -66,6 +66,9 @@ void DatasetWriter::write(const Job& value) {
 void DatasetWriter::write(const Graduate& value) {
     write_line(6, encode(value).dump());
 }
+void DatasetWriter::write_graduate_line(const std::string& json_line) {
+    write_line(6, json_line);
+}
 
 std::size_t DatasetWriter::count(const std::string& name) const {
     for (int i = 0; i < kFiles; ++i) {

@@ -35,6 +35,9 @@ class DatasetWriter {
     void write(const Employer& value);
     void write(const Job& value);
     void write(const Graduate& value);
+    // A graduate already encoded as one compact JSON line (no newline), as
+    // `encode(g).dump()` gives; lets callers encode in parallel.
+    void write_graduate_line(const std::string& json_line);
 
     // Lines written so far to `<name>.jsonl` ("graduates", ...).
     std::size_t count(const std::string& name) const;

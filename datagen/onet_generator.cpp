@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "datagen/graduate_factory.hpp"
+#include "datagen/graduate_stream.hpp"
 #include "datagen/random.hpp"
 
 namespace talentmatch::datagen {
@@ -166,17 +167,11 @@ GenerationSummary generate_from_onet(const OnetDataset& onet, const std::vector<
     const GraduateFactory factory(std::move(context));
     std::map<std::string, std::string> institution_district;
     for (const auto& i : institutions) institution_district[i.id] = i.district;
-    std::int64_t index = 0;
-    for (const auto& p : programs) {
-        for (int k = 0; k < p.cohort_size; ++k, ++index) {
-            const Graduate g = factory.draw(p, institution_district[p.institution_id], index);
-            summary.graduate_skills += static_cast<std::int64_t>(g.skills.size());
-            out.write(g);
-            ++summary.graduates;
-            if (progress && (index + 1) % 100000 == 0)
-                progress("graduates", index + 1, config.graduates);
-        }
-    }
+    std::vector<std::string> home;
+    for (const auto& p : programs) home.push_back(institution_district[p.institution_id]);
+    const auto totals = write_graduates(factory, programs, home, out, progress);
+    summary.graduates = totals.graduates;
+    summary.graduate_skills = totals.skills;
 
     std::ofstream attribution(out.dir() / "ATTRIBUTION.txt", std::ios::binary);
     attribution << onet_attribution();

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "datagen/graduate_factory.hpp"
+#include "datagen/graduate_stream.hpp"
 #include "datagen/synthetic_parts.hpp"
 
 namespace talentmatch::datagen {
@@ -105,20 +106,13 @@ GenerationSummary generate_synthetic(const ShippedData& data, const SyntheticCon
     }
 
     const GraduateFactory graduates(graduate_context(data, config, employers, factories));
-    std::map<std::string, const Institution*> institution_of;
-    for (const auto& i : institutions) institution_of[i.id] = &i;
-    std::int64_t index = 0;
-    for (const auto& p : programs) {
-        const std::string& district = institution_of.at(p.institution_id)->district;
-        for (int k = 0; k < p.cohort_size; ++k, ++index) {
-            const Graduate g = graduates.draw(p, district, index);
-            summary.graduate_skills += static_cast<std::int64_t>(g.skills.size());
-            out.write(g);
-            ++summary.graduates;
-            if (progress && (index + 1) % 100000 == 0)
-                progress("graduates", index + 1, config.graduates);
-        }
-    }
+    std::map<std::string, std::string> district_of_institution;
+    for (const auto& i : institutions) district_of_institution[i.id] = i.district;
+    std::vector<std::string> home;
+    for (const auto& p : programs) home.push_back(district_of_institution.at(p.institution_id));
+    const auto totals = write_graduates(graduates, programs, home, out, progress);
+    summary.graduates = totals.graduates;
+    summary.graduate_skills = totals.skills;
     return summary;
 }
 

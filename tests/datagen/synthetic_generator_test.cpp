@@ -4,6 +4,7 @@
 #include <set>
 
 #include <gtest/gtest.h>
+#include <oneapi/tbb/global_control.h>
 
 #include "datagen/dataset_writer.hpp"
 #include "datagen/synthetic_generator.hpp"
@@ -57,6 +58,18 @@ TEST(SyntheticGenerator, DifferentSeedGivesDifferentData) {
     EXPECT_EQ(file_bytes(a / "skills.jsonl"), file_bytes(b / "skills.jsonl"));
     fs::remove_all(a);
     fs::remove_all(b);
+}
+
+TEST(SyntheticGenerator, OneThreadAndManyThreadsGiveTheSameBytes) {
+    const fs::path many = generate_tiny(8, "threads-many");
+    fs::path one;
+    {
+        tbb::global_control single(tbb::global_control::max_allowed_parallelism, 1);
+        one = generate_tiny(8, "threads-one");
+    }
+    EXPECT_EQ(file_bytes(many / "graduates.jsonl"), file_bytes(one / "graduates.jsonl"));
+    fs::remove_all(many);
+    fs::remove_all(one);
 }
 
 class TinyDataset : public ::testing::Test {
