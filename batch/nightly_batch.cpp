@@ -143,12 +143,15 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress) {
     validate(o);
     const auto t0 = std::chrono::steady_clock::now();
     const std::string started_at = utc_now();
+    // Two connections: `store` reads the data (a scan holds a read transaction
+    // for its whole length), `runs` writes the history meanwhile (WAL).
     store::Store store(o.db_path.string());
+    store::Store runs(o.db_path.string());
     const std::int64_t run_id =
-        o.run_id != 0 ? o.run_id : store.create_batch_run(o.out_dir.string());
-    auto history = [&store, run_id](const std::string& stage, double overall) {
+        o.run_id != 0 ? o.run_id : runs.create_batch_run(o.out_dir.string());
+    auto history = [&runs, run_id](const std::string& stage, double overall) {
         try {
-            store.update_batch_run(run_id, stage, overall);
+            runs.update_batch_run(run_id, stage, overall);
         } catch (const store::StoreError&) {
             // Progress in the history is best effort; the run itself goes on.
         }
@@ -223,11 +226,11 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress) {
         json history_entry = summary;
         history_entry["run"] = run;
         result.summary_json = summary.dump(1);
-        store.finish_batch_run(run_id, store::RunStatus::kSucceeded, history_entry.dump(), "");
+        runs.finish_batch_run(run_id, store::RunStatus::kSucceeded, history_entry.dump(), "");
         return result;
     } catch (const std::exception& e) {
         try {
-            store.finish_batch_run(run_id, store::RunStatus::kFailed, "", e.what());
+            runs.finish_batch_run(run_id, store::RunStatus::kFailed, "", e.what());
         } catch (const std::exception&) {
             // The original error matters more than a failed history update.
         }
