@@ -22,10 +22,11 @@ const ShippedData& shipped() {
     return data;
 }
 
-fs::path generate_tiny(std::uint64_t seed, const std::string& name) {
+fs::path generate_tiny(std::uint64_t seed, const std::string& name, std::int64_t graduates = 200) {
     const fs::path dir = fresh_dir(name);
     auto config = *preset("tiny");
     config.seed = seed;
+    config.graduates = graduates;
     DatasetWriter out(dir);
     generate_synthetic(shipped(), config, out);
     out.finish();
@@ -61,11 +62,12 @@ TEST(SyntheticGenerator, DifferentSeedGivesDifferentData) {
 }
 
 TEST(SyntheticGenerator, OneThreadAndManyThreadsGiveTheSameBytes) {
-    const fs::path many = generate_tiny(8, "threads-many");
+    // 3,000 graduates: several parallel chunks per batch.
+    const fs::path many = generate_tiny(8, "threads-many", 3000);
     fs::path one;
     {
         tbb::global_control single(tbb::global_control::max_allowed_parallelism, 1);
-        one = generate_tiny(8, "threads-one");
+        one = generate_tiny(8, "threads-one", 3000);
     }
     EXPECT_EQ(file_bytes(many / "graduates.jsonl"), file_bytes(one / "graduates.jsonl"));
     fs::remove_all(many);
