@@ -104,6 +104,10 @@ json operation(const RouteSpec& route) {
         statuses.push_back(401);
         statuses.push_back(403);
     }
+    // Any route can answer 400 to a malformed HTTP request (cpp-httplib's parser).
+    if (std::none_of(statuses.begin(), statuses.end(), [](int s) { return s >= 400 && s < 500; })) {
+        statuses.push_back(400);
+    }
     statuses.push_back(500);
     for (int status : statuses) responses[std::to_string(status)] = problem_response_ref(status);
     op["responses"] = std::move(responses);

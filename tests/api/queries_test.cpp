@@ -1,0 +1,103 @@
+// Query endpoints against the seeded market; results checked against the
+// matcher called directly on the same snapshot (the reference).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "api_harness.hpp"
+#include "matcher/match_query.hpp"
+#include "models/json_codec.hpp"
+
+namespace talentmatch::api::testing {
+namespace {
+
+TEST(Queries, GraduateMatchesAgreeWithTheMatcher) {
+    Harness h;
+    const auto r = h.get("/v1/graduates/g1/matches?k=5");
+    ASSERT_EQ(r.status, 200) << r.body;
+    const auto snapshot = h.server().snapshots().current().snapshot;
+    const std::vector<std::string> ids{"g1"};
+    const auto expected =
+        matcher::top_jobs_for_graduates(*snapshot, ids, 5, {}, matcher::ScoreConfig{});
+    const auto matches = r.json()["matches"];
+    ASSERT_EQ(matches.size(), expected[0].size());
+    ASSERT_FALSE(matches.empty());
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+        EXPECT_EQ(matches[i]["job_id"], expected[0][i].id);
+        EXPECT_DOUBLE_EQ(matches[i]["fit"].get<double>(), expected[0][i].fit);
+    }
+}
+
+TEST(Queries, FiltersAndExplainAreApplied) {
+    Harness h;
+    auto r = h.get("/v1/graduates/g1/matches?employer=E2&explain=true");
+    ASSERT_EQ(r.status, 200) << r.body;
+    const auto matches = r.json()["matches"];
+    ASSERT_EQ(matches.size(), 1u);
+    EXPECT_EQ(matches[0]["job_id"], "j2");
+    EXPECT_TRUE(matches[0]["explanation"]["contributions"].is_array());
+    EXPECT_EQ(h.get("/v1/graduates/g1/matches?min_coverage=1.5").status, 400);
+    EXPECT_EQ(h.get("/v1/graduates/g1/matches?district=Nowhere").status, 422);
+}
+
+TEST(Queries, EveryDirectionAnswers) {
+    Harness h;
+    EXPECT_EQ(h.get("/v1/jobs/j1/candidates?k=3").status, 200);
+    EXPECT_EQ(h.get("/v1/programs/P1/matches").status, 200);
+    EXPECT_EQ(h.get("/v1/jobs/j1/programs").status, 200);
+    const auto explain = h.get("/v1/graduates/g2/explain/j1");
+    ASSERT_EQ(explain.status, 200) << explain.body;
+    EXPECT_EQ(explain.json()["learning_plan"][0]["skill_id"], "s1");  // has 2, needs 3
+    const auto align = h.get("/v1/programs/P1/alignment?min_coverage=0.5");
+    ASSERT_EQ(align.status, 200) << align.body;
+    EXPECT_EQ(align.json()["openings"], 4);
+    const auto sd = h.get("/v1/supply-demand?group_by=cluster");
+    ASSERT_EQ(sd.status, 200) << sd.body;
+    EXPECT_FALSE(sd.json()["skills"].empty());
+    EXPECT_EQ(h.get("/v1/supply-demand?group_by=planet").status, 400);
+}
+
+TEST(Queries, UnknownIdsAre404) {
+    Harness h;
+    EXPECT_EQ(h.get("/v1/graduates/nope/matches").status, 404);
+    EXPECT_EQ(h.get("/v1/jobs/nope/candidates").status, 404);
+    EXPECT_EQ(h.get("/v1/programs/nope/alignment").status, 404);
+    EXPECT_EQ(h.get("/v1/graduates/g1/explain/nope").status, 404);
+}
+
+TEST(Queries, ViewerSupplyIsSuppressedForSmallGroups) {
+    Harness h;  // 3 seeking graduates: under 5
+    const auto viewer = h.get("/v1/supply-demand", "viewer").json();
+    EXPECT_EQ(viewer["suppression_min_group"], 5);
+    for (const auto& row : viewer["skills"]) EXPECT_TRUE(row["supply"].is_null()) << row;
+    const auto admin = h.get("/v1/supply-demand", "admin").json();
+    bool any_supply = false;
+    for (const auto& row : admin["skills"]) any_supply = any_supply || !row["supply"].is_null();
+    EXPECT_TRUE(any_supply);
+}
+
+// SPEC: a 2xx write is visible to queries within 1 second.
+TEST(Queries, AcknowledgedWriteIsVisibleWithinOneSecond) {
+    Harness h;
+    Job job = make_job("fresh", "E1", 3);
+    job.district = "Futian";
+    const auto start = std::chrono::steady_clock::now();
+    ASSERT_EQ(h.put("/v1/jobs/fresh", encode(job).dump()).status, 201);
+    bool seen = false;
+    while (!seen && std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) {
+        for (const auto& m :
+             nlohmann::json(h.get("/v1/graduates/g1/matches?k=100").json()["matches"])) {
+            seen = seen || m["job_id"] == "fresh";
+        }
+        if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - start)
+                        .count();
+    EXPECT_TRUE(seen) << "not visible after " << ms << " ms";
+    RecordProperty("visible_after_ms", static_cast<int>(ms));
+}
+
+}  // namespace
+}  // namespace talentmatch::api::testing
