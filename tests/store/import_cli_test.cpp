@@ -1,0 +1,130 @@
+// The import/export/summary commands, run as a real process on real files:
+// per-item errors name file, line and field; valid rows are never lost;
+// --all-or-nothing applies nothing; re-import is idempotent; export then
+// import gives the same store.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "store/store.hpp"
+#include "store_fixture.hpp"
+
+namespace talentmatch::store {
+namespace {
+
+struct ProcessResult {
+    int exit_code = -1;
+    std::string output;  // stdout and stderr
+};
+
+class ImportCliTest : public testing::TempDirTest {
+  protected:
+    ProcessResult talentmatch(const std::string& args) {
+        const std::string out = (dir_ / "out.txt").string();
+        const std::string command =
+            std::string(TALENTMATCH_BINARY) + " " + args + " > " + out + " 2>&1";
+        const int status = std::system(command.c_str());
+        std::ifstream in(out);
+        ProcessResult run;
+        run.output.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        return run;
+    }
+
+    void write(const std::string& name, const std::string& text) {
+        std::filesystem::create_directories(dir_ / "data");
+        std::ofstream(dir_ / "data" / name) << text;
+    }
+
+    // Line 3 of jobs.jsonl is malformed JSON, line 4 breaks a domain rule.
+    void write_data_set() {
+        write("skills.jsonl",
+              "{\"id\":\"s1\",\"name_en\":\"Routing\"}\n{\"id\":\"s2\",\"name_en\":\"Python\"}\n");
+        write("employers.jsonl",
+              "{\"id\":\"emp-1\",\"name\":\"Acme\",\"cluster\":\"ict\","
+              "\"district\":\"nanshan\"}\n");
+        write("jobs.jsonl",
+              "{\"id\":\"j1\",\"employer_id\":\"emp-1\",\"requirements\":[{\"skill_id\":\"s1\","
+              "\"level\":3}]}\n"
+              "{\"id\":\"j2\",\"employer_id\":\"emp-1\",\"headcount\":4,\"cluster\":\"ict\","
+              "\"requirements\":[{\"skill_id\":\"s2\",\"level\":2,\"weight\":9}]}\n"
+              "{\"id\":\"j3\",\"employer_id\":\n"
+              "{\"id\":\"j4\",\"employer_id\":\"emp-1\",\"requirements\":[{\"skill_id\":\"s1\","
+              "\"level\":7}]}\n"
+              "{\"id\":\"j5\",\"employer_id\":\"emp-1\",\"requirements\":[{\"skill_id\":\"s2\","
+              "\"level\":1}]}\n");
+    }
+
+    std::string data_dir() const { return (dir_ / "data").string(); }
+};
+
+TEST_F(ImportCliTest, RejectedItemsNameFileLineAndFieldAndValidOnesAreCommitted) {
+    write_data_set();
+    const ProcessResult run = talentmatch("import --db " + db_path() + " " + data_dir());
+    EXPECT_EQ(run.exit_code, 3) << run.output;
+    EXPECT_NE(run.output.find("jobs.jsonl:3: "), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("jobs.jsonl:4: requirements[0].level: "), std::string::npos)
+        << run.output;
+    EXPECT_NE(run.output.find("jobs: 3 created, 0 updated, 2 invalid"), std::string::npos)
+        << run.output;
+    Store store(db_path());
+    EXPECT_EQ(store.count(EntityKind::kJob), 3);
+    EXPECT_TRUE(store.get_job("j5"));
+    EXPECT_EQ(store.get_job("j2")->requirements.at(0).weight, 9);
+}
+
+TEST_F(ImportCliTest, AllOrNothingAppliesNothingWhenAnItemIsInvalid) {
+    write_data_set();
+    const ProcessResult run =
+        talentmatch("import --all-or-nothing --db " + db_path() + " " + data_dir());
+    EXPECT_EQ(run.exit_code, 4) << run.output;
+    Store store(db_path());
+    for (EntityKind kind : kAllEntityKinds) EXPECT_EQ(store.count(kind), 0) << to_string(kind);
+}
+
+TEST_F(ImportCliTest, ReImportUpdatesAndExportRoundTrips) {
+    write_data_set();
+    EXPECT_EQ(talentmatch("import --db " + db_path() + " " + data_dir()).exit_code, 3);
+    const ProcessResult again = talentmatch("import --db " + db_path() + " " + data_dir());
+    EXPECT_NE(again.output.find("jobs: 0 created, 3 updated, 2 invalid"), std::string::npos)
+        << again.output;
+    const std::string exported = (dir_ / "exported").string();
+    const ProcessResult exported_run =
+        talentmatch("export --db " + db_path() + " --out " + exported);
+    ASSERT_EQ(exported_run.exit_code, 0) << exported_run.output;
+    const std::string copy = (dir_ / "copy.db").string();
+    const ProcessResult reimport =
+        talentmatch("import --all-or-nothing --db " + copy + " " + exported);
+    ASSERT_EQ(reimport.exit_code, 0) << reimport.output;
+    Store original(db_path());
+    Store round_tripped(copy);
+    for (const char* id : {"j1", "j2", "j5"})
+        EXPECT_EQ(original.get_job(id), round_tripped.get_job(id));
+    EXPECT_EQ(original.get_skill("s2"), round_tripped.get_skill("s2"));
+    EXPECT_EQ(round_tripped.count(EntityKind::kJob), 3);
+}
+
+TEST_F(ImportCliTest, SummaryPrintsCountsAndOpeningsPerClusterAndDistrict) {
+    write_data_set();
+    talentmatch("import --db " + db_path() + " " + data_dir());
+    const ProcessResult run = talentmatch("summary --db " + db_path());
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_NE(run.output.find("per cluster"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("per district"), std::string::npos);
+    EXPECT_NE(run.output.find("jobs"), std::string::npos);
+}
+
+TEST_F(ImportCliTest, AMissingInputIsAUsageErrorAndAMissingDatabaseTooForSummary) {
+    EXPECT_EQ(talentmatch("import --db " + db_path() + " " + (dir_ / "nope").string()).exit_code,
+              2);
+    EXPECT_EQ(talentmatch("summary --db " + (dir_ / "absent.db").string()).exit_code, 2);
+    EXPECT_FALSE(std::filesystem::exists(dir_ / "absent.db"));
+}
+
+}  // namespace
+}  // namespace talentmatch::store
