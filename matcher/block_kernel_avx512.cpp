@@ -18,6 +18,7 @@
 
 #include "matcher/block_kernels.hpp"
 #include "matcher/block_pass_types.hpp"
+#include "matcher/tile_index.hpp"
 #include "matcher/top_k_heap.hpp"
 
 #pragma GCC push_options
@@ -31,48 +32,50 @@ namespace {
 static_assert(kBlockSize == 32, "the AVX-512 kernel holds 32 16-bit lanes per register");
 
 struct Avx512Kernel {
-    static std::uint32_t score_job(const JobPlan& job, const RequirementPlan* reqs,
-                                   const std::uint8_t* const* row_ptr, std::uint32_t gate,
-                                   std::uint16_t cov_min, std::uint16_t* cov, std::uint16_t* rel,
-                                   const float* cfloor, const float* inv_a, const LaneBonus& bonus,
-                                   float jfloor) {
+    static __m512i widen(const std::uint8_t* row) {
+        return _mm512_cvtepu8_epi16(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(row)));
+    }
+    static __m512i table(const std::uint16_t* lut) {
+        return _mm512_broadcast_i32x4(_mm_loadu_si128(reinterpret_cast<const __m128i*>(lut)));
+    }
+
+    static std::uint32_t must_gate(const JobPlan& job, const RequirementPlan* reqs,
+                                   const std::uint8_t* const* row_ptr, std::uint32_t gate) {
         const RequirementPlan* r = reqs + job.req_begin;
-        const std::uint32_t n = job.req_end - job.req_begin;
         __mmask32 g = gate;
-        for (std::uint32_t i = 0; i < job.must_count; ++i) {
+        for (std::uint32_t i = 0; i < job.must_count && g; ++i) {
             const __m256i lv =
                 _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row_ptr[r[i].skill]));
             g &= _mm256_cmpge_epu8_mask(lv, _mm256_set1_epi8(char(r[i].level)));
-            if (g == 0) return 0;
         }
-        __m512i acc_a = _mm512_setzero_si512();
-        __m512i acc_b = _mm512_setzero_si512();
+        return g;
+    }
+
+    static void add_row(const std::uint8_t* row, const Posting* posts, std::size_t n,
+                        std::uint16_t* acc) {
+        const __m512i lv = widen(row);
+        for (std::size_t i = 0; i < n; ++i) {
+            __m512i* a =
+                reinterpret_cast<__m512i*>(acc + std::size_t(posts[i].position) * kBlockSize);
+            _mm512_store_si512(a,
+                               _mm512_add_epi16(_mm512_load_si512(a),
+                                                _mm512_permutexvar_epi16(lv, table(posts[i].lut))));
+        }
+    }
+
+    static std::uint32_t finish(const JobPlan& job, __m512i acc_a, __m512i acc_b,
+                                std::uint32_t gate, std::uint16_t cov_min, std::uint16_t* cov,
+                                std::uint16_t* rel, const float* cfloor, const float* inv_a,
+                                const LaneBonus& bonus, float jfloor) {
         if (job.packed) {
-            for (std::uint32_t i = 0; i < n; ++i) {
-                const __m512i lv = _mm512_cvtepu8_epi16(
-                    _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row_ptr[r[i].skill])));
-                const __m512i lut = _mm512_broadcast_i32x4(
-                    _mm_loadu_si128(reinterpret_cast<const __m128i*>(r[i].lut_a)));
-                acc_a = _mm512_add_epi16(acc_a, _mm512_permutexvar_epi16(lv, lut));
-            }
             acc_b = _mm512_srli_epi16(acc_a, 10);
             acc_a = _mm512_and_si512(acc_a, _mm512_set1_epi16(0x3FF));
-        } else {
-            for (std::uint32_t i = 0; i < n; ++i) {
-                const __m512i lv = _mm512_cvtepu8_epi16(
-                    _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row_ptr[r[i].skill])));
-                const __m512i lut_a = _mm512_broadcast_i32x4(
-                    _mm_loadu_si128(reinterpret_cast<const __m128i*>(r[i].lut_a)));
-                const __m512i lut_b = _mm512_broadcast_i32x4(
-                    _mm_loadu_si128(reinterpret_cast<const __m128i*>(r[i].lut_b)));
-                acc_a = _mm512_add_epi16(acc_a, _mm512_permutexvar_epi16(lv, lut_a));
-                acc_b = _mm512_add_epi16(acc_b, _mm512_permutexvar_epi16(lv, lut_b));
-            }
         }
-        _mm512_store_si512(cov, acc_a);
-        _mm512_store_si512(rel, acc_b);
+        __mmask32 g = gate;
         g &= _mm512_cmpge_epu16_mask(acc_a, _mm512_set1_epi16(short(cov_min)));
         if (g == 0) return 0;
+        _mm512_store_si512(cov, acc_a);
+        _mm512_store_si512(rel, acc_b);
         const __m512 inv_den = _mm512_set1_ps(job.inv_cov_den);
         const __m512 jf = _mm512_set1_ps(jfloor);
         const __m512 db = _mm512_set1_ps(bonus.district_bonus);
@@ -97,6 +100,40 @@ struct Avx512Kernel {
             survivors |= std::uint32_t(m) << (16 * half);
         }
         return survivors & g;
+    }
+
+    static std::uint32_t finish_packed(const JobPlan& job, const std::uint16_t* acc,
+                                       std::uint32_t gate, std::uint16_t cov_min,
+                                       std::uint16_t* cov, std::uint16_t* rel, const float* cfloor,
+                                       const float* inv_a, const LaneBonus& bonus, float jfloor) {
+        return finish(job, _mm512_load_si512(acc), _mm512_setzero_si512(), gate, cov_min, cov, rel,
+                      cfloor, inv_a, bonus, jfloor);
+    }
+
+    static std::uint32_t score_job(const JobPlan& job, const RequirementPlan* reqs,
+                                   const std::uint8_t* const* row_ptr, std::uint32_t gate,
+                                   std::uint16_t cov_min, std::uint16_t* cov, std::uint16_t* rel,
+                                   const float* cfloor, const float* inv_a, const LaneBonus& bonus,
+                                   float jfloor) {
+        gate = must_gate(job, reqs, row_ptr, gate);
+        if (gate == 0) return 0;
+        const RequirementPlan* r = reqs + job.req_begin;
+        const std::uint32_t n = job.req_end - job.req_begin;
+        __m512i acc_a = _mm512_setzero_si512();
+        __m512i acc_b = _mm512_setzero_si512();
+        if (job.packed) {
+            for (std::uint32_t i = 0; i < n; ++i) {
+                acc_a = _mm512_add_epi16(
+                    acc_a, _mm512_permutexvar_epi16(widen(row_ptr[r[i].skill]), table(r[i].lut_a)));
+            }
+        } else {
+            for (std::uint32_t i = 0; i < n; ++i) {
+                const __m512i lv = widen(row_ptr[r[i].skill]);
+                acc_a = _mm512_add_epi16(acc_a, _mm512_permutexvar_epi16(lv, table(r[i].lut_a)));
+                acc_b = _mm512_add_epi16(acc_b, _mm512_permutexvar_epi16(lv, table(r[i].lut_b)));
+            }
+        }
+        return finish(job, acc_a, acc_b, gate, cov_min, cov, rel, cfloor, inv_a, bonus, jfloor);
     }
 };
 

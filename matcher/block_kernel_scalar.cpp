@@ -7,29 +7,33 @@ namespace talentmatch::matcher::detail {
 namespace {
 
 struct ScalarKernel {
-    static std::uint32_t score_job(const JobPlan& job, const RequirementPlan* reqs,
-                                   const std::uint8_t* const* row_ptr, std::uint32_t gate,
-                                   std::uint16_t cov_min, std::uint16_t* cov, std::uint16_t* rel,
-                                   const float* cfloor, const float* inv_a, const LaneBonus& bonus,
-                                   float jfloor) {
+    static std::uint32_t must_gate(const JobPlan& job, const RequirementPlan* reqs,
+                                   const std::uint8_t* const* row_ptr, std::uint32_t gate) {
         const RequirementPlan* r = reqs + job.req_begin;
-        const std::uint32_t n = job.req_end - job.req_begin;
-        for (std::uint32_t i = 0; i < job.must_count; ++i) {
+        for (std::uint32_t i = 0; i < job.must_count && gate; ++i) {
             const std::uint8_t* row = row_ptr[r[i].skill];
             for (unsigned l = 0; l < kBlockSize; ++l) {
                 if (row[l] < r[i].level) gate &= ~(1u << l);
             }
-            if (gate == 0) return 0;
         }
-        std::uint16_t a[kBlockSize] = {};
-        std::uint16_t b[kBlockSize] = {};
-        for (std::uint32_t i = 0; i < n; ++i) {
-            const std::uint8_t* row = row_ptr[r[i].skill];
+        return gate;
+    }
+
+    static void add_row(const std::uint8_t* row, const Posting* posts, std::size_t n,
+                        std::uint16_t* acc) {
+        for (std::size_t i = 0; i < n; ++i) {
+            std::uint16_t* a = acc + std::size_t(posts[i].position) * kBlockSize;
             for (unsigned l = 0; l < kBlockSize; ++l) {
-                a[l] = std::uint16_t(a[l] + r[i].lut_a[row[l]]);
-                b[l] = std::uint16_t(b[l] + r[i].lut_b[row[l]]);
+                a[l] = std::uint16_t(a[l] + posts[i].lut[row[l]]);
             }
         }
+    }
+
+    // Splits the sums, applies the coverage minimum and the pruning test.
+    static std::uint32_t finish(const JobPlan& job, const std::uint16_t* a, const std::uint16_t* b,
+                                std::uint32_t gate, std::uint16_t cov_min, std::uint16_t* cov,
+                                std::uint16_t* rel, const float* cfloor, const float* inv_a,
+                                const LaneBonus& bonus, float jfloor) {
         std::uint32_t survivors = 0;
         for (unsigned l = 0; l < kBlockSize; ++l) {
             cov[l] = job.packed ? std::uint16_t(a[l] & 0x3FF) : a[l];
@@ -42,6 +46,34 @@ struct ScalarKernel {
             if (score >= cfloor[l] || score >= jfloor) survivors |= 1u << l;
         }
         return survivors;
+    }
+
+    static std::uint32_t finish_packed(const JobPlan& job, const std::uint16_t* acc,
+                                       std::uint32_t gate, std::uint16_t cov_min,
+                                       std::uint16_t* cov, std::uint16_t* rel, const float* cfloor,
+                                       const float* inv_a, const LaneBonus& bonus, float jfloor) {
+        return finish(job, acc, nullptr, gate, cov_min, cov, rel, cfloor, inv_a, bonus, jfloor);
+    }
+
+    static std::uint32_t score_job(const JobPlan& job, const RequirementPlan* reqs,
+                                   const std::uint8_t* const* row_ptr, std::uint32_t gate,
+                                   std::uint16_t cov_min, std::uint16_t* cov, std::uint16_t* rel,
+                                   const float* cfloor, const float* inv_a, const LaneBonus& bonus,
+                                   float jfloor) {
+        gate = must_gate(job, reqs, row_ptr, gate);
+        if (gate == 0) return 0;
+        const RequirementPlan* r = reqs + job.req_begin;
+        const std::uint32_t n = job.req_end - job.req_begin;
+        std::uint16_t a[kBlockSize] = {};
+        std::uint16_t b[kBlockSize] = {};
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const std::uint8_t* row = row_ptr[r[i].skill];
+            for (unsigned l = 0; l < kBlockSize; ++l) {
+                a[l] = std::uint16_t(a[l] + r[i].lut_a[row[l]]);
+                b[l] = std::uint16_t(b[l] + r[i].lut_b[row[l]]);
+            }
+        }
+        return finish(job, a, b, gate, cov_min, cov, rel, cfloor, inv_a, bonus, jfloor);
     }
 };
 

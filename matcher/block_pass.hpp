@@ -25,8 +25,6 @@
 
 namespace talentmatch::matcher::detail {
 
-inline constexpr std::size_t kJobTile = 256;
-
 template <typename Kernel>
 void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector& jc,
                 BlockScratch& scratch) {
@@ -42,6 +40,7 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
     alignas(64) std::uint16_t cov[kBlockSize];
     alignas(64) std::uint16_t rel[kBlockSize];
     scratch.prepare(*in.snapshot);
+    std::uint16_t* tile_acc = scratch.tile_acc.data();
 
     const std::size_t positions = in.job_list.size();
     for (std::size_t tile = 0; tile < positions; tile += kJobTile) {
@@ -51,6 +50,18 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
             if (lanes == 0) continue;
             scratch.load_block(cs, b, lanes);
             const Index first = Index(b * kBlockSize);
+            if (in.tiles != nullptr) {
+                // Sparse × sparse: each of the block's rows meets the tile's
+                // requirements on that skill.
+                std::fill(tile_acc, tile_acc + (tile_end - tile) * kBlockSize, std::uint16_t{0});
+                const std::size_t tile_no = tile / kJobTile;
+                for (Index r : cs.block_rows.row(b)) {
+                    const auto posts = in.tiles->postings_of(tile_no, cs.block_row_skill[r]);
+                    if (posts.empty()) continue;
+                    Kernel::add_row(cs.block_levels.data() + std::size_t(r) * kBlockSize,
+                                    posts.data(), posts.size(), tile_acc);
+                }
+            }
             auto refresh_floor = [&](unsigned l) {
                 const Index c = first + l;
                 if (in.k_jobs == 0) {
@@ -82,9 +93,18 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                 const std::uint32_t district_lanes = scratch.district_mask[job.district];
                 const std::uint32_t cluster_lanes = scratch.cluster_mask[job.cluster];
                 const LaneBonus bonus{district_lanes, cluster_lanes, district_bonus, cluster_bonus};
-                std::uint32_t survivors =
-                    Kernel::score_job(job, plan.reqs.data(), scratch.row_ptr.data(), gate, cov_min,
-                                      cov, rel, cfloor, inv_a, bonus, jc.floor[p]);
+                std::uint32_t survivors = 0;
+                if (in.tiles != nullptr && job.packed) {
+                    gate = Kernel::must_gate(job, plan.reqs.data(), scratch.row_ptr.data(), gate);
+                    if (gate == 0) continue;
+                    survivors =
+                        Kernel::finish_packed(job, tile_acc + (p - tile) * kBlockSize, gate,
+                                              cov_min, cov, rel, cfloor, inv_a, bonus, jc.floor[p]);
+                } else {
+                    survivors =
+                        Kernel::score_job(job, plan.reqs.data(), scratch.row_ptr.data(), gate,
+                                          cov_min, cov, rel, cfloor, inv_a, bonus, jc.floor[p]);
+                }
                 while (survivors) {
                     const unsigned l = unsigned(__builtin_ctz(survivors));
                     survivors &= survivors - 1;

@@ -5,12 +5,14 @@
 // (thread) at a time.
 #include <cstdint>
 #include <limits>
+#include <new>
 #include <span>
 #include <vector>
 
 #include "matcher/job_kernel_plan.hpp"
 #include "matcher/score_config.hpp"
 #include "matcher/snapshot.hpp"
+#include "matcher/tile_index.hpp"
 #include "matcher/top_k_heap.hpp"
 
 namespace talentmatch::matcher::detail {
@@ -19,6 +21,14 @@ namespace talentmatch::matcher::detail {
 // pruned; the float error on fit + bonus is < 1e-6, so no pair that could
 // enter a heap is lost.
 inline constexpr double kPruneMargin = 1e-5;
+
+// Jobs per tile: a tile's plans, postings and heaps stay in L2 while a task's
+// blocks stream over them.
+inline constexpr std::size_t kJobTile = 256;
+
+// The large-batch regime (tile index) pays off from this many blocks per pass;
+// below it (single queries, small batches) requirements are scored directly.
+inline constexpr std::size_t kTileIndexMinBlocks = 64;
 
 // The preference bonus of each lane for the current job, for the pruning test.
 struct LaneBonus {
@@ -41,8 +51,11 @@ struct PassInput {
     // Jobs scored, in collector order: position p is job job_list[p].
     std::span<const Index> job_list;
     std::span<const std::uint16_t> cov_min;  // per position: cov_num >= cov_min[p]
-    std::size_t k_jobs = 0;                  // 0 = no per-candidate lists
-    std::size_t k_candidates = 0;            // 0 = no per-job lists
+    // The large-batch regime: job_list inverted per tile of kJobTile (null =
+    // score every requirement of every job directly, the small-batch regime).
+    const TileIndex* tiles = nullptr;
+    std::size_t k_jobs = 0;        // 0 = no per-candidate lists
+    std::size_t k_candidates = 0;  // 0 = no per-job lists
     // Per-candidate heaps: row r owns slots [r*k_jobs, (r+1)*k_jobs) and counts[r].
     HeapEntry* candidate_slots = nullptr;
     std::uint32_t* candidate_counts = nullptr;
@@ -68,6 +81,20 @@ struct JobCollector {
     }
 };
 
+// 64-byte aligned storage for vectors the kernels load whole.
+template <typename T>
+struct AlignedAllocator {
+    using value_type = T;
+    AlignedAllocator() = default;
+    template <typename U>
+    AlignedAllocator(const AlignedAllocator<U>&) {}
+    T* allocate(std::size_t n) {
+        return static_cast<T*>(::operator new (n * sizeof(T), std::align_val_t{64}));
+    }
+    void deallocate(T* p, std::size_t) { ::operator delete (p, std::align_val_t{64}); }
+    bool operator==(const AlignedAllocator&) const = default;
+};
+
 // Per-block lookup tables, rebuilt for each (block, job tile).
 struct BlockScratch {
     alignas(64) std::uint8_t zero_row[64] = {};
@@ -76,6 +103,8 @@ struct BlockScratch {
     std::vector<std::uint32_t> district_mask;  // district -> lanes preferring it
     std::vector<std::uint32_t> cluster_mask;   // cluster -> lanes preferring it
     std::uint32_t edu_at_least[8] = {};        // education level -> lanes at or above it
+    // Per tile position: kBlockSize 16-bit sums (large-batch regime), 64-byte aligned.
+    std::vector<std::uint16_t, AlignedAllocator<std::uint16_t>> tile_acc;
 
     void prepare(const Snapshot& snapshot);
     void load_block(const CandidateSet& cs, std::size_t block, std::uint32_t lanes);

@@ -25,6 +25,13 @@ void validate_options(const ExecutionOptions& options) {
 std::vector<JobCollector> run_parallel_pass(const PassInput& in, std::span<const Index> blocks,
                                             const ExecutionOptions& options) {
     const BlockPassFn pass = select_block_pass(options.kernel);
+    TileIndex tiles;
+    PassInput input = in;
+    if (blocks.size() >= kTileIndexMinBlocks) {
+        tiles = build_tile_index(in.snapshot->job_plan, in.job_list, in.snapshot->skills.size(),
+                                 kJobTile);
+        input.tiles = &tiles;
+    }
     struct Worker {
         JobCollector collector;
         BlockScratch scratch;
@@ -40,7 +47,8 @@ std::vector<JobCollector> run_parallel_pass(const PassInput& in, std::span<const
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks.size(), kBlocksPerTask),
                           [&](const tbb::blocked_range<std::size_t>& r) {
                               Worker& w = workers.local();
-                              pass(in, blocks.subspan(r.begin(), r.size()), w.collector, w.scratch);
+                              pass(input, blocks.subspan(r.begin(), r.size()), w.collector,
+                                   w.scratch);
                           });
     });
     std::vector<JobCollector> out;

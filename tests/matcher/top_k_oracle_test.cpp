@@ -171,12 +171,23 @@ WorldShape large_taxonomy_shape() {
     return s;
 }
 
+// Enough blocks (> kTileIndexMinBlocks) for the large-batch regime.
+WorldShape many_blocks_shape() {
+    WorldShape s;
+    s.skills = 60;
+    s.graduates = 2203;
+    s.jobs = 70;
+    s.max_requirements = 12;
+    s.max_skills = 20;
+    return s;
+}
+
 INSTANTIATE_TEST_SUITE_P(
     RandomWorlds, OracleAgreement,
     ::testing::Values(Case{1, WorldShape{}, 5}, Case{2, WorldShape{}, 1},
                       Case{3, WorldShape{}, 1000},  // k larger than every eligible count
                       Case{4, extreme_shape(), 7},  // max levels and weights: many ties
-                      Case{5, large_taxonomy_shape(), 10}));
+                      Case{5, large_taxonomy_shape(), 10}, Case{6, many_blocks_shape(), 9}));
 
 }  // namespace
 }  // namespace talentmatch::matcher::testing
