@@ -28,7 +28,8 @@ struct Certificate {
     std::string name_zh;
     std::string name_en;
     CertificateKind kind = CertificateKind::kIndustry;
-    std::string level;   // "1+X" level (初级/中级/高级 as "junior"/"intermediate"/"senior"), may be empty
+    std::string
+        level;  // "1+X" level (初级/中级/高级 as "junior"/"intermediate"/"senior"), may be empty
     std::string issuer;  // may be empty
     bool operator==(const Certificate&) const = default;
 };
@@ -124,7 +125,7 @@ struct Job {
     int headcount = 1;  // openings, >= 1
     EducationLevel min_education = EducationLevel::kSecondaryVocational;
     std::vector<std::string> required_certificates;
-    std::string valid_until;  // ISO date "YYYY-MM-DD"; empty = open-ended
+    std::string valid_until;                // ISO date "YYYY-MM-DD"; empty = open-ended
     std::vector<Requirement> requirements;  // at least one, one per skill
     bool operator==(const Job&) const = default;
 };

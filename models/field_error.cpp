@@ -19,6 +19,8 @@ ValidationError::ValidationError(std::vector<FieldError> errors)
     : std::runtime_error(summarize(errors)), errors_(std::move(errors)) {}
 
 NotFoundError::NotFoundError(std::string kind, std::string id)
-    : std::runtime_error(kind + " '" + id + "' not found"), kind_(std::move(kind)), id_(std::move(id)) {}
+    : std::runtime_error(kind + " '" + id + "' not found"),
+      kind_(std::move(kind)),
+      id_(std::move(id)) {}
 
 }  // namespace talentmatch

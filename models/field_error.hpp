@@ -19,22 +19,22 @@ struct FieldError {
 std::string to_string(const FieldError& error);
 
 class ValidationError : public std::runtime_error {
-public:
+  public:
     explicit ValidationError(std::vector<FieldError> errors);
     const std::vector<FieldError>& errors() const { return errors_; }
 
-private:
+  private:
     std::vector<FieldError> errors_;
 };
 
 // An id the caller referred to does not exist (unknown graduate, job, ...).
 class NotFoundError : public std::runtime_error {
-public:
+  public:
     NotFoundError(std::string kind, std::string id);
     const std::string& kind() const { return kind_; }
     const std::string& id() const { return id_; }
 
-private:
+  private:
     std::string kind_;
     std::string id_;
 };
