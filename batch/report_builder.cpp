@@ -21,10 +21,19 @@ ReportData build_report_data(const BatchResults& r) {
     for (const auto& k : r.balance_overall.skills) {
         if (k.label == matcher::BalanceLabel::kShortage) short_rows.push_back(&k);
     }
-    std::sort(short_rows.begin(), short_rows.end(), [](auto* a, auto* b) {
+    // Largest shortfall (demand − supply at the bottleneck level) first: the
+    // skills where the most openings go unserved, then ratio, then id.
+    auto shortfall = [](const matcher::SkillBalance* k) {
+        for (const auto& l : k->levels) {
+            if (l.level == k->bottleneck_level)
+                return std::int64_t(l.demand_at_least) - std::int64_t(l.supply.value_or(0));
+        }
+        return std::int64_t{0};
+    };
+    std::sort(short_rows.begin(), short_rows.end(), [&](auto* a, auto* b) {
+        if (shortfall(a) != shortfall(b)) return shortfall(a) > shortfall(b);
         const double ra = a->ratio.value_or(0), rb = b->ratio.value_or(0);
         if (ra != rb) return ra < rb;
-        if (a->demand != b->demand) return a->demand > b->demand;
         return a->skill_id < b->skill_id;
     });
     for (std::size_t i = 0; i < short_rows.size() && i < 15; ++i) {

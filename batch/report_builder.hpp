@@ -1,7 +1,7 @@
 #pragma once
 // Stage 9b: the numbers report.html shows, taken from a run's results.
-//   shortages   overall skills labelled shortage, worst ratio first (then
-//               demand desc, id), at their bottleneck level, at most 15;
+//   shortages   overall skills labelled shortage at their bottleneck level,
+//               largest shortfall (demand − supply) first, then ratio, id; 15;
 //   heatmap     clusters × the 14 skill categories with the most demand;
 //   alignment   programs by own-cluster aligned share (then mean coverage,
 //               id): the best 15 and the worst 10 when there are more than 25.

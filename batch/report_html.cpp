@@ -246,9 +246,9 @@ std::string render_report_html(const ReportData& d) {
          kpi("seeking", double(d.counts.seeking_graduates)) + kpi("jobs", double(d.counts.jobs)) +
          kpi("openings", double(d.counts.openings)) + kpi("programs", double(d.counts.programs)) +
          kpi("placed", double(d.funnel.placed)) + "</div></section>\n";
-    s += "<section><h2>Shortage skills</h2><p class=\"note\">Skills whose supply of seeking "
-         "graduates at the required level falls furthest short of the openings that require "
-         "them.</p>" +
+    s += "<section><h2>Shortage skills</h2><p class=\"note\">Skills labelled shortage with the "
+         "most openings left unserved: openings requiring the skill at its bottleneck level "
+         "versus seeking graduates at that level.</p>" +
          shortage_chart(d.shortages) + "</section>\n";
     s += "<section><h2>Supply–demand by cluster × skill category</h2><p class=\"note\">Cell = "
          "supply / demand over the openings of the cluster that require a skill of the "

@@ -11,6 +11,7 @@
 #include "batch/csv_writer.hpp"
 #include "batch/progress.hpp"
 #include "batch/report_html.hpp"
+#include "batch/run_diff.hpp"
 #include "batch/run_publisher.hpp"
 
 namespace talentmatch::batch {
@@ -132,6 +133,34 @@ TEST(ReportHtml, SelfContainedEscapedAndDeterministic) {
               0);
     EXPECT_NE(html.find("50 (50.0%)"), std::string::npos);  // funnel: placed
     EXPECT_GE(static_cast<int>(html.find("</html>")), 0);
+}
+
+TEST(RunDiff, ReportsNewAndResolvedShortagesChangedBestMatchesAndOpenings) {
+    TempDir dir;
+    {
+        std::ofstream(dir.path / "supply_demand_skills.csv")
+            << "grouping,group,skill_id,label\noverall,,a,shortage\noverall,,b,shortage\n"
+               "cluster,x,c,shortage\noverall,,d,surplus\n";
+        std::ofstream(dir.path / "best_matches.csv")
+            << "graduate_id,job_id,score\ng1,j1,0.5\ng2,j2,0.4\ng3,\"j,3\",0.1\n";
+        std::ofstream(dir.path / "assignment_jobs.csv")
+            << "job_id,headcount,filled\nj1,3,1\nj2,2,2\ngone,1,1\n";
+    }
+    DiffInputs now;
+    now.shortage_skills = {"b", "c"};
+    now.best_match = {{"g1", "j1"}, {"g2", "j9"}, {"g4", "j1"}};
+    now.job_filled = {{"j1", 3}, {"j2", 2}};
+    const RunDiff d = diff_against(dir.path, now);
+    EXPECT_TRUE(d.has_previous);
+    EXPECT_EQ(d.new_shortages, std::vector<std::string>{"c"});  // c was a cluster row only
+    EXPECT_EQ(d.resolved_shortages, std::vector<std::string>{"a"});
+    ASSERT_EQ(d.best_match_changes.size(), 3u);  // g2 changed, g3 gone (quoted id), g4 new
+    EXPECT_EQ(d.best_match_changes[0].current_job_id, "j9");
+    EXPECT_EQ(d.best_match_changes[1].previous_job_id, "j,3");
+    EXPECT_EQ(d.best_match_changes[2].graduate_id, "g4");
+    EXPECT_EQ(d.openings_filled_since, 2);    // j1: 1 -> 3
+    EXPECT_EQ(d.openings_unfilled_since, 1);  // "gone": 1 -> 0
+    EXPECT_FALSE(diff_against(std::nullopt, now).has_previous);
 }
 
 }  // namespace
