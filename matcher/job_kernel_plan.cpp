@@ -4,7 +4,7 @@
 
 namespace talentmatch::matcher {
 
-JobKernelPlan build_job_kernel_plan(const JobSet& jobs) {
+JobKernelPlan build_job_kernel_plan(const JobSet& jobs, std::size_t skill_count) {
     JobKernelPlan plan;
     plan.jobs.reserve(jobs.size());
     plan.reqs.reserve(jobs.requirements.items.size());
@@ -43,6 +43,17 @@ JobKernelPlan build_job_kernel_plan(const JobSet& jobs) {
         jp.min_education = jobs.min_education[j];
         plan.jobs.push_back(jp);
         plan.all_jobs.push_back(j);
+    }
+    plan.skill_offsets.assign(skill_count + 1, 0);
+    for (const RequirementEntry& r : jobs.requirements.items) ++plan.skill_offsets[r.skill + 1];
+    for (std::size_t s = 0; s < skill_count; ++s)
+        plan.skill_offsets[s + 1] += plan.skill_offsets[s];
+    plan.postings.resize(jobs.requirements.items.size());
+    std::vector<std::uint32_t> cursor(plan.skill_offsets.begin(), plan.skill_offsets.end() - 1);
+    for (Index j = 0; j < jobs.size(); ++j) {
+        for (const RequirementEntry& r : jobs.requirements.row(j)) {
+            plan.postings[cursor[r.skill]++] = {j, r.level, r.weight, r.must_have, 0};
+        }
     }
     return plan;
 }

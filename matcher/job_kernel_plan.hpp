@@ -38,11 +38,24 @@ struct JobPlan {
     std::uint8_t packed = 0;
 };
 
+// One requirement in the by-skill inverted index of all jobs (small-batch
+// query path): job index, r, w, must-have.
+struct SkillPosting {
+    std::uint32_t job = 0;
+    std::uint8_t level = 0;
+    std::uint8_t weight = 0;
+    std::uint8_t must_have = 0;
+    std::uint8_t unused = 0;
+};
+
 struct JobKernelPlan {
     std::vector<JobPlan> jobs;  // one per job, in job index order
     std::vector<RequirementPlan> reqs;
     std::vector<std::uint32_t> certs;
     std::vector<std::uint32_t> all_jobs;  // 0..jobs-1, the unfiltered job list
+    // by_skill: postings of skill s are postings[skill_offsets[s] .. skill_offsets[s+1]).
+    std::vector<std::uint32_t> skill_offsets;
+    std::vector<SkillPosting> postings;
 };
 
 }  // namespace talentmatch::matcher

@@ -6,6 +6,6 @@
 
 namespace talentmatch::matcher {
 
-JobKernelPlan build_job_kernel_plan(const JobSet& jobs);
+JobKernelPlan build_job_kernel_plan(const JobSet& jobs, std::size_t skill_count);
 
 }  // namespace talentmatch::matcher

@@ -2,10 +2,15 @@
 
 #include <algorithm>
 
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
 #include "matcher/batch_top_k.hpp"
 #include "matcher/invalid_argument.hpp"
 #include "matcher/pass_runner.hpp"
 #include "matcher/resolved_filter.hpp"
+#include "matcher/sparse_query.hpp"
 
 namespace talentmatch::matcher {
 namespace {
@@ -38,8 +43,15 @@ Match to_match(const SortedIds& other_ids, const IndexedMatch& m) {
     return out;
 }
 
-// Top-k jobs for the given candidates: the block pass over the blocks that
-// hold them, heaps only for the queried lanes.
+void run_block_pass(const Snapshot& snapshot, const CandidateSet& cs,
+                    const detail::ResolvedFilter& rf, const ScoreConfig& config,
+                    const ExecutionOptions& options, Index lo, Index hi,
+                    std::span<const Index> row_of, std::span<const Index> blocks, std::size_t k,
+                    detail::HeapEntry* slots, std::uint32_t* counts);
+
+// Top-k jobs for the given candidates: few blocks -> the sparse per-candidate
+// path; many -> the block pass over the blocks that hold them, heaps only for
+// the queried lanes.
 MatchLists jobs_for(const Snapshot& snapshot, CandidateKind kind, std::span<const std::string> ids,
                     std::size_t k, const MatchFilter& filter, const ScoreConfig& config,
                     const ExecutionOptions& options, const char* id_kind) {
@@ -64,6 +76,48 @@ MatchLists jobs_for(const Snapshot& snapshot, CandidateKind kind, std::span<cons
     std::sort(blocks.begin(), blocks.end());
     blocks.erase(std::unique(blocks.begin(), blocks.end()), blocks.end());
 
+    std::vector<detail::HeapEntry> slots(std::size_t(rows) * k);
+    std::vector<std::uint32_t> counts(rows, 0);
+    if (blocks.size() < detail::kTileIndexMinBlocks) {
+        // Small batch: each candidate's skills through the by-skill job index.
+        std::vector<Index> distinct(rows);
+        for (Index c : queries) distinct[row_of[c - lo]] = c;
+        const auto cov_min =
+            detail::coverage_minimums(snapshot, snapshot.job_plan.all_jobs, rf.min_coverage_bp);
+        tbb::enumerable_thread_specific<detail::SparseScratch> scratch;
+        if (rows == 1) {  // a single query: no arena, no tasks
+            detail::sparse_top_jobs(snapshot, cs, distinct[0], rf, cov_min, config,
+                                    std::span(slots.data(), k), counts[0], scratch.local());
+        } else {
+            tbb::task_arena arena(options.threads > 0 ? options.threads
+                                                      : tbb::task_arena::automatic);
+            arena.execute([&] {
+                tbb::parallel_for(Index{0}, rows, [&](Index r) {
+                    detail::sparse_top_jobs(snapshot, cs, distinct[r], rf, cov_min, config,
+                                            std::span(slots.data() + std::size_t(r) * k, k),
+                                            counts[r], scratch.local());
+                });
+            });
+        }
+    } else {
+        run_block_pass(snapshot, cs, rf, config, options, lo, hi, row_of, blocks, k, slots.data(),
+                       counts.data());
+    }
+    const TopKLists lists = detail::candidate_heap_lists(slots, counts, k);
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+        for (const IndexedMatch& m : lists.row(row_of[queries[q] - lo])) {
+            out[q].push_back(to_match(snapshot.jobs.ids, m));
+        }
+    }
+    return out;
+}
+
+// The block pass over `blocks` for the candidates with a heap row.
+void run_block_pass(const Snapshot& snapshot, const CandidateSet& cs,
+                    const detail::ResolvedFilter& rf, const ScoreConfig& config,
+                    const ExecutionOptions& options, Index lo, Index hi,
+                    std::span<const Index> row_of, std::span<const Index> blocks, std::size_t k,
+                    detail::HeapEntry* slots, std::uint32_t* counts) {
     std::vector<Index> filtered_jobs;
     std::span<const Index> job_list;
     if (rf.job_ok.empty()) {
@@ -75,8 +129,6 @@ MatchLists jobs_for(const Snapshot& snapshot, CandidateKind kind, std::span<cons
         job_list = filtered_jobs;
     }
     const auto cov_min = detail::coverage_minimums(snapshot, job_list, rf.min_coverage_bp);
-    std::vector<detail::HeapEntry> slots(std::size_t(rows) * k);
-    std::vector<std::uint32_t> counts(rows, 0);
     detail::PassInput in;
     in.snapshot = &snapshot;
     in.candidates = &cs;
@@ -88,16 +140,9 @@ MatchLists jobs_for(const Snapshot& snapshot, CandidateKind kind, std::span<cons
     in.job_list = job_list;
     in.cov_min = cov_min;
     in.k_jobs = k;
-    in.candidate_slots = slots.data();
-    in.candidate_counts = counts.data();
+    in.candidate_slots = slots;
+    in.candidate_counts = counts;
     detail::run_parallel_pass(in, blocks, options);
-    const TopKLists lists = detail::candidate_heap_lists(slots, counts, k);
-    for (std::size_t q = 0; q < queries.size(); ++q) {
-        for (const IndexedMatch& m : lists.row(row_of[queries[q] - lo])) {
-            out[q].push_back(to_match(snapshot.jobs.ids, m));
-        }
-    }
-    return out;
 }
 
 // Top-k candidates for the given jobs: the block pass over every block with

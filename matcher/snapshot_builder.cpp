@@ -500,14 +500,15 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::build() {
     snap->programs = finish_candidates(std::move(s.program_set), r, "programs");
     snap->graduates = finish_candidates(std::move(s.graduates), r, "graduates");
     snap->jobs = finish_jobs(std::move(s.jobs), r);
-    snap->job_plan = build_job_kernel_plan(snap->jobs);
+    snap->job_plan = build_job_kernel_plan(snap->jobs, snap->skills.size());
 
     snap->stats.build_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     snap->stats.memory_bytes =
         bytes(snap->graduates) + bytes(snap->programs) + bytes(snap->jobs) + bytes(snap->skills) +
         bytes(snap->skill_name_en) + bytes(snap->skill_name_zh) + bytes(snap->skill_category) +
-        bytes(snap->job_plan.jobs) + bytes(snap->job_plan.reqs) + bytes(snap->job_plan.certs);
+        bytes(snap->job_plan.jobs) + bytes(snap->job_plan.reqs) + bytes(snap->job_plan.certs) +
+        bytes(snap->job_plan.postings) + bytes(snap->job_plan.skill_offsets);
     return snap;
 }
 
