@@ -1,17 +1,81 @@
-// Placeholder until the layer behind it lands; replaced by its owner.
+// talentmatch serve: the HTTP API over one SQLite file (api/api_server.hpp).
+// SIGINT/SIGTERM stop it gracefully: stop accepting, let in-flight requests
+// finish, stop the snapshot thread, close the store.
+#include <pthread.h>
+#include <csignal>
 #include <iostream>
+#include <thread>
 
+#include <spdlog/spdlog.h>
+
+#include "api/api_server.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 
 namespace talentmatch::cli {
+namespace {
+
+struct ServeOptions {
+    std::string db;
+    std::string host = "127.0.0.1";
+    int port = 8080;
+    int threads = 0;
+    std::size_t max_body_mb = 64;
+};
+
+int serve(const ServeOptions& o) {
+    // Block the stop signals in every thread (threads inherit the mask); one
+    // thread waits for them with sigwait and stops the server.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    api::ApiServerOptions options;
+    options.db_path = o.db;
+    options.http.host = o.host;
+    options.http.port = o.port;
+    options.http.threads = o.threads > 0 ? o.threads : api::default_thread_count();
+    options.http.max_body_bytes = o.max_body_mb * 1024 * 1024;
+    api::ApiServer server(options);
+    const int port = server.bind();
+    spdlog::info("talentmatch serve: listening on http://{}:{} with {} worker threads, db {}",
+                 o.host, port, options.http.threads, o.db);
+
+    std::thread waiter([&server, stop_signals] {
+        int signal = 0;
+        sigwait(&stop_signals, &signal);
+        spdlog::info("talentmatch serve: signal {} received, finishing in-flight requests", signal);
+        server.stop();
+    });
+    server.listen();
+    // listen() also returns on a fatal accept error: wake the waiter then.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+    spdlog::info("talentmatch serve: stopped; store closed");
+    return kExitOk;
+}
+
+}  // namespace
 
 void add_serve_command(CLI::App& app, int& exit_code) {
-    auto* cmd = app.add_subcommand("serve", "(not built yet)");
-    cmd->callback([&exit_code] {
-        std::cerr << "talentmatch serve: not built yet\n";
-        exit_code = kExitFailure;
-    });
+    auto options = std::make_shared<ServeOptions>();
+    auto* cmd = app.add_subcommand(
+        "serve", "Serve the HTTP API (JSON under /v1, /openapi.json, /metrics) over a store");
+    cmd->add_option("--db", options->db, "SQLite store file (created if absent)")->required();
+    cmd->add_option("--host", options->host, "address to listen on")->capture_default_str();
+    cmd->add_option("--port", options->port, "TCP port (0 = any free port)")
+        ->check(CLI::Range(0, 65535))
+        ->capture_default_str();
+    cmd->add_option("--threads", options->threads,
+                    "HTTP worker threads; one keep-alive connection holds one worker "
+                    "(default max(32, 4 x cores))")
+        ->check(CLI::Range(1, 4096));
+    cmd->add_option("--max-body-mb", options->max_body_mb, "request body limit in MiB (413 above)")
+        ->check(CLI::Range(1, 4096))
+        ->capture_default_str();
+    cmd->callback([options, &exit_code] { exit_code = serve(*options); });
 }
 
 }  // namespace talentmatch::cli
