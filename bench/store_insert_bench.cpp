@@ -255,6 +255,24 @@ int main(int argc, char** argv) {
     report("scan: JOIN (baseline)", job_join_seconds, n_jobs, "jobs");
     report("scan: Store::scan_jobs (merged)", job_scan_seconds, n_jobs, "jobs");
 
+    {
+        // Point reads, the API's GET /v1/jobs/{id} path when not served from a snapshot.
+        std::mt19937 rng(3);
+        const int reads = 20000;
+        long long found = 0;
+        start = Stopwatch{};
+        for (int i = 0; i < reads; ++i) {
+            const auto job = store.get_job(jobs[rng() % jobs.size()].id);
+            found += job ? static_cast<long long>(job->requirements.size()) : 0;
+        }
+        const Timing get_seconds = seconds_since(start);
+        if (found != 15LL * reads) {
+            std::fprintf(stderr, "get_job found %lld requirement rows\n", found);
+            return 1;
+        }
+        report("Store::get_job, random ids", get_seconds, reads, "gets");
+    }
+
     if (n_graduates > 0) {
         std::mt19937 rng(2);
         std::vector<tmd::Graduate> batch;

@@ -12,12 +12,64 @@
 // as std::string_view's compare does.
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 
 #include "store/sqlite_db.hpp"
 
 namespace talentmatch::store {
+
+// Prepared statements kept for point reads (the API's GET path), keyed by
+// SQL. A statement in use is never handed out twice: a nested read of the
+// same SQL prepares its own.
+class StatementCache {
+  public:
+    struct Entry {
+        std::unique_ptr<Statement> statement;
+        bool in_use = false;
+    };
+    Entry& entry(Database& db, const std::string& sql) {
+        Entry& e = entries_[sql];
+        if (!e.statement) e.statement = std::make_unique<Statement>(db, sql);
+        return e;
+    }
+
+  private:
+    std::unordered_map<std::string, Entry> entries_;
+};
+
+// A statement for one read: borrowed from the cache (reset and returned when
+// the lease ends, so no read transaction stays open) or owned.
+class StatementLease {
+  public:
+    StatementLease(Database& db, const std::string& sql, StatementCache* cache) {
+        if (cache != nullptr) {
+            StatementCache::Entry& e = cache->entry(db, sql);
+            if (!e.in_use) {
+                e.in_use = true;
+                entry_ = &e;
+                return;
+            }
+        }
+        owned_ = std::make_unique<Statement>(db, sql);
+    }
+    StatementLease(StatementLease&& other) noexcept
+        : entry_(std::exchange(other.entry_, nullptr)), owned_(std::move(other.owned_)) {}
+    StatementLease& operator=(StatementLease&&) = delete;
+    ~StatementLease() {
+        if (entry_ == nullptr) return;
+        entry_->statement->reset();
+        entry_->in_use = false;
+    }
+    Statement& get() { return entry_ ? *entry_->statement : *owned_; }
+
+  private:
+    StatementCache::Entry* entry_ = nullptr;
+    std::unique_ptr<Statement> owned_;
+};
 
 struct ReadPlan {
     enum class Mode { kPoint, kPage, kScan };
@@ -26,28 +78,31 @@ struct ReadPlan {
     std::size_t limit = std::numeric_limits<std::size_t>::max();
     std::string org_id;  // kPage: tenant filter, "" for none
     bool with_evidence = true;
+    StatementCache* cache = nullptr;  // kPoint reads reuse statements from it when set
 };
 
 // "SELECT <columns> FROM <table> WHERE ..." for the plan; `org_filter` is a
 // condition on ?2 (e.g. "institution_id = ?2") used when plan.org_id is set.
-inline Statement parent_statement(Database& db, std::string_view columns, std::string_view table,
-                                  const ReadPlan& plan, std::string_view org_filter) {
+inline StatementLease parent_statement(Database& db, std::string_view columns,
+                                       std::string_view table, const ReadPlan& plan,
+                                       std::string_view org_filter) {
     std::string sql = "SELECT " + std::string(columns) + " FROM " + std::string(table);
     if (plan.mode == ReadPlan::Mode::kPoint) {
-        Statement stmt(db, sql + " WHERE id = ?1");
-        stmt.bind(1, plan.key);
-        return stmt;
+        StatementLease lease(db, sql + " WHERE id = ?1", plan.cache);
+        lease.get().bind(1, plan.key);
+        return lease;
     }
     sql += " WHERE id > ?1";
     const bool filtered = !plan.org_id.empty() && !org_filter.empty();
     if (filtered) sql += " AND " + std::string(org_filter);
     sql += " ORDER BY id LIMIT ?3";
-    Statement stmt(db, sql);
+    StatementLease lease(db, sql, nullptr);
+    Statement& stmt = lease.get();
     stmt.bind(1, plan.key);
     if (filtered) stmt.bind(2, plan.org_id);
     constexpr auto kMax = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
     stmt.bind(3, static_cast<std::int64_t>(plan.limit > kMax ? kMax : plan.limit));
-    return stmt;
+    return lease;
 }
 
 // The rows of one child table, column 0 being the parent id and the
@@ -57,11 +112,14 @@ class ChildStream {
     ChildStream(Database& db, std::string_view columns, std::string_view table,
                 std::string_view parent_column, std::string_view order, const ReadPlan& plan)
         : merge_(plan.mode == ReadPlan::Mode::kScan),
-          stmt_(db, "SELECT " + std::string(parent_column) + ", " + std::string(columns) +
-                        " FROM " + std::string(table) + " WHERE " + std::string(parent_column) +
-                        (merge_ ? " > ?1 ORDER BY " + std::string(parent_column) + ", "
-                                : " = ?1 ORDER BY ") +
-                        std::string(order)) {
+          lease_(db,
+                 "SELECT " + std::string(parent_column) + ", " + std::string(columns) + " FROM " +
+                     std::string(table) + " WHERE " + std::string(parent_column) +
+                     (merge_ ? " > ?1 ORDER BY " + std::string(parent_column) + ", "
+                             : " = ?1 ORDER BY ") +
+                     std::string(order),
+                 plan.mode == ReadPlan::Mode::kPoint ? plan.cache : nullptr),
+          stmt_(lease_.get()) {
         if (merge_) {
             stmt_.bind(1, plan.key);
             has_row_ = stmt_.step();
@@ -88,7 +146,8 @@ class ChildStream {
   private:
     bool merge_;
     bool has_row_ = false;
-    Statement stmt_;
+    StatementLease lease_;
+    Statement& stmt_;
 };
 
 }  // namespace talentmatch::store

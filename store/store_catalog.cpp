@@ -55,7 +55,9 @@ bool write_entity(Store::Impl& impl, const Skill& value) {
 
 void read_skills(Database& db, const ReadPlan& plan,
                  const std::function<void(const Skill&)>& sink) {
-    Statement parent = parent_statement(db, "id, name_zh, name_en, category", "skills", plan, "");
+    StatementLease parent_lease =
+        parent_statement(db, "id, name_zh, name_en, category", "skills", plan, "");
+    Statement& parent = parent_lease.get();
     ChildStream aliases(db, "alias", "skill_aliases", "skill_id", "alias", plan);
     Skill skill;
     while (parent.step()) {
@@ -95,8 +97,9 @@ bool write_entity(Store::Impl& impl, const Certificate& value) {
 
 void read_certificates(Database& db, const ReadPlan& plan,
                        const std::function<void(const Certificate&)>& sink) {
-    Statement parent =
+    StatementLease parent_lease =
         parent_statement(db, "id, name_zh, name_en, kind, level, issuer", "certificates", plan, "");
+    Statement& parent = parent_lease.get();
     Certificate certificate;
     while (parent.step()) {
         certificate.id = parent.column_text(0);
@@ -131,7 +134,9 @@ bool write_entity(Store::Impl& impl, const Institution& value) {
 
 void read_institutions(Database& db, const ReadPlan& plan,
                        const std::function<void(const Institution&)>& sink) {
-    Statement parent = parent_statement(db, "id, name, district, level", "institutions", plan, "");
+    StatementLease parent_lease =
+        parent_statement(db, "id, name, district, level", "institutions", plan, "");
+    Statement& parent = parent_lease.get();
     Institution institution;
     while (parent.step()) {
         institution.id = parent.column_text(0);
@@ -166,8 +171,10 @@ bool write_entity(Store::Impl& impl, const Employer& value) {
 
 void read_employers(Database& db, const ReadPlan& plan,
                     const std::function<void(const Employer&)>& sink) {
-    Statement parent = parent_statement(db, "id, name, cluster, district, association_id",
-                                        "employers", plan, "association_id = ?2");
+    StatementLease parent_lease =
+        parent_statement(db, "id, name, cluster, district, association_id", "employers", plan,
+                         "association_id = ?2");
+    Statement& parent = parent_lease.get();
     Employer employer;
     while (parent.step()) {
         employer.id = parent.column_text(0);

@@ -71,9 +71,10 @@ bool write_entity(Store::Impl& impl, const Graduate& value) {
 
 void read_graduates(Database& db, const ReadPlan& plan,
                     const std::function<void(const Graduate&)>& sink) {
-    Statement parent = parent_statement(
+    StatementLease parent_lease = parent_statement(
         db, "id, institution_id, program_id, graduation_year, education_level, seeking",
         "graduates", plan, "institution_id = ?2");
+    Statement& parent = parent_lease.get();
     ChildStream skills(db, "skill_id, level", "graduate_skills", "graduate_id", "skill_id", plan);
     std::optional<ChildStream> evidence;
     if (plan.with_evidence) {

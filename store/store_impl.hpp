@@ -53,6 +53,7 @@ struct Store::Impl {
     Database db;
     std::recursive_mutex mutex;  // guards everything below and every use of db
     std::unordered_map<const char*, std::unique_ptr<Statement>> statements;
+    StatementCache point_reads;     // get_* statements, reused
     std::optional<KnownIds> known;  // ids entities may refer to, as of known_version
     std::int64_t known_version = -1;
     bool dirty = false;  // the current write changed entity rows
@@ -188,6 +189,7 @@ std::optional<T> get_one(Store::Impl& impl, Reader<T> read, const std::string& i
     ReadPlan plan;
     plan.mode = ReadPlan::Mode::kPoint;
     plan.key = id;
+    plan.cache = &impl.point_reads;
     std::optional<T> found;
     read(impl.db, plan, [&](const T& value) { found = value; });
     return found;

@@ -61,9 +61,10 @@ bool write_entity(Store::Impl& impl, const Job& value) {
 }
 
 void read_jobs(Database& db, const ReadPlan& plan, const std::function<void(const Job&)>& sink) {
-    Statement parent = parent_statement(
+    StatementLease parent_lease = parent_statement(
         db, "id, employer_id, title, cluster, district, headcount, min_education, valid_until",
         "jobs", plan, "employer_id IN (SELECT id FROM employers WHERE association_id = ?2)");
+    Statement& parent = parent_lease.get();
     ChildStream requirements(db, "skill_id, level, weight, must_have", "job_requirements", "job_id",
                              "skill_id", plan);
     ChildStream certificates(db, "certificate_id", "job_certificates", "job_id", "certificate_id",

@@ -55,9 +55,10 @@ bool write_entity(Store::Impl& impl, const Program& value) {
 
 void read_programs(Database& db, const ReadPlan& plan,
                    const std::function<void(const Program&)>& sink) {
-    Statement parent = parent_statement(
+    StatementLease parent_lease = parent_statement(
         db, "id, institution_id, name, code, cluster, education_level, cohort_size", "programs",
         plan, "institution_id = ?2");
+    Statement& parent = parent_lease.get();
     ChildStream curriculum(db, "skill_id, level", "program_curriculum", "program_id", "skill_id",
                            plan);
     ChildStream certificates(db, "certificate_id", "program_certificates", "program_id",

@@ -212,6 +212,25 @@ TEST_F(EntitiesTest, ASecondConnectionSeesCommittedWritesAndKnownIdsFollow) {
     EXPECT_EQ(writer.get_job("job-1")->requirements.size(), 3u);
 }
 
+TEST_F(EntitiesTest, RepeatedPointReadsSeeWritesFromAnotherConnection) {
+    Store reader(db_path());
+    Store writer(db_path());
+    add_catalog(writer);
+    writer.upsert(make_job("job-1"));
+    EXPECT_EQ(reader.get_job("job-1")->headcount, 3);  // statements now cached and reset
+    Job changed = make_job("job-1");
+    changed.headcount = 9;
+    writer.upsert(changed);
+    EXPECT_EQ(reader.get_job("job-1")->headcount, 9);
+    writer.delete_job("job-1");
+    EXPECT_FALSE(reader.get_job("job-1"));
+    // The reader holds no read transaction between calls: the writer can checkpoint.
+    Database db(db_path());
+    Statement checkpoint(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    ASSERT_TRUE(checkpoint.step());
+    EXPECT_EQ(checkpoint.column_int(0), 0);  // not busy
+}
+
 TEST_F(EntitiesTest, SummaryCountsEntitiesAndJobsPerClusterAndDistrict) {
     Store store(db_path());
     add_catalog(store);
