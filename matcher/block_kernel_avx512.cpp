@@ -104,10 +104,15 @@ struct Avx512Kernel {
 
     static std::uint32_t finish_packed(const JobPlan& job, const std::uint16_t* acc,
                                        std::uint32_t gate, std::uint16_t cov_min,
-                                       std::uint16_t* cov, std::uint16_t* rel, const float* cfloor,
-                                       const float* inv_a, const LaneBonus& bonus, float jfloor) {
-        return finish(job, _mm512_load_si512(acc), _mm512_setzero_si512(), gate, cov_min, cov, rel,
-                      cfloor, inv_a, bonus, jfloor);
+                                       std::uint16_t min_rel, std::uint16_t* cov,
+                                       std::uint16_t* rel, const float* cfloor, const float* inv_a,
+                                       const LaneBonus& bonus, float jfloor) {
+        const __m512i a = _mm512_load_si512(acc);
+        // rel = a >> 10 >= min_rel  <=>  a >= min_rel << 10 (cov < 1024).
+        gate &= _mm512_cmpge_epu16_mask(a, _mm512_set1_epi16(short(min_rel << 10)));
+        if (gate == 0) return 0;
+        return finish(job, a, _mm512_setzero_si512(), gate, cov_min, cov, rel, cfloor, inv_a, bonus,
+                      jfloor);
     }
 
     static std::uint32_t score_job(const JobPlan& job, const RequirementPlan* reqs,

@@ -50,8 +50,13 @@ struct ScalarKernel {
 
     static std::uint32_t finish_packed(const JobPlan& job, const std::uint16_t* acc,
                                        std::uint32_t gate, std::uint16_t cov_min,
-                                       std::uint16_t* cov, std::uint16_t* rel, const float* cfloor,
-                                       const float* inv_a, const LaneBonus& bonus, float jfloor) {
+                                       std::uint16_t min_rel, std::uint16_t* cov,
+                                       std::uint16_t* rel, const float* cfloor, const float* inv_a,
+                                       const LaneBonus& bonus, float jfloor) {
+        for (unsigned l = 0; l < kBlockSize; ++l) {
+            if ((acc[l] >> 10) < min_rel) gate &= ~(1u << l);
+        }
+        if (gate == 0) return 0;
         return finish(job, acc, nullptr, gate, cov_min, cov, rel, cfloor, inv_a, bonus, jfloor);
     }
 

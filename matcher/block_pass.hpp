@@ -33,6 +33,7 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
     const ScoreConfig& cfg = *in.config;
     const float district_bonus = float(cfg.district_bonus) / float(kBonusScale);
     const float cluster_bonus = float(cfg.cluster_bonus) / float(kBonusScale);
+    const double max_bonus = double(cfg.max_bonus()) / double(kBonusScale);
     const float neg_inf = -std::numeric_limits<float>::infinity();
     const float pos_inf = std::numeric_limits<float>::infinity();
     alignas(64) float cfloor[kBlockSize];
@@ -74,14 +75,30 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                                 ? neg_inf
                                 : float(worst_score(slots) - kPruneMargin);
             };
+            // Block-level bound (large-batch regime): a lane survives only if
+            // score >= min(cfloor_l, jfloor) =: F, and score <= rel/A + max_bonus,
+            // so lanes with rel < (F - max_bonus)·A_min are pruned before any
+            // float work. min_cfloor and a_min are block constants.
+            float min_cfloor = pos_inf;
+            std::uint32_t a_min = 0xFFFF'FFFFu;
             for (unsigned l = 0; l < kBlockSize; ++l) {
                 const bool live = (lanes >> l) & 1u;
                 inv_a[l] = live && cs.level_sum[first + l] > 0
                                ? 1.0f / float(cs.level_sum[first + l])
                                : 0.0f;
                 cfloor[l] = pos_inf;
-                if (live) refresh_floor(l);
+                if (live) {
+                    refresh_floor(l);
+                    a_min = std::min(a_min, cs.level_sum[first + l]);
+                }
             }
+            auto recompute_min_cfloor = [&] {
+                min_cfloor = pos_inf;
+                for (unsigned l = 0; l < kBlockSize; ++l) {
+                    if ((lanes >> l) & 1u) min_cfloor = std::min(min_cfloor, cfloor[l]);
+                }
+            };
+            recompute_min_cfloor();
             for (std::size_t p = tile; p < tile_end; ++p) {
                 const JobPlan& job = plan.jobs[in.job_list[p]];
                 std::uint32_t gate = lanes & scratch.edu_at_least[job.min_education];
@@ -97,9 +114,14 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                 if (in.tiles != nullptr && job.packed) {
                     gate = Kernel::must_gate(job, plan.reqs.data(), scratch.row_ptr.data(), gate);
                     if (gate == 0) continue;
-                    survivors =
-                        Kernel::finish_packed(job, tile_acc + (p - tile) * kBlockSize, gate,
-                                              cov_min, cov, rel, cfloor, inv_a, bonus, jc.floor[p]);
+                    const double bound =
+                        (double(std::min(min_cfloor, jc.floor[p])) - max_bonus) * double(a_min) -
+                        1e-3;
+                    const std::uint16_t min_rel =
+                        bound > 0 ? std::uint16_t(std::min(bound, 63.0)) : std::uint16_t{0};
+                    survivors = Kernel::finish_packed(job, tile_acc + (p - tile) * kBlockSize, gate,
+                                                      cov_min, min_rel, cov, rel, cfloor, inv_a,
+                                                      bonus, jc.floor[p]);
                 } else {
                     survivors =
                         Kernel::score_job(job, plan.reqs.data(), scratch.row_ptr.data(), gate,
@@ -123,6 +145,7 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                         std::span<HeapEntry> slots(in.candidate_slots + row * in.k_jobs, in.k_jobs);
                         if (offer(slots, in.candidate_counts[row], make_entry(s, job.job))) {
                             refresh_floor(l);
+                            recompute_min_cfloor();
                         }
                     }
                     if (in.k_candidates != 0) jc.offer(p, make_entry(s, c));
