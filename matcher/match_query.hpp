@@ -14,6 +14,12 @@
 // `options.threads` threads. Results are identical (ids, order, every score
 // bit) for any thread count and any kernel.
 //
+// Regimes (chosen by size, results identical): "jobs for candidates" with
+// fewer than kTileIndexMinBlocks (64) candidate blocks walks each candidate's
+// skills through a by-skill index of all jobs (sparse, scalar; a single query
+// takes ~0.05 ms for 100,000 jobs); larger batches and "candidates for jobs"
+// run the block kernels (block_pass.hpp), where options.kernel applies.
+//
 // Errors: k == 0 or a bad filter -> ValidationError naming the field
 // ("k", "filter.districts[1]", "filter.min_coverage"); an unknown query id ->
 // NotFoundError(kind, id) with kind "graduate", "job" or "program".
