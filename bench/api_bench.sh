@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# HTTP API benchmarks (issue 4), all measured in the same run on this machine:
+#   1. GET /v1/graduates/{id}/matches?k=10, 100,000 jobs loaded, random graduates
+#   2. GET /v1/jobs/{id}, random jobs (a light read)
+#   3. nginx serving a static JSON file the size of a match answer (the ceiling)
+#   4. bulk ingest of 100,000 jobs over HTTP (JSON Lines, 5,000 per request,
+#      durable: each 2xx has committed) vs `talentmatch import` of the same file
+#      (the store's own bulk path, no HTTP) into a fresh file.
+# wrk: 2 threads, 32 connections, 10 s each. Usage: bench/api_bench.sh [talentmatch-binary]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tm=$(realpath "${1:-build/talentmatch}")
+for tool in wrk nginx curl awk; do
+  command -v "$tool" >/dev/null || { echo "api_bench: $tool is not installed (scripts/setup.sh bench)" >&2; exit 1; }
+done
+work=$(realpath -m build/bench/api)
+rm -rf "$work" && mkdir -p "$work"
+port=18931
+nginx_port=18932
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+echo "== api bench: $(nproc) cores, $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo ?)"
+"$tm" generate --preset demo --seed 7 --jobs 100000 --graduates 20000 --out "$work/data" >/dev/null
+
+wait_ready() {  # port
+  for _ in $(seq 1 600); do
+    curl -sf "http://127.0.0.1:$1/readyz" >/dev/null && return 0
+    sleep 0.2
+  done
+  echo "api_bench: server on $1 not ready" >&2; exit 1
+}
+seconds() { date +%s.%N; }
+calc() { awk "BEGIN { print $1 }"; }
+
+# --- 4. ingest: store import baseline, then HTTP bulk into a store without jobs.
+mkdir -p "$work/nojobs" && for f in "$work"/data/*.jsonl; do
+  case "$(basename "$f")" in jobs.jsonl|graduates.jsonl) ;; *) cp "$f" "$work/nojobs/" ;; esac
+done
+"$tm" import --db "$work/base.db" "$work/nojobs" >/dev/null
+mkdir -p "$work/jobsonly" && cp "$work/data/jobs.jsonl" "$work/jobsonly/"
+cp "$work/base.db" "$work/import.db"
+t0=$(seconds); "$tm" import --db "$work/import.db" "$work/jobsonly" >/dev/null; t1=$(seconds)
+import_rate=$(calc "100000 / ($t1 - $t0)")
+
+cp "$work/base.db" "$work/http.db"
+key=$("$tm" keys create --db "$work/http.db" --role admin --label bench 2>/dev/null)
+"$tm" serve --db "$work/http.db" --port $port --threads 8 >"$work/serve-ingest.log" 2>&1 &
+pids+=($!)
+wait_ready $port
+split -l 5000 -d -a 3 "$work/data/jobs.jsonl" "$work/chunk-"
+t0=$(seconds)
+for chunk in "$work"/chunk-*; do
+  code=$(curl -s -o "$work/bulk-answer.json" -w '%{http_code}' -X POST \
+    -H "Authorization: Bearer $key" -H 'Content-Type: application/x-ndjson' \
+    --data-binary @"$chunk" "http://127.0.0.1:$port/v1/jobs:bulk")
+  [ "$code" = 200 ] || { echo "api_bench: bulk answered $code" >&2; head -c 500 "$work/bulk-answer.json" >&2; exit 1; }
+done
+t1=$(seconds)
+http_rate=$(calc "100000 / ($t1 - $t0)")
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+
+# --- 1-2. queries over the full data set (100k jobs, 20k graduates).
+"$tm" import --db "$work/full.db" "$work/data" >/dev/null
+key=$("$tm" keys create --db "$work/full.db" --role admin --label bench 2>/dev/null)
+"$tm" serve --db "$work/full.db" --port $port --threads 32 >"$work/serve.log" 2>&1 &
+pids+=($!)
+t0=$(seconds); wait_ready $port; t1=$(seconds)
+grep -o '"id":"[^"]*"' "$work/data/graduates.jsonl" | cut -d'"' -f4 | shuf -n 2000 --random-source=<(yes) >"$work/graduate_ids.txt" || true
+grep -o '"id":"[^"]*"' "$work/data/jobs.jsonl" | cut -d'"' -f4 | shuf -n 2000 --random-source=<(yes) >"$work/job_ids.txt" || true
+cat >"$work/random_path.lua" <<LUA
+local ids = {}
+for line in io.lines(os.getenv("IDS")) do ids[#ids + 1] = line end
+wrk.headers["Authorization"] = "Bearer $key"
+math.randomseed(42)
+request = function()
+  local path = string.gsub(os.getenv("PATH_TEMPLATE"), "{id}", ids[math.random(#ids)])
+  return wrk.format("GET", path)
+end
+LUA
+run_wrk() {  # name ids template
+  IDS="$2" PATH_TEMPLATE="$3" wrk -t2 -c32 -d10s --latency -s "$work/random_path.lua" \
+    "http://127.0.0.1:$port" >"$work/wrk-$1.txt"
+}
+summarize() {  # file -> "rps p50 p99"
+  awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print r, p50, p99}' "$1"
+}
+# The matches answer's first graduate id must be a real one (sanity).
+first=$(head -1 "$work/graduate_ids.txt")
+curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:$port/v1/graduates/$first/matches?k=10" >"$work/match.json"
+run_wrk matches "$work/graduate_ids.txt" "/v1/graduates/{id}/matches?k=10"
+run_wrk job "$work/job_ids.txt" "/v1/jobs/{id}"
+
+# --- 3. nginx ceiling: a static file of the match answer's size.
+mkdir -p "$work/nginx/www" "$work/nginx/tmp"
+cp "$work/match.json" "$work/nginx/www/match.json"
+cat >"$work/nginx/nginx.conf" <<NGINX
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/tmp; proxy_temp_path $work/nginx/tmp;
+  fastcgi_temp_path $work/nginx/tmp; uwsgi_temp_path $work/nginx/tmp; scgi_temp_path $work/nginx/tmp;
+  server { listen 127.0.0.1:$nginx_port; root $work/nginx/www;
+           location / { default_type application/json; } }
+}
+NGINX
+nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+sleep 0.5
+wrk -t2 -c32 -d10s --latency "http://127.0.0.1:$nginx_port/match.json" >"$work/wrk-nginx.txt"
+
+read -r m_rps m_p50 m_p99 < <(summarize "$work/wrk-matches.txt")
+read -r j_rps j_p50 j_p99 < <(summarize "$work/wrk-job.txt")
+read -r n_rps n_p50 n_p99 < <(summarize "$work/wrk-nginx.txt")
+printf '\n%-44s %12s %10s %10s %10s\n' "benchmark (wrk -t2 -c32 -d10s)" "requests/s" "p50" "p99" "vs nginx"
+printf '%-44s %12s %10s %10s %10.3f\n' "GET /v1/graduates/{id}/matches?k=10" "$m_rps" "$m_p50" "$m_p99" "$(calc "$m_rps / $n_rps")"
+printf '%-44s %12s %10s %10s %10.3f\n' "GET /v1/jobs/{id}" "$j_rps" "$j_p50" "$j_p99" "$(calc "$j_rps / $n_rps")"
+printf '%-44s %12s %10s %10s %10s\n' "nginx static $(stat -c %s "$work/match.json") B JSON (ceiling)" "$n_rps" "$n_p50" "$n_p99" "1"
+printf '\n%-44s %12.0f jobs/s\n' "bulk ingest over HTTP (JSONL, 5000/request)" "$http_rate"
+printf '%-44s %12.0f jobs/s   (HTTP / import = %.2f)\n' "talentmatch import (store bulk, no HTTP)" "$import_rate" "$(calc "$http_rate / $import_rate")"
+printf '%-44s %12.2f s\n' "serve start to /readyz (100k jobs, 20k grads)" "$(calc "$t1 - $t0")"
+echo "(data: 100,000 jobs ~15 requirements each, 20,000 graduates; raw wrk output in $work)"
