@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "api_harness.hpp"
@@ -98,7 +99,11 @@ TEST(Concurrency, StopFinishesInFlightRequests) {
             }
         });
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    // Stop while requests are in flight (once the first has been answered).
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (ok.load() == 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     h.stop();
     for (auto& c : clients) c.join();
     EXPECT_GT(ok.load(), 0);
