@@ -282,6 +282,8 @@ int main(int argc, char** argv) {
                             {"pairs", pairs},
                             {"seconds", batch_s},
                             {"pairs_per_second", pairs / batch_s},
+                            {"cpu_seconds", batch_cpu},
+                            {"pairs_per_cpu_second", pairs / batch_cpu},
                             {"peak_rss_gib", batch_rss}};
     report["faiss"] = {{"graduates", faiss_graduates},
                        {"jobs", shape.jobs},
