@@ -50,7 +50,7 @@ std::string shortage_chart(const std::vector<ShortageBar>& bars) {
              "\" text-anchor=\"end\">" + html_escape(b.label) + "</text>";
         const double vals[3] = {b.demand, b.supply, b.projected};
         for (int k = 0; k < 3; ++k) {
-            const double w = plot_w * vals[k] / max_v;
+            const double w = (plot_w - 110) * vals[k] / max_v;  // room for the label
             const int by = y + 2 + 8 * k;
             s += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(by) +
                  "\" width=\"" + num(w) + "\" height=\"7\" fill=\"" + colors[k] + "\"/>";
