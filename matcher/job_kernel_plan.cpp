@@ -51,8 +51,10 @@ JobKernelPlan build_job_kernel_plan(const JobSet& jobs, std::size_t skill_count)
     plan.postings.resize(jobs.requirements.items.size());
     std::vector<std::uint32_t> cursor(plan.skill_offsets.begin(), plan.skill_offsets.end() - 1);
     for (Index j = 0; j < jobs.size(); ++j) {
+        const auto musts = std::uint8_t(
+            std::min<std::uint32_t>(plan.jobs[j].must_count, SkillPosting::kManyMusts));
         for (const RequirementEntry& r : jobs.requirements.row(j)) {
-            plan.postings[cursor[r.skill]++] = {j, r.level, r.weight, r.must_have, 0};
+            plan.postings[cursor[r.skill]++] = {j, r.level, r.weight, r.must_have, musts};
         }
     }
     return plan;

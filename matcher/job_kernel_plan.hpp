@@ -39,13 +39,16 @@ struct JobPlan {
 };
 
 // One requirement in the by-skill inverted index of all jobs (small-batch
-// query path): job index, r, w, must-have.
+// query path): job index, r, w, must-have, and the job's must-have count
+// (saturated at kManyMusts) so the eligibility test needs no random read of
+// JobPlan (a cache miss per touched job was most of a query's time).
 struct SkillPosting {
+    static constexpr std::uint8_t kManyMusts = 255;  // >= this: read JobPlan::must_count
     std::uint32_t job = 0;
     std::uint8_t level = 0;
     std::uint8_t weight = 0;
     std::uint8_t must_have = 0;
-    std::uint8_t unused = 0;
+    std::uint8_t job_must_count = 0;  // min(JobPlan::must_count, kManyMusts)
 };
 
 struct JobKernelPlan {

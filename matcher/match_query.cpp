@@ -9,6 +9,7 @@
 #include "matcher/batch_top_k.hpp"
 #include "matcher/invalid_argument.hpp"
 #include "matcher/pass_runner.hpp"
+#include "matcher/query_workspace.hpp"
 #include "matcher/resolved_filter.hpp"
 #include "matcher/sparse_query.hpp"
 
@@ -84,18 +85,23 @@ MatchLists jobs_for(const Snapshot& snapshot, CandidateKind kind, std::span<cons
         for (Index c : queries) distinct[row_of[c - lo]] = c;
         const auto cov_min =
             detail::coverage_minimums(snapshot, snapshot.job_plan.all_jobs, rf.min_coverage_bp);
-        tbb::enumerable_thread_specific<detail::SparseScratch> scratch;
+        QueryWorkspace fallback_workspace;  // unused when the caller passed one
+        QueryWorkspace& workspace =
+            options.workspace != nullptr ? *options.workspace : fallback_workspace;
         if (rows == 1) {  // a single query: no arena, no tasks
+            detail::ScratchLease lease(workspace);
             detail::sparse_top_jobs(snapshot, cs, distinct[0], rf, cov_min, config,
-                                    std::span(slots.data(), k), counts[0], scratch.local());
+                                    std::span(slots.data(), k), counts[0], lease.get());
         } else {
+            tbb::enumerable_thread_specific<detail::ScratchLease> leases(
+                [&] { return detail::ScratchLease(workspace); });
             tbb::task_arena arena(options.threads > 0 ? options.threads
                                                       : tbb::task_arena::automatic);
             arena.execute([&] {
                 tbb::parallel_for(Index{0}, rows, [&](Index r) {
                     detail::sparse_top_jobs(snapshot, cs, distinct[r], rf, cov_min, config,
                                             std::span(slots.data() + std::size_t(r) * k, k),
-                                            counts[r], scratch.local());
+                                            counts[r], leases.local().get());
                 });
             });
         }

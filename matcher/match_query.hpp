@@ -17,7 +17,8 @@
 // Regimes (chosen by size, results identical): "jobs for candidates" with
 // fewer than kTileIndexMinBlocks (64) candidate blocks walks each candidate's
 // skills through a by-skill index of all jobs (sparse, scalar; a single query
-// takes ~0.05 ms for 100,000 jobs); larger batches and "candidates for jobs"
+// takes ~0.05 ms for 100,000 jobs with a reused
+// QueryWorkspace); larger batches and "candidates for jobs"
 // run the block kernels (block_pass.hpp), where options.kernel applies.
 //
 // Errors: k == 0 or a bad filter -> ValidationError naming the field
@@ -29,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "matcher/query_workspace.hpp"
 #include "matcher/score_config.hpp"
 #include "matcher/snapshot.hpp"
 
@@ -43,6 +45,10 @@ enum class Kernel : std::uint8_t { kAuto = 0, kScalar = 1, kAvx512 = 2 };
 struct ExecutionOptions {
     int threads = 0;  // 0 = every core (oneTBB default concurrency); else 1..256
     Kernel kernel = Kernel::kAuto;
+    // Scratch reused across small queries (query_workspace.hpp); null = a
+    // fresh one per call. Results do not depend on it; latency does: without
+    // one, a single query allocates and zeroes ~8 bytes per job.
+    QueryWorkspace* workspace = nullptr;
 };
 
 // Restricts the OTHER side of each query, and candidates in the batch calls.

@@ -18,57 +18,68 @@ void sparse_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c,
     const JobSet& jobs = snapshot.jobs;
     const JobKernelPlan& plan = snapshot.job_plan;
     const std::size_t n = jobs.size();
-    if (sc.cov.size() != n) {
-        sc.cov.assign(n, 0);
-        sc.rel.assign(n, 0);
-        sc.musts.assign(n, 0);
-    }
+    if (sc.sums.size() != n) sc.sums.assign(n, JobSums{});
     count = 0;
     if (!filter.candidate_ok.empty() && !filter.candidate_ok[c]) return;
     sc.touched.clear();
+    JobSums* sums = sc.sums.data();
     for (const SkillEntry& e : cs.skills.row(c)) {
         const SkillPosting* p = plan.postings.data() + plan.skill_offsets[e.skill];
         const SkillPosting* end = plan.postings.data() + plan.skill_offsets[e.skill + 1];
         for (; p != end; ++p) {
-            const std::uint32_t m = std::min(e.level, p->level);
-            if (sc.cov[p->job] == 0 && sc.rel[p->job] == 0 && sc.musts[p->job] == 0) {
+            JobSums& s = sums[p->job];
+            if (s.rel == 0) {  // first touch: every must-have still unmet
                 sc.touched.push_back(p->job);
+                s.musts_unmet = p->job_must_count < SkillPosting::kManyMusts
+                                    ? p->job_must_count
+                                    : std::uint16_t(plan.jobs[p->job].must_count);
             }
-            sc.cov[p->job] += p->weight * m;
-            sc.rel[p->job] = std::uint16_t(sc.rel[p->job] + m);
-            sc.musts[p->job] =
-                std::uint16_t(sc.musts[p->job] + (p->must_have && e.level >= p->level));
+            const std::uint32_t m = std::min(e.level, p->level);
+            s.cov += p->weight * m;
+            s.rel = std::uint16_t(s.rel + m);
+            s.musts_unmet = std::uint16_t(s.musts_unmet - (p->must_have && e.level >= p->level));
         }
     }
     const std::span<const Index> held = cs.certificates.row(c);
     const auto districts = cs.preferred_districts.row(c);
     const auto clusters = cs.preferred_clusters.row(c);
-    auto bonus_of = [&](Index j) {
+    const std::uint8_t education = cs.education[c];
+    const std::uint32_t level_sum = cs.level_sum[c];
+    auto bonus_of = [&](const JobPlan& job) {
         std::int32_t b = 0;
-        if (std::binary_search(districts.begin(), districts.end(), jobs.district[j])) {
+        if (std::binary_search(districts.begin(), districts.end(), job.district)) {
             b += config.district_bonus;
         }
-        if (std::binary_search(clusters.begin(), clusters.end(), jobs.cluster[j])) {
+        if (std::binary_search(clusters.begin(), clusters.end(), job.cluster)) {
             b += config.cluster_bonus;
         }
         return b;
     };
+    // Gates and score read the job's JobPlan (one cache line holding its
+    // education minimum, certificate range, district, cluster and cov_den)
+    // rather than JobSet's separate arrays: touched jobs come in random
+    // order, so each separate array would cost its own cache miss.
     auto consider = [&](Index j, std::uint32_t cov, std::uint32_t rel) {
         if (!filter.job_ok.empty() && !filter.job_ok[j]) return;
-        if (cs.education[c] < jobs.min_education[j]) return;
+        const JobPlan& job = plan.jobs[j];
+        if (education < job.min_education) return;
         if (!cov_min_by_job.empty() && cov < cov_min_by_job[j]) return;
-        if (!holds_all(held, jobs.certificates.row(j))) return;
+        if (job.cert_begin != job.cert_end &&
+            !holds_all(held, std::span(plan.certs.data() + job.cert_begin,
+                                       plan.certs.data() + job.cert_end))) {
+            return;
+        }
         PairScore s;
         s.cov_num = cov;
-        s.cov_den = jobs.weighted_level_sum[j];
+        s.cov_den = job.cov_den;
         s.rel_num = rel;
-        s.rel_den = cs.level_sum[c];
-        s.bonus = bonus_of(j);
+        s.rel_den = level_sum;
+        s.bonus = bonus_of(job);
         offer(slots, count, make_entry(s, j));
     };
     // Jobs sharing a skill: eligible when every must-have is met.
     for (Index j : sc.touched) {
-        if (sc.musts[j] == plan.jobs[j].must_count) consider(j, sc.cov[j], sc.rel[j]);
+        if (sums[j].musts_unmet == 0) consider(j, sums[j].cov, sums[j].rel);
     }
     // Jobs sharing none have fit 0: they matter only while one could still
     // enter (score = bonus <= max_bonus).
@@ -76,15 +87,11 @@ void sparse_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c,
     if (count < slots.size() || worst_score(slots) <= max_bonus + kApproxSlack) {
         for (Index j = 0; j < n; ++j) {
             if (plan.jobs[j].must_count != 0) continue;  // an unmet must-have
-            if (sc.cov[j] != 0 || sc.rel[j] != 0 || sc.musts[j] != 0) continue;
+            if (sums[j].rel != 0) continue;              // touched: considered above
             consider(j, 0, 0);
         }
     }
-    for (Index j : sc.touched) {
-        sc.cov[j] = 0;
-        sc.rel[j] = 0;
-        sc.musts[j] = 0;
-    }
+    for (Index j : sc.touched) sums[j] = JobSums{};
 }
 
 }  // namespace talentmatch::matcher::detail

@@ -71,6 +71,29 @@ TEST_P(OracleAgreement, JobsForGraduatesMatchReference) {
     }
 }
 
+// One graduate per call, every call borrowing scratch from one shared
+// QueryWorkspace (reused across queries, filters, kernels and thread counts):
+// leftovers from an earlier call would show up as wrong sums here.
+TEST_P(OracleAgreement, SingleQueriesThroughSharedWorkspaceMatchReference) {
+    const Case c = GetParam();
+    const RandomWorld w = make_world(c.seed, c.shape);
+    const auto snap = build_snapshot(w);
+    const ScoreConfig cfg;
+    const auto ids = ids_of(w.graduates);
+    QueryWorkspace workspace;
+    for (const MatchFilter& f : all_filters()) {
+        for (ExecutionOptions ex : all_executions()) {
+            ex.workspace = &workspace;
+            for (std::size_t q = 0; q < ids.size(); ++q) {
+                const std::string one[1] = {ids[q]};
+                const MatchLists got = top_jobs_for_graduates(*snap, one, c.k, f, cfg, ex);
+                expect_same(got[0], oracle_jobs_for(w.graduates[q], w.jobs, c.k, f, cfg),
+                            "single graduate " + ids[q]);
+            }
+        }
+    }
+}
+
 TEST_P(OracleAgreement, GraduatesForJobsMatchReference) {
     const Case c = GetParam();
     const RandomWorld w = make_world(c.seed, c.shape);
