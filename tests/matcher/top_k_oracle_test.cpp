@@ -205,6 +205,48 @@ WorldShape many_blocks_shape() {
     return s;
 }
 
+// The large-batch regime across job-tile boundaries: more than two tiles of
+// jobs (kJobTile) and enough blocks for the tile index; oracle computed once,
+// compared for every kernel and thread count.
+TEST(OracleAgreementMultiTile, FullBatchAcrossJobTilesMatchesReference) {
+    WorldShape shape;
+    shape.skills = 40;
+    shape.graduates = 2100;
+    shape.jobs = int(2 * detail::kJobTile + 37);
+    shape.max_requirements = 6;
+    shape.max_skills = 12;
+    const RandomWorld w = make_world(11, shape);
+    const auto snap = build_snapshot(w);
+    const ScoreConfig cfg;
+    const std::size_t k_jobs = 4, k_grads = 6;
+    std::vector<std::vector<Expected>> want_jobs, want_grads;
+    for (const Graduate& g : w.graduates)
+        want_jobs.push_back(oracle_jobs_for(g, w.jobs, k_jobs, {}, cfg));
+    for (const Job& j : w.jobs)
+        want_grads.push_back(oracle_candidates_for(j, w.graduates, k_grads, {}, cfg));
+    const Index n = Index(snap->graduates.size());
+    for (const ExecutionOptions& ex : all_executions()) {
+        const BatchTopK all =
+            batch_top_k(*snap, CandidateKind::kGraduates, {0, n}, k_jobs, k_grads, {}, cfg, ex);
+        for (std::size_t q = 0; q < w.graduates.size(); ++q) {
+            const Index gi = *snap->graduates.ids.find(w.graduates[q].id);
+            std::vector<Match> got;
+            for (const IndexedMatch& m : all.jobs_per_candidate.row(gi)) {
+                got.push_back({snap->jobs.ids[m.index], m.index, m.score});
+            }
+            expect_same(got, want_jobs[q], "multi-tile graduate " + w.graduates[q].id);
+        }
+        for (std::size_t q = 0; q < w.jobs.size(); ++q) {
+            const Index ji = *snap->jobs.ids.find(w.jobs[q].id);
+            std::vector<Match> got;
+            for (const IndexedMatch& m : all.candidates_per_job.row(ji)) {
+                got.push_back({snap->graduates.ids[m.index], m.index, m.score});
+            }
+            expect_same(got, want_grads[q], "multi-tile job " + w.jobs[q].id);
+        }
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(
     RandomWorlds, OracleAgreement,
     ::testing::Values(Case{1, WorldShape{}, 5}, Case{2, WorldShape{}, 1},
