@@ -1,7 +1,10 @@
 #include "api/api_server.hpp"
 
+#include <filesystem>
+
 #include <spdlog/spdlog.h>
 
+#include "api/handlers_batch.hpp"
 #include "api/request_log.hpp"
 #include "api/routes.hpp"
 #include "store/store.hpp"
@@ -17,7 +20,17 @@ ApiServer::ApiServer(ApiServerOptions options)
         [logger](const std::string& message) { logger->error("{}", message); });
     context_ =
         std::make_unique<ApiContext>(ApiContext{*store_, *snapshots_, metrics_, options.query});
-    routes_ = build_routes(*context_);
+    const std::filesystem::path out_dir =
+        !options.out_dir.empty() ? std::filesystem::path(options.out_dir)
+                                 : std::filesystem::absolute(options.db_path).parent_path() / "out";
+    latest_ = std::make_unique<LatestRunCache>(out_dir);
+    batch_runner_ =
+        std::make_unique<BatchRunner>(*store_, options.db_path, out_dir, logger_, [this] {
+            latest_->get();  // load the new run's index before the first request asks
+        });
+    routes_ = build_routes(*context_, [this](std::vector<RouteSpec>& routes) {
+        add_batch_routes(routes, *context_, *batch_runner_, *latest_);
+    });
     http_ =
         std::make_unique<HttpServer>(make_router(routes_, store_key_lookup(*store_)), options.http);
     http_->set_observer([this](const RequestRecord& record) {
@@ -32,9 +45,10 @@ ApiServer::ApiServer(ApiServerOptions options)
 
 ApiServer::~ApiServer() {
     if (http_) http_->stop();
-    http_.reset();       // no handler runs after this
-    snapshots_.reset();  // joins the rebuild thread
-    store_.reset();      // closes the SQLite connection cleanly
+    http_.reset();          // no handler runs after this
+    batch_runner_.reset();  // abandons a running batch at its next progress event, joins
+    snapshots_.reset();     // joins the rebuild thread
+    store_.reset();         // closes the SQLite connection cleanly
 }
 
 }  // namespace talentmatch::api

@@ -7,7 +7,8 @@
 // Lifetime: construct (opens the store, starts building the first snapshot),
 // bind(), listen() on some thread (blocks), stop() from another (in-flight
 // requests finish, then listen() returns); the destructor closes the store
-// after the server and the snapshot thread are gone.
+// after the server, the batch worker (a running batch is abandoned at its next
+// progress event; see batch_runner.hpp) and the snapshot thread are gone.
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,7 +16,9 @@
 #include <spdlog/logger.h>
 
 #include "api/api_context.hpp"
+#include "api/batch_runner.hpp"
 #include "api/http_server.hpp"
+#include "api/latest_run_results.hpp"
 #include "api/route_spec.hpp"
 
 namespace talentmatch::store {
@@ -26,6 +29,9 @@ namespace talentmatch::api {
 
 struct ApiServerOptions {
     std::string db_path;
+    // Where batch runs started by POST /v1/batch-runs publish (runs/, latest/);
+    // "" = "out" beside the database file.
+    std::string out_dir;
     ServerOptions http;
     QuerySettings query;
     SnapshotHolderOptions snapshot;
@@ -47,6 +53,8 @@ class ApiServer {
 
     store::Store& store() { return *store_; }
     SnapshotHolder& snapshots() { return *snapshots_; }
+    BatchRunner& batch_runner() { return *batch_runner_; }
+    LatestRunCache& latest_results() { return *latest_; }
     const std::vector<RouteSpec>& routes() const { return routes_; }
     const HttpServer& http() const { return *http_; }
 
@@ -56,6 +64,8 @@ class ApiServer {
     std::unique_ptr<SnapshotHolder> snapshots_;
     Metrics metrics_;
     std::unique_ptr<ApiContext> context_;
+    std::unique_ptr<LatestRunCache> latest_;
+    std::unique_ptr<BatchRunner> batch_runner_;
     std::vector<RouteSpec> routes_;
     std::unique_ptr<HttpServer> http_;
 };

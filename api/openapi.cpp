@@ -80,7 +80,11 @@ json operation(const RouteSpec& route) {
 
     json responses;
     const bool is_metrics = route.pattern == "/metrics";
-    const int ok = route.method == "DELETE" ? 204 : 200;
+    // A 2xx listed in route.statuses (e.g. 202 Accepted) replaces the default success.
+    int ok = route.method == "DELETE" ? 204 : 200;
+    for (int s : route.statuses) {
+        if (s >= 200 && s < 300) ok = s;
+    }
     if (ok == 204) {
         responses["204"] = {{"description", "deleted"}};
     } else {
@@ -99,7 +103,10 @@ json operation(const RouteSpec& route) {
             {"description", "created"},
             {"content",
              {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Object"}}}}}}}};
-    std::vector<int> statuses = route.statuses;
+    std::vector<int> statuses;
+    for (int s : route.statuses) {
+        if (s >= 300) statuses.push_back(s);
+    }
     if (!route.roles.empty()) {
         statuses.push_back(401);
         statuses.push_back(403);

@@ -143,6 +143,12 @@ json openapi_component_schemas() {
                 {"status",
                  {{"type", "string"}, {"enum", {"created", "updated", "invalid", "not_applied"}}}},
                 {"errors", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}}}}}}};
+    // POST /v1/batch-runs (handlers_batch.cpp); every field optional.
+    s["BatchRunRequest"] =
+        object({{"k", int_range(1, 1000)},
+                {"threads", int_range(0, 256)},
+                {"min_coverage", {{"type", "number"}, {"minimum", 0}, {"maximum", 1}}}},
+               json::array());
     s["Object"] = {{"type", "object"}, {"description", "see the route summary"}};
     return s;
 }

@@ -9,12 +9,13 @@
 
 namespace talentmatch::api {
 
-std::vector<RouteSpec> build_routes(ApiContext& ctx) {
+std::vector<RouteSpec> build_routes(ApiContext& ctx, const RouteGroup& extra) {
     std::vector<RouteSpec> routes;
     add_system_routes(routes, ctx);
     add_entity_routes(routes, ctx);
     add_bulk_routes(routes, ctx);
     add_query_routes(routes, ctx);
+    if (extra) extra(routes);
     // The document describes the table including itself.
     routes.push_back(
         {"GET", "/openapi.json", "This OpenAPI document", "system", {}, "", {}, {}, nullptr});

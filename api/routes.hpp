@@ -6,6 +6,7 @@
 // make_router() wraps each handler with its access policy: public routes run
 // as is; the others authenticate (401), check the role (403), then run with
 // the caller's Principal; a thrown error becomes problem+json.
+#include <functional>
 #include <vector>
 
 #include "api/api_context.hpp"
@@ -15,7 +16,10 @@
 
 namespace talentmatch::api {
 
-std::vector<RouteSpec> build_routes(ApiContext& ctx);
+// `extra` appends more route groups (the server's batch routes) before
+// /openapi.json, so the document lists them too.
+using RouteGroup = std::function<void(std::vector<RouteSpec>&)>;
+std::vector<RouteSpec> build_routes(ApiContext& ctx, const RouteGroup& extra = {});
 Router make_router(const std::vector<RouteSpec>& routes, KeyLookup lookup);
 // A KeyLookup reading the store on every call (revocation is immediate).
 KeyLookup store_key_lookup(store::Store& store);

@@ -1,6 +1,8 @@
 // talentmatch serve: the HTTP API over one SQLite file (api/api_server.hpp).
 // SIGINT/SIGTERM stop it gracefully: stop accepting, let in-flight requests
-// finish, stop the snapshot thread, close the store.
+// finish, abandon a running batch at its next progress event (its results are
+// published atomically, so the previous run stays served), stop the snapshot
+// thread, close the store.
 #include <pthread.h>
 #include <csignal>
 #include <iostream>
@@ -17,6 +19,7 @@ namespace {
 
 struct ServeOptions {
     std::string db;
+    std::string out;  // batch results of POST /v1/batch-runs; "" = "out" beside the db
     std::string host = "127.0.0.1";
     int port = 8080;
     int threads = 0;
@@ -34,6 +37,7 @@ int serve(const ServeOptions& o) {
 
     api::ApiServerOptions options;
     options.db_path = o.db;
+    options.out_dir = o.out;
     options.http.host = o.host;
     options.http.port = o.port;
     options.http.threads = o.threads > 0 ? o.threads : api::default_thread_count();
@@ -64,6 +68,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     auto* cmd = app.add_subcommand(
         "serve", "Serve the HTTP API (JSON under /v1, /openapi.json, /metrics) over a store");
     cmd->add_option("--db", options->db, "SQLite store file (created if absent)")->required();
+    cmd->add_option("--out", options->out,
+                    "directory of batch results (runs/, latest/) for POST /v1/batch-runs and the "
+                    "result endpoints; default: 'out' beside the --db file");
     cmd->add_option("--host", options->host, "address to listen on")->capture_default_str();
     cmd->add_option("--port", options->port, "TCP port (0 = any free port)")
         ->check(CLI::Range(0, 65535))
