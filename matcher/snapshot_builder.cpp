@@ -6,6 +6,10 @@
 #include <numeric>
 #include <unordered_map>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
+
 #include "matcher/job_kernel_plan_builder.hpp"
 #include "matcher/snapshot.hpp"
 #include "models/field_error.hpp"
@@ -124,36 +128,57 @@ std::vector<Index> remap_all(const std::vector<Index>& in, const std::vector<Ind
     return out;
 }
 
-// Rows of kBlockSize levels, one per skill present in the block.
+// Rows of kBlockSize levels, one per skill present in the block. Blocks are
+// laid out in parallel into per-block parts, then concatenated in block
+// order, so the result does not depend on the thread count.
 void lay_out_blocks(CandidateSet& set) {
+    struct BlockPart {
+        std::vector<Index> skill;          // per row
+        std::vector<std::uint8_t> levels;  // kBlockSize per row
+    };
     const std::size_t blocks = set.block_count();
+    std::vector<BlockPart> parts(blocks);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 8), [&](const auto& range) {
+        std::vector<std::pair<Index, std::uint32_t>> entries;  // (skill, lane | level << 8)
+        for (std::size_t b = range.begin(); b != range.end(); ++b) {
+            entries.clear();
+            const std::size_t first = b * kBlockSize;
+            const std::size_t last = std::min(set.size(), first + kBlockSize);
+            for (std::size_t c = first; c < last; ++c) {
+                for (const SkillEntry& e : set.skills.row(c)) {
+                    entries.emplace_back(e.skill, std::uint32_t(c - first) | (e.level << 8));
+                }
+            }
+            std::sort(entries.begin(), entries.end());
+            BlockPart& part = parts[b];
+            for (std::size_t i = 0; i < entries.size(); ++i) {
+                if (i == 0 || entries[i].first != entries[i - 1].first) {
+                    part.skill.push_back(entries[i].first);
+                    part.levels.resize(part.levels.size() + kBlockSize, 0);
+                }
+                const std::uint32_t lane = entries[i].second & 0xFF;
+                part.levels[part.levels.size() - kBlockSize + lane] =
+                    std::uint8_t(entries[i].second >> 8);
+            }
+        }
+    });
+    std::size_t rows = 0;
+    for (const BlockPart& part : parts) rows += part.skill.size();
     set.block_rows = Csr<Index>{};
+    set.block_rows.offsets.reserve(blocks + 1);
+    set.block_rows.items.reserve(rows);
     set.block_row_skill.clear();
+    set.block_row_skill.reserve(rows);
     set.block_levels.clear();
-    std::vector<std::pair<Index, std::uint32_t>> entries;  // (skill, lane)
-    for (std::size_t b = 0; b < blocks; ++b) {
-        entries.clear();
-        const std::size_t first = b * kBlockSize;
-        const std::size_t last = std::min(set.size(), first + kBlockSize);
-        for (std::size_t c = first; c < last; ++c) {
-            for (const SkillEntry& e : set.skills.row(c)) {
-                entries.emplace_back(e.skill, std::uint32_t(c - first) | (e.level << 8));
-            }
+    set.block_levels.reserve(rows * kBlockSize);
+    for (const BlockPart& part : parts) {
+        for (Index skill : part.skill) {
+            set.block_rows.items.push_back(Index(set.block_row_skill.size()));
+            set.block_row_skill.push_back(skill);
         }
-        std::sort(entries.begin(), entries.end());
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            if (i == 0 || entries[i].first != entries[i - 1].first) {
-                set.block_rows.items.push_back(Index(set.block_row_skill.size()));
-                set.block_row_skill.push_back(entries[i].first);
-                set.block_levels.resize(set.block_levels.size() + kBlockSize, 0);
-            }
-            const std::uint32_t lane = entries[i].second & 0xFF;
-            set.block_levels[set.block_levels.size() - kBlockSize + lane] =
-                std::uint8_t(entries[i].second >> 8);
-        }
+        set.block_levels.insert(set.block_levels.end(), part.levels.begin(), part.levels.end());
         set.block_rows.offsets.push_back(std::uint32_t(set.block_rows.items.size()));
     }
-    set.block_levels.shrink_to_fit();
 }
 
 template <typename T>
@@ -197,18 +222,20 @@ struct SnapshotBuilder::State {
     StagedJobs jobs;
 
     // Validates and converts a skill list; throws before anything is staged.
-    std::vector<SkillEntry> skill_entries(const std::string& path,
-                                          const std::vector<std::pair<std::string, int>>& in) {
+    // `items` holds entries with skill_id and level (GraduateSkill or a
+    // curriculum item); the error path is only spelled out on failure.
+    template <typename Items>
+    std::vector<SkillEntry> skill_entries(const std::string& path, const Items& in) {
         std::vector<SkillEntry> out;
         out.reserve(in.size());
         for (std::size_t i = 0; i < in.size(); ++i) {
-            const std::string p = path + "[" + std::to_string(i) + "]";
-            auto skill = skills.find(in[i].first);
-            if (!skill) fail(p + ".skill_id", "unknown skill \"" + in[i].first + "\"");
-            if (in[i].second < kMinLevel || in[i].second > kMaxLevel) {
-                fail(p + ".level", "must be 0..5, got " + std::to_string(in[i].second));
+            const auto item_path = [&] { return path + "[" + std::to_string(i) + "]"; };
+            auto skill = skills.find(in[i].skill_id);
+            if (!skill) fail(item_path() + ".skill_id", "unknown skill \"" + in[i].skill_id + "\"");
+            if (in[i].level < kMinLevel || in[i].level > kMaxLevel) {
+                fail(item_path() + ".level", "must be 0..5, got " + std::to_string(in[i].level));
             }
-            if (in[i].second > 0) out.push_back({*skill, std::uint8_t(in[i].second)});
+            if (in[i].level > 0) out.push_back({*skill, std::uint8_t(in[i].level)});
         }
         std::sort(out.begin(), out.end(),
                   [](const SkillEntry& a, const SkillEntry& b) { return a.skill < b.skill; });
@@ -296,9 +323,7 @@ void SnapshotBuilder::add_program(const Program& program) {
     State& s = *state_;
     const std::string path = "programs[" + program.id + "]";
     if (s.programs.find(program.id)) fail(path + ".id", "duplicate id");
-    std::vector<std::pair<std::string, int>> levels;
-    for (const auto& c : program.curriculum) levels.emplace_back(c.skill_id, c.level);
-    auto entries = s.skill_entries(path + ".curriculum", levels);
+    auto entries = s.skill_entries(path + ".curriculum", program.curriculum);
     auto certs =
         s.lookup_all(path + ".certificates", program.certificates, s.certificates, "certificate");
     Index inst = s.optional_ref(path + ".institution_id", program.institution_id, s.institutions,
@@ -331,10 +356,7 @@ void SnapshotBuilder::add_employer(const Employer& employer) {
 void SnapshotBuilder::add_graduate(const Graduate& graduate) {
     State& s = *state_;
     const std::string path = "graduates[" + graduate.id + "]";
-    std::vector<std::pair<std::string, int>> levels;
-    levels.reserve(graduate.skills.size());
-    for (const auto& g : graduate.skills) levels.emplace_back(g.skill_id, g.level);
-    auto entries = s.skill_entries(path + ".skills", levels);
+    auto entries = s.skill_entries(path + ".skills", graduate.skills);
     auto certs =
         s.lookup_all(path + ".certificates", graduate.certificates, s.certificates, "certificate");
     Index inst = s.optional_ref(path + ".institution_id", graduate.institution_id, s.institutions,
@@ -359,16 +381,18 @@ void SnapshotBuilder::add_job(const Job& job) {
     const std::string path = "jobs[" + job.id + "]";
     if (job.requirements.empty()) fail(path + ".requirements", "at least one requirement");
     std::vector<RequirementEntry> reqs;
+    reqs.reserve(job.requirements.size());
     for (std::size_t i = 0; i < job.requirements.size(); ++i) {
         const Requirement& r = job.requirements[i];
-        const std::string p = path + ".requirements[" + std::to_string(i) + "]";
+        // The error path is only spelled out on failure (1.5M requirements per build).
+        const auto p = [&] { return path + ".requirements[" + std::to_string(i) + "]"; };
         auto skill = s.skills.find(r.skill_id);
-        if (!skill) fail(p + ".skill_id", "unknown skill \"" + r.skill_id + "\"");
+        if (!skill) fail(p() + ".skill_id", "unknown skill \"" + r.skill_id + "\"");
         if (r.level < kMinRequiredLevel || r.level > kMaxLevel) {
-            fail(p + ".level", "must be 1..5, got " + std::to_string(r.level));
+            fail(p() + ".level", "must be 1..5, got " + std::to_string(r.level));
         }
         if (r.weight < kMinWeight || r.weight > kMaxWeight) {
-            fail(p + ".weight", "must be 1..10, got " + std::to_string(r.weight));
+            fail(p() + ".weight", "must be 1..10, got " + std::to_string(r.weight));
         }
         reqs.push_back({*skill, std::uint8_t(r.level), std::uint8_t(r.weight),
                         std::uint8_t(r.must_have ? 1 : 0)});
@@ -497,10 +521,15 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::build() {
     snap->employer_association = permute(s.employer_association, emp_order);
     r.program = inverse(sort_order(s.programs.names));
 
-    snap->programs = finish_candidates(std::move(s.program_set), r, "programs");
-    snap->graduates = finish_candidates(std::move(s.graduates), r, "graduates");
-    snap->jobs = finish_jobs(std::move(s.jobs), r);
-    snap->job_plan = build_job_kernel_plan(snap->jobs, snap->skills.size());
+    // Independent steps over disjoint outputs, each deterministic on its own:
+    // the result does not depend on the thread count.
+    tbb::parallel_invoke(
+        [&] { snap->programs = finish_candidates(std::move(s.program_set), r, "programs"); },
+        [&] { snap->graduates = finish_candidates(std::move(s.graduates), r, "graduates"); },
+        [&] {
+            snap->jobs = finish_jobs(std::move(s.jobs), r);
+            snap->job_plan = build_job_kernel_plan(snap->jobs, snap->skills.size());
+        });
 
     snap->stats.build_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
