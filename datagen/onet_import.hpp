@@ -1,6 +1,6 @@
 #pragma once
 // Imports the public O*NET 29.2 tables (TSV text edition, see
-// ../shared/realdata/onet-29.2/SOURCE.md) as a talentmatch taxonomy and job
+// data/realdata/onet-29.2/SOURCE.md) as a talentmatch taxonomy and job
 // set. The mapping is documented in datagen/ONET_MAPPING.md:
 //  - Skills.txt + Knowledge.txt elements -> skills (id = element id,
 //    category "onet.<skills|knowledge>.<subgroup>" from Content Model Reference);

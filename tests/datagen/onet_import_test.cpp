@@ -1,4 +1,4 @@
-// The O*NET 29.2 importer on the real tables in ../shared/realdata.
+// The O*NET 29.2 importer on the real tables in data/realdata.
 #include <algorithm>
 #include <set>
 
