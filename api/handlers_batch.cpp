@@ -194,17 +194,13 @@ Response unfilled_openings(ApiContext& ctx, LatestRunCache& latest, Request& r,
 Response unplaced_graduates(ApiContext& ctx, LatestRunCache& latest, Request& r,
                             const Principal& p) {
     const auto results = latest_or_404(latest);
-    const auto s = p.role == Role::kAdmin ? nullptr : snapshot_or_503(ctx);
-    return diagnostics_page(
-        ctx, *results, results->unplaced_graduates(), r, [&](const std::string& graduate_id) {
-            if (s) {  // cheap pre-filter on the snapshot, so a page scans few store rows
-                const auto g = s->graduates.ids.find(graduate_id);
-                if (!g || s->institutions[s->graduates.institution[*g]] != p.org) return false;
-            }
-            // The store decides (erasure is immediate; the snapshot may lag).
-            const auto stored = ctx.store.get_graduate(graduate_id);
-            return stored && owns_institution(p, stored->institution_id);
-        });
+    // The store decides, not the matching snapshot: erasure is immediate and
+    // the snapshot may lag a write by up to a second.
+    return diagnostics_page(ctx, *results, results->unplaced_graduates(), r,
+                            [&](const std::string& graduate_id) {
+                                const auto stored = ctx.store.get_graduate(graduate_id);
+                                return stored && owns_institution(p, stored->institution_id);
+                            });
 }
 
 // Viewer: hide supply where a group has fewer than `n` seeking graduates, or a

@@ -60,6 +60,7 @@ std::size_t k_of(ApiContext& ctx, const Request& r) {
 matcher::ExecutionOptions exec(ApiContext& ctx) {
     matcher::ExecutionOptions o;
     o.threads = ctx.settings.threads_per_query;
+    o.workspace = &ctx.snapshots.query_workspace();
     return o;
 }
 

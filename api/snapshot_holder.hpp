@@ -30,6 +30,7 @@
 #include <string>
 #include <thread>
 
+#include "matcher/query_workspace.hpp"
 #include "matcher/snapshot.hpp"
 
 namespace talentmatch::store {
@@ -72,11 +73,15 @@ class SnapshotHolder {
     bool wait_for_version(std::int64_t version, std::chrono::milliseconds timeout) const;
     std::uint64_t builds() const { return builds_.load(); }
     double last_build_seconds() const { return last_build_seconds_.load(); }
+    // Scratch every query handler shares (thread-safe, any snapshot): without
+    // it a single-graduate query allocates and zeroes one slot per job.
+    matcher::QueryWorkspace& query_workspace() { return query_workspace_; }
 
   private:
     void run();
     void rebuild();
 
+    matcher::QueryWorkspace query_workspace_;
     std::unique_ptr<store::Store> store_;  // used by the rebuild thread only
     SnapshotHolderOptions options_;
     Logger log_error_;
