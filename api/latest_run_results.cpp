@@ -5,7 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "api/csv_reader.hpp"
+#include "bulk/csv_reader.hpp"
 
 namespace talentmatch::api {
 namespace {
@@ -36,20 +36,40 @@ std::int64_t to_int(const std::string& text) {
     return text.empty() ? 0 : std::stoll(text);
 }
 
-// The CSV rows below the header, with `columns` looked up once.
+// The CSV rows below the header, with `columns` looked up once, streamed
+// through bulk's RFC 4180 reader (the batch writes quoted fields).
 template <class OnRow>
 void for_each_csv_row(const fs::path& file, const std::vector<std::string_view>& columns,
                       OnRow on_row) {
-    const auto rows = parse_csv(read_text(file));
-    if (rows.empty()) throw std::runtime_error(file.string() + ": no header");
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read batch result file " + file.string());
+    bulk::CsvReader reader(in);
+    bulk::CsvRecord record;
+    const auto next = [&] {
+        if (!reader.next(record)) return false;
+        if (!record.error.empty()) {
+            throw std::runtime_error(file.string() + ": line " + std::to_string(record.line) +
+                                     ": " + record.error);
+        }
+        return true;
+    };
+    if (!next()) throw std::runtime_error(file.string() + ": no header");
     std::vector<std::size_t> index;
-    for (const auto name : columns) index.push_back(csv_column(rows[0], name, file.string()));
+    for (const auto name : columns) {
+        const auto at = std::find(record.fields.begin(), record.fields.end(), name);
+        if (at == record.fields.end()) {
+            throw std::runtime_error(file.string() + ": no column '" + std::string(name) + "'");
+        }
+        index.push_back(static_cast<std::size_t>(at - record.fields.begin()));
+    }
     std::vector<const std::string*> cells(columns.size());
-    for (std::size_t r = 1; r < rows.size(); ++r) {
+    while (next()) {
         for (std::size_t c = 0; c < index.size(); ++c) {
-            if (index[c] >= rows[r].size())
-                throw std::runtime_error(file.string() + ": short row " + std::to_string(r + 1));
-            cells[c] = &rows[r][index[c]];
+            if (index[c] >= record.fields.size()) {
+                throw std::runtime_error(file.string() + ": short row at line " +
+                                         std::to_string(record.line));
+            }
+            cells[c] = &record.fields[index[c]];
         }
         on_row(cells);
     }

@@ -11,7 +11,6 @@
 #include <sstream>
 #include <thread>
 
-#include "api/csv_reader.hpp"
 #include "api_harness.hpp"
 #include "models/json_codec.hpp"
 #include "store/store.hpp"
@@ -34,7 +33,7 @@ std::string read_file(const fs::path& file) {
 }
 
 // Rows of a result CSV without quoted fields (the seeded ids have no commas),
-// split on commas: a reference independent of api/csv_reader.
+// split on commas: a reference independent of the CSV reader the API uses.
 std::vector<std::vector<std::string>> plain_csv(const fs::path& file) {
     std::istringstream in(read_file(file));
     std::vector<std::vector<std::string>> rows;
@@ -373,17 +372,6 @@ TEST(BatchRuns, AuthMatrixOfTheNewRoutes) {
             EXPECT_EQ(id, own) << key;
         }
     }
-}
-
-TEST(CsvReader, QuotedFieldsDoubledQuotesAndLineEnds) {
-    const auto rows = parse_csv("a,b,c\r\n\"x,1\",\"say \"\"hi\"\"\",\n\"multi\nline\",,z");
-    ASSERT_EQ(rows.size(), 3u);
-    EXPECT_EQ(rows[0], (CsvRow{"a", "b", "c"}));
-    EXPECT_EQ(rows[1], (CsvRow{"x,1", "say \"hi\"", ""}));
-    EXPECT_EQ(rows[2], (CsvRow{"multi\nline", "", "z"}));
-    EXPECT_EQ(csv_column(rows[0], "c", "f.csv"), 2u);
-    EXPECT_THROW(csv_column(rows[0], "d", "f.csv"), std::runtime_error);
-    EXPECT_THROW(parse_csv("\"open"), std::runtime_error);
 }
 
 }  // namespace
