@@ -4,36 +4,12 @@
 #include <cstring>
 #include <limits>
 
+#include "bulk/utf8.hpp"
 #include "models/json_codec.hpp"
 
 namespace talentmatch::bulk {
 
 namespace {
-
-// Length of the valid UTF-8 sequence at p (p < end), or 0.
-std::size_t utf8_length_at(const unsigned char* p, const unsigned char* end) {
-    const unsigned char c = *p;
-    std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (static_cast<std::size_t>(end - p) < n || p[1] < lo || p[1] > hi) return 0;
-    for (std::size_t k = 2; k < n; ++k) {
-        if (p[k] < 0x80 || p[k] > 0xBF) return 0;
-    }
-    return n;
-}
 
 // Cursor over one line. Every method returns false on anything outside the
 // accepted subset, leaving the decision to the reference path.
@@ -80,7 +56,7 @@ class Cursor {
             if (c < 0x80) {
                 ++p_;
             } else {
-                const std::size_t n = utf8_length_at(p_, end_);
+                const std::size_t n = utf8_sequence_length(p_, end_);
                 if (n == 0) return false;
                 p_ += n;
             }

@@ -2,45 +2,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bulk/utf8.hpp"
 #include "models/json_codec.hpp"
 
 namespace talentmatch::bulk {
 
 namespace {
 
-// Length of the valid UTF-8 sequence starting at text[i], or 0 if invalid.
-std::size_t utf8_sequence(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char c = byte(i);
-    std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (i + n > text.size()) return 0;
-    if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-    for (std::size_t k = 2; k < n; ++k) {
-        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-    }
-    return n;
-}
-
 void append_string(std::string& out, std::string_view text) {
     // Invalid UTF-8 is rare: leave it to nlohmann's own `replace` handling so
     // the bytes stay identical to the reference.
     for (std::size_t i = 0; i < text.size();) {
-        const std::size_t n = utf8_sequence(text, i);
+        const std::size_t n =
+            utf8_sequence_length(reinterpret_cast<const unsigned char*>(text.data()) + i,
+                                 reinterpret_cast<const unsigned char*>(text.data()) + text.size());
         if (n == 0) {
             out += nlohmann::json(std::string(text))
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
