@@ -3,10 +3,13 @@
 namespace talentmatch::cli {
 
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;  // an unexpected fault (I/O, store, bug)
-inline constexpr int kExitUsage = 2;    // bad command line (CLI11 also uses 2 here... see main.cpp)
-inline constexpr int kExitInvalidData =
-    3;  // some input items were rejected; the valid ones were applied
-inline constexpr int kExitNothingApplied = 4;  // --all-or-nothing and some item was invalid
+// An unexpected fault: I/O, the store, a bug.
+inline constexpr int kExitFailure = 1;
+// A bad command line; main.cpp maps every CLI11 parse error to this.
+inline constexpr int kExitUsage = 2;
+// Some input items were rejected; the valid ones were applied.
+inline constexpr int kExitInvalidData = 3;
+// --all-or-nothing and some item was invalid: nothing was applied.
+inline constexpr int kExitNothingApplied = 4;
 
 }  // namespace talentmatch::cli
