@@ -7,6 +7,8 @@ namespace talentmatch::matcher {
 JobKernelPlan build_job_kernel_plan(const JobSet& jobs, std::size_t skill_count) {
     JobKernelPlan plan;
     plan.jobs.reserve(jobs.size());
+    plan.inv_cov_den.reserve(jobs.size());
+    plan.dense_gate.reserve(jobs.size());
     plan.reqs.reserve(jobs.requirements.items.size());
     for (Index j = 0; j < jobs.size(); ++j) {
         JobPlan jp;
@@ -41,6 +43,10 @@ JobKernelPlan build_job_kernel_plan(const JobSet& jobs, std::size_t skill_count)
         jp.district = jobs.district[j];
         jp.cluster = jobs.cluster[j];
         jp.min_education = jobs.min_education[j];
+        plan.inv_cov_den.push_back(jp.inv_cov_den);
+        plan.dense_gate.push_back(std::uint8_t((jp.must_count & 7u) |
+                                               (jp.must_count >= 8 ? 8u : 0u) |
+                                               std::uint32_t(jp.min_education) << 4));
         plan.jobs.push_back(jp);
         plan.all_jobs.push_back(j);
     }
@@ -55,6 +61,14 @@ JobKernelPlan build_job_kernel_plan(const JobSet& jobs, std::size_t skill_count)
             std::min<std::uint32_t>(plan.jobs[j].must_count, SkillPosting::kManyMusts));
         for (const RequirementEntry& r : jobs.requirements.row(j)) {
             plan.postings[cursor[r.skill]++] = {j, r.level, r.weight, r.must_have, musts};
+        }
+    }
+    if (jobs.size() < JobKernelPlan::kDenseMaxJobs) {
+        plan.dense_postings.reserve(plan.postings.size());
+        for (const SkillPosting& p : plan.postings) {
+            const std::uint32_t code =
+                p.level | std::uint32_t(p.weight) << 3 | std::uint32_t(p.must_have != 0) << 7;
+            plan.dense_postings.push_back(p.job << 8 | code);
         }
     }
     return plan;

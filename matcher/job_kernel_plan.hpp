@@ -12,6 +12,7 @@
 //    (cov_num <= 50,000 and rel_num <= 5,000 fit in 16 bits).
 // Must-have requirements come first (must_count of them); a gate test is
 // level >= r on those rows.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -59,6 +60,19 @@ struct JobKernelPlan {
     // by_skill: postings of skill s are postings[skill_offsets[s] .. skill_offsets[s+1]).
     std::vector<std::uint32_t> skill_offsets;
     std::vector<SkillPosting> postings;
+    // The dense single-candidate regime (dense_query.hpp). Jobs that cannot
+    // enter the top-k are decided from these compact arrays alone, never
+    // touching their JobPlan:
+    //  - dense_postings: the by-skill index again (same skill_offsets), 4
+    //    bytes each: job << 8 | code, code = r | w << 3 | must_have << 7
+    //    (r 1..5, w 1..10). Empty when there are kDenseMaxJobs jobs or more;
+    //  - inv_cov_den[j] = 1 / cov_den as float (a pruning bound only);
+    //  - dense_gate[j] = must_count % 8 | (must_count >= 8) << 3 |
+    //    min_education << 4.
+    static constexpr std::size_t kDenseMaxJobs = std::size_t{1} << 24;
+    std::vector<std::uint32_t> dense_postings;
+    std::vector<float> inv_cov_den;
+    std::vector<std::uint8_t> dense_gate;
 };
 
 }  // namespace talentmatch::matcher

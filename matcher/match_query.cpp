@@ -7,6 +7,8 @@
 #include <tbb/task_arena.h>
 
 #include "matcher/batch_top_k.hpp"
+#include "matcher/block_kernels.hpp"
+#include "matcher/dense_query.hpp"
 #include "matcher/invalid_argument.hpp"
 #include "matcher/pass_runner.hpp"
 #include "matcher/query_workspace.hpp"
@@ -88,21 +90,33 @@ MatchLists jobs_for(const Snapshot& snapshot, CandidateKind kind, std::span<cons
         QueryWorkspace fallback_workspace;  // unused when the caller passed one
         QueryWorkspace& workspace =
             options.workspace != nullptr ? *options.workspace : fallback_workspace;
+        const detail::DenseScan scan =
+            options.kernel != Kernel::kScalar && detail::cpu_has_avx512bw()
+                ? detail::DenseScan::kAvx512
+                : detail::DenseScan::kScalar;
+        // Dense overlap (small taxonomies) -> one scan of every job; sparse
+        // overlap -> only the jobs sharing a skill (dense_query.hpp).
+        auto one = [&](Index r, detail::SparseScratch& scratch) {
+            const Index c = distinct[r];
+            const std::span<detail::HeapEntry> heap(slots.data() + std::size_t(r) * k, k);
+            if (detail::prefers_dense(snapshot.job_plan, cs, c)) {
+                detail::dense_top_jobs(snapshot, cs, c, rf, cov_min, config, heap, counts[r],
+                                       scratch, scan);
+            } else {
+                detail::sparse_top_jobs(snapshot, cs, c, rf, cov_min, config, heap, counts[r],
+                                        scratch);
+            }
+        };
         if (rows == 1) {  // a single query: no arena, no tasks
             detail::ScratchLease lease(workspace);
-            detail::sparse_top_jobs(snapshot, cs, distinct[0], rf, cov_min, config,
-                                    std::span(slots.data(), k), counts[0], lease.get());
+            one(0, lease.get());
         } else {
             tbb::enumerable_thread_specific<detail::ScratchLease> leases(
                 [&] { return detail::ScratchLease(workspace); });
             tbb::task_arena arena(options.threads > 0 ? options.threads
                                                       : tbb::task_arena::automatic);
             arena.execute([&] {
-                tbb::parallel_for(Index{0}, rows, [&](Index r) {
-                    detail::sparse_top_jobs(snapshot, cs, distinct[r], rf, cov_min, config,
-                                            std::span(slots.data() + std::size_t(r) * k, k),
-                                            counts[r], leases.local().get());
-                });
+                tbb::parallel_for(Index{0}, rows, [&](Index r) { one(r, leases.local().get()); });
             });
         }
     } else {

@@ -5,7 +5,9 @@
 // that share a skill; jobs sharing none have fit 0 and are visited only when
 // they could still enter the top-k (heap not full, or its worst score within
 // the preference bonus). Exact; used below kTileIndexMinBlocks blocks, where
-// the block kernels would score every requirement of every job.
+// the block kernels would score every requirement of every job, for
+// candidates whose postings reach few jobs (large taxonomies); dense overlap
+// goes to dense_query.hpp instead (kDenseMinPostingsPerJob).
 //
 // Cost model (100,000 jobs, ~22,000 postings per graduate): the accumulation
 // is one random 8-byte read-modify-write per posting into JobSums, which is
@@ -39,6 +41,9 @@ static_assert(sizeof(JobSums) == 8);
 struct SparseScratch {
     std::vector<JobSums> sums;
     std::vector<std::uint32_t> touched;
+    // The dense regime's packed per-job words (dense_query.hpp); all zero
+    // between calls, sized on first use.
+    std::vector<std::uint32_t> packed;
 };
 
 // Fills `slots` (capacity k) / `count` with candidate c's top-k jobs.

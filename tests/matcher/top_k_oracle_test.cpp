@@ -4,6 +4,7 @@
 
 #include "matcher/batch_top_k.hpp"
 #include "matcher/block_kernels.hpp"
+#include "matcher/dense_query.hpp"
 #include "matcher/match_query.hpp"
 #include "oracle.hpp"
 
@@ -194,6 +195,29 @@ WorldShape large_taxonomy_shape() {
     return s;
 }
 
+// A large taxonomy with few skills per graduate: graduates' postings reach
+// few jobs, so single queries take the sparse regime for some graduates and
+// the dense one for others (dense_query.hpp, kDenseMinPostingsPerJob).
+WorldShape mixed_overlap_shape() {
+    WorldShape s;
+    s.skills = 400;
+    s.graduates = 120;
+    s.jobs = 300;
+    s.max_requirements = 8;
+    s.max_skills = 10;
+    return s;
+}
+
+TEST(OracleAgreementRegimes, MixedOverlapWorldTakesBothRegimes) {
+    const auto snap = build_snapshot(make_world(7, mixed_overlap_shape()));
+    int dense = 0, sparse = 0;
+    for (Index c = 0; c < snap->graduates.size(); ++c) {
+        (detail::prefers_dense(snap->job_plan, snap->graduates, c) ? dense : sparse) += 1;
+    }
+    EXPECT_GT(dense, 10);
+    EXPECT_GT(sparse, 10);
+}
+
 // Enough blocks (> kTileIndexMinBlocks) for the large-batch regime.
 WorldShape many_blocks_shape() {
     WorldShape s;
@@ -252,7 +276,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(Case{1, WorldShape{}, 5}, Case{2, WorldShape{}, 1},
                       Case{3, WorldShape{}, 1000},  // k larger than every eligible count
                       Case{4, extreme_shape(), 7},  // max levels and weights: many ties
-                      Case{5, large_taxonomy_shape(), 10}, Case{6, many_blocks_shape(), 9}));
+                      Case{5, large_taxonomy_shape(), 10}, Case{6, many_blocks_shape(), 9},
+                      Case{7, mixed_overlap_shape(), 4}));
 
 }  // namespace
 }  // namespace talentmatch::matcher::testing

@@ -1,0 +1,150 @@
+#include "matcher/dense_query.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "matcher/block_pass_types.hpp"
+#include "matcher/candidate_levels.hpp"
+
+namespace talentmatch::matcher::detail {
+namespace {
+
+constexpr std::uint32_t kCovMask = 0xFFFFu;
+constexpr std::uint32_t kRelMask = 0x1FFFu;
+constexpr int kRelShift = 16;
+constexpr int kMetShift = 29;
+
+bool holds_all(std::span<const Index> held, std::span<const Index> required) {
+    return std::includes(held.begin(), held.end(), required.begin(), required.end());
+}
+
+// A job with 8 or more must-haves passed the scan on its count mod 8: check
+// each must-have against the candidate's level.
+bool all_musts_met(const JobKernelPlan& plan, const JobPlan& job,
+                   std::span<const SkillEntry> levels) {
+    const RequirementPlan* r = plan.reqs.data() + job.req_begin;
+    for (std::uint32_t i = 0; i < job.must_count; ++i) {
+        if (level_of(levels, r[i].skill) < r[i].level) return false;
+    }
+    return true;
+}
+
+// The candidate's word increment for each posting code (r | w << 3 | must << 7)
+// at candidate level a.
+void fill_contributions(std::uint32_t a, std::uint32_t* table) {
+    for (std::uint32_t r = 1; r <= 5; ++r) {
+        const std::uint32_t m = std::min(a, r);
+        for (std::uint32_t w = 1; w <= 10; ++w) {
+            const std::uint32_t base = w * m + (m << kRelShift);
+            table[r | w << 3] = base;
+            table[r | w << 3 | 1u << 7] = base + (std::uint32_t(a >= r) << kMetShift);
+        }
+    }
+}
+
+}  // namespace
+
+std::size_t candidate_postings(const JobKernelPlan& plan, const CandidateSet& cs, Index c) {
+    std::size_t total = 0;
+    for (const SkillEntry& e : cs.skills.row(c)) {
+        total += plan.skill_offsets[e.skill + 1] - plan.skill_offsets[e.skill];
+    }
+    return total;
+}
+
+bool prefers_dense(const JobKernelPlan& plan, const CandidateSet& cs, Index c) {
+    return !plan.dense_postings.empty() && double(candidate_postings(plan, cs, c)) >=
+                                               kDenseMinPostingsPerJob * double(plan.jobs.size());
+}
+
+std::size_t dense_scan_scalar(const DenseScanInput& in, Index begin, Index end, float fit_threshold,
+                              Index* jobs, std::uint32_t* words) {
+    std::size_t n = 0;
+    for (Index j = begin; j < end; ++j) {
+        const std::uint32_t x = in.acc[j];
+        in.acc[j] = 0;
+        const std::uint32_t g = in.gate[j];
+        if ((x >> kMetShift) != (g & 7u) || in.education < (g >> 4)) continue;
+        const float fit = float(x & kCovMask) * float((x >> kRelShift) & kRelMask) *
+                          in.inv_cov_den[j] * in.inv_level_sum;
+        if (!(fit >= fit_threshold)) continue;
+        jobs[n] = j;
+        words[n] = x;
+        ++n;
+    }
+    return n;
+}
+
+void dense_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c,
+                    const ResolvedFilter& filter, std::span<const std::uint16_t> cov_min_by_job,
+                    const ScoreConfig& config, std::span<HeapEntry> slots, std::uint32_t& count,
+                    SparseScratch& sc, DenseScan scan) {
+    const JobKernelPlan& plan = snapshot.job_plan;
+    const Index n = Index(plan.jobs.size());
+    count = 0;
+    if (!filter.candidate_ok.empty() && !filter.candidate_ok[c]) return;
+    if (sc.packed.size() != n) sc.packed.assign(n, 0);
+    std::uint32_t* acc = sc.packed.data();
+
+    // 1. One table lookup and one add per posting.
+    const std::span<const SkillEntry> levels = cs.skills.row(c);
+    std::uint32_t table[256] = {};
+    for (const SkillEntry& e : levels) {
+        fill_contributions(e.level, table);
+        const std::uint32_t* p = plan.dense_postings.data() + plan.skill_offsets[e.skill];
+        const std::uint32_t* end = plan.dense_postings.data() + plan.skill_offsets[e.skill + 1];
+        for (; p != end; ++p) acc[*p >> 8] += table[*p & 0xFFu];
+    }
+
+    // 2. One pass over all jobs; survivors of the bound are scored exactly.
+    const std::span<const Index> held = cs.certificates.row(c);
+    const auto districts = cs.preferred_districts.row(c);
+    const auto clusters = cs.preferred_clusters.row(c);
+    const std::uint32_t level_sum = cs.level_sum[c];
+    DenseScanInput in;
+    in.acc = acc;
+    in.inv_cov_den = plan.inv_cov_den.data();
+    in.gate = plan.dense_gate.data();
+    in.education = cs.education[c];
+    in.inv_level_sum = level_sum == 0 ? 0.0f : 1.0f / float(level_sum);
+    const auto scan_fn = scan == DenseScan::kAvx512 ? dense_scan_avx512 : dense_scan_scalar;
+    const double max_bonus = double(config.max_bonus()) / double(kBonusScale);
+    // score <= fit + max_bonus, and the float fit is within 1e-6 of the exact
+    // one; a job can only enter when its score >= the worst kept score.
+    float threshold = -std::numeric_limits<float>::infinity();
+    Index jobs[kDenseChunk];
+    std::uint32_t words[kDenseChunk];
+    for (Index begin = 0; begin < n; begin += Index(kDenseChunk)) {
+        const Index end = Index(std::min<std::size_t>(n, begin + kDenseChunk));
+        const std::size_t found = scan_fn(in, begin, end, threshold, jobs, words);
+        for (std::size_t i = 0; i < found; ++i) {
+            const Index j = jobs[i];
+            if (!filter.job_ok.empty() && !filter.job_ok[j]) continue;
+            const std::uint32_t cov = words[i] & kCovMask;
+            if (!cov_min_by_job.empty() && cov < cov_min_by_job[j]) continue;
+            const JobPlan& job = plan.jobs[j];
+            if (job.must_count >= 8 && !all_musts_met(plan, job, levels)) continue;
+            if (job.cert_begin != job.cert_end &&
+                !holds_all(held, std::span(plan.certs.data() + job.cert_begin,
+                                           plan.certs.data() + job.cert_end))) {
+                continue;
+            }
+            PairScore s;
+            s.cov_num = cov;
+            s.cov_den = job.cov_den;
+            s.rel_num = (words[i] >> kRelShift) & kRelMask;
+            s.rel_den = level_sum;
+            if (std::binary_search(districts.begin(), districts.end(), job.district)) {
+                s.bonus += config.district_bonus;
+            }
+            if (std::binary_search(clusters.begin(), clusters.end(), job.cluster)) {
+                s.bonus += config.cluster_bonus;
+            }
+            if (offer(slots, count, make_entry(s, j)) && count == slots.size()) {
+                threshold = float(worst_score(slots) - max_bonus - kPruneMargin);
+            }
+        }
+    }
+}
+
+}  // namespace talentmatch::matcher::detail
