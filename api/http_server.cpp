@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <cstdio>
 #include <random>
 #include <stdexcept>
@@ -28,10 +27,14 @@ struct HttpServer::Impl {
 
 namespace {
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
+// ASCII lower case (header names are ASCII tokens; std::tolower would
+// consult the locale for every character of every header).
+std::string lower(const std::string& text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
 }
 
 std::string make_prefix() {
@@ -52,11 +55,16 @@ Request to_request(const httplib::Request& in, const std::string& id) {
     return out;
 }
 
-void write_response(const Response& in, httplib::Response& out, const std::string& request_id) {
+// Moves the body out of `in` (what set_content does, without copying it);
+// the observer after it reads status and key id only.
+void write_response(Response& in, httplib::Response& out, const std::string& request_id) {
     out.status = in.status;
     for (const auto& [key, value] : in.headers) out.set_header(key, value);
     out.set_header("X-Request-Id", request_id);
-    out.set_content(in.body, in.content_type);
+    out.body = std::move(in.body);
+    in.body.clear();
+    out.headers.erase("Content-Type");
+    out.set_header("Content-Type", in.content_type);
 }
 
 }  // namespace
@@ -68,6 +76,7 @@ HttpServer::HttpServer(Router router, ServerOptions options)
     server.set_tcp_nodelay(true);
     server.set_payload_max_length(options_.max_body_bytes);
     server.set_keep_alive_timeout(options_.keep_alive_timeout.count());
+    server.set_keep_alive_max_count(options_.keep_alive_max_requests);
     const auto threads =
         static_cast<std::size_t>(options_.threads > 0 ? options_.threads : default_thread_count());
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

@@ -78,7 +78,9 @@ struct ReadPlan {
     std::size_t limit = std::numeric_limits<std::size_t>::max();
     std::string org_id;  // kPage: tenant filter, "" for none
     bool with_evidence = true;
-    StatementCache* cache = nullptr;  // kPoint reads reuse statements from it when set
+    // Point reads and pages reuse statements from it when set (the
+    // connection's own cache; scans leave it null).
+    StatementCache* cache = nullptr;
 };
 
 // "SELECT <columns> FROM <table> WHERE ..." for the plan; `org_filter` is a
@@ -96,7 +98,7 @@ inline StatementLease parent_statement(Database& db, std::string_view columns,
     const bool filtered = !plan.org_id.empty() && !org_filter.empty();
     if (filtered) sql += " AND " + std::string(org_filter);
     sql += " ORDER BY id LIMIT ?3";
-    StatementLease lease(db, sql, nullptr);
+    StatementLease lease(db, sql, plan.cache);
     Statement& stmt = lease.get();
     stmt.bind(1, plan.key);
     if (filtered) stmt.bind(2, plan.org_id);
@@ -118,7 +120,7 @@ class ChildStream {
                      (merge_ ? " > ?1 ORDER BY " + std::string(parent_column) + ", "
                              : " = ?1 ORDER BY ") +
                      std::string(order),
-                 plan.mode == ReadPlan::Mode::kPoint ? plan.cache : nullptr),
+                 plan.cache),
           stmt_(lease_.get()) {
         if (merge_) {
             stmt_.bind(1, plan.key);

@@ -6,11 +6,11 @@
 
 namespace talentmatch::store {
 
-Database::Database(const std::string& path) : path_(path) {
+Database::Database(const std::string& path, Mode mode) : path_(path) {
+    const int create = mode == Mode::kReadWriteCreate ? SQLITE_OPEN_CREATE : 0;
     const int rc = sqlite3_open_v2(
         path.c_str(), &db_,
-        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
-        nullptr);
+        SQLITE_OPEN_READWRITE | create | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nullptr);
     if (rc != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close_v2(db_);
@@ -21,6 +21,8 @@ Database::Database(const std::string& path) : path_(path) {
 }
 
 Database::~Database() {
+    begin_read_.reset();
+    commit_read_.reset();
     sqlite3_close_v2(db_);
 }
 
@@ -127,6 +129,7 @@ bool Statement::column_is_null(int column) const {
 Transaction::Transaction(Database& db) : db_(db), outermost_(db.autocommit()) {
     if (outermost_) {
         db_.exec("BEGIN IMMEDIATE");
+        db_.writer_thread_.store(std::this_thread::get_id(), std::memory_order_release);
     } else {
         char name[40];
         std::snprintf(name, sizeof name, "sp_%p", static_cast<void*>(this));
@@ -147,11 +150,13 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     db_.exec(outermost_ ? std::string("COMMIT") : "RELEASE " + savepoint_);
     open_ = false;
+    if (outermost_) db_.writer_thread_.store(std::thread::id{}, std::memory_order_release);
 }
 
 void Transaction::rollback() {
     open_ = false;
     if (outermost_) {
+        db_.writer_thread_.store(std::thread::id{}, std::memory_order_release);
         if (!db_.autocommit()) db_.exec("ROLLBACK");
     } else {
         db_.exec("ROLLBACK TO " + savepoint_ + "; RELEASE " + savepoint_);
@@ -159,13 +164,16 @@ void Transaction::rollback() {
 }
 
 ReadTransaction::ReadTransaction(Database& db) : db_(db), owns_(db.autocommit()) {
-    if (owns_) db_.exec("BEGIN DEFERRED");
+    if (!owns_) return;
+    if (!db_.begin_read_) db_.begin_read_ = std::make_unique<Statement>(db_, "BEGIN DEFERRED");
+    db_.begin_read_->run();
 }
 
 ReadTransaction::~ReadTransaction() {
     if (!owns_) return;
     try {
-        db_.exec("COMMIT");
+        if (!db_.commit_read_) db_.commit_read_ = std::make_unique<Statement>(db_, "COMMIT");
+        db_.commit_read_->run();
     } catch (...) {
         // A read-only transaction has nothing to lose; SQLite ends it on close.
     }

@@ -6,10 +6,14 @@
 // Thread-safety: a Database (and its Statements) is used by one thread at a
 // time; the Store above serialises access with its own mutex. Open one
 // Database per thread for parallel readers (WAL lets readers run beside one
-// writer).
+// writer; reader_pool.hpp lends such connections). writer_thread() alone may
+// be read from any thread.
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "store/store_error.hpp"
 
@@ -18,10 +22,14 @@ struct sqlite3_stmt;
 
 namespace talentmatch::store {
 
+class Statement;
+
 class Database {
   public:
-    // Opens (creating if absent) the file at `path` in read-write mode.
-    explicit Database(const std::string& path);
+    enum class Mode { kReadWriteCreate, kReadWrite };
+    // Opens the file at `path` in read-write mode, creating it if absent
+    // (kReadWriteCreate) or failing when absent (kReadWrite).
+    explicit Database(const std::string& path, Mode mode = Mode::kReadWriteCreate);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -35,10 +43,22 @@ class Database {
     sqlite3* handle() const { return db_; }
     // Throws StoreError("<what>: <sqlite message>") for a non-OK `rc`.
     [[noreturn]] void fail(int rc, std::string_view what) const;
+    // The thread holding an outermost write Transaction open on this
+    // connection (std::thread::id{} when none). Safe to read from any
+    // thread: a reader uses it to tell whether it runs inside its own write
+    // (and must read through this connection to see its uncommitted rows).
+    std::thread::id writer_thread() const { return writer_thread_.load(std::memory_order_acquire); }
 
   private:
+    friend class Transaction;
+    friend class ReadTransaction;
     sqlite3* db_ = nullptr;
     std::string path_;
+    std::atomic<std::thread::id> writer_thread_{};
+    // BEGIN DEFERRED / COMMIT of ReadTransaction, prepared once (a point read
+    // runs one per request; sqlite3_exec would parse them every time).
+    std::unique_ptr<Statement> begin_read_;
+    std::unique_ptr<Statement> commit_read_;
 };
 
 // A prepared statement, reset and rebound for reuse. Parameters are 1-based

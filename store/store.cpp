@@ -39,7 +39,10 @@ std::string_view to_string(ItemStatus status) {
     return "unknown";
 }
 
-Store::Impl::Impl(const std::string& path, const StoreOptions& options) : db(path) {
+Store::Impl::Impl(const std::string& path, const StoreOptions& options)
+    : db(path),
+      readers(path, options.busy_timeout_ms),
+      readers_usable(!path.empty() && path != ":memory:") {
     configure_connection(db, options.busy_timeout_ms);
     migrate(db);
 }

@@ -13,6 +13,7 @@
 
 #include "models/validation.hpp"
 #include "store/entity_reader.hpp"
+#include "store/reader_pool.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 
@@ -50,10 +51,19 @@ struct Store::Impl {
         }
     }
 
+    // True when this thread may read through `readers` (not inside its own
+    // open write transaction, whose rows only `db` sees).
+    bool read_elsewhere() const {
+        return readers_usable && db.writer_thread() != std::this_thread::get_id();
+    }
+
     Database db;
-    std::recursive_mutex mutex;  // guards everything below and every use of db
+    std::recursive_mutex mutex;  // guards everything below but `readers`, and every use of db
+    // Point reads, pages and key lookups run on these connections, without `mutex`.
+    ReaderPool readers;
+    bool readers_usable;  // false for an in-memory or temporary database (no shared file)
     std::unordered_map<const char*, std::unique_ptr<Statement>> statements;
-    StatementCache point_reads;     // get_* statements, reused
+    StatementCache point_reads;     // get_* statements on db, reused
     std::optional<KnownIds> known;  // ids entities may refer to, as of known_version
     std::int64_t known_version = -1;
     bool dirty = false;  // the current write changed entity rows
@@ -182,31 +192,49 @@ void read_graduates(Database& db, const ReadPlan& plan,
 template <class T>
 using Reader = void (*)(Database&, const ReadPlan&, const std::function<void(const T&)>&);
 
+// Runs fn(Database&, StatementCache&) for a short read: on a pooled reader
+// connection (no Store mutex: reads run in parallel with each other and with
+// a writer), or on the writer connection under the mutex when this thread is
+// inside its own write transaction.
+template <class F>
+auto with_reader(Store::Impl& impl, F&& fn) {
+    if (impl.read_elsewhere()) {
+        auto reader = impl.readers.acquire();
+        return fn(reader->db, reader->statements);
+    }
+    std::lock_guard lock(impl.mutex);
+    return fn(impl.db, impl.point_reads);
+}
+
 template <class T>
 std::optional<T> get_one(Store::Impl& impl, Reader<T> read, const std::string& id) {
-    std::lock_guard lock(impl.mutex);
-    ReadTransaction snapshot(impl.db);
-    ReadPlan plan;
-    plan.mode = ReadPlan::Mode::kPoint;
-    plan.key = id;
-    plan.cache = &impl.point_reads;
-    std::optional<T> found;
-    read(impl.db, plan, [&](const T& value) { found = value; });
-    return found;
+    return with_reader(impl, [&](Database& db, StatementCache& cache) {
+        ReadTransaction snapshot(db);
+        ReadPlan plan;
+        plan.mode = ReadPlan::Mode::kPoint;
+        plan.key = id;
+        plan.cache = &cache;
+        std::optional<T> found;
+        read(db, plan, [&](const T& value) { found = value; });
+        return found;
+    });
 }
 
 template <class T>
 Page<T> list_page(Store::Impl& impl, Reader<T> read, const PageRequest& request) {
-    std::lock_guard lock(impl.mutex);
-    ReadTransaction snapshot(impl.db);
-    ReadPlan plan;
-    plan.mode = ReadPlan::Mode::kPage;
-    plan.key = request.after_id;
     const std::size_t limit = request.limit == 0 ? 1 : request.limit;
-    plan.limit = limit + 1;  // one more tells whether a next page exists
-    plan.org_id = request.org_id;
-    Page<T> page;
-    read(impl.db, plan, [&](const T& value) { page.items.push_back(value); });
+    Page<T> page = with_reader(impl, [&](Database& db, StatementCache& cache) {
+        ReadTransaction snapshot(db);
+        ReadPlan plan;
+        plan.mode = ReadPlan::Mode::kPage;
+        plan.key = request.after_id;
+        plan.limit = limit + 1;  // one more tells whether a next page exists
+        plan.org_id = request.org_id;
+        plan.cache = &cache;
+        Page<T> out;
+        read(db, plan, [&](const T& value) { out.items.push_back(value); });
+        return out;
+    });
     if (page.items.size() > limit) {
         page.items.pop_back();
         page.next_after_id = page.items.back().id;

@@ -103,12 +103,18 @@ std::optional<ApiKey> Store::find_api_key(std::string_view plaintext) {
     return find_api_key_by_hash(hash_api_key(plaintext));
 }
 
+// Runs on every authenticated request: a pooled reader connection and a
+// statement prepared once per connection; no cache, so a key revoked by any
+// process fails on the very next request.
 std::optional<ApiKey> Store::find_api_key_by_hash(const std::string& key_hash) {
-    std::lock_guard lock(impl_->mutex);
-    Statement query(impl_->db, std::string(kKeyColumns) + "WHERE key_hash = ?1");
-    query.bind(1, key_hash);
-    if (!query.step()) return std::nullopt;
-    return read_key(query);
+    static const std::string kByHash = std::string(kKeyColumns) + "WHERE key_hash = ?1";
+    return with_reader(*impl_, [&](Database& db, StatementCache& cache) -> std::optional<ApiKey> {
+        StatementLease lease(db, kByHash, &cache);
+        Statement& query = lease.get();
+        query.bind(1, key_hash);
+        if (!query.step()) return std::nullopt;
+        return read_key(query);
+    });
 }
 
 std::vector<ApiKey> Store::list_api_keys() {

@@ -49,6 +49,29 @@ TEST_F(KeysTest, RevocationTakesEffectAtOnceAndOnlyOnce) {
     EXPECT_EQ(store.list_api_keys().size(), 2u);
 }
 
+// Lookups run on pooled reader connections with prepared statements, and
+// cache nothing: a revocation through another connection (as by
+// `talentmatch keys revoke` in another process) shows on the next lookup.
+TEST_F(KeysTest, RevocationByAnotherConnectionShowsOnTheNextLookup) {
+    Store server(db_path());
+    const NewApiKey key = server.create_api_key(Role::kAdmin, "", "ops");
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(server.find_api_key(key.plaintext)->active());
+    {
+        Store other(db_path());
+        ASSERT_TRUE(other.revoke_api_key(key.key.id));
+    }
+    const auto found = server.find_api_key_by_hash(key.key.key_hash);
+    ASSERT_TRUE(found);
+    EXPECT_FALSE(found->active());
+    // And a key created elsewhere is found at once too.
+    Store other(db_path());
+    const NewApiKey fresh = other.create_api_key(Role::kViewer, "", "late");
+    const auto late = server.find_api_key(fresh.plaintext);
+    ASSERT_TRUE(late);
+    EXPECT_EQ(late->id, fresh.key.id);
+    EXPECT_TRUE(late->active());
+}
+
 TEST_F(KeysTest, TenantRolesNeedAnOrgAndOthersMustNotHaveOne) {
     Store store(db_path());
     EXPECT_THROW(store.create_api_key(Role::kCareerOffice, "", "x"), ValidationError);
