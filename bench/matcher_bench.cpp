@@ -9,7 +9,9 @@
 //     (dense_query.hpp, what the API uses) beside the sparse regime
 //     (sparse_query.hpp, the old path) measured interleaved in the same run,
 //     with the ratio; the same pair of rows is printed for the 2,000-skill
-//     world of figure 3.
+//     world of figure 3;
+//  6. the other single-item directions (graduates for a job, programs for a
+//     job, jobs for a program) on the shipped taxonomy's shape.
 // Usage: matcher_bench [--graduates N] [--jobs N] [--skills N] [--threads N]
 //                      [--faiss-graduates N] [--queries N] [--out results.json]
 //                      [--commit SHA] [--batch 0|1] [--shipped-skills N]
@@ -272,6 +274,90 @@ nlohmann::json regime_latency(const Snapshot& snap, const bench::ProvinceWorld& 
             {"api_cpu_p99_ms", api_cpu.p99}};
 }
 
+// Figure 6: the other single-item queries the API serves, on one thread with
+// reused scratch: top graduates for a job, top programs for a job, top jobs
+// for a program (k = 10). The first query of each is checked against the
+// reference scorer (over every graduate / program / job) before timing.
+nlohmann::json direction_latency(const Snapshot& snap, const bench::ProvinceWorld& world,
+                                 const std::vector<Job>& jobs, int queries,
+                                 const ScoreConfig& config) {
+    constexpr std::size_t k = 10;
+    QueryWorkspace workspace;
+    ExecutionOptions single{1, Kernel::kAuto};
+    single.workspace = &workspace;
+    const int shape_graduates = world.shape().graduates, shape_programs = world.shape().programs;
+    auto check = [&](const std::vector<Match>& got, std::vector<Ranked> want, const char* what) {
+        sort_cut(want, k);
+        if (got.size() != want.size()) mismatch(std::string(what) + ": list length");
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            if (got[i].id != want[i].id || !(got[i].exact == want[i].score))
+                mismatch(std::string(what) + " rank " + std::to_string(i));
+        }
+    };
+    {
+        const Job& job = jobs[0];
+        const std::string ids[1] = {job.id};
+        std::vector<Ranked> want_g, want_p;
+        for (int g = 0; g < shape_graduates; ++g) {
+            const Graduate grad = world.graduate(g);
+            if (auto s = reference_score(grad, job, config)) want_g.push_back({grad.id, *s});
+        }
+        for (int p = 0; p < shape_programs; ++p) {
+            const Program prog = world.program(p);
+            if (auto s = reference_score(prog, job, config)) want_p.push_back({prog.id, *s});
+        }
+        check(top_graduates_for_jobs(snap, ids, k, {}, config, single)[0], want_g,
+              "graduates for a job");
+        check(top_programs_for_jobs(snap, ids, k, {}, config, single)[0], want_p,
+              "programs for a job");
+        const Program prog = world.program(0);
+        const std::string pids[1] = {prog.id};
+        std::vector<Ranked> want_j;
+        for (const Job& j : jobs) {
+            if (auto s = reference_score(prog, j, config)) want_j.push_back({j.id, *s});
+        }
+        check(top_jobs_for_programs(snap, pids, k, {}, config, single)[0], want_j,
+              "jobs for a program");
+    }
+    nlohmann::json out = {{"graduates", snap.graduates.size()},
+                          {"programs", snap.programs.size()},
+                          {"jobs", snap.jobs.size()},
+                          {"skills", snap.skills.size()},
+                          {"queries", queries}};
+    const char* names[3] = {"graduates_for_job", "programs_for_job", "jobs_for_program"};
+    for (int d = 0; d < 3; ++d) {
+        std::vector<double> cpu;
+        for (int q = 0; q < queries; ++q) {
+            const std::size_t n = d == 2 ? snap.programs.size() : snap.jobs.size();
+            const Index i = Index((std::uint64_t(q) * 104729) % n);
+            const std::string ids[1] = {d == 2 ? snap.programs.ids[i] : snap.jobs.ids[i]};
+            const double c0 = thread_cpu_ms();
+            const MatchLists r = d == 0   ? top_graduates_for_jobs(snap, ids, k, {}, config, single)
+                                 : d == 1 ? top_programs_for_jobs(snap, ids, k, {}, config, single)
+                                          : top_jobs_for_programs(snap, ids, k, {}, config, single);
+            cpu.push_back(thread_cpu_ms() - c0);
+            if (r[0].size() > k) mismatch("list longer than k");
+        }
+        const Percentiles p = percentiles(cpu);
+        out[names[d]] = {{"cpu_p50_ms", p.p50}, {"cpu_p99_ms", p.p99}};
+    }
+    return out;
+}
+
+void print_directions(const nlohmann::json& r) {
+    std::printf(
+        "%-44s thread CPU p50/p99: graduates for a job %.3f/%.3f ms, programs for a job "
+        "%.3f/%.3f ms, jobs for a program %.3f/%.3f ms (%zu graduates, %zu skills)\n",
+        "6. other directions, shipped taxonomy shape",
+        r["graduates_for_job"]["cpu_p50_ms"].get<double>(),
+        r["graduates_for_job"]["cpu_p99_ms"].get<double>(),
+        r["programs_for_job"]["cpu_p50_ms"].get<double>(),
+        r["programs_for_job"]["cpu_p99_ms"].get<double>(),
+        r["jobs_for_program"]["cpu_p50_ms"].get<double>(),
+        r["jobs_for_program"]["cpu_p99_ms"].get<double>(), r["graduates"].get<std::size_t>(),
+        r["skills"].get<std::size_t>());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -465,7 +551,7 @@ int main(int argc, char** argv) {
     // 5. Dense vs sparse regime: this world, then the shipped taxonomy's shape.
     const nlohmann::json regimes_here =
         regime_latency(snap, world, jobs, queries, config, "5a. regimes, this world");
-    nlohmann::json regimes_shipped;
+    nlohmann::json regimes_shipped, directions_shipped;
     {
         bench::ProvinceShape shipped = shape;
         shipped.skills = shipped_skills;
@@ -475,6 +561,8 @@ int main(int argc, char** argv) {
         const auto shipped_snap = world_builder(shipped_world).build();
         std::vector<Job> shipped_jobs;
         for (int j = 0; j < shipped.jobs; ++j) shipped_jobs.push_back(shipped_world.job(j));
+        directions_shipped = direction_latency(*shipped_snap, shipped_world, shipped_jobs,
+                                               std::min(queries, 200), config);
         regimes_shipped = regime_latency(*shipped_snap, shipped_world, shipped_jobs, queries,
                                          config, "5b. regimes, shipped taxonomy shape");
     }
@@ -504,6 +592,7 @@ int main(int argc, char** argv) {
                               {"cpu_p50_ms", cpu_p50}, {"cpu_p99_ms", cpu_p99}};
     report["single_query_regimes"] = {{"this_world", regimes_here},
                                       {"shipped_taxonomy_shape", regimes_shipped}};
+    report["other_directions_shipped_taxonomy_shape"] = directions_shipped;
     report["peak_rss_gib"] = peak_rss_gib();
     report["checked_against_reference"] = true;
 
@@ -533,6 +622,7 @@ int main(int argc, char** argv) {
                 double(snap.stats.memory_bytes) / (1 << 30), build_rss);
     print_regimes(regimes_here);
     print_regimes(regimes_shipped);
+    print_directions(directions_shipped);
     std::printf("%-44s %.2f GiB\n", "peak RSS (whole run)", peak_rss_gib());
     std::printf("wrote %s\n", out_path.c_str());
     return 0;
