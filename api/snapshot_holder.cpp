@@ -1,30 +1,108 @@
 #include "api/snapshot_holder.hpp"
 
+#include <algorithm>
 #include <optional>
+#include <unordered_map>
+#include <vector>
 
 #include "models/field_error.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::api {
 
+namespace {
+
+template <class T>
+using ById = std::unordered_map<std::string, T>;
+
+struct EntityMaps {
+    ById<Skill> skills;
+    ById<Certificate> certificates;
+    ById<Institution> institutions;
+    ById<Program> programs;
+    ById<Employer> employers;
+    ById<Job> jobs;
+    ById<Graduate> graduates;
+};
+
+// f(the map of `kind`), for a const or mutable EntityMaps.
+template <class Maps, class F>
+decltype(auto) visit_kind(Maps& maps, store::EntityKind kind, F&& f) {
+    switch (kind) {
+        case store::EntityKind::kSkill:
+            return f(maps.skills);
+        case store::EntityKind::kCertificate:
+            return f(maps.certificates);
+        case store::EntityKind::kInstitution:
+            return f(maps.institutions);
+        case store::EntityKind::kProgram:
+            return f(maps.programs);
+        case store::EntityKind::kEmployer:
+            return f(maps.employers);
+        case store::EntityKind::kJob:
+            return f(maps.jobs);
+        case store::EntityKind::kGraduate:
+            break;
+    }
+    return f(maps.graduates);
+}
+
+}  // namespace
+
+// Every entity, keyed by id, as of one change-log position. Iteration order
+// does not matter: the builder sorts every kind by id.
+class SnapshotMirror final : public store::ChangeSink {
+  public:
+    std::size_t size(store::EntityKind kind) const override {
+        return visit_kind(maps_, kind, [](const auto& map) { return map.size(); });
+    }
+    void clear(store::EntityKind kind) override {
+        visit_kind(maps_, kind, [](auto& map) { map.clear(); });
+    }
+    void put(const Skill& v) override { maps_.skills[v.id] = v; }
+    void put(const Certificate& v) override { maps_.certificates[v.id] = v; }
+    void put(const Institution& v) override { maps_.institutions[v.id] = v; }
+    void put(const Program& v) override { maps_.programs[v.id] = v; }
+    void put(const Employer& v) override { maps_.employers[v.id] = v; }
+    void put(const Job& v) override { maps_.jobs[v.id] = v; }
+    void put(const Graduate& v) override { maps_.graduates[v.id] = v; }
+    void erase(store::EntityKind kind, const std::string& id) override {
+        visit_kind(maps_, kind, [&](auto& map) { map.erase(id); });
+    }
+    void retain(store::EntityKind kind, const std::vector<std::string>& sorted_ids) override {
+        visit_kind(maps_, kind, [&](auto& map) {
+            std::erase_if(map, [&](const auto& entry) {
+                return !std::binary_search(sorted_ids.begin(), sorted_ids.end(), entry.first);
+            });
+        });
+    }
+
+    std::shared_ptr<const matcher::Snapshot> build() const {
+        matcher::SnapshotBuilder builder;
+        for (const auto& [id, v] : maps_.skills) builder.add_skill(v);
+        for (const auto& [id, v] : maps_.certificates) builder.add_certificate(v);
+        for (const auto& [id, v] : maps_.institutions) builder.add_institution(v);
+        for (const auto& [id, v] : maps_.programs) builder.add_program(v);
+        for (const auto& [id, v] : maps_.employers) builder.add_employer(v);
+        for (const auto& [id, v] : maps_.graduates) builder.add_graduate(v);
+        for (const auto& [id, v] : maps_.jobs) builder.add_job(v);
+        return builder.build();
+    }
+
+  private:
+    EntityMaps maps_;
+};
+
 std::shared_ptr<const matcher::Snapshot> build_snapshot(store::Store& store) {
-    matcher::SnapshotBuilder builder;
-    const store::ScanOptions all;
-    store::ScanOptions no_evidence;
-    no_evidence.with_evidence = false;
-    store.scan_skills(all, [&](const Skill& v) { builder.add_skill(v); });
-    store.scan_certificates(all, [&](const Certificate& v) { builder.add_certificate(v); });
-    store.scan_institutions(all, [&](const Institution& v) { builder.add_institution(v); });
-    store.scan_programs(all, [&](const Program& v) { builder.add_program(v); });
-    store.scan_employers(all, [&](const Employer& v) { builder.add_employer(v); });
-    store.scan_graduates(no_evidence, [&](const Graduate& v) { builder.add_graduate(v); });
-    store.scan_jobs(all, [&](const Job& v) { builder.add_job(v); });
-    return builder.build();
+    SnapshotMirror mirror;
+    store.read_changes(-1, mirror);
+    return mirror.build();
 }
 
 SnapshotHolder::SnapshotHolder(const std::string& db_path, SnapshotHolderOptions options,
                                Logger log_error)
     : store_(std::make_unique<store::Store>(db_path)),
+      mirror_(std::make_unique<SnapshotMirror>()),
       options_(options),
       log_error_(std::move(log_error)),
       dirty_since_(std::chrono::steady_clock::now()),
@@ -68,15 +146,20 @@ void SnapshotHolder::run() {
     std::unique_lock lock(wake_mutex_);
     while (!stop_) {
         if (dirty_since_) {
-            const auto due =
-                std::min(last_write_ + options_.debounce, *dirty_since_ + options_.max_delay);
+            const auto due = std::max(
+                std::min(last_write_ + options_.debounce, *dirty_since_ + options_.max_delay),
+                not_before_);
             if (Clock::now() < due) {
                 wake_cv_.wait_until(lock, due);
                 continue;
             }
             dirty_since_.reset();
             lock.unlock();
+            const auto started = Clock::now();
             rebuild();
+            // At most half of one core: under a stream of writes (bulk
+            // ingest) the next rebuild waits as long as this one took.
+            not_before_ = Clock::now() + (Clock::now() - started);
             lock.lock();
             next_poll = Clock::now() + options_.poll_interval;
             continue;
@@ -98,34 +181,30 @@ void SnapshotHolder::run() {
 }
 
 void SnapshotHolder::rebuild() {
-    constexpr int kAttempts = 5;
-    for (int attempt = 1; attempt <= kAttempts; ++attempt) {
-        const auto start = std::chrono::steady_clock::now();
-        std::int64_t version = -1;
-        try {
-            version = store_->data_version();
-            if (ready() && version == current().data_version) return;
-            auto snapshot = build_snapshot(*store_);
-            last_build_seconds_ =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            {
-                std::lock_guard lock(published_mutex_);
-                published_ = {std::move(snapshot), version, std::chrono::system_clock::now()};
-            }
-            ++builds_;
-            published_cv_.notify_all();
-            return;
-        } catch (const std::exception& e) {
-            std::int64_t now_version = -2;
-            try {
-                now_version = store_->data_version();
-            } catch (const std::exception&) {
-            }
-            if (now_version == version || attempt == kAttempts) {
-                log_error_(std::string("snapshot build failed: ") + e.what());
-                return;
-            }
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        const store::ChangePosition position = store_->read_changes(mirror_seq_, *mirror_);
+        mirror_seq_ = position.seq;
+        std::shared_ptr<const matcher::Snapshot> snapshot;
+        if (position.full || position.changed > 0 || !ready()) {
+            snapshot = mirror_->build();
+        } else if (position.data_version == current().data_version) {
+            return;  // nothing new
+        } else {
+            snapshot = current().snapshot;  // the version moved, no entity did
         }
+        last_build_seconds_ =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        {
+            std::lock_guard lock(published_mutex_);
+            published_ = {std::move(snapshot), position.data_version,
+                          std::chrono::system_clock::now()};
+        }
+        ++builds_;
+        published_cv_.notify_all();
+    } catch (const std::exception& e) {
+        mirror_seq_ = -1;  // the mirror may hold part of a delta: reload it all next time
+        log_error_(std::string("snapshot build failed: ") + e.what());
     }
 }
 

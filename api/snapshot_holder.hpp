@@ -1,23 +1,38 @@
 #pragma once
 // SnapshotHolder: the matcher snapshot the API queries, kept current with the
-// store by rebuild-with-debounce.
+// store from the store's change log (store/change_log.hpp).
 //
 // Publishing: writes commit to SQLite first (the handler returns 2xx only
-// after that); the handler then calls notify_write(). A background thread
+// after that), appending (kind, id) rows to the change log in the same
+// transaction; the handler then calls notify_write(). A background thread
 // waits until no write arrived for `debounce` (but never longer than
-// `max_delay` after the first unpublished write), rebuilds a whole new
-// Snapshot from its OWN Store connection on the same file (WAL: it reads a
-// committed state while other connections write), and swaps the
-// shared_ptr under a mutex held only for the pointer copy. Readers take a
-// shared_ptr<const Snapshot> and keep using it, so they never block on a
-// rebuild and never see a half-applied write. It also polls the store's
-// data_version every `poll_interval`, so writes by other processes (a CLI
-// import) are picked up too.
+// `max_delay` after the first unpublished write), then, in ONE read
+// transaction on its OWN Store connection (WAL: it reads a committed state
+// while other connections write), reads only what changed since its last
+// position (Store::read_changes: point reads of the changed ids; a full load
+// the first time, after the log was pruned past it, or when most of a kind
+// changed) into an in-memory mirror of every entity, builds a new Snapshot
+// from the mirror (no table scans), and swaps the shared_ptr under a mutex
+// held only for the pointer copy. Readers take a shared_ptr<const Snapshot>
+// and keep using it, so they never block on a rebuild; the mirror only ever
+// holds a whole committed state, so no snapshot shows half of a batch.
+// Erasure (DELETE /v1/graduates/{id}) reaches the mirror through the log's
+// erasure marker: the next snapshot no longer has the graduate. It also polls
+// the store's data_version every `poll_interval`, so writes by other
+// processes (a CLI import) are picked up too.
 //
-// A build can fail if a write lands between two per-kind scans (e.g. a job
-// naming an employer the employer scan missed): then the data version moved
-// and the build is retried; a failure at a stable version is logged and the
-// previous snapshot stays.
+// Pacing: a rebuild starts no sooner than one rebuild's duration after the
+// previous one ended, so under a stream of writes (bulk ingest) publication
+// takes at most about half of one core and the writers keep the rest.
+//
+// Cost (bench/api_bench.sh): a publication is the delta read plus a rebuild
+// of the layout from the mirror, with no table scans; write->visible is
+// about debounce + one rebuild when idle, at most debounce + three rebuilds
+// under a stream of writes. Memory: the mirror holds every entity
+// (graduates without evidence) beside the snapshot.
+//
+// If a read or build fails, the previous snapshot stays, the failure is
+// logged and the mirror is reloaded in full at the next attempt.
 //
 // Thread-safety: every public member may be called from any thread.
 #include <atomic>
@@ -40,8 +55,8 @@ class Store;
 namespace talentmatch::api {
 
 struct SnapshotHolderOptions {
-    std::chrono::milliseconds debounce{100};
-    std::chrono::milliseconds max_delay{400};
+    std::chrono::milliseconds debounce{20};
+    std::chrono::milliseconds max_delay{100};
     std::chrono::milliseconds poll_interval{1000};
 };
 
@@ -51,8 +66,10 @@ struct PublishedSnapshot {
     std::chrono::system_clock::time_point built_at{};
 };
 
-// Builds a snapshot from every entity in `store` (one scan per kind).
+// Builds a snapshot from every entity in `store` (one read transaction).
 std::shared_ptr<const matcher::Snapshot> build_snapshot(store::Store& store);
+
+class SnapshotMirror;  // snapshot_holder.cpp: every entity, as of a change-log position
 
 class SnapshotHolder {
   public:
@@ -82,7 +99,9 @@ class SnapshotHolder {
     void rebuild();
 
     matcher::QueryWorkspace query_workspace_;
-    std::unique_ptr<store::Store> store_;  // used by the rebuild thread only
+    std::unique_ptr<store::Store> store_;     // used by the rebuild thread only
+    std::unique_ptr<SnapshotMirror> mirror_;  // rebuild thread only
+    std::int64_t mirror_seq_ = -1;            // change-log position of mirror_ (-1: reload)
     SnapshotHolderOptions options_;
     Logger log_error_;
 
@@ -94,6 +113,7 @@ class SnapshotHolder {
     std::condition_variable wake_cv_;
     std::optional<std::chrono::steady_clock::time_point> dirty_since_;
     std::chrono::steady_clock::time_point last_write_{};
+    std::chrono::steady_clock::time_point not_before_{};  // rebuild thread only
     bool stop_ = false;
 
     std::atomic<std::uint64_t> builds_{0};

@@ -7,6 +7,7 @@
 #include "bulk/csv_formats.hpp"
 #include "bulk/csv_reader.hpp"
 #include "bulk/fast_graduate_parser.hpp"
+#include "bulk/fast_job_parser.hpp"
 #include "bulk/line_reader.hpp"
 #include "models/json_codec.hpp"
 
@@ -55,6 +56,14 @@ bool is_blank(std::string_view line) {
     return line.find_first_not_of(" \t") == std::string_view::npos;
 }
 
+template <class T>
+bool parse_fast(std::string_view line, BulkItem& item, bool (*parse)(std::string_view, T&)) {
+    if (!item.entity || !std::holds_alternative<T>(*item.entity)) {
+        item.entity.emplace(std::in_place_type<T>);
+    }
+    return parse(line, std::get<T>(*item.entity));
+}
+
 void read_json_lines(const std::filesystem::path& path, EntityKind kind,
                      const ItemCallback& callback) {
     LineReader lines(path);
@@ -65,18 +74,18 @@ void read_json_lines(const std::filesystem::path& path, EntityKind kind,
         if (is_blank(line)) continue;
         item.line = lines.line_number();
         item.errors.clear();
-        // Fast path for the big kind, parsing into the previous item's
-        // graduate to reuse its buffers (unless the callback moved it out).
-        // Anything it does not accept takes the reference path below, which
+        // Fast paths for the big kinds, parsing into the previous item's
+        // entity to reuse its buffers (unless the callback moved it out).
+        // Anything they do not accept takes the reference path below, which
         // also produces the exact error messages.
-        if (kind == EntityKind::kGraduates) {
-            if (!item.entity || !std::holds_alternative<Graduate>(*item.entity)) {
-                item.entity.emplace(std::in_place_type<Graduate>);
-            }
-            if (parse_graduate_fast(line, std::get<Graduate>(*item.entity))) {
-                callback(item);
-                continue;
-            }
+        if (kind == EntityKind::kGraduates &&
+            parse_fast<Graduate>(line, item, parse_graduate_fast)) {
+            callback(item);
+            continue;
+        }
+        if (kind == EntityKind::kJobs && parse_fast<Job>(line, item, parse_job_fast)) {
+            callback(item);
+            continue;
         }
         item.entity.reset();
         nlohmann::json value;

@@ -7,9 +7,7 @@
 
 namespace talentmatch::bulk {
 
-namespace {
-
-void append_string(std::string& out, std::string_view text) {
+void append_json_string(std::string& out, std::string_view text) {
     // Invalid UTF-8 is rare: leave it to nlohmann's own `replace` handling so
     // the bytes stay identical to the reference.
     for (std::size_t i = 0; i < text.size();) {
@@ -62,6 +60,8 @@ void append_string(std::string& out, std::string_view text) {
     out.push_back('"');
 }
 
+namespace {
+
 // Writes `"key":` with a leading ',' unless it opens the object.
 void key(std::string& out, std::string_view name, bool first = false) {
     if (!first) out.push_back(',');
@@ -73,7 +73,7 @@ void key(std::string& out, std::string_view name, bool first = false) {
 void string_field(std::string& out, std::string_view name, std::string_view value,
                   bool first = false) {
     key(out, name, first);
-    append_string(out, value);
+    append_json_string(out, value);
 }
 
 void int_field(std::string& out, std::string_view name, int value, bool first = false) {
@@ -92,7 +92,7 @@ void strings_field(std::string& out, std::string_view name, const std::vector<st
     out.push_back('[');
     for (std::size_t i = 0; i < list.size(); ++i) {
         if (i > 0) out.push_back(',');
-        append_string(out, list[i]);
+        append_json_string(out, list[i]);
     }
     out.push_back(']');
 }

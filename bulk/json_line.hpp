@@ -6,10 +6,15 @@
 // makes writing 1M graduates several times faster. tests/bulk checks the
 // bytes against the models/json_codec.hpp reference.
 #include <string>
+#include <string_view>
 
 #include "models/entities.hpp"
 
 namespace talentmatch::bulk {
+
+// Appends `text` as a JSON string literal, byte-identical to
+// nlohmann::json(text).dump() with the `replace` error handler.
+void append_json_string(std::string& out, std::string_view text);
 
 void append_json_line(std::string& out, const Skill& value);
 void append_json_line(std::string& out, const Certificate& value);

@@ -3,6 +3,7 @@
 // out the skill-major candidate blocks.
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <numeric>
 #include <unordered_map>
 
@@ -18,9 +19,29 @@
 namespace talentmatch::matcher {
 namespace {
 
+// A quick hash for short ids (8 bytes per multiply): std::hash's byte-wise
+// hash was the largest single cost of a rebuild (1.5M skill lookups).
+struct IdHash {
+    std::size_t operator()(const std::string& s) const noexcept {
+        const char* p = s.data();
+        std::size_t n = s.size();
+        std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+        for (; n >= 8; n -= 8, p += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+            h ^= h >> 32;
+        }
+        std::uint64_t w = 0;
+        std::memcpy(&w, p, n);
+        h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+        return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+};
+
 // Interns strings to insertion-order indices.
 struct Interner {
-    std::unordered_map<std::string, Index> index_of;
+    std::unordered_map<std::string, Index, IdHash> index_of;
     std::vector<std::string> names;
     Index intern(const std::string& s) {
         auto [it, inserted] = index_of.try_emplace(s, Index(names.size()));
@@ -223,13 +244,14 @@ struct SnapshotBuilder::State {
 
     // Validates and converts a skill list; throws before anything is staged.
     // `items` holds entries with skill_id and level (GraduateSkill or a
-    // curriculum item); the error path is only spelled out on failure.
-    template <typename Items>
-    std::vector<SkillEntry> skill_entries(const std::string& path, const Items& in) {
+    // curriculum item). Paths are callables returning the field path, so the
+    // error path is only spelled out on failure (a rebuild adds 1.5M items).
+    template <typename Path, typename Items>
+    std::vector<SkillEntry> skill_entries(const Path& path, const Items& in) {
         std::vector<SkillEntry> out;
         out.reserve(in.size());
         for (std::size_t i = 0; i < in.size(); ++i) {
-            const auto item_path = [&] { return path + "[" + std::to_string(i) + "]"; };
+            const auto item_path = [&] { return path() + "[" + std::to_string(i) + "]"; };
             auto skill = skills.find(in[i].skill_id);
             if (!skill) fail(item_path() + ".skill_id", "unknown skill \"" + in[i].skill_id + "\"");
             if (in[i].level < kMinLevel || in[i].level > kMaxLevel) {
@@ -241,19 +263,20 @@ struct SnapshotBuilder::State {
                   [](const SkillEntry& a, const SkillEntry& b) { return a.skill < b.skill; });
         for (std::size_t i = 1; i < out.size(); ++i) {
             if (out[i].skill == out[i - 1].skill) {
-                fail(path, "skill \"" + skills.names[out[i].skill] + "\" listed twice");
+                fail(path(), "skill \"" + skills.names[out[i].skill] + "\" listed twice");
             }
         }
         return out;
     }
 
-    std::vector<Index> lookup_all(const std::string& path, const std::vector<std::string>& in,
+    template <typename Path>
+    std::vector<Index> lookup_all(const Path& path, const std::vector<std::string>& in,
                                   const Interner& dict, const char* kind) {
         std::vector<Index> out;
         for (std::size_t i = 0; i < in.size(); ++i) {
             auto idx = dict.find(in[i]);
             if (!idx) {
-                fail(path + "[" + std::to_string(i) + "]",
+                fail(path() + "[" + std::to_string(i) + "]",
                      std::string("unknown ") + kind + " \"" + in[i] + "\"");
             }
             out.push_back(*idx);
@@ -263,11 +286,12 @@ struct SnapshotBuilder::State {
         return out;
     }
 
-    Index optional_ref(const std::string& path, const std::string& id, const Interner& dict,
+    template <typename Path>
+    Index optional_ref(const Path& path, const std::string& id, const Interner& dict,
                        const char* kind) {
         if (id.empty()) return kNone;
         auto idx = dict.find(id);
-        if (!idx) fail(path, std::string("unknown ") + kind + " \"" + id + "\"");
+        if (!idx) fail(path(), std::string("unknown ") + kind + " \"" + id + "\"");
         return *idx;
     }
 };
@@ -321,13 +345,13 @@ void SnapshotBuilder::add_institution(const Institution& institution) {
 
 void SnapshotBuilder::add_program(const Program& program) {
     State& s = *state_;
-    const std::string path = "programs[" + program.id + "]";
-    if (s.programs.find(program.id)) fail(path + ".id", "duplicate id");
-    auto entries = s.skill_entries(path + ".curriculum", program.curriculum);
-    auto certs =
-        s.lookup_all(path + ".certificates", program.certificates, s.certificates, "certificate");
-    Index inst = s.optional_ref(path + ".institution_id", program.institution_id, s.institutions,
-                                "institution");
+    const auto path = [&](const char* field) { return "programs[" + program.id + "]." + field; };
+    if (s.programs.find(program.id)) fail(path("id"), "duplicate id");
+    auto entries = s.skill_entries([&] { return path("curriculum"); }, program.curriculum);
+    auto certs = s.lookup_all([&] { return path("certificates"); }, program.certificates,
+                              s.certificates, "certificate");
+    Index inst = s.optional_ref([&] { return path("institution_id"); }, program.institution_id,
+                                s.institutions, "institution");
     // Validated: stage.
     StagedCandidates& p = s.program_set;
     const Index self = s.programs.intern(program.id);
@@ -355,13 +379,14 @@ void SnapshotBuilder::add_employer(const Employer& employer) {
 
 void SnapshotBuilder::add_graduate(const Graduate& graduate) {
     State& s = *state_;
-    const std::string path = "graduates[" + graduate.id + "]";
-    auto entries = s.skill_entries(path + ".skills", graduate.skills);
-    auto certs =
-        s.lookup_all(path + ".certificates", graduate.certificates, s.certificates, "certificate");
-    Index inst = s.optional_ref(path + ".institution_id", graduate.institution_id, s.institutions,
-                                "institution");
-    Index prog = s.optional_ref(path + ".program_id", graduate.program_id, s.programs, "program");
+    const auto path = [&](const char* field) { return "graduates[" + graduate.id + "]." + field; };
+    auto entries = s.skill_entries([&] { return path("skills"); }, graduate.skills);
+    auto certs = s.lookup_all([&] { return path("certificates"); }, graduate.certificates,
+                              s.certificates, "certificate");
+    Index inst = s.optional_ref([&] { return path("institution_id"); }, graduate.institution_id,
+                                s.institutions, "institution");
+    Index prog = s.optional_ref([&] { return path("program_id"); }, graduate.program_id, s.programs,
+                                "program");
     StagedCandidates& g = s.graduates;
     g.ids.push_back(graduate.id);
     push_row(g.skills, entries);
@@ -378,14 +403,15 @@ void SnapshotBuilder::add_graduate(const Graduate& graduate) {
 
 void SnapshotBuilder::add_job(const Job& job) {
     State& s = *state_;
-    const std::string path = "jobs[" + job.id + "]";
-    if (job.requirements.empty()) fail(path + ".requirements", "at least one requirement");
+    // Paths are only spelled out on failure (a rebuild adds 100k+ jobs).
+    const auto path = [&](const char* field) { return "jobs[" + job.id + "]." + field; };
+    if (job.requirements.empty()) fail(path("requirements"), "at least one requirement");
     std::vector<RequirementEntry> reqs;
     reqs.reserve(job.requirements.size());
     for (std::size_t i = 0; i < job.requirements.size(); ++i) {
         const Requirement& r = job.requirements[i];
         // The error path is only spelled out on failure (1.5M requirements per build).
-        const auto p = [&] { return path + ".requirements[" + std::to_string(i) + "]"; };
+        const auto p = [&] { return path("requirements[") + std::to_string(i) + "]"; };
         auto skill = s.skills.find(r.skill_id);
         if (!skill) fail(p() + ".skill_id", "unknown skill \"" + r.skill_id + "\"");
         if (r.level < kMinRequiredLevel || r.level > kMaxLevel) {
@@ -397,20 +423,20 @@ void SnapshotBuilder::add_job(const Job& job) {
         reqs.push_back({*skill, std::uint8_t(r.level), std::uint8_t(r.weight),
                         std::uint8_t(r.must_have ? 1 : 0)});
     }
-    if (reqs.size() > kMaxListLength) fail(path + ".requirements", "more than 1000 requirements");
+    if (reqs.size() > kMaxListLength) fail(path("requirements"), "more than 1000 requirements");
     std::sort(reqs.begin(), reqs.end(), [](const RequirementEntry& a, const RequirementEntry& b) {
         return a.skill < b.skill;
     });
     for (std::size_t i = 1; i < reqs.size(); ++i) {
         if (reqs[i].skill == reqs[i - 1].skill) {
-            fail(path + ".requirements",
+            fail(path("requirements"),
                  "skill \"" + s.skills.names[reqs[i].skill] + "\" listed twice");
         }
     }
-    auto certs = s.lookup_all(path + ".required_certificates", job.required_certificates,
-                              s.certificates, "certificate");
-    Index employer =
-        s.optional_ref(path + ".employer_id", job.employer_id, s.employers, "employer");
+    auto certs = s.lookup_all([&] { return path("required_certificates"); },
+                              job.required_certificates, s.certificates, "certificate");
+    Index employer = s.optional_ref([&] { return path("employer_id"); }, job.employer_id,
+                                    s.employers, "employer");
     StagedJobs& j = s.jobs;
     j.ids.push_back(job.id);
     push_row(j.requirements, reqs);

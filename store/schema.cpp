@@ -113,10 +113,21 @@ CREATE TABLE batch_runs (
 CREATE INDEX batch_runs_by_status ON batch_runs (status, id);
 )sql";
 
+// Version 2: the change log (change_log.hpp). One row per entity written or
+// deleted, appended in commit order in the same transaction as the write, so
+// a reader that has applied every row up to `seq` holds exactly the committed
+// state at that point (the API's snapshot mirror follows it instead of
+// re-reading every table). `seq` is the rowid: rows are only ever removed from
+// the old end (pruning), so a seq is never reused. Erasure blanks the erased
+// graduate's id in every row and appends a row with id '' (change_log.hpp).
+const char* const kVersion2 = R"sql(
+CREATE TABLE change_log (seq INTEGER PRIMARY KEY, kind INTEGER NOT NULL, id TEXT NOT NULL);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> steps = {kVersion1};
+    static const std::vector<std::string> steps = {kVersion1, kVersion2};
     return steps;
 }
 

@@ -11,6 +11,9 @@
 // tables are WITHOUT ROWID keyed by (parent id, child key) (a third faster
 // and half the size of rowid tables).
 //
+// Version 2 adds the change log (change_log.hpp): existing v1 files migrate
+// by creating the empty table; a reader starting on it does a full load.
+//
 // No SQL foreign keys: the Store deletes an entity's child rows itself (one
 // function per entity, erase_rows in store_<entity>.cpp) and checks
 // references between entities through validation and ConflictError. Measured

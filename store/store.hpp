@@ -34,6 +34,7 @@
 #include "models/validation.hpp"
 #include "store/api_keys.hpp"
 #include "store/batch_runs.hpp"
+#include "store/change_log.hpp"
 #include "store/store_error.hpp"
 #include "store/store_types.hpp"
 
@@ -137,6 +138,12 @@ class Store {
     void scan_jobs(const ScanOptions& options, const std::function<void(const Job&)>& sink);
     void scan_graduates(const ScanOptions& options,
                         const std::function<void(const Graduate&)>& sink);
+
+    // --- the change log (change_log.hpp): delivers to `sink` what changed
+    // after position `after_seq` (a negative position: everything), in one
+    // read transaction; returns the new position. For a long-lived reader
+    // (the API's snapshot mirror); graduates come without evidence.
+    ChangePosition read_changes(std::int64_t after_seq, ChangeSink& sink);
 
     // --- API keys (api_keys.hpp). org_id is required for association and
     // career_office keys (ValidationError otherwise).

@@ -1,4 +1,6 @@
 // Graduates: a row, skills with their evidence, certificates and preferences.
+#include "store/change_log_write.hpp"
+#include "store/plain_checks.hpp"
 #include "store/store.hpp"
 #include "store/store_impl.hpp"
 
@@ -18,9 +20,17 @@ bool erase_graduate(Store::Impl& impl, const std::string& id) {
     return run_deletes(impl, kDeletes, id);
 }
 
+// Deletion is erasure: the id also leaves the change log (change_log.hpp).
+bool erase_and_log_erasure(Store::Impl& impl, const std::string& id) {
+    const bool deleted = erase_graduate(impl, id);
+    if (deleted) log_graduate_erasure(impl, id);
+    return deleted;
+}
+
 }  // namespace
 
 std::vector<FieldError> check(const Graduate& value, const KnownIds& known) {
+    if (plainly_valid(value, known)) return {};  // the common bulk case, no path strings
     std::vector<FieldError> errors = validate(value, known, "");
     if (errors.empty()) {
         check_unique(
@@ -66,6 +76,7 @@ bool write_entity(Store::Impl& impl, const Graduate& value) {
                value.preferred_districts);
     insert_all("INSERT OR IGNORE INTO graduate_clusters VALUES (?1, ?2)", value.preferred_clusters);
     impl.dirty = true;
+    log_change(impl, EntityKind::kGraduate, value.id);
     return exists;
 }
 
@@ -144,7 +155,7 @@ void Store::scan_graduates(const ScanOptions& options,
 
 bool Store::delete_graduate(const std::string& id) {
     std::lock_guard lock(impl_->mutex);
-    const bool deleted = delete_entity(*impl_, "graduate", erase_graduate, {}, nullptr, id);
+    const bool deleted = delete_entity(*impl_, "graduate", erase_and_log_erasure, {}, nullptr, id);
     // Erasure: secure_delete zeroed the rows in the pages; the WAL still holds
     // the old page images until a checkpoint, so copy back and truncate it now
     // (best effort while other connections read; inside a WriteScope it runs

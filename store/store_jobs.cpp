@@ -1,4 +1,6 @@
 // Jobs: a row, its skill requirements and its required certificates.
+#include "store/change_log_write.hpp"
+#include "store/plain_checks.hpp"
 #include "store/store.hpp"
 #include "store/store_impl.hpp"
 
@@ -17,6 +19,7 @@ bool erase_job(Store::Impl& impl, const std::string& id) {
 }  // namespace
 
 std::vector<FieldError> check(const Job& value, const KnownIds& known) {
+    if (plainly_valid(value, known)) return {};  // the common bulk case, no path strings
     std::vector<FieldError> errors = validate(value, known, "");
     if (errors.empty()) {
         check_unique(
@@ -57,6 +60,7 @@ bool write_entity(Store::Impl& impl, const Job& value) {
         certificate.bind(1, value.id).bind(2, c).run();
     }
     impl.dirty = true;
+    log_change(impl, EntityKind::kJob, value.id);
     return exists;
 }
 
@@ -114,7 +118,7 @@ void Store::scan_jobs(const ScanOptions& options, const std::function<void(const
 }
 
 bool Store::delete_job(const std::string& id) {
-    return delete_entity(*impl_, "job", erase_job, {}, nullptr, id);
+    return delete_entity(*impl_, "job", erase_logged<EntityKind::kJob, erase_job>, {}, nullptr, id);
 }
 
 }  // namespace talentmatch::store

@@ -1,4 +1,5 @@
 // Programs: a row, its curriculum profile and the certificates it prepares for.
+#include "store/change_log_write.hpp"
 #include "store/store.hpp"
 #include "store/store_impl.hpp"
 
@@ -50,6 +51,7 @@ bool write_entity(Store::Impl& impl, const Program& value) {
     for (const std::string& c : value.certificates) certificate.bind(1, value.id).bind(2, c).run();
     impl.dirty = true;
     if (impl.known) impl.known->programs.insert(value.id);
+    log_change(impl, EntityKind::kProgram, value.id);
     return exists;
 }
 
@@ -110,7 +112,8 @@ bool Store::delete_program(const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM graduates WHERE program_id = ?1 LIMIT 1", "graduates"},
     };
-    return delete_entity(*impl_, "program", erase_program, kReferences, &KnownIds::programs, id);
+    return delete_entity(*impl_, "program", erase_logged<EntityKind::kProgram, erase_program>,
+                         kReferences, &KnownIds::programs, id);
 }
 
 }  // namespace talentmatch::store

@@ -1,0 +1,170 @@
+// The change log: appended by the write paths, read by Store::read_changes
+// (change_log.hpp).
+#include <sqlite3.h>
+#include <algorithm>
+
+#include "store/change_log.hpp"
+#include "store/change_log_write.hpp"
+
+namespace talentmatch::store {
+
+namespace {
+
+// Prune once per this many appended rows (a range delete at the old end).
+constexpr std::int64_t kPruneEvery = 1024;
+
+// Delivers `kind` from scratch: clear, then one ordered scan.
+void deliver_all(Database& db, EntityKind kind, ChangeSink& sink) {
+    sink.clear(kind);
+    ReadPlan plan;
+    plan.with_evidence = false;
+    switch (kind) {
+        case EntityKind::kSkill:
+            return read_skills(db, plan, [&](const Skill& v) { sink.put(v); });
+        case EntityKind::kCertificate:
+            return read_certificates(db, plan, [&](const Certificate& v) { sink.put(v); });
+        case EntityKind::kInstitution:
+            return read_institutions(db, plan, [&](const Institution& v) { sink.put(v); });
+        case EntityKind::kProgram:
+            return read_programs(db, plan, [&](const Program& v) { sink.put(v); });
+        case EntityKind::kEmployer:
+            return read_employers(db, plan, [&](const Employer& v) { sink.put(v); });
+        case EntityKind::kJob:
+            return read_jobs(db, plan, [&](const Job& v) { sink.put(v); });
+        case EntityKind::kGraduate:
+            return read_graduates(db, plan, [&](const Graduate& v) { sink.put(v); });
+    }
+}
+
+// Delivers the current state of one entity: put, or erase when it is gone.
+void deliver_one(Database& db, StatementCache& cache, EntityKind kind, const std::string& id,
+                 ChangeSink& sink) {
+    ReadPlan plan;
+    plan.mode = ReadPlan::Mode::kPoint;
+    plan.key = id;
+    plan.with_evidence = false;
+    plan.cache = &cache;
+    bool found = false;
+    const auto put = [&](const auto& v) {
+        sink.put(v);
+        found = true;
+    };
+    switch (kind) {
+        case EntityKind::kSkill:
+            read_skills(db, plan, [&](const Skill& v) { put(v); });
+            break;
+        case EntityKind::kCertificate:
+            read_certificates(db, plan, [&](const Certificate& v) { put(v); });
+            break;
+        case EntityKind::kInstitution:
+            read_institutions(db, plan, [&](const Institution& v) { put(v); });
+            break;
+        case EntityKind::kProgram:
+            read_programs(db, plan, [&](const Program& v) { put(v); });
+            break;
+        case EntityKind::kEmployer:
+            read_employers(db, plan, [&](const Employer& v) { put(v); });
+            break;
+        case EntityKind::kJob:
+            read_jobs(db, plan, [&](const Job& v) { put(v); });
+            break;
+        case EntityKind::kGraduate:
+            read_graduates(db, plan, [&](const Graduate& v) { put(v); });
+            break;
+    }
+    if (!found) sink.erase(kind, id);
+}
+
+}  // namespace
+
+void log_change(Store::Impl& impl, EntityKind kind, const std::string& id) {
+    impl.statement("INSERT INTO change_log (kind, id) VALUES (?1, ?2)")
+        .bind(1, static_cast<int>(kind))
+        .bind(2, id)
+        .run();
+    const std::int64_t seq = sqlite3_last_insert_rowid(impl.db.handle());
+    if (seq % kPruneEvery == 0 && seq > kChangeLogKeep) {
+        impl.statement("DELETE FROM change_log WHERE seq <= ?1")
+            .bind(1, seq - kChangeLogKeep)
+            .run();
+    }
+}
+
+void log_graduate_erasure(Store::Impl& impl, const std::string& id) {
+    impl.statement("UPDATE change_log SET id = '' WHERE kind = ?1 AND id = ?2")
+        .bind(1, static_cast<int>(EntityKind::kGraduate))
+        .bind(2, id)
+        .run();
+    log_change(impl, EntityKind::kGraduate, "");
+}
+
+ChangePosition Store::read_changes(std::int64_t after_seq, ChangeSink& sink) {
+    Impl& impl = *impl_;
+    std::lock_guard lock(impl.mutex);
+    ReadTransaction snapshot(impl.db);
+    ChangePosition position;
+    position.data_version = impl.read_data_version();
+    std::int64_t oldest = 0;
+    {
+        Statement& bounds =
+            impl.statement("SELECT coalesce(min(seq), 0), coalesce(max(seq), 0) FROM change_log");
+        bounds.step();
+        oldest = bounds.column_int(0);
+        position.seq = bounds.column_int(1);
+        bounds.reset();
+    }
+    // The log covers (after_seq, newest] when nothing after after_seq was pruned.
+    const bool covered = after_seq >= 0 && after_seq <= position.seq &&
+                         (after_seq == position.seq || oldest <= after_seq + 1);
+    if (!covered) {
+        for (EntityKind kind : kAllEntityKinds) deliver_all(impl.db, kind, sink);
+        position.full = true;
+        return position;
+    }
+    if (after_seq == position.seq) return position;
+
+    // Distinct ids per kind, and whether an erasure happened since after_seq.
+    std::vector<std::vector<std::string>> changed(std::size(kAllEntityKinds));
+    bool erased = false;
+    {
+        Statement& rows = impl.statement("SELECT kind, id FROM change_log WHERE seq > ?1");
+        rows.bind(1, after_seq);
+        while (rows.step()) {
+            const auto kind = static_cast<std::size_t>(rows.column_int(0));
+            const std::string_view id = rows.column_text(1);
+            if (kind >= changed.size()) continue;  // a kind a newer binary logs
+            if (id.empty()) {
+                erased = erased || kind == static_cast<std::size_t>(EntityKind::kGraduate);
+                continue;
+            }
+            changed[kind].emplace_back(id);
+        }
+        rows.reset();
+    }
+    for (EntityKind kind : kAllEntityKinds) {
+        auto& ids = changed[static_cast<std::size_t>(kind)];
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        // A point read costs a few ordered-scan steps: past a quarter of the
+        // kind, one scan is cheaper.
+        if (ids.size() > 256 && ids.size() > sink.size(kind) / 4) {
+            deliver_all(impl.db, kind, sink);
+            if (kind == EntityKind::kGraduate) erased = false;
+        } else {
+            for (const std::string& id : ids)
+                deliver_one(impl.db, impl.point_reads, kind, id, sink);
+        }
+        position.changed += ids.size();
+    }
+    if (erased) {
+        std::vector<std::string> ids;
+        Statement& all = impl.statement("SELECT id FROM graduates ORDER BY id");
+        while (all.step()) ids.emplace_back(all.column_text(0));
+        all.reset();
+        sink.retain(EntityKind::kGraduate, ids);
+        ++position.changed;
+    }
+    return position;
+}
+
+}  // namespace talentmatch::store
