@@ -112,6 +112,17 @@ void dense_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c,
     // score <= fit + max_bonus, and the float fit is within 1e-6 of the exact
     // one; a job can only enter when its score >= the worst kept score.
     float threshold = -std::numeric_limits<float>::infinity();
+    float worst_floor = -std::numeric_limits<float>::infinity();  // worst kept - margin
+    auto bonus_for = [&](std::uint32_t district, std::uint32_t cluster) {
+        std::int32_t b = 0;
+        if (std::binary_search(districts.begin(), districts.end(), district)) {
+            b += config.district_bonus;
+        }
+        if (std::binary_search(clusters.begin(), clusters.end(), cluster)) {
+            b += config.cluster_bonus;
+        }
+        return b;
+    };
     Index jobs[kDenseChunk];
     std::uint32_t words[kDenseChunk];
     for (Index begin = 0; begin < n; begin += Index(kDenseChunk)) {
@@ -122,7 +133,15 @@ void dense_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c,
             if (!filter.job_ok.empty() && !filter.job_ok[j]) continue;
             const std::uint32_t cov = words[i] & kCovMask;
             if (!cov_min_by_job.empty() && cov < cov_min_by_job[j]) continue;
+            const std::uint32_t rel = (words[i] >> kRelShift) & kRelMask;
+            std::int32_t bonus = 0;
+            if (!plan.place.empty()) {  // the bound again, with this job's own bonus
+                bonus = bonus_for(plan.place[j] & 0xFFFFu, plan.place[j] >> 16);
+                const float fit = float(cov) * float(rel) * plan.inv_cov_den[j] * in.inv_level_sum;
+                if (fit + float(bonus) / float(kBonusScale) < worst_floor) continue;
+            }
             const JobPlan& job = plan.jobs[j];
+            if (plan.place.empty()) bonus = bonus_for(job.district, job.cluster);
             if (job.must_count >= 8 && !all_musts_met(plan, job, levels)) continue;
             if (job.cert_begin != job.cert_end &&
                 !holds_all(held, std::span(plan.certs.data() + job.cert_begin,
@@ -132,15 +151,11 @@ void dense_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c,
             PairScore s;
             s.cov_num = cov;
             s.cov_den = job.cov_den;
-            s.rel_num = (words[i] >> kRelShift) & kRelMask;
+            s.rel_num = rel;
             s.rel_den = level_sum;
-            if (std::binary_search(districts.begin(), districts.end(), job.district)) {
-                s.bonus += config.district_bonus;
-            }
-            if (std::binary_search(clusters.begin(), clusters.end(), job.cluster)) {
-                s.bonus += config.cluster_bonus;
-            }
+            s.bonus = bonus;
             if (offer(slots, count, make_entry(s, j)) && count == slots.size()) {
+                worst_floor = float(worst_score(slots) - kPruneMargin);
                 threshold = float(worst_score(slots) - max_bonus - kPruneMargin);
             }
         }

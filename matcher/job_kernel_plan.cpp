@@ -63,6 +63,12 @@ JobKernelPlan build_job_kernel_plan(const JobSet& jobs, std::size_t skill_count)
             plan.postings[cursor[r.skill]++] = {j, r.level, r.weight, r.must_have, musts};
         }
     }
+    bool small_places = true;
+    for (const JobPlan& jp : plan.jobs) small_places &= jp.district < 65536 && jp.cluster < 65536;
+    if (small_places) {
+        plan.place.reserve(plan.jobs.size());
+        for (const JobPlan& jp : plan.jobs) plan.place.push_back(jp.district | jp.cluster << 16);
+    }
     if (jobs.size() < JobKernelPlan::kDenseMaxJobs) {
         plan.dense_postings.reserve(plan.postings.size());
         for (const SkillPosting& p : plan.postings) {

@@ -73,6 +73,10 @@ struct JobKernelPlan {
     std::vector<std::uint32_t> dense_postings;
     std::vector<float> inv_cov_den;
     std::vector<std::uint8_t> dense_gate;
+    //  - place[j] = district | cluster << 16 (dictionary indices), so a job
+    //    that passed the scan's bound can be re-checked with its actual bonus
+    //    before its JobPlan is read. Empty when an index is >= 65,536.
+    std::vector<std::uint32_t> place;
 };
 
 }  // namespace talentmatch::matcher
