@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "store/change_log.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
@@ -108,6 +109,89 @@ TEST_F(SchemaTest, ATransactionRolledBackByAnExceptionLeavesNothing) {
     ASSERT_TRUE(count.step());
     EXPECT_EQ(count.column_int(0), 0);
     EXPECT_TRUE(db.autocommit());
+}
+
+// A file written by a version-1 binary: the v1 tables only, rows inserted
+// the way v1 wrote them.
+void write_version_1_file(const std::string& path) {
+    Database db(path);
+    db.exec("CREATE TABLE schema_version (version INTEGER NOT NULL)");
+    db.exec(migrations()[0]);
+    db.exec(R"sql(
+INSERT INTO schema_version VALUES (1);
+INSERT INTO skills VALUES ('s1', '技能', 'Skill 1', 'ict'), ('s2', '技能', 'Skill 2', 'ict');
+INSERT INTO certificates VALUES ('c1', '证书', 'Cert', 0, '', '');
+INSERT INTO institutions VALUES ('i1', 'Poly', 'nanshan', 1);
+INSERT INTO programs VALUES ('p1', 'i1', 'Software', '510203', 'ict', 1, 100);
+INSERT INTO program_curriculum VALUES ('p1', 's1', 3);
+INSERT INTO employers VALUES ('e1', 'Acme', 'ict', 'nanshan', 'a1');
+INSERT INTO jobs VALUES ('j1', 'e1', 'Engineer', 'ict', 'nanshan', 2, 1, '2027-01-31');
+INSERT INTO job_requirements VALUES ('j1', 's1', 3, 8, 1), ('j1', 's2', 2, 4, 0);
+INSERT INTO job_certificates VALUES ('j1', 'c1');
+INSERT INTO graduates VALUES ('g1', 'i1', 'p1', 2026, 1, 1);
+INSERT INTO graduate_skills VALUES ('g1', 's1', 4);
+INSERT INTO graduate_skill_evidence VALUES ('g1', 's1', 0, 0, 'CS101');
+UPDATE meta SET value = 7 WHERE key = 'data_version';
+)sql");
+}
+
+struct CountingSink final : ChangeSink {
+    std::size_t size(EntityKind) const override { return 0; }
+    void clear(EntityKind) override {}
+    void put(const Skill&) override { ++entities; }
+    void put(const Certificate&) override { ++entities; }
+    void put(const Institution&) override { ++entities; }
+    void put(const Program&) override { ++entities; }
+    void put(const Employer&) override { ++entities; }
+    void put(const Job& v) override { jobs.push_back(v.id); }
+    void put(const Graduate&) override { ++entities; }
+    void erase(EntityKind, const std::string&) override {}
+    void retain(EntityKind, const std::vector<std::string>&) override {}
+    int entities = 0;
+    std::vector<std::string> jobs;
+};
+
+TEST_F(SchemaTest, AVersion1FileMigratesToTheChangeLogAndEveryReadPathWorks) {
+    write_version_1_file(db_path());
+    Store store(db_path());
+    EXPECT_EQ(store.schema_version(), latest_schema_version());
+    EXPECT_EQ(latest_schema_version(), 2);
+    EXPECT_EQ(store.data_version(), 7);
+
+    // Every read path over the migrated rows.
+    const auto job = store.get_job("j1");
+    ASSERT_TRUE(job.has_value());
+    ASSERT_EQ(job->requirements.size(), 2u);
+    EXPECT_EQ(job->requirements[0].skill_id, "s1");
+    EXPECT_TRUE(job->requirements[0].must_have);
+    EXPECT_EQ(job->required_certificates, std::vector<std::string>{"c1"});
+    const auto graduate = store.get_graduate("g1");
+    ASSERT_TRUE(graduate.has_value());
+    ASSERT_EQ(graduate->skills.size(), 1u);
+    ASSERT_EQ(graduate->skills[0].evidence.size(), 1u);
+    EXPECT_EQ(graduate->skills[0].evidence[0].ref, "CS101");
+    EXPECT_EQ(store.list_jobs({}).items.size(), 1u);
+    EXPECT_EQ(store.get_program("p1")->curriculum.size(), 1u);
+    int scanned = 0;
+    store.scan_graduates({}, [&](const Graduate&) { ++scanned; });
+    EXPECT_EQ(scanned, 1);
+
+    // The new log starts empty: a reader's first call is a full load, and
+    // writes after the migration are logged.
+    CountingSink sink;
+    const ChangePosition first = store.read_changes(-1, sink);
+    EXPECT_TRUE(first.full);
+    EXPECT_EQ(first.seq, 0);
+    EXPECT_EQ(sink.jobs, std::vector<std::string>{"j1"});
+    EXPECT_EQ(sink.entities, 2 + 1 + 1 + 1 + 1 + 1);  // skills, cert, institution, ...
+    Job second = *job;
+    second.id = "j2";
+    store.upsert(second);
+    sink.jobs.clear();
+    const ChangePosition next = store.read_changes(first.seq, sink);
+    EXPECT_FALSE(next.full);
+    EXPECT_EQ(sink.jobs, std::vector<std::string>{"j2"});
+    EXPECT_EQ(next.data_version, 8);
 }
 
 }  // namespace
