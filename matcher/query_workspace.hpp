@@ -1,8 +1,9 @@
 #pragma once
 // Reusable scratch for small queries ("top-k jobs for a few candidates", the
-// sparse regime of match_query.hpp). That regime accumulates into one 8-byte
-// slot per job; without a workspace every call allocates and zeroes those
-// slots (~0.8 MB for 100,000 jobs), which dominated a single query's cost.
+// sparse and dense regimes of match_query.hpp). The sparse regime accumulates
+// into one 8-byte slot per job, the dense one into one 4-byte word per job;
+// without a workspace every call allocates and zeroes those (~0.4-0.8 MB for
+// 100,000 jobs), which dominated a single query's cost.
 //
 // Ownership: the caller keeps a QueryWorkspace (e.g. one per server or per
 // snapshot) and passes its address in ExecutionOptions::workspace; it must
