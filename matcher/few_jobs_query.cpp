@@ -50,16 +50,23 @@ std::int32_t bonus_of(const CandidateSet& cs, Index c, const JobPlan& job,
 // lacks the skill), by branch-free binary search in the block's skill-sorted
 // rows; each found row is prefetched (the caller finds block b + 1's rows
 // while it sums block b's, so the row loads overlap).
-void find_rows(const CandidateSet& cs, std::size_t block, const JobQuery& q,
-               const std::uint8_t** out) {
+void find_rows(const CandidateSet& cs, std::size_t skill_count, std::size_t block,
+               const JobQuery& q, const std::uint8_t** out) {
     const auto rows = cs.block_rows.row(block);  // contiguous row indices, skill-sorted
     const Index row0 = rows.empty() ? 0 : rows.front();
     const Index* skills = cs.block_row_skill.data() + row0;
     const std::size_t row_count = rows.size();
     for (std::size_t i = 0; i < q.reqs.size(); ++i) {
-        const Index skill = q.reqs[i].skill;
-        const Index* base = skills;
-        std::size_t n = row_count;
+        // The rows hold distinct skills < skill_count in ascending order, so
+        // the lower bound of `skill` lies in [lo, hi]: at most `skill`
+        // smaller ones, at most skill_count - skill not smaller. When most
+        // skills occur in the block (small taxonomies) that window is short.
+        const std::size_t skill = q.reqs[i].skill;
+        const std::size_t lo =
+            skill + row_count > skill_count ? skill + row_count - skill_count : 0;
+        const std::size_t hi = std::min(skill, row_count);
+        const Index* base = skills + lo;
+        std::size_t n = hi - lo;
         while (n > 1) {
             const std::size_t half = n / 2;
             // Arithmetic select, not a branch: the compare is a coin flip.
@@ -151,12 +158,13 @@ void prefetch_skills(const CandidateSet& cs, std::size_t block) {
 void run_task(const Snapshot& snapshot, const CandidateSet& cs, std::span<const JobQuery> queries,
               std::size_t begin, std::size_t end, std::span<const std::uint8_t> candidate_ok,
               const ScoreConfig& config, JobCollector& jc) {
+    const std::size_t skill_count = snapshot.skills.size();
     for (std::size_t p = 0; p < queries.size(); ++p) {
         std::vector<const std::uint8_t*> cur(queries[p].reqs.size()), next(queries[p].reqs.size());
-        find_rows(cs, begin, queries[p], cur.data());
+        find_rows(cs, skill_count, begin, queries[p], cur.data());
         for (std::size_t b = begin; b != end; ++b) {
             if (b + 2 < end) prefetch_skills(cs, b + 2);
-            if (b + 1 != end) find_rows(cs, b + 1, queries[p], next.data());
+            if (b + 1 != end) find_rows(cs, skill_count, b + 1, queries[p], next.data());
             const Index first = Index(b * kBlockSize);
             const Index last = Index(std::min(cs.size(), std::size_t(first) + kBlockSize));
             std::uint32_t lanes = 0;

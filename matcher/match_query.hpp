@@ -21,9 +21,12 @@
 // into a 4-byte word per job and one vectorized scan of every job; otherwise
 // (large taxonomies, sparse_query.hpp) only the jobs sharing a skill.
 // Measured (matcher_bench figure 5, 100,000 jobs, reused QueryWorkspace,
-// thread CPU p50): shipped 386-skill taxonomy 0.15 ms (the sparse regime
-// alone: 1.8 ms); 2,000 skills 0.11 ms. Larger batches and "candidates for
-// jobs" run the block kernels (block_pass.hpp), where options.kernel applies;
+// thread CPU p50): shipped 386-skill taxonomy 0.13-0.15 ms (the sparse regime
+// alone: 1.8 ms); 2,000 skills ~0.09 ms. "Candidates for jobs" with at most
+// kFewJobsMax (8) jobs scores every candidate block against those jobs'
+// requirement rows only (few_jobs_query.hpp; one job x 20,000 graduates at
+// 386 skills ~0.3 ms, x 1,000,000 ~30 ms of CPU). Larger batches and more
+// jobs run the block kernels (block_pass.hpp), where options.kernel applies;
 // options.kernel == kScalar also forces the dense regime's scalar scan.
 //
 // Errors: k == 0 or a bad filter -> ValidationError naming the field
