@@ -157,10 +157,12 @@ void SnapshotHolder::run() {
             lock.unlock();
             const auto started = Clock::now();
             rebuild();
-            // At most half of one core: under a stream of writes (bulk
-            // ingest) the next rebuild waits as long as this one took.
-            not_before_ = Clock::now() + (Clock::now() - started);
+            const auto ended = Clock::now();
             lock.lock();
+            // At most half of one core under a stream of writes (bulk
+            // ingest): when writes arrived during this rebuild, the next one
+            // waits as long as this one took. An isolated write is not held.
+            not_before_ = dirty_since_ ? ended + (ended - started) : ended;
             next_poll = Clock::now() + options_.poll_interval;
             continue;
         }

@@ -21,14 +21,15 @@
 // the store's data_version every `poll_interval`, so writes by other
 // processes (a CLI import) are picked up too.
 //
-// Pacing: a rebuild starts no sooner than one rebuild's duration after the
-// previous one ended, so under a stream of writes (bulk ingest) publication
-// takes at most about half of one core and the writers keep the rest.
+// Pacing: when writes arrived while a rebuild ran (a stream of writes, e.g.
+// bulk ingest), the next rebuild starts no sooner than that rebuild's
+// duration after it ended, so publication takes at most about half of one
+// core and the writers keep the rest; an isolated write is not held back.
 //
 // Cost (bench/api_bench.sh): a publication is the delta read plus a rebuild
 // of the layout from the mirror, with no table scans; write->visible is
-// about debounce + one rebuild when idle, at most debounce + three rebuilds
-// under a stream of writes. Memory: the mirror holds every entity
+// about debounce + one rebuild for an isolated write, at most debounce +
+// three rebuilds under a stream of writes. Memory: the mirror holds every entity
 // (graduates without evidence) beside the snapshot.
 //
 // If a read or build fails, the previous snapshot stays, the failure is

@@ -5,11 +5,21 @@
 #   3. nginx serving a static JSON file the size of a match answer (the ceiling)
 #   4. bulk ingest of 100,000 jobs over HTTP (JSON Lines, 5,000 per request,
 #      durable: each 2xx has committed) vs `talentmatch import` of the same file
-#      (the store's own bulk path, no HTTP) into a fresh file.
+#      (the store's own bulk path, no HTTP) vs raw prepared SQLite INSERTs of
+#      the same rows, 5,000 per transaction (store_insert_bench --raw-jobs),
+#      all into copies of one file without jobs.
+#   5. write -> visible: PUT one job (or graduate), then poll a match query on
+#      it (GET /v1/jobs/{id}/candidates, /v1/graduates/{id}/matches) until it
+#      answers 200, over real HTTP with 100k jobs + 20k graduates loaded; idle,
+#      and again while wrk runs the matches benchmark. Time from the PUT's 2xx
+#      to the first 200 (curl per poll: ~5 ms resolution).
 # wrk: 2 threads, 32 connections, 10 s each. Usage: bench/api_bench.sh [talentmatch-binary]
+# (store_insert_bench is taken from <binary dir>/bench/, built there if missing.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tm=$(realpath "${1:-build/talentmatch}")
+sib="$(dirname "$tm")/bench/store_insert_bench"
+[ -x "$sib" ] || cmake --build "$(dirname "$tm")" --target store_insert_bench >/dev/null
 for tool in wrk nginx curl awk; do
   command -v "$tool" >/dev/null || { echo "api_bench: $tool is not installed (scripts/setup.sh bench)" >&2; exit 1; }
 done
@@ -43,6 +53,8 @@ mkdir -p "$work/jobsonly" && cp "$work/data/jobs.jsonl" "$work/jobsonly/"
 cp "$work/base.db" "$work/import.db"
 t0=$(seconds); "$tm" import --db "$work/import.db" "$work/jobsonly" >/dev/null; t1=$(seconds)
 import_rate=$(calc "100000 / ($t1 - $t0)")
+cp "$work/base.db" "$work/raw.db"
+raw_rate=$("$sib" --raw-jobs "$work/data/jobs.jsonl" --db "$work/raw.db" --batch 5000 | awk '/raw_jobs_per_second/ {print $2}')
 
 cp "$work/base.db" "$work/http.db"
 key=$("$tm" keys create --db "$work/http.db" --role admin --label bench 2>/dev/null)
@@ -67,6 +79,30 @@ key=$("$tm" keys create --db "$work/full.db" --role admin --label bench 2>/dev/n
 "$tm" serve --db "$work/full.db" --port $port --threads 32 >"$work/serve.log" 2>&1 &
 pids+=($!)
 t0=$(seconds); wait_ready $port; t1=$(seconds)
+ready_seconds=$(calc "$t1 - $t0")
+
+# --- 5. write -> visible. Entity bodies: lines of the generated files, renamed.
+visible_samples() {  # tag count -> one line of milliseconds per sample
+  local i id kind file query t0 t1 body code
+  for i in $(seq 1 "$2"); do
+    if [ $((i % 2)) = 1 ]; then kind=jobs; file=jobs; query=candidates; else kind=graduates; file=graduates; query=matches; fi
+    id="wv-$1-$i"
+    body=$(sed -n "${i}p" "$work/data/$file.jsonl" | sed "s/\"id\":\"[^\"]*\"/\"id\":\"$id\"/")
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $key" \
+      -H 'Content-Type: application/json' --data-binary "$body" "http://127.0.0.1:$port/v1/$kind/$id")
+    t0=$(seconds)
+    [ "$code" = 201 ] || { echo "api_bench: PUT $kind/$id answered $code" >&2; exit 1; }
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $key" \
+      "http://127.0.0.1:$port/v1/$kind/$id/$query?k=1")" = 200 ]; do :; done
+    t1=$(seconds)
+    calc "($t1 - $t0) * 1000"
+    sleep 0.3
+  done
+}
+percentiles() {  # file -> "p50 max n"
+  sort -n "$1" | awk '{v[NR]=$1} END {printf "%.0f %.0f %d\n", v[int((NR+1)/2)], v[NR], NR}'
+}
+visible_samples idle 10 >"$work/visible-idle.txt"
 grep -o '"id":"[^"]*"' "$work/data/graduates.jsonl" | cut -d'"' -f4 | shuf -n 2000 --random-source=<(yes) >"$work/graduate_ids.txt" || true
 grep -o '"id":"[^"]*"' "$work/data/jobs.jsonl" | cut -d'"' -f4 | shuf -n 2000 --random-source=<(yes) >"$work/job_ids.txt" || true
 cat >"$work/random_path.lua" <<LUA
@@ -89,7 +125,10 @@ summarize() {  # file -> "rps p50 p99"
 # The matches answer's first graduate id must be a real one (sanity).
 first=$(head -1 "$work/graduate_ids.txt")
 curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:$port/v1/graduates/$first/matches?k=10" >"$work/match.json"
+visible_samples load 10 >"$work/visible-load.txt" &
+visible_pid=$!
 run_wrk matches "$work/graduate_ids.txt" "/v1/graduates/{id}/matches?k=10"
+wait "$visible_pid"
 run_wrk job "$work/job_ids.txt" "/v1/jobs/{id}"
 
 # --- 3. nginx ceiling: a static file of the match answer's size.
@@ -122,5 +161,11 @@ printf '%-44s %12s %10s %10s %10.3f\n' "GET /v1/jobs/{id}" "$j_rps" "$j_p50" "$j
 printf '%-44s %12s %10s %10s %10s\n' "nginx static $(stat -c %s "$work/match.json") B JSON (ceiling)" "$n_rps" "$n_p50" "$n_p99" "1"
 printf '\n%-44s %12.0f jobs/s\n' "bulk ingest over HTTP (JSONL, 5000/request)" "$http_rate"
 printf '%-44s %12.0f jobs/s   (HTTP / import = %.2f)\n' "talentmatch import (store bulk, no HTTP)" "$import_rate" "$(calc "$http_rate / $import_rate")"
-printf '%-44s %12.2f s\n' "serve start to /readyz (100k jobs, 20k grads)" "$(calc "$t1 - $t0")"
+printf '%-44s %12.0f jobs/s   (HTTP / raw = %.2f)\n' "raw SQLite INSERTs, same rows, 5000/txn" "$raw_rate" "$(calc "$http_rate / $raw_rate")"
+printf '%-44s %12.2f s\n' "serve start to /readyz (100k jobs, 20k grads)" "$ready_seconds"
+read -r v_p50 v_max v_n < <(percentiles "$work/visible-idle.txt")
+printf '%-44s %9s ms p50 %6s ms max (%s samples)\n' "write -> visible (PUT, poll query), idle" "$v_p50" "$v_max" "$v_n"
+read -r v_p50 v_max v_n < <(percentiles "$work/visible-load.txt")
+printf '%-44s %9s ms p50 %6s ms max (%s samples)\n' "write -> visible, during wrk matches run" "$v_p50" "$v_max" "$v_n"
+echo "(load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "(data: 100,000 jobs ~15 requirements each, 20,000 graduates; raw wrk output in $work)"

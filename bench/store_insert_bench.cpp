@@ -14,6 +14,14 @@
 //    BY id, and CROSS JOIN (parent forced outside).
 // Variants must agree (row counts, level sums) before any time is printed.
 // WAL + synchronous=FULL throughout, on files under --dir (default /tmp).
+//
+//   store_insert_bench --raw-jobs FILE.jsonl --db FILE [--batch N]
+//
+// The raw baseline for bench/api_bench.sh on ITS rows: reads the jobs of a
+// JSON Lines file (not timed), then inserts them with prepared INSERTs into
+// the existing database FILE (which holds their employers, skills ...), N per
+// transaction (default 5000, as the HTTP bulk requests), and prints
+// "raw_jobs_per_second <rate>" (wall time).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -23,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "bulk/bulk_reader.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
@@ -180,6 +189,51 @@ ScanTotals join_scan(const std::string& path, const char* sql) {
     return totals;
 }
 
+// --raw-jobs: the same statements as raw_insert, on the caller's rows and file.
+int raw_jobs_from_file(const std::string& jsonl, const std::string& path, std::size_t batch) {
+    std::vector<tmd::Job> jobs;
+    tmd::bulk::for_each_item(jsonl, tmd::bulk::EntityKind::kJobs, tmd::bulk::FileFormat::kJsonLines,
+                             [&](tmd::bulk::BulkItem& item) {
+                                 if (item.entity) jobs.push_back(std::get<tmd::Job>(*item.entity));
+                             });
+    ts::Database db(path);
+    ts::configure_connection(db, 10000);
+    ts::Statement job_row(db, "INSERT INTO jobs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    ts::Statement requirement(db, "INSERT INTO job_requirements VALUES (?1, ?2, ?3, ?4, ?5)");
+    ts::Statement certificate(db, "INSERT INTO job_certificates VALUES (?1, ?2)");
+    const Stopwatch start;
+    for (std::size_t begin = 0; begin < jobs.size(); begin += batch) {
+        ts::Transaction txn(db);
+        for (std::size_t i = begin; i < std::min(jobs.size(), begin + batch); ++i) {
+            const tmd::Job& job = jobs[i];
+            job_row.bind(1, job.id)
+                .bind(2, job.employer_id)
+                .bind(3, job.title)
+                .bind(4, job.cluster)
+                .bind(5, job.district)
+                .bind(6, job.headcount)
+                .bind(7, static_cast<int>(job.min_education))
+                .bind(8, job.valid_until)
+                .run();
+            for (const tmd::Requirement& r : job.requirements) {
+                requirement.bind(1, job.id)
+                    .bind(2, r.skill_id)
+                    .bind(3, r.level)
+                    .bind(4, r.weight)
+                    .bind(5, r.must_have ? 1 : 0)
+                    .run();
+            }
+            for (const std::string& c : job.required_certificates) {
+                certificate.bind(1, job.id).bind(2, c).run();
+            }
+        }
+        txn.commit();
+    }
+    const Timing t = seconds_since(start);
+    std::printf("raw_jobs_per_second %.0f\n", static_cast<double>(jobs.size()) / t.wall);
+    return jobs.empty() ? 1 : 0;
+}
+
 void report(const char* what, Timing t, double items, const char* unit) {
     std::printf("  %-50s %7.2f s wall %7.2f s cpu %9.0f %s/s (cpu)\n", what, t.wall, t.cpu,
                 items / t.cpu, unit);
@@ -191,19 +245,31 @@ int main(int argc, char** argv) {
     int n_jobs = 100000;
     int n_graduates = 100000;
     std::filesystem::path dir = std::filesystem::temp_directory_path();
+    std::string raw_jobs_file, raw_db;
+    std::size_t raw_batch = 5000;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
-        if (flag == "--jobs")
+        if (flag == "--raw-jobs")
+            raw_jobs_file = argv[i + 1];
+        else if (flag == "--db")
+            raw_db = argv[i + 1];
+        else if (flag == "--batch")
+            raw_batch = static_cast<std::size_t>(std::atol(argv[i + 1]));
+        else if (flag == "--jobs")
             n_jobs = std::atoi(argv[i + 1]);
         else if (flag == "--graduates")
             n_graduates = std::atoi(argv[i + 1]);
         else if (flag == "--dir")
             dir = argv[i + 1];
         else {
-            std::fprintf(stderr, "usage: %s [--jobs N] [--graduates N] [--dir DIR]\n", argv[0]);
+            std::fprintf(stderr,
+                         "usage: %s [--jobs N] [--graduates N] [--dir DIR]\n"
+                         "       %s --raw-jobs FILE.jsonl --db FILE [--batch N]\n",
+                         argv[0], argv[0]);
             return 2;
         }
     }
+    if (!raw_jobs_file.empty()) return raw_jobs_from_file(raw_jobs_file, raw_db, raw_batch);
     const std::string raw_path = (dir / "tm-bench-raw.db").string();
     const std::string store_path = (dir / "tm-bench-store.db").string();
     for (const auto& p : {raw_path, store_path}) {
