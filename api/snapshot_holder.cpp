@@ -5,9 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "matcher/job_kernel_plan_builder.hpp"
-#include "models/field_error.hpp"
-#include "models/limits.hpp"
+#include "matcher/snapshot_patch.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::api {
@@ -51,130 +49,6 @@ decltype(auto) visit_kind(Maps& maps, store::EntityKind kind, F&& f) {
 
 }  // namespace
 
-namespace {
-
-// One job as the full builder stages and finishes it (add_job + finish_jobs):
-// references resolved to the base snapshot's final indices, must-haves
-// first, then by skill. False when anything needs the full build (an
-// unknown reference or a string the dictionaries lack).
-bool append_job(const matcher::Snapshot& base, const Job& job, matcher::JobSet& out) {
-    using matcher::Index;
-    if (job.requirements.empty() || job.requirements.size() > kMaxListLength) return false;
-    const std::size_t first = out.requirements.items.size();
-    std::uint32_t weighted = 0;
-    for (const Requirement& r : job.requirements) {
-        const auto skill = base.skills.find(r.skill_id);
-        if (!skill || r.level < kMinRequiredLevel || r.level > kMaxLevel || r.weight < kMinWeight ||
-            r.weight > kMaxWeight) {
-            return false;
-        }
-        out.requirements.items.push_back({*skill, std::uint8_t(r.level), std::uint8_t(r.weight),
-                                          std::uint8_t(r.must_have ? 1 : 0)});
-        weighted += std::uint32_t(r.weight * r.level);
-    }
-    const auto row = out.requirements.items.begin() + std::ptrdiff_t(first);
-    std::sort(row, out.requirements.items.end(),
-              [](const matcher::RequirementEntry& a, const matcher::RequirementEntry& b) {
-                  if (a.must_have != b.must_have) return a.must_have > b.must_have;
-                  return a.skill < b.skill;
-              });
-    for (auto a = row; a != out.requirements.items.end(); ++a) {
-        for (auto b = a + 1; b != out.requirements.items.end(); ++b) {
-            if (a->skill == b->skill) return false;
-        }
-    }
-    Index employer = matcher::kNone;
-    if (!job.employer_id.empty()) {
-        const auto found = base.employers.find(job.employer_id);
-        if (!found) return false;
-        employer = *found;
-    }
-    const auto cluster = base.clusters.find(job.cluster);
-    const auto district = base.districts.find(job.district);
-    if (!cluster || !district) return false;
-    std::vector<Index> certificates;
-    for (const std::string& c : job.required_certificates) {
-        const auto found = base.certificates.find(c);
-        if (!found) return false;
-        certificates.push_back(*found);
-    }
-    std::sort(certificates.begin(), certificates.end());
-    certificates.erase(std::unique(certificates.begin(), certificates.end()), certificates.end());
-    out.requirements.offsets.push_back(std::uint32_t(out.requirements.items.size()));
-    out.weighted_level_sum.push_back(weighted);
-    out.employer.push_back(employer);
-    out.cluster.push_back(*cluster);
-    out.district.push_back(*district);
-    out.headcount.push_back(job.headcount);
-    out.min_education.push_back(std::uint8_t(job.min_education));
-    out.certificates.items.insert(out.certificates.items.end(), certificates.begin(),
-                                  certificates.end());
-    out.certificates.offsets.push_back(std::uint32_t(out.certificates.items.size()));
-    out.title.push_back(job.title);
-    out.valid_until.push_back(job.valid_until);
-    return true;
-}
-
-// Row `j` of `in`, copied unchanged.
-void append_row(const matcher::JobSet& in, std::size_t j, matcher::JobSet& out) {
-    const auto requirements = in.requirements.row(j);
-    out.requirements.items.insert(out.requirements.items.end(), requirements.begin(),
-                                  requirements.end());
-    out.requirements.offsets.push_back(std::uint32_t(out.requirements.items.size()));
-    out.weighted_level_sum.push_back(in.weighted_level_sum[j]);
-    out.employer.push_back(in.employer[j]);
-    out.cluster.push_back(in.cluster[j]);
-    out.district.push_back(in.district[j]);
-    out.headcount.push_back(in.headcount[j]);
-    out.min_education.push_back(in.min_education[j]);
-    const auto certificates = in.certificates.row(j);
-    out.certificates.items.insert(out.certificates.items.end(), certificates.begin(),
-                                  certificates.end());
-    out.certificates.offsets.push_back(std::uint32_t(out.certificates.items.size()));
-    out.title.push_back(in.title[j]);
-    out.valid_until.push_back(in.valid_until[j]);
-}
-
-}  // namespace
-
-std::shared_ptr<const matcher::Snapshot> patch_jobs(
-    const matcher::Snapshot& base, const std::function<const Job*(const std::string&)>& current,
-    const std::vector<std::string>& changed_ids) {
-    const auto start = std::chrono::steady_clock::now();
-    const matcher::JobSet& old = base.jobs;
-    matcher::JobSet jobs;
-    std::vector<std::string> ids;
-    ids.reserve(old.size() + changed_ids.size());
-    const std::size_t reserve_items = old.requirements.items.size() + 32 * changed_ids.size();
-    jobs.requirements.items.reserve(reserve_items);
-    std::size_t i = 0;
-    std::size_t k = 0;
-    while (i < old.size() || k < changed_ids.size()) {
-        const bool take_old = k == changed_ids.size() ||
-                              (i < old.size() && old.ids[matcher::Index(i)] < changed_ids[k]);
-        if (take_old) {
-            ids.push_back(old.ids[matcher::Index(i)]);
-            append_row(old, i++, jobs);
-            continue;
-        }
-        if (i < old.size() && old.ids[matcher::Index(i)] == changed_ids[k])
-            ++i;  // replaced or gone
-        if (const Job* job = current(changed_ids[k])) {
-            if (!append_job(base, *job, jobs)) return nullptr;
-            ids.push_back(job->id);
-        }
-        ++k;
-    }
-    jobs.ids = matcher::SortedIds(std::move(ids));
-    auto snapshot = std::make_shared<matcher::Snapshot>();
-    *snapshot = base;  // every other member as it was (jobs and job_plan replaced below)
-    snapshot->job_plan = matcher::build_job_kernel_plan(jobs, snapshot->skills.size());
-    snapshot->jobs = std::move(jobs);
-    snapshot->stats.build_seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return snapshot;
-}
-
 // Every entity, keyed by id, as of one change-log position. Iteration order
 // does not matter: the builder sorts every kind by id.
 class SnapshotMirror final : public store::ChangeSink {
@@ -183,7 +57,7 @@ class SnapshotMirror final : public store::ChangeSink {
         return visit_kind(maps_, kind, [](const auto& map) { return map.size(); });
     }
     void clear(store::EntityKind kind) override {
-        only_jobs_changed_ = false;
+        note_reload(kind);
         visit_kind(maps_, kind, [](auto& map) { map.clear(); });
     }
     void put(const Skill& v) override { other(maps_.skills, v); }
@@ -195,17 +69,22 @@ class SnapshotMirror final : public store::ChangeSink {
         maps_.jobs[v.id] = v;
         changed_jobs_.push_back(v.id);
     }
-    void put(const Graduate& v) override { other(maps_.graduates, v); }
+    void put(const Graduate& v) override {
+        maps_.graduates[v.id] = v;
+        graduates_changed_ = true;
+    }
     void erase(store::EntityKind kind, const std::string& id) override {
         if (kind == store::EntityKind::kJob) {
             changed_jobs_.push_back(id);
+        } else if (kind == store::EntityKind::kGraduate) {
+            graduates_changed_ = true;
         } else {
-            only_jobs_changed_ = false;
+            others_changed_ = true;
         }
         visit_kind(maps_, kind, [&](auto& map) { map.erase(id); });
     }
     void retain(store::EntityKind kind, const std::vector<std::string>& sorted_ids) override {
-        only_jobs_changed_ = false;
+        note_reload(kind);
         visit_kind(maps_, kind, [&](auto& map) {
             std::erase_if(map, [&](const auto& entry) {
                 return !std::binary_search(sorted_ids.begin(), sorted_ids.end(), entry.first);
@@ -225,8 +104,10 @@ class SnapshotMirror final : public store::ChangeSink {
         return builder.build();
     }
 
-    // Since the last forget_changes(): did only jobs change, and which.
-    bool only_jobs_changed() const { return only_jobs_changed_; }
+    // Since the last forget_changes(): did anything but jobs and graduates
+    // change (or was a kind reloaded), which jobs, did any graduate.
+    bool others_changed() const { return others_changed_; }
+    bool graduates_changed() const { return graduates_changed_; }
     std::vector<std::string> changed_jobs() const {
         std::vector<std::string> ids = changed_jobs_;
         std::sort(ids.begin(), ids.end());
@@ -235,23 +116,40 @@ class SnapshotMirror final : public store::ChangeSink {
     }
     void forget_changes() {
         changed_jobs_.clear();
-        only_jobs_changed_ = true;
+        graduates_changed_ = false;
+        others_changed_ = false;
     }
     const Job* job(const std::string& id) const {
         const auto it = maps_.jobs.find(id);
         return it == maps_.jobs.end() ? nullptr : &it->second;
     }
+    std::vector<const Graduate*> graduates() const {
+        std::vector<const Graduate*> out;
+        out.reserve(maps_.graduates.size());
+        for (const auto& [id, v] : maps_.graduates) out.push_back(&v);
+        return out;
+    }
 
   private:
+    // A whole kind was reloaded or pruned: patch_candidates restages every
+    // graduate anyway; any other kind needs a full build.
+    void note_reload(store::EntityKind kind) {
+        if (kind == store::EntityKind::kGraduate) {
+            graduates_changed_ = true;
+        } else {
+            others_changed_ = true;
+        }
+    }
     template <class T>
     void other(ById<T>& map, const T& v) {
-        only_jobs_changed_ = false;
+        others_changed_ = true;
         map[v.id] = v;
     }
 
     EntityMaps maps_;
     std::vector<std::string> changed_jobs_;
-    bool only_jobs_changed_ = false;  // nothing published from this mirror yet
+    bool graduates_changed_ = false;
+    bool others_changed_ = true;  // nothing published from this mirror yet
 };
 
 std::shared_ptr<const matcher::Snapshot> build_snapshot(store::Store& store) {
@@ -351,11 +249,17 @@ void SnapshotHolder::rebuild() {
         std::shared_ptr<const matcher::Snapshot> snapshot;
         if (position.full || position.changed > 0 || !ready()) {
             const std::shared_ptr<const matcher::Snapshot> base = current().snapshot;
-            if (base && mirror_->only_jobs_changed() && patches_since_full_ < kMaxPatches) {
+            if (base && !mirror_->others_changed() && patches_since_full_ < kMaxPatches) {
+                snapshot = base;
                 const std::vector<std::string> ids = mirror_->changed_jobs();
-                if (ids.size() <= base->jobs.size() / 4 + 64) {
-                    snapshot = patch_jobs(
-                        *base, [&](const std::string& id) { return mirror_->job(id); }, ids);
+                if (ids.size() > base->jobs.size() / 4 + 64) {
+                    snapshot = nullptr;
+                } else if (!ids.empty()) {
+                    snapshot = matcher::patch_jobs(
+                        *snapshot, [&](const std::string& id) { return mirror_->job(id); }, ids);
+                }
+                if (snapshot && mirror_->graduates_changed()) {
+                    snapshot = matcher::patch_candidates(*snapshot, mirror_->graduates());
                 }
             }
             if (snapshot) {

@@ -26,21 +26,28 @@
 // duration after it ended, so publication takes at most about half of one
 // core and the writers keep the rest; an isolated write is not held back.
 //
-// A delta that changed only jobs (demand submitted by associations, the bulk
-// case) is published incrementally (patch_jobs: the previous snapshot with
-// the changed job rows replaced, the job kernel plan rebuilt), at most
-// kMaxPatches times in a row; anything else rebuilds from the mirror.
+// Incremental publication (matcher/snapshot_patch.hpp): a delta that changed
+// only jobs and/or graduates is published from the previous snapshot, at
+// most kMaxPatches times in a row: changed jobs through patch_jobs (the
+// changed job rows replaced, the job kernel plan rebuilt), changed graduates
+// (including an erasure) through patch_candidates (every graduate restaged
+// from the mirror, the job side reused). Anything else (a skill, employer,
+// program, ... or a whole reload), a patch that returns nullptr (a reference
+// or string the previous snapshot lacks), or more than a quarter of the jobs
+// changed, rebuilds from the mirror.
 //
 // Cost (bench/api_bench.sh, 100k jobs + 20k graduates, 2 cores at load
-// ~9-10 from other builds): a patch took 0.25-0.35 s, a rebuild from the
+// ~9-10 from other builds): a jobs patch took 0.25-0.35 s, a rebuild from the
 // mirror 0.9-1.1 s (a rebuild re-reading every table: 1.5-3.7 s to visible
-// in the same run). Province scale (1M graduates) is not measured: a patch
-// copies the graduate layout, a rebuild restages every graduate, and the
-// mirror holds every graduate's skills as strings (GBs). A publication is
-// the delta read plus a patch or a rebuild from the mirror, no table scans;
-// write->visible is about debounce + one publication for an isolated write,
-// at most debounce + three under a stream of writes. Memory: the mirror
-// holds every entity (graduates without evidence) beside the snapshot.
+// in the same run). A graduates patch restages only the graduates (see the
+// commit for the measured write->visible). Province scale (1M graduates) is
+// not measured: a patch copies or restages the graduate layout, a rebuild
+// restages every graduate, and the mirror holds every graduate's skills as
+// strings (GBs). A publication is the delta read plus patches or a rebuild
+// from the mirror, no table scans; write->visible is about debounce + one
+// publication for an isolated write, at most debounce + three under a stream
+// of writes. Memory: the mirror holds every entity (graduates without
+// evidence) beside the snapshot.
 //
 // If a read or build fails, the previous snapshot stays, the failure is
 // logged and the mirror is reloaded in full at the next attempt.
@@ -80,17 +87,6 @@ struct PublishedSnapshot {
 
 // Builds a snapshot from every entity in `store` (one read transaction).
 std::shared_ptr<const matcher::Snapshot> build_snapshot(store::Store& store);
-
-// The incremental publication of a delta that changed only jobs: `base`
-// with the jobs in `changed_ids` (sorted, unique) replaced by current(id)
-// (nullptr: deleted), every other member shared by copy, the job kernel plan
-// rebuilt. Rows are exactly what SnapshotBuilder makes of the same jobs;
-// the district/cluster dictionaries stay as in `base` (a string only the
-// removed jobs used stays until the next full build). Returns nullptr when
-// the delta needs a full build (a reference or string `base` lacks).
-std::shared_ptr<const matcher::Snapshot> patch_jobs(
-    const matcher::Snapshot& base, const std::function<const Job*(const std::string&)>& current,
-    const std::vector<std::string>& changed_ids);
 
 class SnapshotMirror;  // snapshot_holder.cpp: every entity, as of a change-log position
 

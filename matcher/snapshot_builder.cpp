@@ -12,6 +12,7 @@
 
 #include "matcher/job_kernel_plan_builder.hpp"
 #include "matcher/snapshot.hpp"
+#include "matcher/snapshot_staging.hpp"
 #include "models/field_error.hpp"
 #include "models/limits.hpp"
 
@@ -80,31 +81,10 @@ struct Interner {
     }
 };
 
-// Candidates (graduates or programs) in insertion order, references still to
-// insertion-order indices of the referenced kinds.
-struct StagedCandidates {
-    std::vector<std::string> ids;
-    Csr<SkillEntry> skills;
-    std::vector<std::uint8_t> education;
-    Csr<Index> certificates, districts, clusters;
-    std::vector<Index> institution, program, cluster;
-    std::vector<std::uint8_t> seeking;
-    std::vector<std::int32_t> year_or_cohort;
-};
-
-struct StagedJobs {
-    std::vector<std::string> ids;
-    Csr<RequirementEntry> requirements;
-    std::vector<Index> employer, cluster, district;
-    std::vector<std::int32_t> headcount;
-    std::vector<std::uint8_t> min_education;
-    Csr<Index> certificates;
-    std::vector<std::string> title, valid_until;
-};
-
-[[noreturn]] void fail(std::string path, std::string message) {
-    throw ValidationError({FieldError{std::move(path), std::move(message)}});
-}
+using staging::fail;
+using staging::Ranks;
+using staging::StagedCandidates;
+using staging::StagedJobs;
 
 // Sorted ids and old->new index map.
 std::vector<Index> sort_order(const std::vector<std::string>& ids) {
@@ -267,75 +247,16 @@ struct SnapshotBuilder::State {
     StagedCandidates graduates, program_set;
     StagedJobs jobs;
 
-    // Validates and converts a skill list; throws before anything is staged.
-    // `items` holds entries with skill_id and level (GraduateSkill or a
-    // curriculum item). Paths are callables returning the field path, so the
-    // error path is only spelled out on failure (a rebuild adds 1.5M items).
-    template <typename Path, typename Items>
-    std::vector<SkillEntry> skill_entries(const Path& path, const Items& in) {
-        std::vector<SkillEntry> out;
-        out.reserve(in.size());
-        for (std::size_t i = 0; i < in.size(); ++i) {
-            const auto item_path = [&] { return path() + "[" + std::to_string(i) + "]"; };
-            auto skill = skills.find(in[i].skill_id);
-            if (!skill) fail(item_path() + ".skill_id", "unknown skill \"" + in[i].skill_id + "\"");
-            if (in[i].level < kMinLevel || in[i].level > kMaxLevel) {
-                fail(item_path() + ".level", "must be 0..5, got " + std::to_string(in[i].level));
-            }
-            if (in[i].level > 0) out.push_back({*skill, std::uint8_t(in[i].level)});
-        }
-        std::sort(out.begin(), out.end(),
-                  [](const SkillEntry& a, const SkillEntry& b) { return a.skill < b.skill; });
-        for (std::size_t i = 1; i < out.size(); ++i) {
-            if (out[i].skill == out[i - 1].skill) {
-                fail(path(), "skill \"" + skills.names[out[i].skill] + "\" listed twice");
-            }
-        }
-        return out;
-    }
-
-    template <typename Path>
-    std::vector<Index> lookup_all(const Path& path, const std::vector<std::string>& in,
-                                  const Interner& dict, const char* kind) {
-        std::vector<Index> out;
-        for (std::size_t i = 0; i < in.size(); ++i) {
-            auto idx = dict.find(in[i]);
-            if (!idx) {
-                fail(path() + "[" + std::to_string(i) + "]",
-                     std::string("unknown ") + kind + " \"" + in[i] + "\"");
-            }
-            out.push_back(*idx);
-        }
-        std::sort(out.begin(), out.end());
-        out.erase(std::unique(out.begin(), out.end()), out.end());
-        return out;
-    }
-
-    template <typename Path>
-    Index optional_ref(const Path& path, const std::string& id, const Interner& dict,
-                       const char* kind) {
-        if (id.empty()) return kNone;
-        auto idx = dict.find(id);
-        if (!idx) fail(path(), std::string("unknown ") + kind + " \"" + id + "\"");
-        return *idx;
-    }
+    // staging::Refs (snapshot_staging.hpp): staging indices are interning order.
+    std::optional<Index> skill(const std::string& id) const { return skills.find(id); }
+    const std::string& skill_name(Index i) const { return skills.names[i]; }
+    std::optional<Index> certificate(const std::string& id) const { return certificates.find(id); }
+    std::optional<Index> institution(const std::string& id) const { return institutions.find(id); }
+    std::optional<Index> program(const std::string& id) const { return programs.find(id); }
+    std::optional<Index> employer(const std::string& id) const { return employers.find(id); }
+    Index district(const std::string& text) { return districts.intern(text); }
+    Index cluster(const std::string& text) { return clusters.intern(text); }
 };
-
-namespace {
-template <typename T>
-void push_row(Csr<T>& csr, const std::vector<T>& row) {
-    csr.items.insert(csr.items.end(), row.begin(), row.end());
-    csr.offsets.push_back(std::uint32_t(csr.items.size()));
-}
-
-std::vector<Index> intern_all(Interner& dict, const std::vector<std::string>& in) {
-    std::vector<Index> out;
-    for (const auto& s : in) out.push_back(dict.intern(s));
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
-}  // namespace
 
 SnapshotBuilder::SnapshotBuilder() : state_(std::make_unique<State>()) {}
 SnapshotBuilder::~SnapshotBuilder() = default;
@@ -372,20 +293,23 @@ void SnapshotBuilder::add_program(const Program& program) {
     State& s = *state_;
     const auto path = [&](const char* field) { return "programs[" + program.id + "]." + field; };
     if (s.programs.find(program.id)) fail(path("id"), "duplicate id");
-    auto entries = s.skill_entries([&] { return path("curriculum"); }, program.curriculum);
-    auto certs = s.lookup_all([&] { return path("certificates"); }, program.certificates,
-                              s.certificates, "certificate");
-    Index inst = s.optional_ref([&] { return path("institution_id"); }, program.institution_id,
-                                s.institutions, "institution");
+    auto entries = staging::skill_entries(
+        s, [&] { return path("curriculum"); }, program.curriculum);
+    auto certs = staging::lookup_all([&] { return path("certificates"); }, program.certificates,
+                                     [&](const std::string& id) { return s.certificate(id); },
+                                     "certificate");
+    Index inst = staging::optional_ref(
+        [&] { return path("institution_id"); }, program.institution_id,
+        [&](const std::string& id) { return s.institution(id); }, "institution");
     // Validated: stage.
     StagedCandidates& p = s.program_set;
     const Index self = s.programs.intern(program.id);
     p.ids.push_back(program.id);
-    push_row(p.skills, entries);
+    staging::push_row(p.skills, entries);
     p.education.push_back(std::uint8_t(program.education_level));
-    push_row(p.certificates, certs);
-    push_row(p.districts, std::vector<Index>{});
-    push_row(p.clusters, std::vector<Index>{});
+    staging::push_row(p.certificates, certs);
+    staging::push_row(p.districts, std::vector<Index>{});
+    staging::push_row(p.clusters, std::vector<Index>{});
     p.institution.push_back(inst);
     p.program.push_back(self);
     p.cluster.push_back(s.clusters.intern(program.cluster));
@@ -403,83 +327,18 @@ void SnapshotBuilder::add_employer(const Employer& employer) {
 }
 
 void SnapshotBuilder::add_graduate(const Graduate& graduate) {
-    State& s = *state_;
-    const auto path = [&](const char* field) { return "graduates[" + graduate.id + "]." + field; };
-    auto entries = s.skill_entries([&] { return path("skills"); }, graduate.skills);
-    auto certs = s.lookup_all([&] { return path("certificates"); }, graduate.certificates,
-                              s.certificates, "certificate");
-    Index inst = s.optional_ref([&] { return path("institution_id"); }, graduate.institution_id,
-                                s.institutions, "institution");
-    Index prog = s.optional_ref([&] { return path("program_id"); }, graduate.program_id, s.programs,
-                                "program");
-    StagedCandidates& g = s.graduates;
-    g.ids.push_back(graduate.id);
-    push_row(g.skills, entries);
-    g.education.push_back(std::uint8_t(graduate.education_level));
-    push_row(g.certificates, certs);
-    push_row(g.districts, intern_all(s.districts, graduate.preferred_districts));
-    push_row(g.clusters, intern_all(s.clusters, graduate.preferred_clusters));
-    g.institution.push_back(inst);
-    g.program.push_back(prog);
-    g.cluster.push_back(kNone);
-    g.seeking.push_back(graduate.seeking ? 1 : 0);
-    g.year_or_cohort.push_back(graduate.graduation_year);
+    staging::stage_graduate(*state_, graduate, state_->graduates);
 }
 
 void SnapshotBuilder::add_job(const Job& job) {
-    State& s = *state_;
-    // Paths are only spelled out on failure (a rebuild adds 100k+ jobs).
-    const auto path = [&](const char* field) { return "jobs[" + job.id + "]." + field; };
-    if (job.requirements.empty()) fail(path("requirements"), "at least one requirement");
-    std::vector<RequirementEntry> reqs;
-    reqs.reserve(job.requirements.size());
-    for (std::size_t i = 0; i < job.requirements.size(); ++i) {
-        const Requirement& r = job.requirements[i];
-        // The error path is only spelled out on failure (1.5M requirements per build).
-        const auto p = [&] { return path("requirements[") + std::to_string(i) + "]"; };
-        auto skill = s.skills.find(r.skill_id);
-        if (!skill) fail(p() + ".skill_id", "unknown skill \"" + r.skill_id + "\"");
-        if (r.level < kMinRequiredLevel || r.level > kMaxLevel) {
-            fail(p() + ".level", "must be 1..5, got " + std::to_string(r.level));
-        }
-        if (r.weight < kMinWeight || r.weight > kMaxWeight) {
-            fail(p() + ".weight", "must be 1..10, got " + std::to_string(r.weight));
-        }
-        reqs.push_back({*skill, std::uint8_t(r.level), std::uint8_t(r.weight),
-                        std::uint8_t(r.must_have ? 1 : 0)});
-    }
-    if (reqs.size() > kMaxListLength) fail(path("requirements"), "more than 1000 requirements");
-    std::sort(reqs.begin(), reqs.end(), [](const RequirementEntry& a, const RequirementEntry& b) {
-        return a.skill < b.skill;
-    });
-    for (std::size_t i = 1; i < reqs.size(); ++i) {
-        if (reqs[i].skill == reqs[i - 1].skill) {
-            fail(path("requirements"),
-                 "skill \"" + s.skills.names[reqs[i].skill] + "\" listed twice");
-        }
-    }
-    auto certs = s.lookup_all([&] { return path("required_certificates"); },
-                              job.required_certificates, s.certificates, "certificate");
-    Index employer = s.optional_ref([&] { return path("employer_id"); }, job.employer_id,
-                                    s.employers, "employer");
-    StagedJobs& j = s.jobs;
-    j.ids.push_back(job.id);
-    push_row(j.requirements, reqs);
-    j.employer.push_back(employer);
-    j.cluster.push_back(s.clusters.intern(job.cluster));
-    j.district.push_back(s.districts.intern(job.district));
-    j.headcount.push_back(job.headcount);
-    j.min_education.push_back(std::uint8_t(job.min_education));
-    push_row(j.certificates, certs);
-    j.title.push_back(job.title);
-    j.valid_until.push_back(job.valid_until);
+    staging::stage_job(*state_, job, state_->jobs);
 }
 
-namespace {
+namespace staging {
 
-struct Ranks {
-    std::vector<Index> skill, certificate, institution, program, employer, district, cluster;
-};
+[[noreturn]] void fail(std::string path, std::string message) {
+    throw ValidationError({FieldError{std::move(path), std::move(message)}});
+}
 
 CandidateSet finish_candidates(StagedCandidates&& in, const Ranks& r, const std::string& kind) {
     CandidateSet out;
@@ -540,7 +399,14 @@ JobSet finish_jobs(StagedJobs&& in, const Ranks& r) {
     return out;
 }
 
-}  // namespace
+std::size_t memory_bytes(const Snapshot& snap) {
+    return bytes(snap.graduates) + bytes(snap.programs) + bytes(snap.jobs) + bytes(snap.skills) +
+           bytes(snap.skill_name_en) + bytes(snap.skill_name_zh) + bytes(snap.skill_category) +
+           bytes(snap.job_plan.jobs) + bytes(snap.job_plan.reqs) + bytes(snap.job_plan.certs) +
+           bytes(snap.job_plan.postings) + bytes(snap.job_plan.skill_offsets);
+}
+
+}  // namespace staging
 
 std::shared_ptr<const Snapshot> SnapshotBuilder::build() {
     const auto start = std::chrono::steady_clock::now();
@@ -575,20 +441,20 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::build() {
     // Independent steps over disjoint outputs, each deterministic on its own:
     // the result does not depend on the thread count.
     tbb::parallel_invoke(
-        [&] { snap->programs = finish_candidates(std::move(s.program_set), r, "programs"); },
-        [&] { snap->graduates = finish_candidates(std::move(s.graduates), r, "graduates"); },
         [&] {
-            snap->jobs = finish_jobs(std::move(s.jobs), r);
+            snap->programs = staging::finish_candidates(std::move(s.program_set), r, "programs");
+        },
+        [&] {
+            snap->graduates = staging::finish_candidates(std::move(s.graduates), r, "graduates");
+        },
+        [&] {
+            snap->jobs = staging::finish_jobs(std::move(s.jobs), r);
             snap->job_plan = build_job_kernel_plan(snap->jobs, snap->skills.size());
         });
 
     snap->stats.build_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    snap->stats.memory_bytes =
-        bytes(snap->graduates) + bytes(snap->programs) + bytes(snap->jobs) + bytes(snap->skills) +
-        bytes(snap->skill_name_en) + bytes(snap->skill_name_zh) + bytes(snap->skill_category) +
-        bytes(snap->job_plan.jobs) + bytes(snap->job_plan.reqs) + bytes(snap->job_plan.certs) +
-        bytes(snap->job_plan.postings) + bytes(snap->job_plan.skill_offsets);
+    snap->stats.memory_bytes = staging::memory_bytes(*snap);
     return snap;
 }
 

@@ -1,14 +1,17 @@
-// patch_jobs (api/snapshot_holder.hpp), the incremental publication of a
-// jobs-only delta, against the reference: a full build of the same store.
-// Every job row must be identical, and so must every match list both ways.
+// patch_jobs and patch_candidates (matcher/snapshot_patch.hpp), the
+// incremental publications the API's SnapshotHolder makes of jobs-only and
+// graduates-only deltas, against the reference: a full build of the same
+// store. Every row must be identical, and so must every match list both ways.
 #include <gtest/gtest.h>
 
 #include <map>
 #include <random>
+#include <span>
 
 #include "api/snapshot_holder.hpp"
 #include "api_harness.hpp"
 #include "matcher/match_query.hpp"
+#include "matcher/snapshot_patch.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::api::testing {
@@ -39,6 +42,47 @@ void expect_same_jobs(const matcher::Snapshot& a, const matcher::Snapshot& b) {
         EXPECT_EQ(a.jobs.title[j], b.jobs.title[j]);
         EXPECT_EQ(a.jobs.valid_until[j], b.jobs.valid_until[j]);
     }
+}
+
+template <class T>
+std::vector<T> items(std::span<const T> row) {
+    return {row.begin(), row.end()};
+}
+
+// Every member of the graduates' CandidateSet, the dictionaries and the
+// derived stats the patch recomputes, exactly.
+void expect_same_graduates(const matcher::Snapshot& a, const matcher::Snapshot& b) {
+    ASSERT_EQ(a.districts.all(), b.districts.all());
+    ASSERT_EQ(a.clusters.all(), b.clusters.all());
+    const matcher::CandidateSet& x = a.graduates;
+    const matcher::CandidateSet& y = b.graduates;
+    ASSERT_EQ(x.ids.all(), y.ids.all());
+    ASSERT_EQ(x.skills.offsets, y.skills.offsets);
+    for (std::size_t e = 0; e < x.skills.items.size(); ++e) {
+        EXPECT_EQ(x.skills.items[e].skill, y.skills.items[e].skill);
+        EXPECT_EQ(x.skills.items[e].level, y.skills.items[e].level);
+    }
+    EXPECT_EQ(x.level_sum, y.level_sum);
+    EXPECT_EQ(x.education, y.education);
+    EXPECT_EQ(x.certificates.offsets, y.certificates.offsets);
+    EXPECT_EQ(x.certificates.items, y.certificates.items);
+    EXPECT_EQ(x.preferred_districts.offsets, y.preferred_districts.offsets);
+    EXPECT_EQ(x.preferred_districts.items, y.preferred_districts.items);
+    EXPECT_EQ(x.preferred_clusters.offsets, y.preferred_clusters.offsets);
+    EXPECT_EQ(x.preferred_clusters.items, y.preferred_clusters.items);
+    EXPECT_EQ(x.institution, y.institution);
+    EXPECT_EQ(x.program, y.program);
+    EXPECT_EQ(x.cluster, y.cluster);
+    EXPECT_EQ(x.seeking, y.seeking);
+    EXPECT_EQ(x.year_or_cohort, y.year_or_cohort);
+    EXPECT_EQ(x.block_rows.offsets, y.block_rows.offsets);
+    EXPECT_EQ(x.block_rows.items, y.block_rows.items);
+    EXPECT_EQ(x.block_row_skill, y.block_row_skill);
+    EXPECT_EQ(x.block_levels, y.block_levels);
+    EXPECT_EQ(a.programs.ids.all(), b.programs.ids.all());
+    EXPECT_EQ(a.programs.block_levels, b.programs.block_levels);
+    EXPECT_EQ(a.job_plan.all_jobs, b.job_plan.all_jobs);
+    EXPECT_EQ(a.job_plan.skill_offsets, b.job_plan.skill_offsets);
 }
 
 void expect_same_matches(const matcher::Snapshot& a, const matcher::Snapshot& b) {
@@ -97,7 +141,7 @@ TEST(SnapshotPatch, AJobsOnlyDeltaGivesWhatAFullBuildGives) {
         }
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        const auto patched = patch_jobs(
+        const auto patched = matcher::patch_jobs(
             *base,
             [&](const std::string& id) -> const Job* {
                 const auto it = changed.find(id);
@@ -121,18 +165,135 @@ TEST(SnapshotPatch, AStringTheDictionariesLackNeedsAFullBuild) {
     Job job = make_job("new", "E1");
     job.district = "a district nothing else names";
     const std::vector<std::string> ids{"new"};
-    EXPECT_EQ(patch_jobs(
+    EXPECT_EQ(matcher::patch_jobs(
                   *base, [&](const std::string&) { return &job; }, ids),
               nullptr);
     job.district = "Nanshan";
     job.employer_id = "E9";  // unknown
-    EXPECT_EQ(patch_jobs(
+    EXPECT_EQ(matcher::patch_jobs(
                   *base, [&](const std::string&) { return &job; }, ids),
               nullptr);
     job.employer_id = "E1";
-    EXPECT_NE(patch_jobs(
+    EXPECT_NE(matcher::patch_jobs(
                   *base, [&](const std::string&) { return &job; }, ids),
               nullptr);
+}
+
+// Every graduate the store holds, as the API's mirror sees them.
+std::vector<Graduate> all_graduates(store::Store& store) {
+    std::vector<Graduate> out;
+    store::ScanOptions options;
+    options.with_evidence = false;
+    store.scan_graduates(options, [&](const Graduate& g) { out.push_back(g); });
+    return out;
+}
+
+std::shared_ptr<const matcher::Snapshot> patch_from_store(const matcher::Snapshot& base,
+                                                          store::Store& store) {
+    const std::vector<Graduate> graduates = all_graduates(store);
+    std::vector<const Graduate*> pointers;
+    for (auto it = graduates.rbegin(); it != graduates.rend(); ++it) pointers.push_back(&*it);
+    return matcher::patch_candidates(base, pointers);  // any order: reversed here
+}
+
+TEST(SnapshotPatch, AGraduatesOnlyDeltaGivesWhatAFullBuildGives) {
+    TempDir dir;
+    const std::string db = (dir.path() / "tm.db").string();
+    seed_market(db);
+    store::Store store(db);
+    Job futian = make_job("j-futian", "E1");
+    futian.district = "Futian";
+    futian.cluster = "ict";
+    store.upsert(futian);  // so the dictionaries hold two districts and two clusters
+    std::mt19937 rng(23);
+    const auto random_graduate = [&](const std::string& id) {
+        Graduate g =
+            make_graduate(id, rng() % 2 ? "I1" : "I2", rng() % 3 ? "P1" : "P2", int(rng() % 6));
+        g.skills.push_back({cat("s", 4 + rng() % 3), int(rng() % 6), {}});
+        g.education_level = static_cast<EducationLevel>(rng() % 3);
+        g.seeking = rng() % 4 != 0;
+        g.graduation_year = 2024 + int(rng() % 3);
+        if (rng() % 3 == 0) g.certificates = {"c1"};
+        g.preferred_districts.clear();
+        if (rng() % 2) g.preferred_districts.push_back("Nanshan");
+        if (rng() % 2) g.preferred_districts.push_back("Futian");
+        if (rng() % 2) g.preferred_clusters.push_back(rng() % 2 ? "ict" : "battery");
+        return g;
+    };
+    for (int i = 0; i < 70; ++i) store.upsert(random_graduate(cat("r", 100 + i)));
+    for (int i = 0; i < 20; ++i)
+        store.upsert(make_job(cat("k", i), i % 2 ? "E1" : "E2", 1 + i % 5));
+    auto base = build_snapshot(store);
+
+    for (int round = 0; round < 6; ++round) {
+        for (int n = 0; n < 30; ++n) {
+            const std::string id = cat("r", 100 + rng() % 110);  // existing and new ids
+            if (rng() % 3 == 0) {
+                store.delete_graduate(id);  // erasure (a no-op for an absent id)
+            } else {
+                store.upsert(random_graduate(id));
+            }
+        }
+        const auto patched = patch_from_store(*base, store);
+        ASSERT_NE(patched, nullptr) << "round " << round;
+        const auto full = build_snapshot(store);
+        expect_same_graduates(*patched, *full);
+        expect_same_jobs(*patched, *full);
+        expect_same_matches(*patched, *full);
+        base = patched;  // the next round patches a patched snapshot
+    }
+}
+
+TEST(SnapshotPatch, AnErasedGraduateIsGoneFromThePatchedSnapshot) {
+    TempDir dir;
+    const std::string db = (dir.path() / "tm.db").string();
+    seed_market(db);
+    store::Store store(db);
+    const auto base = build_snapshot(store);
+    ASSERT_TRUE(base->graduates.ids.find("g2").has_value());
+    ASSERT_TRUE(store.delete_graduate("g2"));
+    const auto patched = patch_from_store(*base, store);
+    ASSERT_NE(patched, nullptr);
+    EXPECT_FALSE(patched->graduates.ids.find("g2").has_value());
+    EXPECT_EQ(patched->graduates.ids.all(), (std::vector<std::string>{"g1", "h1"}));
+    const auto full = build_snapshot(store);
+    expect_same_graduates(*patched, *full);
+    expect_same_matches(*patched, *full);
+}
+
+TEST(SnapshotPatch, AGraduateDeltaTheBaseCannotResolveNeedsAFullBuild) {
+    TempDir dir;
+    const std::string db = (dir.path() / "tm.db").string();
+    seed_market(db);
+    store::Store store(db);
+    const auto base = build_snapshot(store);
+    Graduate g = make_graduate("new", "I1", "P1");
+    const std::vector<const Graduate*> only{&g};
+    EXPECT_NE(matcher::patch_candidates(*base, only), nullptr);
+    g.preferred_districts = {"a district nothing else names"};
+    EXPECT_EQ(matcher::patch_candidates(*base, only), nullptr);
+    g.preferred_districts = {"Nanshan"};
+    g.program_id = "P9";  // unknown
+    EXPECT_EQ(matcher::patch_candidates(*base, only), nullptr);
+    g.program_id = "P1";
+    g.skills.push_back({"s9", 2, {}});  // unknown skill: the full build reports it
+    EXPECT_EQ(matcher::patch_candidates(*base, only), nullptr);
+}
+
+TEST(SnapshotPatch, ADictionaryStringNothingUsesAnyMoreNeedsAFullBuild) {
+    TempDir dir;
+    const std::string db = (dir.path() / "tm.db").string();
+    seed_market(db);
+    store::Store store(db);
+    Graduate g = make_graduate("only-one", "I1", "P1");
+    g.preferred_districts = {"Longgang"};  // no one else names it
+    store.upsert(g);
+    const auto base = build_snapshot(store);
+    ASSERT_TRUE(base->districts.find("Longgang").has_value());
+    ASSERT_TRUE(store.delete_graduate("only-one"));
+    // A full build no longer has "Longgang": the patch would differ from it.
+    EXPECT_EQ(patch_from_store(*base, store), nullptr);
+    EXPECT_FALSE(build_snapshot(store)->districts.find("Longgang").has_value());
 }
 
 }  // namespace

@@ -1,0 +1,214 @@
+// patch_jobs / patch_candidates: stage the delta with the builder's staging
+// (snapshot_staging.hpp) against the base's final indices, finish it with
+// identity ranks, and assemble the new snapshot around the unchanged parts.
+#include "matcher/snapshot_patch.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <numeric>
+#include <optional>
+
+#include "matcher/job_kernel_plan_builder.hpp"
+#include "matcher/snapshot_staging.hpp"
+#include "models/field_error.hpp"
+
+namespace talentmatch::matcher {
+namespace {
+
+struct NeedsFullBuild {};  // a string the base dictionaries lack
+
+// staging::Refs over a finished snapshot: staging indices are final indices.
+class BaseRefs {
+  public:
+    explicit BaseRefs(const Snapshot& base) : base_(base) {}
+    std::optional<Index> skill(const std::string& id) const { return base_.skills.find(id); }
+    const std::string& skill_name(Index i) const { return base_.skills[i]; }
+    std::optional<Index> certificate(const std::string& id) const {
+        return base_.certificates.find(id);
+    }
+    std::optional<Index> institution(const std::string& id) const {
+        return base_.institutions.find(id);
+    }
+    std::optional<Index> program(const std::string& id) const {
+        return base_.programs.ids.find(id);
+    }
+    std::optional<Index> employer(const std::string& id) const { return base_.employers.find(id); }
+    Index district(const std::string& text) const { return known(base_.districts, text); }
+    Index cluster(const std::string& text) const { return known(base_.clusters, text); }
+
+  private:
+    static Index known(const SortedIds& dictionary, const std::string& text) {
+        const auto found = dictionary.find(text);
+        if (!found) throw NeedsFullBuild{};
+        return *found;
+    }
+    const Snapshot& base_;
+};
+
+std::vector<Index> identity(std::size_t n) {
+    std::vector<Index> v(n);
+    std::iota(v.begin(), v.end(), Index{0});
+    return v;
+}
+
+staging::Ranks identity_ranks(const Snapshot& base) {
+    staging::Ranks r;
+    r.skill = identity(base.skills.size());
+    r.certificate = identity(base.certificates.size());
+    r.institution = identity(base.institutions.size());
+    r.program = identity(base.programs.size());
+    r.employer = identity(base.employers.size());
+    r.district = identity(base.districts.size());
+    r.cluster = identity(base.clusters.size());
+    return r;
+}
+
+// Every member of `base` except graduates, jobs, job_plan and stats (keep in
+// step with snapshot.hpp).
+std::shared_ptr<Snapshot> copy_dictionaries_and_programs(const Snapshot& base) {
+    auto s = std::make_shared<Snapshot>();
+    s->skills = base.skills;
+    s->skill_name_en = base.skill_name_en;
+    s->skill_name_zh = base.skill_name_zh;
+    s->skill_category = base.skill_category;
+    s->certificates = base.certificates;
+    s->institutions = base.institutions;
+    s->institution_district = base.institution_district;
+    s->employers = base.employers;
+    s->employer_cluster = base.employer_cluster;
+    s->employer_district = base.employer_district;
+    s->employer_association = base.employer_association;
+    s->districts = base.districts;
+    s->clusters = base.clusters;
+    s->programs = base.programs;
+    return s;
+}
+
+// A full build's dictionaries hold exactly the strings something uses.
+bool every_dictionary_string_used(const Snapshot& s) {
+    std::vector<char> district(s.districts.size(), 0);
+    std::vector<char> cluster(s.clusters.size(), 0);
+    const auto mark = [](std::vector<char>& used, Index i) {
+        if (i != kNone) used[i] = 1;
+    };
+    for (Index i : s.institution_district) mark(district, i);
+    for (Index i : s.employer_district) mark(district, i);
+    for (Index i : s.employer_cluster) mark(cluster, i);
+    for (Index i : s.jobs.district) mark(district, i);
+    for (Index i : s.jobs.cluster) mark(cluster, i);
+    for (const CandidateSet* set : {&s.graduates, &s.programs}) {
+        for (Index i : set->cluster) mark(cluster, i);
+        for (Index i : set->preferred_districts.items) mark(district, i);
+        for (Index i : set->preferred_clusters.items) mark(cluster, i);
+    }
+    return std::find(district.begin(), district.end(), 0) == district.end() &&
+           std::find(cluster.begin(), cluster.end(), 0) == cluster.end();
+}
+
+// Row `j` of `in`, copied unchanged.
+void append_row(const JobSet& in, std::size_t j, JobSet& out) {
+    const auto requirements = in.requirements.row(j);
+    out.requirements.items.insert(out.requirements.items.end(), requirements.begin(),
+                                  requirements.end());
+    out.requirements.offsets.push_back(std::uint32_t(out.requirements.items.size()));
+    out.weighted_level_sum.push_back(in.weighted_level_sum[j]);
+    out.employer.push_back(in.employer[j]);
+    out.cluster.push_back(in.cluster[j]);
+    out.district.push_back(in.district[j]);
+    out.headcount.push_back(in.headcount[j]);
+    out.min_education.push_back(in.min_education[j]);
+    const auto certificates = in.certificates.row(j);
+    out.certificates.items.insert(out.certificates.items.end(), certificates.begin(),
+                                  certificates.end());
+    out.certificates.offsets.push_back(std::uint32_t(out.certificates.items.size()));
+    out.title.push_back(in.title[j]);
+    out.valid_until.push_back(in.valid_until[j]);
+}
+
+// Old rows not in `changed_ids`, merged by id with the fresh rows.
+JobSet merge_jobs(const JobSet& old, const std::vector<std::string>& changed_ids,
+                  const JobSet& fresh) {
+    JobSet jobs;
+    std::vector<std::string> ids;
+    ids.reserve(old.size() + fresh.size());
+    jobs.requirements.items.reserve(old.requirements.items.size() +
+                                    fresh.requirements.items.size());
+    std::size_t i = 0;
+    std::size_t f = 0;
+    std::size_t c = 0;
+    while (i < old.size() || f < fresh.size()) {
+        if (f == fresh.size() || (i < old.size() && old.ids[Index(i)] < fresh.ids[Index(f)])) {
+            const std::string& id = old.ids[Index(i)];
+            while (c < changed_ids.size() && changed_ids[c] < id) ++c;
+            if (c == changed_ids.size() || changed_ids[c] != id) {  // unchanged
+                ids.push_back(id);
+                append_row(old, i, jobs);
+            }
+            ++i;
+            continue;
+        }
+        if (i < old.size() && old.ids[Index(i)] == fresh.ids[Index(f)]) ++i;  // replaced
+        ids.push_back(fresh.ids[Index(f)]);
+        append_row(fresh, f++, jobs);
+    }
+    jobs.ids = SortedIds(std::move(ids));
+    return jobs;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+std::shared_ptr<const Snapshot> patch_jobs(
+    const Snapshot& base, const std::function<const Job*(const std::string&)>& current,
+    const std::vector<std::string>& changed_ids) {
+    const auto start = std::chrono::steady_clock::now();
+    JobSet fresh;
+    try {
+        BaseRefs refs(base);
+        staging::StagedJobs staged;
+        for (const std::string& id : changed_ids) {
+            if (const Job* job = current(id)) staging::stage_job(refs, *job, staged);
+        }
+        fresh = staging::finish_jobs(std::move(staged), identity_ranks(base));
+    } catch (const NeedsFullBuild&) {
+        return nullptr;
+    } catch (const ValidationError&) {
+        return nullptr;  // the full build reports it
+    }
+    auto snapshot = copy_dictionaries_and_programs(base);
+    snapshot->graduates = base.graduates;
+    snapshot->jobs = merge_jobs(base.jobs, changed_ids, fresh);
+    if (!every_dictionary_string_used(*snapshot)) return nullptr;
+    snapshot->job_plan = build_job_kernel_plan(snapshot->jobs, snapshot->skills.size());
+    snapshot->stats.build_seconds = seconds_since(start);
+    snapshot->stats.memory_bytes = staging::memory_bytes(*snapshot);
+    return snapshot;
+}
+
+std::shared_ptr<const Snapshot> patch_candidates(const Snapshot& base,
+                                                 const std::vector<const Graduate*>& graduates) {
+    const auto start = std::chrono::steady_clock::now();
+    auto snapshot = copy_dictionaries_and_programs(base);
+    try {
+        BaseRefs refs(base);
+        staging::StagedCandidates staged;
+        for (const Graduate* graduate : graduates) staging::stage_graduate(refs, *graduate, staged);
+        snapshot->graduates =
+            staging::finish_candidates(std::move(staged), identity_ranks(base), "graduates");
+    } catch (const NeedsFullBuild&) {
+        return nullptr;
+    } catch (const ValidationError&) {
+        return nullptr;  // the full build reports it
+    }
+    snapshot->jobs = base.jobs;
+    if (!every_dictionary_string_used(*snapshot)) return nullptr;
+    snapshot->job_plan = base.job_plan;
+    snapshot->stats.build_seconds = seconds_since(start);
+    snapshot->stats.memory_bytes = staging::memory_bytes(*snapshot);
+    return snapshot;
+}
+
+}  // namespace talentmatch::matcher

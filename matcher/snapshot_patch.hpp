@@ -1,0 +1,41 @@
+#pragma once
+// Incremental snapshots: a new Snapshot from a base snapshot and a delta,
+// equal to what SnapshotBuilder makes of the same entities, without
+// restaging what did not change. Rows go through the builder's own staging
+// (snapshot_staging.hpp), resolved against the base's finished dictionaries.
+//
+// Each returns nullptr when the delta needs a full build: a reference the
+// base lacks (a new skill, employer, program, ...), a district or cluster
+// string the base dictionaries lack, input a full build would reject, or a
+// dictionary string nothing uses any more (a full build would drop it, so
+// the patch would no longer equal it).
+//
+// Cost: patch_jobs copies every job row once and rebuilds the job kernel
+// plan; patch_candidates restages every graduate and copies the job side.
+// Neither knows where entities come from (no store, no HTTP).
+//
+// Thread-safety: pure functions of their arguments; `base` is only read.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "matcher/snapshot.hpp"
+#include "models/entities.hpp"
+
+namespace talentmatch::matcher {
+
+// `base` with the jobs in `changed_ids` (sorted, unique) replaced by
+// current(id) (nullptr: deleted; otherwise a job whose id is `id`); every
+// other row copied, the job kernel plan rebuilt.
+std::shared_ptr<const Snapshot> patch_jobs(
+    const Snapshot& base, const std::function<const Job*(const std::string&)>& current,
+    const std::vector<std::string>& changed_ids);
+
+// `base` with its graduates replaced by `graduates` (EVERY graduate, any
+// order; an erased one is simply absent): the graduates' CandidateSet is
+// restaged and laid out, the job side, programs and dictionaries are copied.
+std::shared_ptr<const Snapshot> patch_candidates(const Snapshot& base,
+                                                 const std::vector<const Graduate*>& graduates);
+
+}  // namespace talentmatch::matcher

@@ -1,0 +1,216 @@
+#pragma once
+// Internal to the matcher (snapshot_builder.cpp, snapshot_patch.cpp): the one
+// place that turns a Job or a Graduate into a staged row, and finishes staged
+// rows into a JobSet / CandidateSet. SnapshotBuilder stages against its
+// growing dictionaries; the patches (snapshot_patch.hpp) stage against the
+// finished dictionaries of a base snapshot. Both go through these functions,
+// so a patched row is by construction what a full build makes of it.
+//
+// `Refs` resolves references (every lookup returns std::optional<Index>):
+//   skill(id), skill_name(index), certificate(id), institution(id),
+//   program(id), employer(id), and district(text) / cluster(text) -> Index
+//   (the builder interns a new string; a patch throws when its base lacks it).
+// Staged indices are whatever `Refs` hands out; finish_* maps them through
+// Ranks to the final (id-sorted) indices.
+//
+// Errors: ValidationError naming the field, thrown before the row is staged.
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "matcher/snapshot.hpp"
+#include "models/entities.hpp"
+#include "models/limits.hpp"
+
+namespace talentmatch::matcher::staging {
+
+// Candidates (graduates or programs) in staging order, references still to
+// the staging indices of the referenced kinds.
+struct StagedCandidates {
+    std::vector<std::string> ids;
+    Csr<SkillEntry> skills;
+    std::vector<std::uint8_t> education;
+    Csr<Index> certificates, districts, clusters;
+    std::vector<Index> institution, program, cluster;
+    std::vector<std::uint8_t> seeking;
+    std::vector<std::int32_t> year_or_cohort;
+};
+
+struct StagedJobs {
+    std::vector<std::string> ids;
+    Csr<RequirementEntry> requirements;
+    std::vector<Index> employer, cluster, district;
+    std::vector<std::int32_t> headcount;
+    std::vector<std::uint8_t> min_education;
+    Csr<Index> certificates;
+    std::vector<std::string> title, valid_until;
+};
+
+// Staging index -> final index, per referenced kind.
+struct Ranks {
+    std::vector<Index> skill, certificate, institution, program, employer, district, cluster;
+};
+
+[[noreturn]] void fail(std::string path, std::string message);
+
+// Sorts every row by id; remaps through `r`; computes level sums; lays out
+// the skill-major blocks. Throws ValidationError on a duplicate id.
+CandidateSet finish_candidates(StagedCandidates&& in, const Ranks& r, const std::string& kind);
+// Sorts by id; remaps through `r`; must-haves first, then by skill; Σ w·r.
+JobSet finish_jobs(StagedJobs&& in, const Ranks& r);
+// Bytes held by the snapshot's arrays (SnapshotStats::memory_bytes).
+std::size_t memory_bytes(const Snapshot& snapshot);
+
+template <typename T>
+void push_row(Csr<T>& csr, const std::vector<T>& row) {
+    csr.items.insert(csr.items.end(), row.begin(), row.end());
+    csr.offsets.push_back(std::uint32_t(csr.items.size()));
+}
+
+// Validates and converts a skill list. `items` holds entries with skill_id
+// and level (GraduateSkill or a curriculum item). Paths are callables, so
+// the error path is only spelled out on failure (a rebuild adds 1.5M items).
+template <typename Refs, typename Path, typename Items>
+std::vector<SkillEntry> skill_entries(const Refs& refs, const Path& path, const Items& in) {
+    std::vector<SkillEntry> out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const auto item_path = [&] { return path() + "[" + std::to_string(i) + "]"; };
+        auto skill = refs.skill(in[i].skill_id);
+        if (!skill) fail(item_path() + ".skill_id", "unknown skill \"" + in[i].skill_id + "\"");
+        if (in[i].level < kMinLevel || in[i].level > kMaxLevel) {
+            fail(item_path() + ".level", "must be 0..5, got " + std::to_string(in[i].level));
+        }
+        if (in[i].level > 0) out.push_back({*skill, std::uint8_t(in[i].level)});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const SkillEntry& a, const SkillEntry& b) { return a.skill < b.skill; });
+    for (std::size_t i = 1; i < out.size(); ++i) {
+        if (out[i].skill == out[i - 1].skill) {
+            fail(path(), "skill \"" + refs.skill_name(out[i].skill) + "\" listed twice");
+        }
+    }
+    return out;
+}
+
+// Sorted unique indices of `in`, each resolved by find(id).
+template <typename Path, typename Find>
+std::vector<Index> lookup_all(const Path& path, const std::vector<std::string>& in,
+                              const Find& find, const char* kind) {
+    std::vector<Index> out;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        auto idx = find(in[i]);
+        if (!idx) {
+            fail(path() + "[" + std::to_string(i) + "]",
+                 std::string("unknown ") + kind + " \"" + in[i] + "\"");
+        }
+        out.push_back(*idx);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// kNone for an empty id, else find(id) or a ValidationError.
+template <typename Path, typename Find>
+Index optional_ref(const Path& path, const std::string& id, const Find& find, const char* kind) {
+    if (id.empty()) return kNone;
+    auto idx = find(id);
+    if (!idx) fail(path(), std::string("unknown ") + kind + " \"" + id + "\"");
+    return *idx;
+}
+
+// Sorted unique dictionary indices of free-text strings (preferred districts).
+template <typename Intern>
+std::vector<Index> intern_all(const Intern& intern, const std::vector<std::string>& in) {
+    std::vector<Index> out;
+    for (const auto& s : in) out.push_back(intern(s));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+template <typename Refs>
+void stage_graduate(Refs& refs, const Graduate& graduate, StagedCandidates& g) {
+    const auto path = [&](const char* field) { return "graduates[" + graduate.id + "]." + field; };
+    auto entries = skill_entries(
+        refs, [&] { return path("skills"); }, graduate.skills);
+    auto certs =
+        lookup_all([&] { return path("certificates"); }, graduate.certificates,
+                   [&](const std::string& id) { return refs.certificate(id); }, "certificate");
+    const Index inst =
+        optional_ref([&] { return path("institution_id"); }, graduate.institution_id,
+                     [&](const std::string& id) { return refs.institution(id); }, "institution");
+    const Index prog =
+        optional_ref([&] { return path("program_id"); }, graduate.program_id,
+                     [&](const std::string& id) { return refs.program(id); }, "program");
+    auto districts = intern_all([&](const std::string& s) { return refs.district(s); },
+                                graduate.preferred_districts);
+    auto clusters = intern_all([&](const std::string& s) { return refs.cluster(s); },
+                               graduate.preferred_clusters);
+    g.ids.push_back(graduate.id);
+    push_row(g.skills, entries);
+    g.education.push_back(std::uint8_t(graduate.education_level));
+    push_row(g.certificates, certs);
+    push_row(g.districts, districts);
+    push_row(g.clusters, clusters);
+    g.institution.push_back(inst);
+    g.program.push_back(prog);
+    g.cluster.push_back(kNone);
+    g.seeking.push_back(graduate.seeking ? 1 : 0);
+    g.year_or_cohort.push_back(graduate.graduation_year);
+}
+
+template <typename Refs>
+void stage_job(Refs& refs, const Job& job, StagedJobs& j) {
+    // Paths are only spelled out on failure (a rebuild adds 100k+ jobs).
+    const auto path = [&](const char* field) { return "jobs[" + job.id + "]." + field; };
+    if (job.requirements.empty()) fail(path("requirements"), "at least one requirement");
+    std::vector<RequirementEntry> reqs;
+    reqs.reserve(job.requirements.size());
+    for (std::size_t i = 0; i < job.requirements.size(); ++i) {
+        const Requirement& r = job.requirements[i];
+        const auto p = [&] { return path("requirements[") + std::to_string(i) + "]"; };
+        auto skill = refs.skill(r.skill_id);
+        if (!skill) fail(p() + ".skill_id", "unknown skill \"" + r.skill_id + "\"");
+        if (r.level < kMinRequiredLevel || r.level > kMaxLevel) {
+            fail(p() + ".level", "must be 1..5, got " + std::to_string(r.level));
+        }
+        if (r.weight < kMinWeight || r.weight > kMaxWeight) {
+            fail(p() + ".weight", "must be 1..10, got " + std::to_string(r.weight));
+        }
+        reqs.push_back({*skill, std::uint8_t(r.level), std::uint8_t(r.weight),
+                        std::uint8_t(r.must_have ? 1 : 0)});
+    }
+    if (reqs.size() > kMaxListLength) fail(path("requirements"), "more than 1000 requirements");
+    std::sort(reqs.begin(), reqs.end(), [](const RequirementEntry& a, const RequirementEntry& b) {
+        return a.skill < b.skill;
+    });
+    for (std::size_t i = 1; i < reqs.size(); ++i) {
+        if (reqs[i].skill == reqs[i - 1].skill) {
+            fail(path("requirements"),
+                 "skill \"" + refs.skill_name(reqs[i].skill) + "\" listed twice");
+        }
+    }
+    auto certs =
+        lookup_all([&] { return path("required_certificates"); }, job.required_certificates,
+                   [&](const std::string& id) { return refs.certificate(id); }, "certificate");
+    const Index employer =
+        optional_ref([&] { return path("employer_id"); }, job.employer_id,
+                     [&](const std::string& id) { return refs.employer(id); }, "employer");
+    const Index cluster = refs.cluster(job.cluster);
+    const Index district = refs.district(job.district);
+    j.ids.push_back(job.id);
+    push_row(j.requirements, reqs);
+    j.employer.push_back(employer);
+    j.cluster.push_back(cluster);
+    j.district.push_back(district);
+    j.headcount.push_back(job.headcount);
+    j.min_education.push_back(std::uint8_t(job.min_education));
+    push_row(j.certificates, certs);
+    j.title.push_back(job.title);
+    j.valid_until.push_back(job.valid_until);
+}
+
+}  // namespace talentmatch::matcher::staging
