@@ -18,10 +18,14 @@ namespace {
 struct NeedsFullBuild {};  // a string the base dictionaries lack
 
 // staging::Refs over a finished snapshot: staging indices are final indices.
+// Skills (every graduate's list: the hot lookup) go through a hash table
+// interned in index order, the rest by binary search.
 class BaseRefs {
   public:
-    explicit BaseRefs(const Snapshot& base) : base_(base) {}
-    std::optional<Index> skill(const std::string& id) const { return base_.skills.find(id); }
+    explicit BaseRefs(const Snapshot& base) : base_(base) {
+        for (const std::string& id : base.skills.all()) skills_.intern(id);
+    }
+    std::optional<Index> skill(const std::string& id) const { return skills_.find(id); }
     const std::string& skill_name(Index i) const { return base_.skills[i]; }
     std::optional<Index> certificate(const std::string& id) const {
         return base_.certificates.find(id);
@@ -43,6 +47,7 @@ class BaseRefs {
         return *found;
     }
     const Snapshot& base_;
+    staging::Interner skills_;
 };
 
 std::vector<Index> identity(std::size_t n) {
