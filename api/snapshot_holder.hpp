@@ -36,22 +36,15 @@
 // or string the previous snapshot lacks), or more than a quarter of the jobs
 // changed, rebuilds from the mirror.
 //
-// Cost (bench/api_bench.sh, 100k jobs + 20k graduates, 2 cores at load
-// ~9-10 from other builds): a jobs patch took 0.25-0.35 s, a rebuild from the
-// mirror 0.9-1.1 s (a rebuild re-reading every table: 1.5-3.7 s to visible
-// in the same run). A graduate write (patch_candidates, 20k graduates
-// restaged, job side copied) was visible in 0.26-0.30 s idle vs 0.82-0.95 s
-// with a rebuild, and in 1.3-1.9 s vs 4.7-5.8 s while wrk saturated both
-// cores (load 12-17, same run): the 1 s promise holds idle, not under a
-// saturating read load, where the publication thread gets a fraction of a
-// core. Province scale (1M graduates) is
-// not measured: a patch copies or restages the graduate layout, a rebuild
-// restages every graduate, and the mirror holds every graduate's skills as
-// strings (GBs). A publication is the delta read plus patches or a rebuild
-// from the mirror, no table scans; write->visible is about debounce + one
-// publication for an isolated write, at most debounce + three under a stream
-// of writes. Memory: the mirror holds every entity (graduates without
-// evidence) beside the snapshot.
+// Cost (bench/api_bench.sh, 100k jobs + 20k graduates, 2 cores): an isolated
+// write is visible after about debounce + one publication (~0.1-0.15 s idle
+// for a job or a graduate; a rebuild from the mirror ~0.3-1 s), at most
+// debounce + three under a stream of writes. Under a read load that saturates
+// both cores the publication thread gets a fraction of a core, and a graduate
+// write took 1.3-1.5 s: the 1 s promise holds idle, not there. Province scale
+// (1M graduates) is not measured: a graduate patch restages every graduate,
+// and the mirror holds every entity (graduates without evidence, skills as
+// strings) beside the snapshot, a few GB at that size.
 //
 // If a read or build fails, the previous snapshot stays, the failure is
 // logged and the mirror is reloaded in full at the next attempt.
