@@ -18,18 +18,6 @@
 namespace talentmatch::matcher::testing {
 namespace {
 
-std::vector<MatchFilter> filters() {
-    std::vector<MatchFilter> out(5);
-    out[1].districts = {"nanshan", "baoan"};
-    out[1].clusters = {"ict"};
-    out[2].employers = {"emp0001", "emp0003"};
-    out[2].min_coverage = 0.5;
-    out[3].institutions = {"inst0000"};
-    out[3].programs = {"prog0001", "prog0002", "prog0004"};
-    out[4].min_coverage = 0.8;
-    return out;
-}
-
 std::vector<detail::DenseScan> scans() {
     std::vector<detail::DenseScan> out = {detail::DenseScan::kScalar};
     if (detail::cpu_has_avx512bw()) out.push_back(detail::DenseScan::kAvx512);
@@ -78,7 +66,7 @@ void check_regimes(const RandomWorld& w, const std::vector<Candidate>& candidate
     const CandidateSet& cs = detail::candidates_of(*snap, kind);
     detail::SparseScratch scratch;  // shared by every call: leftovers would show
     std::vector<detail::HeapEntry> slots(k);
-    for (const MatchFilter& f : filters()) {
+    for (const MatchFilter& f : all_filters()) {
         const detail::ResolvedFilter rf = detail::resolve_filter(*snap, kind, f);
         const auto cov_min =
             detail::coverage_minimums(*snap, snap->job_plan.all_jobs, rf.min_coverage_bp);
@@ -167,7 +155,7 @@ TEST(DenseRegime, PublicApiTakesDenseRegimeAndMatchesReference) {
         executions.push_back({2, Kernel::kAvx512});
     }
     const ScoreConfig cfg;
-    for (const MatchFilter& f : filters()) {
+    for (const MatchFilter& f : all_filters()) {
         for (ExecutionOptions ex : executions) {
             ex.workspace = &workspace;
             const MatchLists all = top_jobs_for_graduates(*snap, ids, 6, f, cfg, ex);

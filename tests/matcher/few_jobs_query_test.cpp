@@ -22,15 +22,6 @@ std::vector<MatchFilter> filters() {
     return out;
 }
 
-void expect_same(const std::vector<Match>& got, const std::vector<Expected>& want,
-                 const std::string& where) {
-    ASSERT_EQ(got.size(), want.size()) << where;
-    for (std::size_t i = 0; i < got.size(); ++i) {
-        EXPECT_EQ(got[i].id, want[i].id) << where << " rank " << i;
-        EXPECT_EQ(got[i].exact, want[i].score) << where << " rank " << i;
-    }
-}
-
 // Calls of 1 and of 3 jobs (within kFewJobsMax) for the first `jobs` jobs.
 void check_few_jobs(const RandomWorld& w, std::size_t jobs, std::size_t k, const ScoreConfig& cfg) {
     static_assert(detail::kFewJobsMax >= 3);

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "matcher/match_query.hpp"
 #include "matcher/reference_scorer.hpp"
 #include "matcher/snapshot.hpp"
@@ -88,6 +90,30 @@ std::vector<Expected> oracle_candidates_for(const Job& j, const std::vector<Cand
     }
     sort_and_cut(out, k);
     return out;
+}
+
+// Five filter sets the oracle tests sweep: none; districts + clusters;
+// employers + coverage; institutions + programs; a high coverage floor.
+inline std::vector<MatchFilter> all_filters() {
+    std::vector<MatchFilter> out(5);
+    out[1].districts = {"nanshan", "baoan"};
+    out[1].clusters = {"ict"};
+    out[2].employers = {"emp0001", "emp0003"};
+    out[2].min_coverage = 0.5;
+    out[3].institutions = {"inst0000"};
+    out[3].programs = {"prog0001", "prog0002", "prog0004"};
+    out[4].min_coverage = 0.8;
+    return out;
+}
+
+// A fast path's list equals the oracle's: same ids, same order, same exact scores.
+inline void expect_same(const std::vector<Match>& got, const std::vector<Expected>& want,
+                        const std::string& where) {
+    ASSERT_EQ(got.size(), want.size()) << where;
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].id, want[i].id) << where << " rank " << i;
+        EXPECT_EQ(got[i].exact, want[i].score) << where << " rank " << i;
+    }
 }
 
 }  // namespace talentmatch::matcher::testing

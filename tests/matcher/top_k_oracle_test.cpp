@@ -20,27 +20,6 @@ std::vector<ExecutionOptions> all_executions() {
     return out;
 }
 
-std::vector<MatchFilter> all_filters() {
-    std::vector<MatchFilter> out(5);
-    out[1].districts = {"nanshan", "baoan"};
-    out[1].clusters = {"ict"};
-    out[2].employers = {"emp0001", "emp0003"};
-    out[2].min_coverage = 0.5;
-    out[3].institutions = {"inst0000"};
-    out[3].programs = {"prog0001", "prog0002", "prog0004"};
-    out[4].min_coverage = 0.8;
-    return out;
-}
-
-void expect_same(const std::vector<Match>& got, const std::vector<Expected>& want,
-                 const std::string& where) {
-    ASSERT_EQ(got.size(), want.size()) << where;
-    for (std::size_t i = 0; i < got.size(); ++i) {
-        EXPECT_EQ(got[i].id, want[i].id) << where << " rank " << i;
-        EXPECT_EQ(got[i].exact, want[i].score) << where << " rank " << i;
-    }
-}
-
 std::vector<std::string> ids_of(const auto& entities) {
     std::vector<std::string> out;
     for (const auto& e : entities) out.push_back(e.id);
