@@ -109,21 +109,19 @@ void add_catalog(ts::Store& store) {
     store.upsert(program);
 }
 
-// The raw baseline: the same rows through prepared INSERTs, no checks.
-Timing raw_insert(const std::string& path, const std::vector<tmd::Job>& jobs) {
-    {
-        ts::Store store(path);  // schema + PRAGMAs
-        add_catalog(store);
-    }
+// Prepared INSERTs of `jobs` into the file's tables, `batch` jobs per
+// transaction, no checks: the raw baseline both modes measure.
+Timing insert_raw_jobs(const std::string& path, const std::vector<tmd::Job>& jobs,
+                       std::size_t batch) {
     ts::Database db(path);
     ts::configure_connection(db, 10000);
     ts::Statement job_row(db, "INSERT INTO jobs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     ts::Statement requirement(db, "INSERT INTO job_requirements VALUES (?1, ?2, ?3, ?4, ?5)");
     ts::Statement certificate(db, "INSERT INTO job_certificates VALUES (?1, ?2)");
     const Stopwatch start;
-    for (std::size_t begin = 0; begin < jobs.size(); begin += kBatch) {
+    for (std::size_t begin = 0; begin < jobs.size(); begin += batch) {
         ts::Transaction txn(db);
-        for (std::size_t i = begin; i < std::min(jobs.size(), begin + kBatch); ++i) {
+        for (std::size_t i = begin; i < std::min(jobs.size(), begin + batch); ++i) {
             const tmd::Job& job = jobs[i];
             job_row.bind(1, job.id)
                 .bind(2, job.employer_id)
@@ -149,6 +147,15 @@ Timing raw_insert(const std::string& path, const std::vector<tmd::Job>& jobs) {
         txn.commit();
     }
     return seconds_since(start);
+}
+
+// The raw baseline: the same rows through prepared INSERTs, no checks.
+Timing raw_insert(const std::string& path, const std::vector<tmd::Job>& jobs) {
+    {
+        ts::Store store(path);  // schema + PRAGMAs
+        add_catalog(store);
+    }
+    return insert_raw_jobs(path, jobs, kBatch);
 }
 
 Timing store_upsert(ts::Store& store, const std::vector<tmd::Job>& jobs) {
@@ -189,47 +196,14 @@ ScanTotals join_scan(const std::string& path, const char* sql) {
     return totals;
 }
 
-// --raw-jobs: the same statements as raw_insert, on the caller's rows and file.
+// --raw-jobs: the raw baseline on the caller's rows and file.
 int raw_jobs_from_file(const std::string& jsonl, const std::string& path, std::size_t batch) {
     std::vector<tmd::Job> jobs;
     tmd::bulk::for_each_item(jsonl, tmd::bulk::EntityKind::kJobs, tmd::bulk::FileFormat::kJsonLines,
                              [&](tmd::bulk::BulkItem& item) {
                                  if (item.entity) jobs.push_back(std::get<tmd::Job>(*item.entity));
                              });
-    ts::Database db(path);
-    ts::configure_connection(db, 10000);
-    ts::Statement job_row(db, "INSERT INTO jobs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    ts::Statement requirement(db, "INSERT INTO job_requirements VALUES (?1, ?2, ?3, ?4, ?5)");
-    ts::Statement certificate(db, "INSERT INTO job_certificates VALUES (?1, ?2)");
-    const Stopwatch start;
-    for (std::size_t begin = 0; begin < jobs.size(); begin += batch) {
-        ts::Transaction txn(db);
-        for (std::size_t i = begin; i < std::min(jobs.size(), begin + batch); ++i) {
-            const tmd::Job& job = jobs[i];
-            job_row.bind(1, job.id)
-                .bind(2, job.employer_id)
-                .bind(3, job.title)
-                .bind(4, job.cluster)
-                .bind(5, job.district)
-                .bind(6, job.headcount)
-                .bind(7, static_cast<int>(job.min_education))
-                .bind(8, job.valid_until)
-                .run();
-            for (const tmd::Requirement& r : job.requirements) {
-                requirement.bind(1, job.id)
-                    .bind(2, r.skill_id)
-                    .bind(3, r.level)
-                    .bind(4, r.weight)
-                    .bind(5, r.must_have ? 1 : 0)
-                    .run();
-            }
-            for (const std::string& c : job.required_certificates) {
-                certificate.bind(1, job.id).bind(2, c).run();
-            }
-        }
-        txn.commit();
-    }
-    const Timing t = seconds_since(start);
+    const Timing t = insert_raw_jobs(path, jobs, batch);
     std::printf("raw_jobs_per_second %.0f\n", static_cast<double>(jobs.size()) / t.wall);
     return jobs.empty() ? 1 : 0;
 }
