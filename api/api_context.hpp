@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "api/metrics.hpp"
+#include "api/query_gate.hpp"
 #include "api/snapshot_holder.hpp"
 #include "matcher/score_config.hpp"
 
@@ -22,12 +23,16 @@ struct QuerySettings {
     std::size_t default_page = 100;
     std::size_t max_page = 1000;
     std::size_t viewer_min_group = 5;  // viewer: supply groups under this are suppressed
+    // Engine queries running at once, the rest queue FIFO (query_gate.hpp);
+    // 0 = no limit. Default: one per core.
+    std::size_t query_slots = default_query_slots();
 };
 
 struct ApiContext {
     store::Store& store;
     SnapshotHolder& snapshots;
     Metrics& metrics;
+    QueryGate& query_gate;  // engine queries pass it; entity reads do not
     QuerySettings settings;
 };
 

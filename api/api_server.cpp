@@ -18,8 +18,9 @@ ApiServer::ApiServer(ApiServerOptions options)
     snapshots_ = std::make_unique<SnapshotHolder>(
         options.db_path, options.snapshot,
         [logger](const std::string& message) { logger->error("{}", message); });
-    context_ =
-        std::make_unique<ApiContext>(ApiContext{*store_, *snapshots_, metrics_, options.query});
+    query_gate_ = std::make_unique<QueryGate>(options.query.query_slots);
+    context_ = std::make_unique<ApiContext>(
+        ApiContext{*store_, *snapshots_, metrics_, *query_gate_, options.query});
     const std::filesystem::path out_dir =
         !options.out_dir.empty() ? std::filesystem::path(options.out_dir)
                                  : std::filesystem::absolute(options.db_path).parent_path() / "out";

@@ -63,6 +63,7 @@ class ApiServer {
     std::unique_ptr<store::Store> store_;
     std::unique_ptr<SnapshotHolder> snapshots_;
     Metrics metrics_;
+    std::unique_ptr<QueryGate> query_gate_;
     std::unique_ptr<ApiContext> context_;
     std::unique_ptr<LatestRunCache> latest_;
     std::unique_ptr<BatchRunner> batch_runner_;

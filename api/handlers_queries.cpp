@@ -146,11 +146,16 @@ Response jobs_for_candidate(ApiContext& ctx, Request& r, const Principal& p, Can
     const std::string& id = r.path_params.at("id");
     own_candidate(*s, p, kind, id);
     const std::vector<std::string> ids{id};
-    const auto lists = kind == CandidateKind::kGraduates
-                           ? matcher::top_jobs_for_graduates(*s, ids, k_of(ctx, r), job_filter(r),
-                                                             ctx.settings.score, exec(ctx))
-                           : matcher::top_jobs_for_programs(*s, ids, k_of(ctx, r), job_filter(r),
-                                                            ctx.settings.score, exec(ctx));
+    const std::size_t k = k_of(ctx, r);
+    const matcher::MatchFilter filter = job_filter(r);
+    const auto lists = [&] {
+        const QueryGate::Slot slot(ctx.query_gate);
+        return kind == CandidateKind::kGraduates
+                   ? matcher::top_jobs_for_graduates(*s, ids, k, filter, ctx.settings.score,
+                                                     exec(ctx))
+                   : matcher::top_jobs_for_programs(*s, ids, k, filter, ctx.settings.score,
+                                                    exec(ctx));
+    }();
     json matches = json::array();
     for (const auto& m : lists.at(0)) matches.push_back(job_match_json(*s, m));
     attach_explanations(ctx, r, *s, kind, matches, "", id, "");
@@ -183,11 +188,13 @@ Response candidates_for_job(ApiContext& ctx, Request& r, const Principal& p, Can
             return json_response({{"job_id", id}, {"matches", json::array()}});
     }
     const std::vector<std::string> ids{id};
-    const auto lists = kind == CandidateKind::kGraduates
-                           ? matcher::top_graduates_for_jobs(*s, ids, k_of(ctx, r), f,
-                                                             ctx.settings.score, exec(ctx))
-                           : matcher::top_programs_for_jobs(*s, ids, k_of(ctx, r), f,
-                                                            ctx.settings.score, exec(ctx));
+    const std::size_t k = k_of(ctx, r);
+    const auto lists = [&] {
+        const QueryGate::Slot slot(ctx.query_gate);
+        return kind == CandidateKind::kGraduates
+                   ? matcher::top_graduates_for_jobs(*s, ids, k, f, ctx.settings.score, exec(ctx))
+                   : matcher::top_programs_for_jobs(*s, ids, k, f, ctx.settings.score, exec(ctx));
+    }();
     const std::string key = kind == CandidateKind::kGraduates ? "graduate_id" : "program_id";
     json matches = json::array();
     for (const auto& m : lists.at(0)) matches.push_back(candidate_match_json(key, m));
@@ -222,7 +229,10 @@ Response alignment(ApiContext& ctx, Request& r, const Principal& p) {
     q.min_coverage = query_number(r, "min_coverage", q.min_coverage, 0.0, 1.0);
     q.top_skills = static_cast<int>(query_size(r, "top_skills", 10, 0, 1000));
     q.program_ids = {id};
-    const auto report = matcher::align_programs(*s, q, exec(ctx));
+    const auto report = [&] {
+        const QueryGate::Slot slot(ctx.query_gate);
+        return matcher::align_programs(*s, q, exec(ctx));
+    }();
     const auto& a = report.programs.at(0);
     json shortfalls = json::array();
     for (const auto& sf : a.top_shortfalls) {
@@ -263,7 +273,10 @@ Response supply_demand(ApiContext& ctx, Request& r, const Principal& p) {
     if (p.role == Role::kViewer) {
         q.min_group_graduates = static_cast<std::uint32_t>(ctx.settings.viewer_min_group);
     }
-    const auto report = matcher::supply_demand(*s, q, exec(ctx));
+    const auto report = [&] {
+        const QueryGate::Slot slot(ctx.query_gate);
+        return matcher::supply_demand(*s, q, exec(ctx));
+    }();
     json groups = json::array();
     for (const auto& g : report.groups) {
         groups.push_back({{"group", g.group},

@@ -24,6 +24,7 @@ struct ServeOptions {
     int port = 8080;
     int threads = 0;
     std::size_t max_body_mb = 64;
+    std::size_t query_slots = api::default_query_slots();
 };
 
 int serve(const ServeOptions& o) {
@@ -42,6 +43,7 @@ int serve(const ServeOptions& o) {
     options.http.port = o.port;
     options.http.threads = o.threads > 0 ? o.threads : api::default_thread_count();
     options.http.max_body_bytes = o.max_body_mb * 1024 * 1024;
+    options.query.query_slots = o.query_slots;
     api::ApiServer server(options);
     const int port = server.bind();
     spdlog::info("talentmatch serve: listening on http://{}:{} with {} worker threads, db {}",
@@ -79,6 +81,10 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                     "HTTP worker threads; one keep-alive connection holds one worker "
                     "(default max(32, 4 x cores))")
         ->check(CLI::Range(1, 4096));
+    cmd->add_option("--query-slots", options->query_slots,
+                    "match and aggregate queries computed at once; more wait in arrival order "
+                    "(0 = no limit; default: one per core)")
+        ->capture_default_str();
     cmd->add_option("--max-body-mb", options->max_body_mb, "request body limit in MiB (413 above)")
         ->check(CLI::Range(1, 4096))
         ->capture_default_str();

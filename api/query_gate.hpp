@@ -1,0 +1,63 @@
+#pragma once
+// QueryGate: at most N engine queries run at once; the rest wait in arrival
+// order (FIFO) and are handed a slot as one finishes.
+//
+// Why: cpp-httplib binds one keep-alive connection to one worker thread, so 32
+// busy connections are 32 runnable threads on 2 cores. Left to the scheduler,
+// a match query (~0.1 ms of CPU) is time-sliced among all of them: measured on
+// 2 cores with wrk -c32, p99 was 13-25 ms for a 2.8 ms median, and a write's
+// publication thread got 1/33 of the CPU (graduate write -> visible 1.3-1.7 s).
+// With one slot per core the waiting threads sleep, queries finish in arrival
+// order (p99 ~1.5x the median) and publication competes with a handful of
+// threads, not 32. Light reads (entity GETs) do not pass the gate: for them
+// the handoff would cost more than the query (figures: bench/api_bench.sh).
+//
+// Each waiter sleeps on its own condition variable and is woken only when a
+// slot is handed to it (no thundering herd, no spinning).
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <mutex>
+
+namespace talentmatch::api {
+
+// One slot per hardware thread.
+std::size_t default_query_slots();
+
+class QueryGate {
+  public:
+    // slots = 0: no limit (every query runs at once).
+    explicit QueryGate(std::size_t slots) : free_(slots), unlimited_(slots == 0) {}
+    QueryGate(const QueryGate&) = delete;
+    QueryGate& operator=(const QueryGate&) = delete;
+
+    // Holds one slot for its lifetime.
+    class Slot {
+      public:
+        explicit Slot(QueryGate& gate) : gate_(gate) { gate_.acquire(); }
+        ~Slot() { gate_.release(); }
+        Slot(const Slot&) = delete;
+        Slot& operator=(const Slot&) = delete;
+
+      private:
+        QueryGate& gate_;
+    };
+
+    // Queries waiting for a slot now (for /metrics).
+    std::size_t waiting() const;
+
+  private:
+    struct Waiter {
+        bool granted = false;
+        std::condition_variable wake;
+    };
+    void acquire();
+    void release();
+
+    mutable std::mutex mutex_;
+    std::size_t free_;
+    bool unlimited_;
+    std::deque<Waiter*> waiters_;
+};
+
+}  // namespace talentmatch::api
