@@ -16,6 +16,8 @@
 #      Time from the PUT's 2xx to the first 200 (curl per poll: ~5 ms
 #      resolution); jobs and graduates are reported apart (a job-only delta is
 #      patched into the snapshot, other writes rebuild it).
+#   6. the matches of 1 again on a server without the query gate
+#      (serve --query-slots 0; api/query_gate.hpp), the gate's baseline.
 # wrk: 2 threads, 32 connections, 10 s each. Usage: bench/api_bench.sh [talentmatch-binary]
 # (store_insert_bench is taken from <binary dir>/bench/, built there if missing.)
 set -euo pipefail
@@ -136,6 +138,12 @@ visible_samples load 8 >"$work/visible-load.txt" &
 visible_pid=$!
 run_wrk matches-writes "$work/graduate_ids.txt" "/v1/graduates/{id}/matches?k=10" 20
 wait "$visible_pid"
+# The baseline of the query gate: the same matches load on a server without it.
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+"$tm" serve --db "$work/full.db" --port $port --threads 32 --query-slots 0 >"$work/serve-ungated.log" 2>&1 &
+pids+=($!)
+wait_ready $port
+run_wrk matches-ungated "$work/graduate_ids.txt" "/v1/graduates/{id}/matches?k=10"
 
 # --- 3. nginx ceiling: a static file of the match answer's size.
 mkdir -p "$work/nginx/www" "$work/nginx/tmp"
@@ -161,11 +169,13 @@ wrk -t2 -c32 -d10s --latency "http://127.0.0.1:$nginx_port/match.json" >"$work/w
 read -r m_rps m_p50 m_p99 < <(summarize "$work/wrk-matches.txt")
 read -r j_rps j_p50 j_p99 < <(summarize "$work/wrk-job.txt")
 read -r w_rps w_p50 w_p99 < <(summarize "$work/wrk-matches-writes.txt")
+read -r u_rps u_p50 u_p99 < <(summarize "$work/wrk-matches-ungated.txt")
 read -r n_rps n_p50 n_p99 < <(summarize "$work/wrk-nginx.txt")
 printf '\n%-44s %12s %10s %10s %10s\n' "benchmark (wrk -t2 -c32 -d10s)" "requests/s" "p50" "p99" "vs nginx"
 printf '%-44s %12s %10s %10s %10.3f\n' "GET /v1/graduates/{id}/matches?k=10" "$m_rps" "$m_p50" "$m_p99" "$(calc "$m_rps / $n_rps")"
 printf '%-44s %12s %10s %10s %10.3f\n' "GET /v1/jobs/{id}" "$j_rps" "$j_p50" "$j_p99" "$(calc "$j_rps / $n_rps")"
 printf '%-44s %12s %10s %10s %10.3f\n' "same matches, 20 s, while 8 PUTs publish" "$w_rps" "$w_p50" "$w_p99" "$(calc "$w_rps / $n_rps")"
+printf '%-44s %12s %10s %10s %10.3f\n' "same matches, no query gate (--query-slots 0)" "$u_rps" "$u_p50" "$u_p99" "$(calc "$u_rps / $n_rps")"
 printf '%-44s %12s %10s %10s %10s\n' "nginx static $(stat -c %s "$work/match.json") B JSON (ceiling)" "$n_rps" "$n_p50" "$n_p99" "1"
 printf '\n%-44s %12.0f jobs/s\n' "bulk ingest over HTTP (JSONL, 5000/request)" "$http_rate"
 printf '%-44s %12.0f jobs/s   (HTTP / import = %.2f)\n' "talentmatch import (store bulk, no HTTP)" "$import_rate" "$(calc "$http_rate / $import_rate")"
