@@ -24,7 +24,7 @@ struct QuerySettings {
     std::size_t max_page = 1000;
     std::size_t viewer_min_group = 5;  // viewer: supply groups under this are suppressed
     // Engine queries running at once, the rest queue FIFO (query_gate.hpp);
-    // 0 = no limit. Default: one per core.
+    // 0 = no limit. Default: one per core, plus one.
     std::size_t query_slots = default_query_slots();
 };
 

@@ -83,7 +83,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         ->check(CLI::Range(1, 4096));
     cmd->add_option("--query-slots", options->query_slots,
                     "match and aggregate queries computed at once; more wait in arrival order "
-                    "(0 = no limit; default: one per core)")
+                    "(0 = no limit; default: cores + 1)")
         ->capture_default_str();
     cmd->add_option("--max-body-mb", options->max_body_mb, "request body limit in MiB (413 above)")
         ->check(CLI::Range(1, 4096))
