@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/handlers.hpp"
+#include "api/json_text.hpp"
 #include "api/problem.hpp"
 #include "api/request_parsing.hpp"
 #include "matcher/alignment.hpp"
@@ -116,6 +117,82 @@ json job_match_json(const Snapshot& s, const matcher::Match& m) {
             {"relevance", m.relevance}};
 }
 
+// {"<top_key>": id, "matches": [...]} exactly as json_response would dump it
+// with job_match_json objects (jobs_of set) or candidate_match_json objects
+// keyed `match_key`, written without the DOM (json_text.hpp).
+Response matches_text(const std::string& top_key, const std::string& id,
+                      const std::vector<matcher::Match>& list, const Snapshot* jobs_of,
+                      const std::string& match_key = "") {
+    std::string out;
+    out.reserve(64 + list.size() * 320);
+    auto top_id = [&] {
+        append_json_string(out, top_key);
+        out += ':';
+        append_json_string(out, id);
+    };
+    out += '{';
+    const bool id_first = top_key < "matches";  // nlohmann's objects are sorted maps
+    if (id_first) {
+        top_id();
+        out += ',';
+    }
+    out += "\"matches\":[";
+    auto field = [&out](std::string_view name, bool first = false) {
+        if (!first) out += ',';
+        out += '"';
+        out += name;
+        out += "\":";
+    };
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const matcher::Match& m = list[i];
+        if (i > 0) out += ',';
+        out += '{';
+        if (jobs_of != nullptr) {  // job_match_json's keys, sorted
+            const Snapshot& s = *jobs_of;
+            field("cluster", true);
+            append_json_string(out, s.clusters[s.jobs.cluster[m.index]]);
+            field("coverage");
+            append_json_number(out, m.coverage);
+            field("district");
+            append_json_string(out, s.districts[s.jobs.district[m.index]]);
+            field("employer_id");
+            append_json_string(out, s.employers[s.jobs.employer[m.index]]);
+            field("fit");
+            append_json_number(out, m.fit);
+            field("job_id");
+            append_json_string(out, m.id);
+            field("relevance");
+            append_json_number(out, m.relevance);
+            field("score");
+            append_json_number(out, m.score);
+            field("title");
+            append_json_string(out, s.jobs.title[m.index]);
+        } else {  // candidate_match_json's keys, sorted ("graduate_id" / "program_id")
+            field("coverage", true);
+            append_json_number(out, m.coverage);
+            field("fit");
+            append_json_number(out, m.fit);
+            field(match_key);
+            append_json_string(out, m.id);
+            field("relevance");
+            append_json_number(out, m.relevance);
+            field("score");
+            append_json_number(out, m.score);
+        }
+        out += '}';
+    }
+    out += ']';
+    if (!id_first) {
+        out += ',';
+        top_id();
+    }
+    out += '}';
+    Response res;
+    res.status = 200;
+    res.body = std::move(out);
+    return res;
+}
+
 json candidate_match_json(const std::string& key, const matcher::Match& m) {
     return {{key, m.id},
             {"score", m.score},
@@ -156,10 +233,11 @@ Response jobs_for_candidate(ApiContext& ctx, Request& r, const Principal& p, Can
                    : matcher::top_jobs_for_programs(*s, ids, k, filter, ctx.settings.score,
                                                     exec(ctx));
     }();
+    const std::string key = kind == CandidateKind::kGraduates ? "graduate_id" : "program_id";
+    if (!query_bool(r, "explain", false)) return matches_text(key, id, lists.at(0), s.get());
     json matches = json::array();
     for (const auto& m : lists.at(0)) matches.push_back(job_match_json(*s, m));
     attach_explanations(ctx, r, *s, kind, matches, "", id, "");
-    const std::string key = kind == CandidateKind::kGraduates ? "graduate_id" : "program_id";
     return json_response({{key, id}, {"matches", std::move(matches)}});
 }
 
@@ -196,6 +274,9 @@ Response candidates_for_job(ApiContext& ctx, Request& r, const Principal& p, Can
                    : matcher::top_programs_for_jobs(*s, ids, k, f, ctx.settings.score, exec(ctx));
     }();
     const std::string key = kind == CandidateKind::kGraduates ? "graduate_id" : "program_id";
+    if (!query_bool(r, "explain", false))
+        return matches_text("job_id", id, lists.at(0), nullptr, key);
+
     json matches = json::array();
     for (const auto& m : lists.at(0)) matches.push_back(candidate_match_json(key, m));
     attach_explanations(ctx, r, *s, kind, matches, key, "", id);

@@ -29,6 +29,25 @@ TEST(Queries, GraduateMatchesAgreeWithTheMatcher) {
     }
 }
 
+// Match lists are written as text, not through a JSON DOM (json_text.hpp):
+// every direction's body is nlohmann's canonical dump of itself (sorted keys,
+// its number format), and the same lists with explain=true (the DOM path)
+// carry the same fields.
+TEST(Queries, MatchListsAreCanonicalJsonEqualToTheExplainPath) {
+    Harness h;
+    for (const std::string path : {"/v1/graduates/g1/matches?k=5", "/v1/programs/P1/matches?k=5",
+                                   "/v1/jobs/j1/candidates?k=5", "/v1/jobs/j1/programs?k=5"}) {
+        const auto plain = h.get(path);
+        ASSERT_EQ(plain.status, 200) << path << plain.body;
+        const auto body = nlohmann::json::parse(plain.body);
+        EXPECT_EQ(plain.body, body.dump()) << path;
+        ASSERT_FALSE(body["matches"].empty()) << path;
+        auto explained = h.get(path + "&explain=true").json();
+        for (auto& m : explained["matches"]) m.erase("explanation");
+        EXPECT_EQ(body, explained) << path;
+    }
+}
+
 TEST(Queries, FiltersAndExplainAreApplied) {
     Harness h;
     auto r = h.get("/v1/graduates/g1/matches?employer=E2&explain=true");
