@@ -12,6 +12,14 @@
 namespace talentmatch::api {
 namespace {
 
+std::string query_gate_gauge(const QueryGate& gate) {
+    std::ostringstream out;
+    out << "# HELP talentmatch_queries_waiting Engine queries queued for a query slot.\n"
+        << "# TYPE talentmatch_queries_waiting gauge\n"
+        << "talentmatch_queries_waiting " << gate.waiting() << "\n";
+    return out.str();
+}
+
 std::string snapshot_gauges(const SnapshotHolder& holder) {
     const auto published = holder.current();
     std::ostringstream out;
@@ -103,7 +111,8 @@ void add_system_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
                       [&ctx](Request&, const Principal&) {
                           Response res;
                           res.content_type = "text/plain; version=0.0.4";
-                          res.body = ctx.metrics.render() + snapshot_gauges(ctx.snapshots);
+                          res.body = ctx.metrics.render() + snapshot_gauges(ctx.snapshots) +
+                                     query_gate_gauge(ctx.query_gate);
                           return res;
                       }});
     routes.push_back({"GET",

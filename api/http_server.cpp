@@ -69,6 +69,17 @@ void write_response(Response& in, httplib::Response& out, const std::string& req
     out.set_header("Content-Type", in.content_type);
 }
 
+// cpp-httplib 0.11 (Debian's shared library) listens with a backlog of 5.
+// Clients that keep connections alive reconnect every keep_alive_max_requests
+// requests; at ~7,000 requests/s over 32 connections that is ~70 connects/s,
+// and whenever more than 5 wait for accept() the kernel drops the handshake's
+// last ACK: the client's request then waits for a TCP retransmission (200,
+// 400, 800 ms). Measured: 51 listen overflows and a 420 ms max in a 10 s wrk
+// run. Calling listen() again on the bound socket raises the backlog.
+void widen_backlog(int listen_socket) {
+    if (listen_socket >= 0) ::listen(listen_socket, SOMAXCONN);
+}
+
 }  // namespace
 
 HttpServer::HttpServer(Router router, ServerOptions options)
@@ -161,17 +172,6 @@ Response HttpServer::dispatch(Request& request, std::string& route_pattern) cons
         if (res.status >= 500 && fault_logger_) fault_logger_(request.request_id, message);
         return res;
     }
-}
-
-// cpp-httplib 0.11 (Debian's shared library) listens with a backlog of 5.
-// Clients that keep connections alive reconnect every keep_alive_max_requests
-// requests; at ~7,000 requests/s over 32 connections that is ~70 connects/s,
-// and whenever more than 5 wait for accept() the kernel drops the handshake's
-// last ACK: the client's request then waits for a TCP retransmission (200,
-// 400, 800 ms). Measured: 51 listen overflows and a 420 ms max in a 10 s wrk
-// run. Calling listen() again on the bound socket raises the backlog.
-static void widen_backlog(int listen_socket) {
-    if (listen_socket >= 0) ::listen(listen_socket, SOMAXCONN);
 }
 
 int HttpServer::bind() {

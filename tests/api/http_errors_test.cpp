@@ -116,6 +116,7 @@ TEST(HttpErrors, MetricsCountRequestsByRoutePattern) {
     EXPECT_NE(r.body.find("talentmatch_http_request_duration_seconds_bucket"), std::string::npos);
     EXPECT_NE(r.body.find("talentmatch_snapshot_version"), std::string::npos);
     EXPECT_NE(r.body.find("talentmatch_snapshot_age_seconds"), std::string::npos);
+    EXPECT_NE(r.body.find("\ntalentmatch_queries_waiting 0\n"), std::string::npos);
     EXPECT_EQ(r.body.find("j1"), std::string::npos);  // no concrete ids in labels
 }
 
