@@ -71,13 +71,13 @@ class SnapshotMirror final : public store::ChangeSink {
     }
     void put(const Graduate& v) override {
         maps_.graduates[v.id] = v;
-        graduates_changed_ = true;
+        changed_graduates_.push_back(v.id);
     }
     void erase(store::EntityKind kind, const std::string& id) override {
         if (kind == store::EntityKind::kJob) {
             changed_jobs_.push_back(id);
         } else if (kind == store::EntityKind::kGraduate) {
-            graduates_changed_ = true;
+            changed_graduates_.push_back(id);
         } else {
             others_changed_ = true;
         }
@@ -107,21 +107,24 @@ class SnapshotMirror final : public store::ChangeSink {
     // Since the last forget_changes(): did anything but jobs and graduates
     // change (or was a kind reloaded), which jobs, did any graduate.
     bool others_changed() const { return others_changed_; }
-    bool graduates_changed() const { return graduates_changed_; }
-    std::vector<std::string> changed_jobs() const {
-        std::vector<std::string> ids = changed_jobs_;
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        return ids;
-    }
+    bool graduates_changed() const { return graduates_reloaded_ || !changed_graduates_.empty(); }
+    // The graduates kind was cleared or pruned: no id list, every graduate.
+    bool graduates_reloaded() const { return graduates_reloaded_; }
+    std::vector<std::string> changed_jobs() const { return sorted_unique(changed_jobs_); }
+    std::vector<std::string> changed_graduates() const { return sorted_unique(changed_graduates_); }
     void forget_changes() {
         changed_jobs_.clear();
-        graduates_changed_ = false;
+        changed_graduates_.clear();
+        graduates_reloaded_ = false;
         others_changed_ = false;
     }
     const Job* job(const std::string& id) const {
         const auto it = maps_.jobs.find(id);
         return it == maps_.jobs.end() ? nullptr : &it->second;
+    }
+    const Graduate* graduate(const std::string& id) const {
+        const auto it = maps_.graduates.find(id);
+        return it == maps_.graduates.end() ? nullptr : &it->second;
     }
     std::vector<const Graduate*> graduates() const {
         std::vector<const Graduate*> out;
@@ -131,11 +134,16 @@ class SnapshotMirror final : public store::ChangeSink {
     }
 
   private:
+    static std::vector<std::string> sorted_unique(std::vector<std::string> ids) {
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        return ids;
+    }
     // A whole kind was reloaded or pruned: patch_candidates restages every
-    // graduate anyway; any other kind needs a full build.
+    // graduate; any other kind needs a full build.
     void note_reload(store::EntityKind kind) {
         if (kind == store::EntityKind::kGraduate) {
-            graduates_changed_ = true;
+            graduates_reloaded_ = true;
         } else {
             others_changed_ = true;
         }
@@ -148,7 +156,8 @@ class SnapshotMirror final : public store::ChangeSink {
 
     EntityMaps maps_;
     std::vector<std::string> changed_jobs_;
-    bool graduates_changed_ = false;
+    std::vector<std::string> changed_graduates_;
+    bool graduates_reloaded_ = false;
     bool others_changed_ = true;  // nothing published from this mirror yet
 };
 
@@ -259,7 +268,14 @@ void SnapshotHolder::rebuild() {
                         *snapshot, [&](const std::string& id) { return mirror_->job(id); }, ids);
                 }
                 if (snapshot && mirror_->graduates_changed()) {
-                    snapshot = matcher::patch_candidates(*snapshot, mirror_->graduates());
+                    const std::vector<std::string> gids = mirror_->changed_graduates();
+                    if (mirror_->graduates_reloaded() || gids.size() > base->graduates.size() / 4) {
+                        snapshot = matcher::patch_candidates(*snapshot, mirror_->graduates());
+                    } else {
+                        snapshot = matcher::patch_graduates(
+                            *snapshot, [&](const std::string& id) { return mirror_->graduate(id); },
+                            gids);
+                    }
                 }
             }
             if (snapshot) {

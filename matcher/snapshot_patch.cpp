@@ -160,6 +160,80 @@ JobSet merge_jobs(const JobSet& old, const std::vector<std::string>& changed_ids
     return jobs;
 }
 
+template <typename T>
+void append_csr_row(const Csr<T>& in, std::size_t row, Csr<T>& out) {
+    const auto items = in.row(row);
+    out.items.insert(out.items.end(), items.begin(), items.end());
+    out.offsets.push_back(std::uint32_t(out.items.size()));
+}
+
+// Row `c` of `in`, copied unchanged (everything but the block layout).
+void append_row(const CandidateSet& in, std::size_t c, CandidateSet& out) {
+    append_csr_row(in.skills, c, out.skills);
+    out.level_sum.push_back(in.level_sum[c]);
+    out.education.push_back(in.education[c]);
+    append_csr_row(in.certificates, c, out.certificates);
+    append_csr_row(in.preferred_districts, c, out.preferred_districts);
+    append_csr_row(in.preferred_clusters, c, out.preferred_clusters);
+    out.institution.push_back(in.institution[c]);
+    out.program.push_back(in.program[c]);
+    out.cluster.push_back(in.cluster[c]);
+    out.seeking.push_back(in.seeking[c]);
+    out.year_or_cohort.push_back(in.year_or_cohort[c]);
+}
+
+// Old rows not in `changed_ids`, merged by id with the fresh rows, then laid
+// out in blocks (keep the fields in step with CandidateSet).
+CandidateSet merge_candidates(const CandidateSet& old, const std::vector<std::string>& changed_ids,
+                              const CandidateSet& fresh) {
+    CandidateSet out;
+    std::vector<std::string> ids;
+    const std::size_t rows = old.size() + fresh.size();
+    ids.reserve(rows);
+    out.skills.items.reserve(old.skills.items.size() + fresh.skills.items.size());
+    out.skills.offsets.reserve(rows + 1);
+    out.level_sum.reserve(rows);
+    out.institution.reserve(rows);
+    out.program.reserve(rows);
+    // Rows copied from `old` at their old index: a block made only of those
+    // (and as long as before) keeps its layout.
+    std::vector<char> same_row;
+    same_row.reserve(rows);
+    std::size_t i = 0;
+    std::size_t f = 0;
+    std::size_t c = 0;
+    while (i < old.size() || f < fresh.size()) {
+        if (f == fresh.size() || (i < old.size() && old.ids[Index(i)] < fresh.ids[Index(f)])) {
+            const std::string& id = old.ids[Index(i)];
+            while (c < changed_ids.size() && changed_ids[c] < id) ++c;
+            if (c == changed_ids.size() || changed_ids[c] != id) {  // unchanged
+                same_row.push_back(ids.size() == i);
+                ids.push_back(id);
+                append_row(old, i, out);
+            }
+            ++i;
+            continue;
+        }
+        if (i < old.size() && old.ids[Index(i)] == fresh.ids[Index(f)]) ++i;  // replaced
+        same_row.push_back(0);
+        ids.push_back(fresh.ids[Index(f)]);
+        append_row(fresh, f++, out);
+    }
+    out.ids = SortedIds(std::move(ids));
+    std::vector<char> same_block(out.block_count(), 0);
+    for (std::size_t b = 0; b < same_block.size(); ++b) {
+        const std::size_t first = b * kBlockSize;
+        const std::size_t last = std::min(out.size(), first + kBlockSize);
+        const bool full_length = b < old.block_count() &&
+                                 last - first == std::min(old.size(), first + kBlockSize) - first;
+        same_block[b] = full_length && std::all_of(same_row.begin() + std::ptrdiff_t(first),
+                                                   same_row.begin() + std::ptrdiff_t(last),
+                                                   [](char s) { return s != 0; });
+    }
+    staging::lay_out_blocks(out, &old, same_block);
+    return out;
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -188,6 +262,35 @@ std::shared_ptr<const Snapshot> patch_jobs(
     snapshot->jobs = merge_jobs(base.jobs, changed_ids, fresh);
     if (!every_dictionary_string_used(*snapshot)) return nullptr;
     snapshot->job_plan = build_job_kernel_plan(snapshot->jobs, snapshot->skills.size());
+    snapshot->stats.build_seconds = seconds_since(start);
+    snapshot->stats.memory_bytes = staging::memory_bytes(*snapshot);
+    return snapshot;
+}
+
+std::shared_ptr<const Snapshot> patch_graduates(
+    const Snapshot& base, const std::function<const Graduate*(const std::string&)>& current,
+    const std::vector<std::string>& changed_ids) {
+    const auto start = std::chrono::steady_clock::now();
+    CandidateSet fresh;
+    try {
+        BaseRefs refs(base);
+        staging::StagedCandidates staged;
+        for (const std::string& id : changed_ids) {
+            if (const Graduate* graduate = current(id)) {
+                staging::stage_graduate(refs, *graduate, staged);
+            }
+        }
+        fresh = staging::finish_candidates(std::move(staged), identity_ranks(base), "graduates");
+    } catch (const NeedsFullBuild&) {
+        return nullptr;
+    } catch (const ValidationError&) {
+        return nullptr;  // the full build reports it
+    }
+    auto snapshot = copy_dictionaries_and_programs(base);
+    snapshot->graduates = merge_candidates(base.graduates, changed_ids, fresh);
+    snapshot->jobs = base.jobs;
+    if (!every_dictionary_string_used(*snapshot)) return nullptr;
+    snapshot->job_plan = base.job_plan;
     snapshot->stats.build_seconds = seconds_since(start);
     snapshot->stats.memory_bytes = staging::memory_bytes(*snapshot);
     return snapshot;

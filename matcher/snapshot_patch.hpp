@@ -11,7 +11,9 @@
 // the patch would no longer equal it).
 //
 // Cost: patch_jobs copies every job row once and rebuilds the job kernel
-// plan; patch_candidates restages every graduate and copies the job side.
+// plan; patch_graduates stages only the changed graduates, copies every other
+// row once, lays out the blocks again and copies the job side;
+// patch_candidates (a whole reload) restages every graduate.
 // Neither knows where entities come from (no store, no HTTP).
 //
 // Thread-safety: pure functions of their arguments; `base` is only read.
@@ -30,6 +32,14 @@ namespace talentmatch::matcher {
 // other row copied, the job kernel plan rebuilt.
 std::shared_ptr<const Snapshot> patch_jobs(
     const Snapshot& base, const std::function<const Job*(const std::string&)>& current,
+    const std::vector<std::string>& changed_ids);
+
+// `base` with the graduates in `changed_ids` (sorted, unique) replaced by
+// current(id) (nullptr: erased; otherwise a graduate whose id is `id`): only
+// those are staged; the other rows are copied by id order and the blocks laid
+// out again; the job side, programs and dictionaries are copied.
+std::shared_ptr<const Snapshot> patch_graduates(
+    const Snapshot& base, const std::function<const Graduate*(const std::string&)>& current,
     const std::vector<std::string>& changed_ids);
 
 // `base` with its graduates replaced by `graduates` (EVERY graduate, any

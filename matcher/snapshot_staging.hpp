@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -121,6 +122,11 @@ struct Ranks {
 // Sorts every row by id; remaps through `r`; computes level sums; lays out
 // the skill-major blocks. Throws ValidationError on a duplicate id.
 CandidateSet finish_candidates(StagedCandidates&& in, const Ranks& r, const std::string& kind);
+// (Re)builds set.block_rows / block_row_skill / block_levels from its rows;
+// blocks b with same_as_previous[b] set (their rows equal `previous`'s block
+// b row for row) are copied from `previous` instead of being laid out again.
+void lay_out_blocks(CandidateSet& set, const CandidateSet* previous = nullptr,
+                    std::span<const char> same_as_previous = {});
 // Sorts by id; remaps through `r`; must-haves first, then by skill; Σ w·r.
 JobSet finish_jobs(StagedJobs&& in, const Ranks& r);
 // Bytes held by the snapshot's arrays (SnapshotStats::memory_bytes).

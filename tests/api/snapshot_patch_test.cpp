@@ -1,4 +1,4 @@
-// patch_jobs and patch_candidates (matcher/snapshot_patch.hpp), the
+// patch_jobs, patch_graduates and patch_candidates (matcher/snapshot_patch.hpp), the
 // incremental publications the API's SnapshotHolder makes of jobs-only and
 // graduates-only deltas, against the reference: a full build of the same
 // store. Every row must be identical, and so must every match list both ways.
@@ -235,6 +235,68 @@ TEST(SnapshotPatch, AGraduatesOnlyDeltaGivesWhatAFullBuildGives) {
             }
         }
         const auto patched = patch_from_store(*base, store);
+        ASSERT_NE(patched, nullptr) << "round " << round;
+        const auto full = build_snapshot(store);
+        expect_same_graduates(*patched, *full);
+        expect_same_jobs(*patched, *full);
+        expect_same_matches(*patched, *full);
+        base = patched;  // the next round patches a patched snapshot
+    }
+}
+
+// patch_graduates: only the changed ids are staged (new ids before, between
+// and after the old ones, replaced and removed rows), over several blocks;
+// odd rounds only update rows in place and append, so most blocks keep their
+// layout (copied from the base) and must still equal a full build's.
+TEST(SnapshotPatch, AGraduateIdDeltaGivesWhatAFullBuildGives) {
+    TempDir dir;
+    const std::string db = (dir.path() / "tm.db").string();
+    seed_market(db);
+    store::Store store(db);
+    std::mt19937 rng(29);
+    const auto random_graduate = [&](const std::string& id) {
+        Graduate g =
+            make_graduate(id, rng() % 2 ? "I1" : "I2", rng() % 3 ? "P1" : "P2", int(rng() % 6));
+        g.skills.push_back({cat("s", 4 + rng() % 3), int(rng() % 6), {}});
+        g.education_level = static_cast<EducationLevel>(rng() % 3);
+        g.seeking = rng() % 4 != 0;
+        if (rng() % 3 == 0) g.certificates = {"c1"};
+        if (rng() % 2) g.preferred_clusters.push_back(rng() % 2 ? "ict" : "battery");
+        return g;
+    };
+    for (int i = 0; i < 300; ++i) store.upsert(random_graduate(cat("m", 1000 + 2 * i)));
+    auto base = build_snapshot(store);
+    ASSERT_GT(base->graduates.block_count(), 3u);
+
+    for (int round = 0; round < 6; ++round) {
+        const bool in_place = round % 2 == 1;
+        std::vector<std::string> changed;
+        for (int n = 0; n < (in_place ? 3 : 25); ++n) {
+            // Existing (even) and new (odd) ids, and ids sorting first and last.
+            std::string id = n == 0   ? cat("a", round)
+                             : n == 1 ? cat("z", round)
+                                      : cat("m", 1000 + int(rng() % 640));
+            if (in_place && n != 1)
+                id = base->graduates.ids[matcher::Index(rng() % base->graduates.size())];
+            if (!in_place && rng() % 4 == 0) {
+                store.delete_graduate(id);  // removed (a no-op for an absent id)
+            } else {
+                store.upsert(random_graduate(id));
+            }
+            changed.push_back(id);
+        }
+        std::sort(changed.begin(), changed.end());
+        changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+        const std::vector<Graduate> graduates = all_graduates(store);
+        std::map<std::string, const Graduate*> by_id;
+        for (const Graduate& g : graduates) by_id[g.id] = &g;
+        const auto patched = matcher::patch_graduates(
+            *base,
+            [&](const std::string& id) -> const Graduate* {
+                const auto it = by_id.find(id);
+                return it == by_id.end() ? nullptr : it->second;
+            },
+            changed);
         ASSERT_NE(patched, nullptr) << "round " << round;
         const auto full = build_snapshot(store);
         expect_same_graduates(*patched, *full);
