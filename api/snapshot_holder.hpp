@@ -30,21 +30,25 @@
 // only jobs and/or graduates is published from the previous snapshot, at
 // most kMaxPatches times in a row: changed jobs through patch_jobs (the
 // changed job rows replaced, the job kernel plan rebuilt), changed graduates
-// (including an erasure) through patch_candidates (every graduate restaged
-// from the mirror, the job side reused). Anything else (a skill, employer,
-// program, ... or a whole reload), a patch that returns nullptr (a reference
-// or string the previous snapshot lacks), or more than a quarter of the jobs
-// changed, rebuilds from the mirror.
+// through patch_graduates (only they are staged; the other rows are copied
+// and blocks that did not shift keep their layout), an erasure or a reload of
+// the graduates (no id list) or more than a quarter of them changed through
+// patch_candidates (every graduate restaged from the mirror); the job side is
+// reused. Anything else (a skill, employer, program, ... or a whole reload of
+// another kind), a patch that returns nullptr (a reference or string the
+// previous snapshot lacks), or more than a quarter of the jobs changed,
+// rebuilds from the mirror.
 //
 // Cost (bench/api_bench.sh, 100k jobs + 20k graduates, 2 cores): an isolated
 // write is visible after about debounce + one publication (~0.1-0.15 s idle
 // for a job or a graduate; a rebuild from the mirror ~0.3-1 s), at most
 // debounce + three under a stream of writes. Under a read load that saturates
-// both cores the publication thread gets a fraction of a core, and a graduate
-// write took 1.3-1.5 s: the 1 s promise holds idle, not there. Province scale
-// (1M graduates) is not measured: a graduate patch restages every graduate,
-// and the mirror holds every entity (graduates without evidence, skills as
-// strings) beside the snapshot, a few GB at that size.
+// both cores the publication thread competes with the query gate's few
+// threads (api/query_gate.hpp): ~0.2-0.5 s. Province scale (1M graduates,
+// 100k jobs, idle): a new graduate 0.47-0.95 s (a new id shifts every later
+// block, which is laid out again), a job 0.3 s; the server holds ~4.3 GiB
+// (the mirror of every entity beside the snapshot), ~4.8 GiB at its peak
+// while a patched snapshot replaces the old one.
 //
 // If a read or build fails, the previous snapshot stays, the failure is
 // logged and the mirror is reloaded in full at the next attempt.
