@@ -70,12 +70,12 @@ void write_response(Response& in, httplib::Response& out, const std::string& req
 }
 
 // cpp-httplib 0.11 (Debian's shared library) listens with a backlog of 5.
-// Clients that keep connections alive reconnect every keep_alive_max_requests
-// requests; at ~7,000 requests/s over 32 connections that is ~70 connects/s,
-// and whenever more than 5 wait for accept() the kernel drops the handshake's
-// last ACK: the client's request then waits for a TCP retransmission (200,
-// 400, 800 ms). Measured: 51 listen overflows and a 420 ms max in a 10 s wrk
-// run. Calling listen() again on the bound socket raises the backlog.
+// Clients connect in bursts (a pool opening its connections, reconnects after
+// keep_alive_max_requests), and whenever more than 5 wait for accept() the
+// kernel drops the handshake's last ACK: the client's request then waits for
+// a TCP retransmission (200, 400, 800 ms). Measured with 100 requests per
+// connection: 51 listen overflows and a 420 ms max in a 10 s wrk run. Calling
+// listen() again on the bound socket raises the backlog.
 void widen_backlog(int listen_socket) {
     if (listen_socket >= 0) ::listen(listen_socket, SOMAXCONN);
 }
