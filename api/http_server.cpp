@@ -17,7 +17,7 @@ namespace talentmatch::api {
 
 int default_thread_count() {
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    return std::max(32, 4 * cores);
+    return std::max(64, 8 * cores);
 }
 
 struct HttpServer::Impl {
@@ -169,7 +169,11 @@ Response HttpServer::dispatch(Request& request, std::string& route_pattern) cons
     } catch (...) {
         std::string message;
         Response res = problem_from_exception(std::current_exception(), &message);
-        if (res.status >= 500 && fault_logger_) fault_logger_(request.request_id, message);
+        // 503 (snapshot still loading: /readyz polls it at start) is expected,
+        // not a fault.
+        if (res.status >= 500 && res.status != 503 && fault_logger_) {
+            fault_logger_(request.request_id, message);
+        }
         return res;
     }
 }

@@ -41,7 +41,10 @@ struct ServerOptions {
     std::size_t keep_alive_max_requests = 1000;
 };
 
-// max(32, 4 * hardware threads).
+// max(64, 8 * hardware threads): one per keep-alive connection (cpp-httplib
+// binds a connection to a worker), with room for more clients than a load
+// test's 32; idle workers sleep in poll(), and match queries are bounded by
+// the query gate (api/query_gate.hpp), not by this.
 int default_thread_count();
 
 struct RequestRecord {

@@ -81,7 +81,7 @@ kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 # --- 1-2. queries over the full data set (100k jobs, 20k graduates).
 "$tm" import --db "$work/full.db" "$work/data" >/dev/null
 key=$("$tm" keys create --db "$work/full.db" --role admin --label bench 2>/dev/null)
-"$tm" serve --db "$work/full.db" --port $port --threads 32 >"$work/serve.log" 2>&1 &
+"$tm" serve --db "$work/full.db" --port $port >"$work/serve.log" 2>&1 &  # default threads
 pids+=($!)
 t0=$(seconds); wait_ready $port; t1=$(seconds)
 ready_seconds=$(calc "$t1 - $t0")
@@ -140,7 +140,7 @@ run_wrk matches-writes "$work/graduate_ids.txt" "/v1/graduates/{id}/matches?k=10
 wait "$visible_pid"
 # The baseline of the query gate: the same matches load on a server without it.
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
-"$tm" serve --db "$work/full.db" --port $port --threads 32 --query-slots 0 >"$work/serve-ungated.log" 2>&1 &
+"$tm" serve --db "$work/full.db" --port $port --query-slots 0 >"$work/serve-ungated.log" 2>&1 &
 pids+=($!)
 wait_ready $port
 run_wrk matches-ungated "$work/graduate_ids.txt" "/v1/graduates/{id}/matches?k=10"

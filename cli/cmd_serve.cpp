@@ -79,7 +79,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("--threads", options->threads,
                     "HTTP worker threads; one keep-alive connection holds one worker "
-                    "(default max(32, 4 x cores))")
+                    "(default max(64, 8 x cores))")
         ->check(CLI::Range(1, 4096));
     cmd->add_option("--query-slots", options->query_slots,
                     "match and aggregate queries computed at once; more wait in arrival order "
