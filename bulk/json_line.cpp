@@ -1,5 +1,8 @@
 #include "bulk/json_line.hpp"
 
+#include <array>
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "bulk/utf8.hpp"
@@ -58,6 +61,17 @@ void append_json_string(std::string& out, std::string_view text) {
         }
     }
     out.push_back('"');
+}
+
+void append_json_number(std::string& out, double value) {
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
+    // The formatter dump() itself uses (nlohmann's serializer::dump_float).
+    std::array<char, 64> buffer{};
+    char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
 }
 
 namespace {

@@ -16,6 +16,10 @@ namespace talentmatch::bulk {
 // nlohmann::json(text).dump() with the `replace` error handler.
 void append_json_string(std::string& out, std::string_view text);
 
+// Appends `value` as nlohmann::json(value).dump() writes a double (its own
+// Grisu2 formatter; null for NaN and infinities).
+void append_json_number(std::string& out, double value);
+
 void append_json_line(std::string& out, const Skill& value);
 void append_json_line(std::string& out, const Certificate& value);
 void append_json_line(std::string& out, const Institution& value);

@@ -110,61 +110,25 @@ bool every_dictionary_string_used(const Snapshot& s) {
            std::find(cluster.begin(), cluster.end(), 0) == cluster.end();
 }
 
+template <typename T>
+void append_csr_row(const Csr<T>& in, std::size_t row, Csr<T>& out) {
+    const auto items = in.row(row);
+    out.items.insert(out.items.end(), items.begin(), items.end());
+    out.offsets.push_back(std::uint32_t(out.items.size()));
+}
+
 // Row `j` of `in`, copied unchanged.
 void append_row(const JobSet& in, std::size_t j, JobSet& out) {
-    const auto requirements = in.requirements.row(j);
-    out.requirements.items.insert(out.requirements.items.end(), requirements.begin(),
-                                  requirements.end());
-    out.requirements.offsets.push_back(std::uint32_t(out.requirements.items.size()));
+    append_csr_row(in.requirements, j, out.requirements);
     out.weighted_level_sum.push_back(in.weighted_level_sum[j]);
     out.employer.push_back(in.employer[j]);
     out.cluster.push_back(in.cluster[j]);
     out.district.push_back(in.district[j]);
     out.headcount.push_back(in.headcount[j]);
     out.min_education.push_back(in.min_education[j]);
-    const auto certificates = in.certificates.row(j);
-    out.certificates.items.insert(out.certificates.items.end(), certificates.begin(),
-                                  certificates.end());
-    out.certificates.offsets.push_back(std::uint32_t(out.certificates.items.size()));
+    append_csr_row(in.certificates, j, out.certificates);
     out.title.push_back(in.title[j]);
     out.valid_until.push_back(in.valid_until[j]);
-}
-
-// Old rows not in `changed_ids`, merged by id with the fresh rows.
-JobSet merge_jobs(const JobSet& old, const std::vector<std::string>& changed_ids,
-                  const JobSet& fresh) {
-    JobSet jobs;
-    std::vector<std::string> ids;
-    ids.reserve(old.size() + fresh.size());
-    jobs.requirements.items.reserve(old.requirements.items.size() +
-                                    fresh.requirements.items.size());
-    std::size_t i = 0;
-    std::size_t f = 0;
-    std::size_t c = 0;
-    while (i < old.size() || f < fresh.size()) {
-        if (f == fresh.size() || (i < old.size() && old.ids[Index(i)] < fresh.ids[Index(f)])) {
-            const std::string& id = old.ids[Index(i)];
-            while (c < changed_ids.size() && changed_ids[c] < id) ++c;
-            if (c == changed_ids.size() || changed_ids[c] != id) {  // unchanged
-                ids.push_back(id);
-                append_row(old, i, jobs);
-            }
-            ++i;
-            continue;
-        }
-        if (i < old.size() && old.ids[Index(i)] == fresh.ids[Index(f)]) ++i;  // replaced
-        ids.push_back(fresh.ids[Index(f)]);
-        append_row(fresh, f++, jobs);
-    }
-    jobs.ids = SortedIds(std::move(ids));
-    return jobs;
-}
-
-template <typename T>
-void append_csr_row(const Csr<T>& in, std::size_t row, Csr<T>& out) {
-    const auto items = in.row(row);
-    out.items.insert(out.items.end(), items.begin(), items.end());
-    out.offsets.push_back(std::uint32_t(out.items.size()));
 }
 
 // Row `c` of `in`, copied unchanged (everything but the block layout).
@@ -182,23 +146,15 @@ void append_row(const CandidateSet& in, std::size_t c, CandidateSet& out) {
     out.year_or_cohort.push_back(in.year_or_cohort[c]);
 }
 
-// Old rows not in `changed_ids`, merged by id with the fresh rows, then laid
-// out in blocks (keep the fields in step with CandidateSet).
-CandidateSet merge_candidates(const CandidateSet& old, const std::vector<std::string>& changed_ids,
-                              const CandidateSet& fresh) {
-    CandidateSet out;
+// Copies into `out` the rows of `old` whose id is not in `changed_ids`
+// (sorted) and every row of `fresh`, in id order, and sets out.ids. When
+// `kept_in_place` is given, it says per row of `out` whether the row came from
+// `old` at the same index. Set is JobSet or CandidateSet (append_row).
+template <typename Set>
+void merge_by_id(const Set& old, const std::vector<std::string>& changed_ids, const Set& fresh,
+                 Set& out, std::vector<char>* kept_in_place = nullptr) {
     std::vector<std::string> ids;
-    const std::size_t rows = old.size() + fresh.size();
-    ids.reserve(rows);
-    out.skills.items.reserve(old.skills.items.size() + fresh.skills.items.size());
-    out.skills.offsets.reserve(rows + 1);
-    out.level_sum.reserve(rows);
-    out.institution.reserve(rows);
-    out.program.reserve(rows);
-    // Rows copied from `old` at their old index: a block made only of those
-    // (and as long as before) keeps its layout.
-    std::vector<char> same_row;
-    same_row.reserve(rows);
+    ids.reserve(old.size() + fresh.size());
     std::size_t i = 0;
     std::size_t f = 0;
     std::size_t c = 0;
@@ -207,7 +163,7 @@ CandidateSet merge_candidates(const CandidateSet& old, const std::vector<std::st
             const std::string& id = old.ids[Index(i)];
             while (c < changed_ids.size() && changed_ids[c] < id) ++c;
             if (c == changed_ids.size() || changed_ids[c] != id) {  // unchanged
-                same_row.push_back(ids.size() == i);
+                if (kept_in_place) kept_in_place->push_back(ids.size() == i);
                 ids.push_back(id);
                 append_row(old, i, out);
             }
@@ -215,11 +171,33 @@ CandidateSet merge_candidates(const CandidateSet& old, const std::vector<std::st
             continue;
         }
         if (i < old.size() && old.ids[Index(i)] == fresh.ids[Index(f)]) ++i;  // replaced
-        same_row.push_back(0);
+        if (kept_in_place) kept_in_place->push_back(0);
         ids.push_back(fresh.ids[Index(f)]);
         append_row(fresh, f++, out);
     }
     out.ids = SortedIds(std::move(ids));
+}
+
+JobSet merge_jobs(const JobSet& old, const std::vector<std::string>& changed_ids,
+                  const JobSet& fresh) {
+    JobSet jobs;
+    jobs.requirements.items.reserve(old.requirements.items.size() +
+                                    fresh.requirements.items.size());
+    merge_by_id(old, changed_ids, fresh, jobs);
+    return jobs;
+}
+
+// Old rows not in `changed_ids`, merged by id with the fresh rows, then laid
+// out in blocks.
+CandidateSet merge_candidates(const CandidateSet& old, const std::vector<std::string>& changed_ids,
+                              const CandidateSet& fresh) {
+    CandidateSet out;
+    out.skills.items.reserve(old.skills.items.size() + fresh.skills.items.size());
+    // Rows copied from `old` at their old index: a block made only of those
+    // (and as long as before) keeps its layout.
+    std::vector<char> same_row;
+    same_row.reserve(old.size() + fresh.size());
+    merge_by_id(old, changed_ids, fresh, out, &same_row);
     std::vector<char> same_block(out.block_count(), 0);
     for (std::size_t b = 0; b < same_block.size(); ++b) {
         const std::size_t first = b * kBlockSize;

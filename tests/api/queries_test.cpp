@@ -29,7 +29,7 @@ TEST(Queries, GraduateMatchesAgreeWithTheMatcher) {
     }
 }
 
-// Match lists are written as text, not through a JSON DOM (json_text.hpp):
+// Match lists are written as text, not through a JSON DOM (bulk/json_line.hpp):
 // every direction's body is nlohmann's canonical dump of itself (sorted keys,
 // its number format), and the same lists with explain=true (the DOM path)
 // carry the same fields.

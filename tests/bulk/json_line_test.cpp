@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <limits>
+#include <random>
+
 #include <nlohmann/json.hpp>
 
 #include "bulk/fast_graduate_parser.hpp"
@@ -49,6 +53,41 @@ TEST(JsonLine, EscapesLikeTheCodecIncludingControlAndInvalidUtf8) {
         expect_same_bytes(random_graduate(rng, true));
         expect_same_bytes(random_job(rng));
         expect_same_bytes(random_program(rng));
+    }
+}
+
+// Doubles (the API's match lists: scores, fits, coverages) as dump() writes
+// them: special values, both notations, random bit patterns.
+TEST(JsonLine, NumbersAreWrittenAsDumpWritesThem) {
+    std::vector<double> values = {0.0,
+                                  -0.0,
+                                  1.0,
+                                  -1.0,
+                                  0.5,
+                                  0.1,
+                                  1.0 / 3.0,
+                                  1e-5,
+                                  0.0001,
+                                  123456789012345.0,
+                                  1234567890123456789.0,
+                                  1e300,
+                                  std::numeric_limits<double>::denorm_min(),
+                                  std::numeric_limits<double>::max(),
+                                  std::numeric_limits<double>::quiet_NaN(),
+                                  std::numeric_limits<double>::infinity(),
+                                  -std::numeric_limits<double>::infinity()};
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> unit(0.0, 1.02);
+    for (int i = 0; i < 5000; ++i) {
+        values.push_back(unit(rng));
+        values.push_back(std::bit_cast<double>(rng()));
+    }
+    for (const double v : values) {
+        std::string out = "x";  // appends, keeping what is there
+        append_json_number(out, v);
+        std::string want = "x";
+        want += nlohmann::json(v).dump();
+        EXPECT_EQ(out, want) << v;
     }
 }
 
