@@ -71,7 +71,8 @@ class SnapshotMirror final : public store::ChangeSink {
     }
     void put(const Graduate& v) override {
         maps_.graduates[v.id] = v;
-        changed_graduates_.push_back(v.id);
+        // After a reload every graduate is new: no id list (1M ids at province scale).
+        if (!graduates_reloaded_) changed_graduates_.push_back(v.id);
     }
     void erase(store::EntityKind kind, const std::string& id) override {
         if (kind == store::EntityKind::kJob) {
