@@ -216,6 +216,42 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// The graduates stage_all(refs, staged) stages, finished against `base`'s
+// indices; nullopt when they need a full build.
+template <typename StageAll>
+std::optional<CandidateSet> staged_graduates(const Snapshot& base, StageAll stage_all) {
+    try {
+        BaseRefs refs(base);
+        staging::StagedCandidates staged;
+        stage_all(refs, staged);
+        return staging::finish_candidates(std::move(staged), identity_ranks(base), "graduates");
+    } catch (const NeedsFullBuild&) {
+        return std::nullopt;
+    } catch (const ValidationError&) {
+        return std::nullopt;  // the full build reports it
+    }
+}
+
+// `snapshot` with its stats filled, or nullptr when a full build would differ
+// from it (a dictionary string nothing uses any more).
+std::shared_ptr<const Snapshot> finished(std::shared_ptr<Snapshot> snapshot,
+                                         std::chrono::steady_clock::time_point start) {
+    if (!every_dictionary_string_used(*snapshot)) return nullptr;
+    snapshot->stats.build_seconds = seconds_since(start);
+    snapshot->stats.memory_bytes = staging::memory_bytes(*snapshot);
+    return snapshot;
+}
+
+// `base` with `graduates` in place of its own; the job side is shared.
+std::shared_ptr<const Snapshot> with_graduates(const Snapshot& base, CandidateSet graduates,
+                                               std::chrono::steady_clock::time_point start) {
+    auto snapshot = copy_dictionaries_and_programs(base);
+    snapshot->graduates = std::move(graduates);
+    snapshot->jobs = base.jobs;
+    snapshot->job_plan = base.job_plan;
+    return finished(std::move(snapshot), start);
+}
+
 }  // namespace
 
 std::shared_ptr<const Snapshot> patch_jobs(
@@ -238,63 +274,33 @@ std::shared_ptr<const Snapshot> patch_jobs(
     auto snapshot = copy_dictionaries_and_programs(base);
     snapshot->graduates = base.graduates;
     snapshot->jobs = merge_jobs(base.jobs, changed_ids, fresh);
-    if (!every_dictionary_string_used(*snapshot)) return nullptr;
     snapshot->job_plan = build_job_kernel_plan(snapshot->jobs, snapshot->skills.size());
-    snapshot->stats.build_seconds = seconds_since(start);
-    snapshot->stats.memory_bytes = staging::memory_bytes(*snapshot);
-    return snapshot;
+    return finished(std::move(snapshot), start);
 }
 
 std::shared_ptr<const Snapshot> patch_graduates(
     const Snapshot& base, const std::function<const Graduate*(const std::string&)>& current,
     const std::vector<std::string>& changed_ids) {
     const auto start = std::chrono::steady_clock::now();
-    CandidateSet fresh;
-    try {
-        BaseRefs refs(base);
-        staging::StagedCandidates staged;
+    auto fresh = staged_graduates(base, [&](BaseRefs& refs, staging::StagedCandidates& staged) {
         for (const std::string& id : changed_ids) {
             if (const Graduate* graduate = current(id)) {
                 staging::stage_graduate(refs, *graduate, staged);
             }
         }
-        fresh = staging::finish_candidates(std::move(staged), identity_ranks(base), "graduates");
-    } catch (const NeedsFullBuild&) {
-        return nullptr;
-    } catch (const ValidationError&) {
-        return nullptr;  // the full build reports it
-    }
-    auto snapshot = copy_dictionaries_and_programs(base);
-    snapshot->graduates = merge_candidates(base.graduates, changed_ids, fresh);
-    snapshot->jobs = base.jobs;
-    if (!every_dictionary_string_used(*snapshot)) return nullptr;
-    snapshot->job_plan = base.job_plan;
-    snapshot->stats.build_seconds = seconds_since(start);
-    snapshot->stats.memory_bytes = staging::memory_bytes(*snapshot);
-    return snapshot;
+    });
+    if (!fresh) return nullptr;
+    return with_graduates(base, merge_candidates(base.graduates, changed_ids, *fresh), start);
 }
 
 std::shared_ptr<const Snapshot> patch_candidates(const Snapshot& base,
                                                  const std::vector<const Graduate*>& graduates) {
     const auto start = std::chrono::steady_clock::now();
-    auto snapshot = copy_dictionaries_and_programs(base);
-    try {
-        BaseRefs refs(base);
-        staging::StagedCandidates staged;
+    auto all = staged_graduates(base, [&](BaseRefs& refs, staging::StagedCandidates& staged) {
         for (const Graduate* graduate : graduates) staging::stage_graduate(refs, *graduate, staged);
-        snapshot->graduates =
-            staging::finish_candidates(std::move(staged), identity_ranks(base), "graduates");
-    } catch (const NeedsFullBuild&) {
-        return nullptr;
-    } catch (const ValidationError&) {
-        return nullptr;  // the full build reports it
-    }
-    snapshot->jobs = base.jobs;
-    if (!every_dictionary_string_used(*snapshot)) return nullptr;
-    snapshot->job_plan = base.job_plan;
-    snapshot->stats.build_seconds = seconds_since(start);
-    snapshot->stats.memory_bytes = staging::memory_bytes(*snapshot);
-    return snapshot;
+    });
+    if (!all) return nullptr;
+    return with_graduates(base, std::move(*all), start);
 }
 
 }  // namespace talentmatch::matcher

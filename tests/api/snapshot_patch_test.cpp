@@ -196,6 +196,26 @@ std::shared_ptr<const matcher::Snapshot> patch_from_store(const matcher::Snapsho
     return matcher::patch_candidates(base, pointers);  // any order: reversed here
 }
 
+// A graduate of the seeded market with random skills, gates and cluster
+// preferences; `year_and_districts` also draws a graduation year and
+// preferred districts.
+Graduate random_market_graduate(std::mt19937& rng, const std::string& id, bool year_and_districts) {
+    Graduate g =
+        make_graduate(id, rng() % 2 ? "I1" : "I2", rng() % 3 ? "P1" : "P2", int(rng() % 6));
+    g.skills.push_back({cat("s", 4 + rng() % 3), int(rng() % 6), {}});
+    g.education_level = static_cast<EducationLevel>(rng() % 3);
+    g.seeking = rng() % 4 != 0;
+    if (year_and_districts) g.graduation_year = 2024 + int(rng() % 3);
+    if (rng() % 3 == 0) g.certificates = {"c1"};
+    if (year_and_districts) {
+        g.preferred_districts.clear();
+        if (rng() % 2) g.preferred_districts.push_back("Nanshan");
+        if (rng() % 2) g.preferred_districts.push_back("Futian");
+    }
+    if (rng() % 2) g.preferred_clusters.push_back(rng() % 2 ? "ict" : "battery");
+    return g;
+}
+
 TEST(SnapshotPatch, AGraduatesOnlyDeltaGivesWhatAFullBuildGives) {
     TempDir dir;
     const std::string db = (dir.path() / "tm.db").string();
@@ -207,18 +227,7 @@ TEST(SnapshotPatch, AGraduatesOnlyDeltaGivesWhatAFullBuildGives) {
     store.upsert(futian);  // so the dictionaries hold two districts and two clusters
     std::mt19937 rng(23);
     const auto random_graduate = [&](const std::string& id) {
-        Graduate g =
-            make_graduate(id, rng() % 2 ? "I1" : "I2", rng() % 3 ? "P1" : "P2", int(rng() % 6));
-        g.skills.push_back({cat("s", 4 + rng() % 3), int(rng() % 6), {}});
-        g.education_level = static_cast<EducationLevel>(rng() % 3);
-        g.seeking = rng() % 4 != 0;
-        g.graduation_year = 2024 + int(rng() % 3);
-        if (rng() % 3 == 0) g.certificates = {"c1"};
-        g.preferred_districts.clear();
-        if (rng() % 2) g.preferred_districts.push_back("Nanshan");
-        if (rng() % 2) g.preferred_districts.push_back("Futian");
-        if (rng() % 2) g.preferred_clusters.push_back(rng() % 2 ? "ict" : "battery");
-        return g;
+        return random_market_graduate(rng, id, true);
     };
     for (int i = 0; i < 70; ++i) store.upsert(random_graduate(cat("r", 100 + i)));
     for (int i = 0; i < 20; ++i)
@@ -255,14 +264,7 @@ TEST(SnapshotPatch, AGraduateIdDeltaGivesWhatAFullBuildGives) {
     store::Store store(db);
     std::mt19937 rng(29);
     const auto random_graduate = [&](const std::string& id) {
-        Graduate g =
-            make_graduate(id, rng() % 2 ? "I1" : "I2", rng() % 3 ? "P1" : "P2", int(rng() % 6));
-        g.skills.push_back({cat("s", 4 + rng() % 3), int(rng() % 6), {}});
-        g.education_level = static_cast<EducationLevel>(rng() % 3);
-        g.seeking = rng() % 4 != 0;
-        if (rng() % 3 == 0) g.certificates = {"c1"};
-        if (rng() % 2) g.preferred_clusters.push_back(rng() % 2 ? "ict" : "battery");
-        return g;
+        return random_market_graduate(rng, id, false);
     };
     for (int i = 0; i < 300; ++i) store.upsert(random_graduate(cat("m", 1000 + 2 * i)));
     auto base = build_snapshot(store);
