@@ -94,6 +94,11 @@ bool cpu_has_avx512bw() {
     return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
 }
 
+bool cpu_has_avx512vbmi() {
+    __builtin_cpu_init();
+    return cpu_has_avx512bw() && __builtin_cpu_supports("avx512vbmi");
+}
+
 BlockPassFn select_block_pass(Kernel kernel) {
     switch (kernel) {
         case Kernel::kScalar:

@@ -19,6 +19,7 @@ void run_blocks_avx512(const PassInput& in, std::span<const Index> blocks, JobCo
                        BlockScratch& scratch);
 
 bool cpu_has_avx512bw();
+bool cpu_has_avx512vbmi();  // byte permutes (the must-key regime's level lookup)
 
 // kAuto -> AVX-512 when available, else scalar. Throws ValidationError
 // ("options.kernel") when kAvx512 is asked for on a CPU without it.

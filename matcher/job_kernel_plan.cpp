@@ -1,8 +1,63 @@
 #include "matcher/job_kernel_plan_builder.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace talentmatch::matcher {
+namespace {
+
+std::uint32_t posting_code(std::uint32_t level, std::uint32_t weight, bool must_have) {
+    return level | weight << 3 | std::uint32_t(must_have) << 7;
+}
+
+// must_key_offsets / must_key_records / must_key_lanes (see the header),
+// from each requirement's compact word.
+void add_must_keys(JobKernelPlan& plan, std::size_t skill_count,
+                   const std::vector<std::uint32_t>& compact) {
+    // Bucket of each job: 5 · key skill + key level - 1, or the free bucket.
+    const std::uint32_t free_bucket = std::uint32_t(5 * skill_count);
+    std::vector<std::uint32_t> bucket_of(plan.jobs.size(), free_bucket);
+    std::vector<std::uint32_t> offsets(5 * skill_count + 2, 0);  // records per bucket, shifted
+    const auto postings = [&](const RequirementPlan& q) {
+        return plan.skill_offsets[q.skill + 1] - plan.skill_offsets[q.skill];
+    };
+    for (const JobPlan& jp : plan.jobs) {
+        const RequirementPlan* key = nullptr;
+        for (std::uint32_t i = jp.req_begin; i < jp.req_end; ++i) {
+            const RequirementPlan& r = plan.reqs[i];
+            if (!r.must_have) continue;
+            if (key == nullptr || postings(r) < postings(*key) ||
+                (postings(r) == postings(*key) && r.skill < key->skill)) {
+                key = &r;
+            }
+        }
+        if (key != nullptr) bucket_of[jp.job] = 5 * key->skill + key->level - 1;
+        ++offsets[bucket_of[jp.job] + 1];
+    }
+    for (std::size_t b = 0; b + 1 < offsets.size(); ++b) offsets[b + 1] += offsets[b];
+    plan.must_key_offsets = offsets;
+    // Records in bucket order (ascending job index within a bucket), then
+    // their lanes in the same order.
+    std::vector<std::uint32_t> order(plan.jobs.size());
+    for (const JobPlan& jp : plan.jobs) order[offsets[bucket_of[jp.job]]++] = jp.job;
+    plan.must_key_records.reserve(order.size());
+    plan.must_key_lanes.reserve(compact.size());
+    for (const std::uint32_t j : order) {
+        const JobPlan& jp = plan.jobs[j];
+        plan.must_key_lanes.insert(plan.must_key_lanes.end(), compact.begin() + jp.req_begin,
+                                   compact.begin() + jp.req_end);
+        MustKeyRecord record;
+        record.job = j;
+        record.lane_end = std::uint32_t(plan.must_key_lanes.size());
+        record.gates = std::min<std::uint32_t>(jp.must_count, 255) | std::uint32_t(jp.min_education)
+                                                                         << 8;
+        record.inv_cov_den = jp.inv_cov_den;
+        record.place = plan.place.empty() ? kNoPlace : plan.place[j];
+        plan.must_key_records.push_back(record);
+    }
+}
+
+}  // namespace
 
 JobKernelPlan build_job_kernel_plan(const JobSet& jobs, std::size_t skill_count) {
     JobKernelPlan plan;
@@ -10,6 +65,12 @@ JobKernelPlan build_job_kernel_plan(const JobSet& jobs, std::size_t skill_count)
     plan.inv_cov_den.reserve(jobs.size());
     plan.dense_gate.reserve(jobs.size());
     plan.reqs.reserve(jobs.requirements.items.size());
+    // Each requirement as skill << 8 | code, for the must-key records.
+    // Lanes hold skill << 8 in 32 bits; at most 2^32 - 1 lanes in all.
+    const bool keyed = skill_count < (std::size_t{1} << 24) &&
+                       jobs.requirements.items.size() < (std::size_t{1} << 32) - 1;
+    std::vector<std::uint32_t> compact;
+    if (keyed) compact.reserve(jobs.requirements.items.size());
     for (Index j = 0; j < jobs.size(); ++j) {
         JobPlan jp;
         jp.job = j;
@@ -35,6 +96,8 @@ JobKernelPlan build_job_kernel_plan(const JobSet& jobs, std::size_t skill_count)
                 }
             }
             plan.reqs.push_back(rp);
+            if (keyed)
+                compact.push_back(r.skill << 8 | posting_code(r.level, r.weight, r.must_have));
         }
         jp.req_end = std::uint32_t(plan.reqs.size());
         jp.cert_begin = std::uint32_t(plan.certs.size());
@@ -72,11 +135,11 @@ JobKernelPlan build_job_kernel_plan(const JobSet& jobs, std::size_t skill_count)
     if (jobs.size() < JobKernelPlan::kDenseMaxJobs) {
         plan.dense_postings.reserve(plan.postings.size());
         for (const SkillPosting& p : plan.postings) {
-            const std::uint32_t code =
-                p.level | std::uint32_t(p.weight) << 3 | std::uint32_t(p.must_have != 0) << 7;
-            plan.dense_postings.push_back(p.job << 8 | code);
+            plan.dense_postings.push_back(p.job << 8 |
+                                          posting_code(p.level, p.weight, p.must_have != 0));
         }
     }
+    if (keyed) add_must_keys(plan, skill_count, compact);
     return plan;
 }
 

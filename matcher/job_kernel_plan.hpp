@@ -52,6 +52,18 @@ struct SkillPosting {
     std::uint8_t job_must_count = 0;  // min(JobPlan::must_count, kManyMusts)
 };
 
+inline constexpr std::uint32_t kNoPlace = 0xFFFFFFFFu;
+
+// One job of the must-key regime (JobKernelPlan::must_key_records): what its
+// gates and pruning bound need, so only likely entrants read their JobPlan.
+struct MustKeyRecord {
+    std::uint32_t job = 0;           // job index
+    std::uint32_t lane_end = 0;      // end of its requirement words in must_key_lanes
+    std::uint32_t gates = 0;         // min(must_count, 255) | min_education << 8
+    float inv_cov_den = 0;           // a pruning bound only
+    std::uint32_t place = kNoPlace;  // district | cluster << 16, or kNoPlace (as place)
+};
+
 struct JobKernelPlan {
     std::vector<JobPlan> jobs;  // one per job, in job index order
     std::vector<RequirementPlan> reqs;
@@ -77,6 +89,22 @@ struct JobKernelPlan {
     //    that passed the scan's bound can be re-checked with its actual bonus
     //    before its JobPlan is read. Empty when an index is >= 65,536.
     std::vector<std::uint32_t> place;
+    // The must-key regime (must_key_query.hpp). A candidate can be eligible
+    // for a job only if it meets the job's key must-have (its must-have
+    // skill with the fewest postings, ties by skill index). Each job is one
+    // MustKeyRecord, in bucket order:
+    //  - bucket 5s + r - 1 holds the jobs keyed on skill s at level r, by
+    //    job index, so those keyed on s at level <= a are the records
+    //    [must_key_offsets[5s], must_key_offsets[5s + a]); the last bucket
+    //    (5 · skills) holds the jobs without a must-have (every candidate may
+    //    fit); must_key_offsets has 5 · skills + 2 entries;
+    //  - must_key_lanes: every record's requirements in record order, one
+    //    word each: skill << 8 | code (code as in dense_postings); record i's
+    //    are [i ? records[i-1].lane_end : 0, records[i].lane_end).
+    // All empty when a skill index is >= 2^24.
+    std::vector<std::uint32_t> must_key_offsets;
+    std::vector<MustKeyRecord> must_key_records;
+    std::vector<std::uint32_t> must_key_lanes;
 };
 
 }  // namespace talentmatch::matcher

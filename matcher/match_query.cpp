@@ -11,6 +11,7 @@
 #include "matcher/dense_query.hpp"
 #include "matcher/few_jobs_query.hpp"
 #include "matcher/invalid_argument.hpp"
+#include "matcher/must_key_query.hpp"
 #include "matcher/pass_runner.hpp"
 #include "matcher/query_workspace.hpp"
 #include "matcher/resolved_filter.hpp"
@@ -95,12 +96,17 @@ MatchLists jobs_for(const Snapshot& snapshot, CandidateKind kind, std::span<cons
             options.kernel != Kernel::kScalar && detail::cpu_has_avx512bw()
                 ? detail::DenseScan::kAvx512
                 : detail::DenseScan::kScalar;
-        // Dense overlap (small taxonomies) -> one scan of every job; sparse
-        // overlap -> only the jobs sharing a skill (dense_query.hpp).
+        // Few jobs whose key must-have the candidate meets -> score just
+        // those (must_key_query.hpp); else dense overlap (small taxonomies)
+        // -> one scan of every job; sparse overlap -> only the jobs sharing
+        // a skill (dense_query.hpp).
         auto one = [&](Index r, detail::SparseScratch& scratch) {
             const Index c = distinct[r];
             const std::span<detail::HeapEntry> heap(slots.data() + std::size_t(r) * k, k);
-            if (detail::prefers_dense(snapshot.job_plan, cs, c)) {
+            if (detail::prefers_must_key(snapshot.job_plan, cs, c, scan)) {
+                detail::must_key_top_jobs(snapshot, cs, c, rf, cov_min, config, heap, counts[r],
+                                          scratch, scan);
+            } else if (detail::prefers_dense(snapshot.job_plan, cs, c)) {
                 detail::dense_top_jobs(snapshot, cs, c, rf, cov_min, config, heap, counts[r],
                                        scratch, scan);
             } else {

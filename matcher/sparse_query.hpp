@@ -44,6 +44,12 @@ struct SparseScratch {
     // The dense regime's packed per-job words (dense_query.hpp); all zero
     // between calls, sized on first use.
     std::vector<std::uint32_t> packed;
+    // The must-key regime's candidate level per skill index, 32-bit for the
+    // AVX-512 gather and as 512 bytes for its permutes, and its prefix sums
+    // (must_key_query.hpp); levels all zero between calls, sized on first use.
+    std::vector<std::uint32_t> levels;
+    std::vector<std::uint8_t> levels8;
+    std::vector<std::uint32_t> prefix;
 };
 
 // Fills `slots` (capacity k) / `count` with candidate c's top-k jobs.

@@ -1,5 +1,6 @@
-// The two single-candidate regimes of "top-k jobs for a candidate" (dense
-// overlap: dense_query.hpp; sparse: sparse_query.hpp), each called directly
+// The three single-candidate regimes of "top-k jobs for a candidate" (dense
+// overlap: dense_query.hpp; sparse: sparse_query.hpp; must-key:
+// must_key_query.hpp), each called directly
 // and through the public API, equal the reference scorer's brute force
 // exactly (ids, order, exact scores): small taxonomies (dense overlap), ties,
 // k larger than the eligible count, filters, graduates and programs without
@@ -10,6 +11,7 @@
 #include "matcher/block_kernels.hpp"
 #include "matcher/dense_query.hpp"
 #include "matcher/match_query.hpp"
+#include "matcher/must_key_query.hpp"
 #include "matcher/pass_runner.hpp"
 #include "matcher/resolved_filter.hpp"
 #include "matcher/sparse_query.hpp"
@@ -89,9 +91,16 @@ void check_regimes(const RandomWorld& w, const std::vector<Candidate>& candidate
             }
             detail::sparse_top_jobs(*snap, cs, c, rf, cov_min, cfg, slots, count, scratch);
             expect_same(collect(count), want, "sparse " + cand.id);
+            for (detail::DenseScan scan : scans()) {
+                detail::must_key_top_jobs(*snap, cs, c, rf, cov_min, cfg, slots, count, scratch,
+                                          scan);
+                expect_same(collect(count), want,
+                            "must-key " + cand.id + " kernel " + std::to_string(int(scan)));
+            }
         }
     }
     for (std::uint32_t x : scratch.packed) ASSERT_EQ(x, 0u) << "dense words left non-zero";
+    for (std::uint32_t x : scratch.levels) ASSERT_EQ(x, 0u) << "must-key levels left non-zero";
 }
 
 TEST(DenseRegime, BothRegimesMatchReferenceForGraduates) {
