@@ -4,30 +4,10 @@
 #include <limits>
 
 #include "matcher/block_pass_types.hpp"
-#include "matcher/candidate_levels.hpp"
+#include "matcher/job_checks.hpp"
 
 namespace talentmatch::matcher::detail {
 namespace {
-
-constexpr std::uint32_t kCovMask = 0xFFFFu;
-constexpr std::uint32_t kRelMask = 0x1FFFu;
-constexpr int kRelShift = 16;
-constexpr int kMetShift = 29;
-
-bool holds_all(std::span<const Index> held, std::span<const Index> required) {
-    return std::includes(held.begin(), held.end(), required.begin(), required.end());
-}
-
-// A job with 8 or more must-haves passed the scan on its count mod 8: check
-// each must-have against the candidate's level.
-bool all_musts_met(const JobKernelPlan& plan, const JobPlan& job,
-                   std::span<const SkillEntry> levels) {
-    const RequirementPlan* r = plan.reqs.data() + job.req_begin;
-    for (std::uint32_t i = 0; i < job.must_count; ++i) {
-        if (level_of(levels, r[i].skill) < r[i].level) return false;
-    }
-    return true;
-}
 
 // The candidate's word increment for each posting code (r | w << 3 | must << 7)
 // at candidate level a.
@@ -113,16 +93,7 @@ void dense_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c,
     // one; a job can only enter when its score >= the worst kept score.
     float threshold = -std::numeric_limits<float>::infinity();
     float worst_floor = -std::numeric_limits<float>::infinity();  // worst kept - margin
-    auto bonus_for = [&](std::uint32_t district, std::uint32_t cluster) {
-        std::int32_t b = 0;
-        if (std::binary_search(districts.begin(), districts.end(), district)) {
-            b += config.district_bonus;
-        }
-        if (std::binary_search(clusters.begin(), clusters.end(), cluster)) {
-            b += config.cluster_bonus;
-        }
-        return b;
-    };
+    const PreferenceBonus bonus_for{districts, clusters, &config};
     Index jobs[kDenseChunk];
     std::uint32_t words[kDenseChunk];
     for (Index begin = 0; begin < n; begin += Index(kDenseChunk)) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "matcher/block_pass_types.hpp"
+#include "matcher/job_checks.hpp"
 #include "matcher/pass_runner.hpp"
 
 namespace talentmatch::matcher::detail {
@@ -26,10 +27,6 @@ struct JobQuery {
     std::vector<RequirementEntry> reqs;
     std::uint16_t cov_min = 0;
 };
-
-bool holds_all(std::span<const Index> held, std::span<const Index> required) {
-    return std::includes(held.begin(), held.end(), required.begin(), required.end());
-}
 
 // The bonus candidate c earns for `job` (its preferred districts / clusters).
 std::int32_t bonus_of(const CandidateSet& cs, Index c, const JobPlan& job,

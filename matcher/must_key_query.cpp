@@ -7,16 +7,11 @@
 
 #include "matcher/block_kernels.hpp"
 #include "matcher/block_pass_types.hpp"
-#include "matcher/candidate_levels.hpp"
 #include "matcher/dense_query.hpp"
+#include "matcher/job_checks.hpp"
 
 namespace talentmatch::matcher::detail {
 namespace {
-
-constexpr std::uint32_t kCovMask = 0xFFFFu;
-constexpr std::uint32_t kRelMask = 0x1FFFu;
-constexpr int kRelShift = 16;
-constexpr int kMetShift = 29;
 
 // word[a << 8 | code]: the packed increment of one requirement (code = r |
 // w << 3 | must << 7) for a candidate at level a (0..5): w·m | m << 16 |
@@ -37,20 +32,6 @@ const std::array<std::uint32_t, 6 * 256>& contribution_table() {
         return t;
     }();
     return table;
-}
-
-bool holds_all(std::span<const Index> held, std::span<const Index> required) {
-    return std::includes(held.begin(), held.end(), required.begin(), required.end());
-}
-
-// A job with 8 or more must-haves passed on its count mod 8.
-bool all_musts_met(const JobKernelPlan& plan, const JobPlan& job,
-                   std::span<const SkillEntry> levels) {
-    for (std::uint32_t i = job.req_begin; i < job.req_end; ++i) {
-        const RequirementPlan& r = plan.reqs[i];
-        if (r.must_have && level_of(levels, r.skill) < r.level) return false;
-    }
-    return true;
 }
 
 // The records keyed on e.skill at level <= e.level.
@@ -141,16 +122,7 @@ void must_key_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c
     // worst kept one.
     float threshold = -std::numeric_limits<float>::infinity();
     float worst_floor = -std::numeric_limits<float>::infinity();  // worst kept - margin
-    auto bonus_for = [&](std::uint32_t district, std::uint32_t cluster) {
-        std::int32_t b = 0;
-        if (std::binary_search(districts.begin(), districts.end(), district)) {
-            b += config.district_bonus;
-        }
-        if (std::binary_search(clusters.begin(), clusters.end(), cluster)) {
-            b += config.cluster_bonus;
-        }
-        return b;
-    };
+    const PreferenceBonus bonus_for{districts, clusters, &config};
 
     // Scores the records in words[begin, end): gates and the bound from the
     // record alone (the kernel step), then the bound with the job's own

@@ -2,14 +2,9 @@
 
 #include <algorithm>
 
+#include "matcher/job_checks.hpp"
+
 namespace talentmatch::matcher::detail {
-namespace {
-
-bool holds_all(std::span<const Index> held, std::span<const Index> required) {
-    return std::includes(held.begin(), held.end(), required.begin(), required.end());
-}
-
-}  // namespace
 
 void sparse_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c,
                      const ResolvedFilter& filter, std::span<const std::uint16_t> cov_min_by_job,

@@ -1,0 +1,55 @@
+#pragma once
+// The per-job checks the single-candidate regimes (dense_query.hpp,
+// sparse_query.hpp, must_key_query.hpp, few_jobs_query.hpp) share, and the
+// packed per-job word the dense and must-key regimes both sum:
+//   cov | rel << 16 | (musts met mod 8) << 29.
+#include <algorithm>
+#include <cstdint>
+#include <span>
+
+#include "matcher/candidate_levels.hpp"
+#include "matcher/score_config.hpp"
+#include "matcher/snapshot.hpp"
+
+namespace talentmatch::matcher::detail {
+
+inline constexpr std::uint32_t kCovMask = 0xFFFFu;
+inline constexpr std::uint32_t kRelMask = 0x1FFFu;
+inline constexpr int kRelShift = 16;
+inline constexpr int kMetShift = 29;
+
+// Whether the sorted certificate list `held` contains every one of `required`.
+inline bool holds_all(std::span<const Index> held, std::span<const Index> required) {
+    return std::includes(held.begin(), held.end(), required.begin(), required.end());
+}
+
+// A job with 8 or more must-haves passed on its count mod 8: check each
+// must-have (the first must_count requirements) against the candidate's level.
+inline bool all_musts_met(const JobKernelPlan& plan, const JobPlan& job,
+                          std::span<const SkillEntry> levels) {
+    const RequirementPlan* r = plan.reqs.data() + job.req_begin;
+    for (std::uint32_t i = 0; i < job.must_count; ++i) {
+        if (level_of(levels, r[i].skill) < r[i].level) return false;
+    }
+    return true;
+}
+
+// The preference bonus one candidate earns for a job's district and cluster.
+struct PreferenceBonus {
+    std::span<const Index> districts;  // the candidate's, sorted
+    std::span<const Index> clusters;   // the candidate's, sorted
+    const ScoreConfig* config = nullptr;
+
+    std::int32_t operator()(std::uint32_t district, std::uint32_t cluster) const {
+        std::int32_t b = 0;
+        if (std::binary_search(districts.begin(), districts.end(), district)) {
+            b += config->district_bonus;
+        }
+        if (std::binary_search(clusters.begin(), clusters.end(), cluster)) {
+            b += config->cluster_bonus;
+        }
+        return b;
+    }
+};
+
+}  // namespace talentmatch::matcher::detail
