@@ -49,8 +49,7 @@ void add_must_keys(JobKernelPlan& plan, std::size_t skill_count,
         MustKeyRecord record;
         record.job = j;
         record.lane_end = std::uint32_t(plan.must_key_lanes.size());
-        record.gates = std::min<std::uint32_t>(jp.must_count, 255) | std::uint32_t(jp.min_education)
-                                                                         << 8;
+        record.gates = jp.must_count % 8 | std::uint32_t(jp.min_education) << 8;
         record.inv_cov_den = jp.inv_cov_den;
         record.place = plan.place.empty() ? kNoPlace : plan.place[j];
         plan.must_key_records.push_back(record);

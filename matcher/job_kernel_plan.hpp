@@ -59,7 +59,7 @@ inline constexpr std::uint32_t kNoPlace = 0xFFFFFFFFu;
 struct MustKeyRecord {
     std::uint32_t job = 0;           // job index
     std::uint32_t lane_end = 0;      // end of its requirement words in must_key_lanes
-    std::uint32_t gates = 0;         // min(must_count, 255) | min_education << 8
+    std::uint32_t gates = 0;         // must_count % 8 | min_education << 8
     float inv_cov_den = 0;           // a pruning bound only
     std::uint32_t place = kNoPlace;  // district | cluster << 16, or kNoPlace (as place)
 };

@@ -124,7 +124,7 @@ void must_key_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c
     float worst_floor = -std::numeric_limits<float>::infinity();  // worst kept - margin
     const PreferenceBonus bonus_for{districts, clusters, &config};
 
-    // Scores the records in words[begin, end): gates and the bound from the
+    // Scores records [begin, end): gates and the bound from the
     // record alone (the kernel step), then the bound with the job's own
     // bonus; only possible entrants read their JobPlan.
     auto score_records = [&](std::uint32_t begin, std::uint32_t end) {
