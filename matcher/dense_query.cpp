@@ -110,22 +110,10 @@ void dense_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c,
                 bonus = bonus_for(plan.place[j] & 0xFFFFu, plan.place[j] >> 16);
                 const float fit = float(cov) * float(rel) * plan.inv_cov_den[j] * in.inv_level_sum;
                 if (fit + float(bonus) / float(kBonusScale) < worst_floor) continue;
+            } else {
+                bonus = bonus_for(plan.jobs[j].district, plan.jobs[j].cluster);
             }
-            const JobPlan& job = plan.jobs[j];
-            if (plan.place.empty()) bonus = bonus_for(job.district, job.cluster);
-            if (job.must_count >= 8 && !all_musts_met(plan, job, levels)) continue;
-            if (job.cert_begin != job.cert_end &&
-                !holds_all(held, std::span(plan.certs.data() + job.cert_begin,
-                                           plan.certs.data() + job.cert_end))) {
-                continue;
-            }
-            PairScore s;
-            s.cov_num = cov;
-            s.cov_den = job.cov_den;
-            s.rel_num = rel;
-            s.rel_den = level_sum;
-            s.bonus = bonus;
-            if (offer(slots, count, make_entry(s, j)) && count == slots.size()) {
+            if (offer_exact(plan, j, cov, rel, level_sum, bonus, levels, held, slots, count)) {
                 worst_floor = float(worst_score(slots) - kPruneMargin);
                 threshold = float(worst_score(slots) - max_bonus - kPruneMargin);
             }

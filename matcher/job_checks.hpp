@@ -10,6 +10,7 @@
 #include "matcher/candidate_levels.hpp"
 #include "matcher/score_config.hpp"
 #include "matcher/snapshot.hpp"
+#include "matcher/top_k_heap.hpp"
 
 namespace talentmatch::matcher::detail {
 
@@ -51,5 +52,29 @@ struct PreferenceBonus {
         return b;
     }
 };
+
+// The exact path of a job that passed a regime's float bound (dense, must-key):
+// the gates the packed word cannot decide (8+ must-haves, certificates), then
+// the exact score offered to the heap. True when the job entered and the heap
+// is full, so the caller raises its pruning bounds.
+inline bool offer_exact(const JobKernelPlan& plan, Index j, std::uint32_t cov, std::uint32_t rel,
+                        std::uint32_t level_sum, std::int32_t bonus,
+                        std::span<const SkillEntry> levels, std::span<const Index> held,
+                        std::span<HeapEntry> slots, std::uint32_t& count) {
+    const JobPlan& job = plan.jobs[j];
+    if (job.must_count >= 8 && !all_musts_met(plan, job, levels)) return false;
+    if (job.cert_begin != job.cert_end &&
+        !holds_all(held, std::span(plan.certs.data() + job.cert_begin,
+                                   plan.certs.data() + job.cert_end))) {
+        return false;
+    }
+    PairScore s;
+    s.cov_num = cov;
+    s.cov_den = job.cov_den;
+    s.rel_num = rel;
+    s.rel_den = level_sum;
+    s.bonus = bonus;
+    return offer(slots, count, make_entry(s, j)) && count == slots.size();
+}
 
 }  // namespace talentmatch::matcher::detail
