@@ -13,3 +13,4 @@ export OMP_WAIT_POLICY=PASSIVE
 build/bench/matcher_bench --threads "$(nproc)" --out build/bench/results.json \
   --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" "$@"
 cmake --build --preset bench --target talentmatch && bench/api_bench.sh build/talentmatch  # HTTP API: wrk, nginx ceiling, bulk ingest
+bench/quality.sh  # match quality vs expert judgement (not a timing): build/bench/quality.json

@@ -1,5 +1,6 @@
 // talentmatch generate --preset tiny|demo|province --seed N --out DIR [--taxonomy DIR]
-// talentmatch generate --onet DIR [--graduates N] --seed N --out DIR
+// talentmatch generate --onet DIR [--graduates N] [--onet-skills-only]
+//     [--onet-keep-importance X] [--onet-must-have-importance X] --seed N --out DIR
 //
 // Writes a bulk data set (skills, certificates, institutions, programs,
 // employers, jobs, graduates as JSON Lines) and finally an empty `.complete`
@@ -34,6 +35,7 @@ struct GenerateOptions {
     std::string onet;
     std::optional<std::int64_t> graduates;
     std::optional<std::int64_t> jobs;
+    datagen::OnetRules onet_rules;
 };
 
 void print_summary(const datagen::GenerationSummary& s, double seconds) {
@@ -61,7 +63,7 @@ int run_generate(const GenerateOptions& o) {
     datagen::DatasetWriter out(o.out);
     if (!o.onet.empty()) {
         std::cerr << "generate: importing O*NET tables from " << o.onet << "\n";
-        const auto onet = datagen::import_onet(o.onet);
+        const auto onet = datagen::import_onet(o.onet, o.onet_rules);
         std::vector<datagen::NamedId> districts;
         // Districts come from the shipped taxonomy when it is there.
         if (std::filesystem::exists(root / "taxonomy" / "districts.json")) {
@@ -115,6 +117,21 @@ void add_generate_command(CLI::App& app, int& exit_code) {
                                  "Import the O*NET 29.2 TSV tables from this directory instead of "
                                  "the shipped taxonomy")
                      ->check(CLI::ExistingDirectory);
+    cmd->add_flag(
+           "--onet-skills-only", [options](std::int64_t) { options->onet_rules.knowledge = false; },
+           "With --onet: import Skills.txt only (35 elements), no Knowledge.txt")
+        ->needs(onet);
+    cmd->add_option("--onet-keep-importance", options->onet_rules.keep_importance,
+                    "With --onet: keep a rated element as a requirement when its importance "
+                    "IM >= this (1..5; 0 keeps every rated element)")
+        ->check(CLI::Range(0.0, 5.0))
+        ->needs(onet)
+        ->capture_default_str();
+    cmd->add_option("--onet-must-have-importance", options->onet_rules.must_have_importance,
+                    "With --onet: a requirement is a must-have when IM >= this (above 5: none)")
+        ->check(CLI::Range(0.0, 6.0))
+        ->needs(onet)
+        ->capture_default_str();
     cmd->add_option("--graduates", options->graduates, "Override the number of graduates")
         ->check(CLI::Range(std::int64_t{0}, std::int64_t{50'000'000}));
     cmd->add_option("--jobs", options->jobs, "Override the number of jobs (synthetic only)")

@@ -67,6 +67,37 @@ Program family_program(const std::string& minor, const Family& family) {
     return p;
 }
 
+// The occupations' holders (onet_import.hpp: OnetDataset::workers), under one
+// institution and one program of their own so they never mix with the
+// synthetic cohorts' statistics; not seeking, so assignment leaves them out.
+void write_workers(const OnetDataset& onet, const std::vector<NamedId>& districts,
+                   const OnetGenerationConfig& config, DatasetWriter& out,
+                   GenerationSummary& summary) {
+    if (onet.workers.empty()) return;
+    Institution inst;
+    inst.id = kOnetWorkerInstitution;
+    inst.name = "O*NET occupation holders (worker profiles)";
+    inst.level = EducationLevel::kMaster;
+    if (!districts.empty()) inst.district = districts.front().id;
+    out.write(inst);
+    ++summary.institutions;
+    Program p;
+    p.id = kOnetWorkerProgram;
+    p.institution_id = inst.id;
+    p.name = "O*NET worker profiles: one holder per occupation";
+    p.code = "000000";
+    p.cluster = onet.jobs.front().cluster;
+    p.education_level = EducationLevel::kMaster;
+    out.write(p);
+    ++summary.programs;
+    for (Graduate w : onet.workers) {
+        w.graduation_year = config.graduation_year;
+        summary.graduate_skills += static_cast<std::int64_t>(w.skills.size());
+        out.write(w);
+        ++summary.graduates;
+    }
+}
+
 }  // namespace
 
 GenerationSummary generate_from_onet(const OnetDataset& onet, const std::vector<NamedId>& districts,
@@ -172,6 +203,7 @@ GenerationSummary generate_from_onet(const OnetDataset& onet, const std::vector<
     const auto totals = write_graduates(factory, programs, home, out, progress);
     summary.graduates = totals.graduates;
     summary.graduate_skills = totals.skills;
+    write_workers(onet, districts, config, out, summary);
 
     std::ofstream attribution(out.dir() / "ATTRIBUTION.txt", std::ios::binary);
     attribution << onet_attribution();

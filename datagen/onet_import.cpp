@@ -189,7 +189,8 @@ OnetDataset import_onet(const fs::path& dir, const OnetRules& rules) {
     {
         Ratings knowledge;
         read_ratings(dir / "Skills.txt", ratings, element_names, out.stats);
-        read_ratings(dir / "Knowledge.txt", knowledge, element_names, out.stats);
+        if (rules.knowledge)
+            read_ratings(dir / "Knowledge.txt", knowledge, element_names, out.stats);
         for (auto& [code, elements] : knowledge) {
             for (auto& [element, rating] : elements) {
                 is_knowledge[element] = true;
@@ -248,6 +249,18 @@ OnetDataset import_onet(const fs::path& dir, const OnetRules& rules) {
         std::stable_sort(
             candidates.begin(), candidates.end(),
             [](const Candidate& a, const Candidate& b) { return a.importance > b.importance; });
+        Graduate worker;
+        worker.id = kOnetWorkerPrefix + code;
+        worker.institution_id = kOnetWorkerInstitution;
+        worker.program_id = kOnetWorkerProgram;
+        worker.education_level = EducationLevel::kMaster;
+        worker.seeking = false;
+        for (const auto& c : candidates)
+            worker.skills.push_back({c.element, onet_level(c.level), {}});
+        std::sort(
+            worker.skills.begin(), worker.skills.end(),
+            [](const GraduateSkill& a, const GraduateSkill& b) { return a.skill_id < b.skill_id; });
+        out.workers.push_back(std::move(worker));
         Job job;
         job.id = "onet-" + code;
         const std::string major = code.substr(0, 2);
@@ -283,6 +296,8 @@ OnetDataset import_onet(const fs::path& dir, const OnetRules& rules) {
     out.stats.occupations_imported = out.jobs.size();
     std::sort(out.jobs.begin(), out.jobs.end(),
               [](const Job& a, const Job& b) { return a.id < b.id; });
+    std::sort(out.workers.begin(), out.workers.end(),
+              [](const Graduate& a, const Graduate& b) { return a.id < b.id; });
 
     for (const auto& [major, used] : groups_used) {
         const auto it = major_groups().find(major);

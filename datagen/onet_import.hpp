@@ -11,7 +11,10 @@
 //    or Not Relevant = Y are skipped;
 //  - minimum education from the Required Level of Education distribution
 //    (lowest category reaching 50 % cumulative), else from the Job Zone;
-//  - one employer per SOC major group (cluster "soc-NN").
+//  - one employer per SOC major group (cluster "soc-NN");
+//  - one worker profile per rated occupation ("someone who holds it"): a
+//    graduate with every rated, non-skipped element at level onet_level(LV),
+//    no importance, no certificates, education kMaster (never limiting).
 // Deterministic: no randomness; output sorted by O*NET-SOC code / element id.
 #include <cstddef>
 #include <filesystem>
@@ -26,7 +29,14 @@ struct OnetRules {
     double keep_importance = 3.0;
     double must_have_importance = 4.0;
     std::size_t min_requirements = 3;
+    bool knowledge = true;  // false: Skills.txt only (35 elements), no Knowledge.txt
 };
+
+// Ids of the worker profiles' institution and program (generate_from_onet
+// writes both; a worker is "onet-worker-<O*NET-SOC code>").
+inline constexpr const char* kOnetWorkerInstitution = "onet-inst-workers";
+inline constexpr const char* kOnetWorkerProgram = "onet-prog-workers";
+inline constexpr const char* kOnetWorkerPrefix = "onet-worker-";
 
 struct OnetImportStats {
     std::size_t occupations_listed = 0;    // rows of Occupation Data.txt
@@ -43,6 +53,10 @@ struct OnetDataset {
     std::vector<Skill> skills;        // sorted by id
     std::vector<Employer> employers;  // one per SOC major group, sorted by id
     std::vector<Job> jobs;            // one per rated occupation, sorted by id; headcount 1
+    // One per job, same order: the occupation's holder. graduation_year 0 and
+    // seeking false (a holder is not job-seeking, so assignment leaves them
+    // out); the generator sets the year.
+    std::vector<Graduate> workers;
     OnetImportStats stats;
 };
 

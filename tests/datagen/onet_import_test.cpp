@@ -105,6 +105,41 @@ TEST(OnetImport, SkipsSuppressedRatings) {
     EXPECT_EQ(requirement(job("onet-27-3043.00"), "2.C.7.a"), nullptr);
 }
 
+TEST(OnetImport, WorkerProfileHoldsEveryRatedElementAtItsLevel) {
+    // The holder of 17-2071.00 has Persuasion (IM 2.88, dropped from the job)
+    // at LV 3 -> level 2, and not Installation (LV Not Relevant).
+    const auto& d = onet();
+    ASSERT_EQ(d.workers.size(), d.jobs.size());
+    const auto it = std::find_if(d.workers.begin(), d.workers.end(), [](const Graduate& g) {
+        return g.id == "onet-worker-17-2071.00";
+    });
+    ASSERT_NE(it, d.workers.end());
+    const auto level = [&](const std::string& skill) {
+        for (const auto& s : it->skills) {
+            if (s.skill_id == skill) return s.level;
+        }
+        return 0;
+    };
+    EXPECT_EQ(level("2.B.1.c"), 2);
+    EXPECT_EQ(level("2.A.1.a"), 3);
+    EXPECT_EQ(level("2.B.3.d"), 0);
+    EXPECT_GT(it->skills.size(), job("onet-17-2071.00").requirements.size());
+    EXPECT_EQ(it->education_level, EducationLevel::kMaster);
+    EXPECT_FALSE(it->seeking);
+    EXPECT_EQ(it->institution_id, kOnetWorkerInstitution);
+}
+
+TEST(OnetImport, SkillsOnlyImportLeavesKnowledgeOut) {
+    OnetRules rules;
+    rules.knowledge = false;
+    const auto d = import_onet(TALENTMATCH_REALDATA_DIR "/onet-29.2", rules);
+    EXPECT_EQ(d.skills.size(), 35u);
+    EXPECT_EQ(d.jobs.size(), 879u);
+    for (const auto& w : d.workers) {
+        for (const auto& s : w.skills) EXPECT_FALSE(s.skill_id.starts_with("2.C")) << w.id;
+    }
+}
+
 TEST(OnetImport, EveryJobIsValid) {
     KnownIds known;
     for (const auto& s : onet().skills) known.skills.insert(s.id);
@@ -125,7 +160,7 @@ TEST(OnetGenerator, WritesAValidDataSetWithAttribution) {
         const auto summary =
             generate_from_onet(onet(), {{"nanshan", "南山区", "Nanshan"}}, config, out);
         out.finish();
-        EXPECT_EQ(summary.graduates, 400);
+        EXPECT_EQ(summary.graduates, 400 + 879);  // synthetic + one holder per occupation
         EXPECT_EQ(summary.jobs, 879);
     }
     const auto data = testing::read_dataset(dir);
@@ -139,6 +174,10 @@ TEST(OnetGenerator, WritesAValidDataSetWithAttribution) {
                         : 0;
     }
     EXPECT_GE(with_job, data.graduates.size() / 4);
+    const auto workers =
+        std::count_if(data.graduates.begin(), data.graduates.end(),
+                      [](const Graduate& g) { return g.program_id == kOnetWorkerProgram; });
+    EXPECT_EQ(workers, 879);
     EXPECT_NE(testing::file_bytes(dir / "ATTRIBUTION.txt").find("CC BY 4.0"), std::string::npos);
     EXPECT_TRUE(fs::exists(dir / ".complete"));
     fs::remove_all(dir);

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# bench/quality.sh [--judge FILE] [generate options...]
+#
+# Match quality against expert judgement (issue 10): imports O*NET 29.2 with
+# the product's importer (`talentmatch generate --onet`, which also writes one
+# worker profile per occupation) into a fresh store (`talentmatch import`),
+# asks the graduate-facing ranking for every worker profile (quality_bench:
+# the snapshot and query the API runs) and scores the lists with
+# bench/quality/quality_metric.py: recall@10, MRR and the share of related
+# occupations that were ineligible, on Skills only and on Skills + Knowledge,
+# beside the cosine-of-levels and cosine-of-importance baselines computed in
+# the same run from the same tables. Writes build/bench/quality.json.
+# Extra arguments go to `generate` (e.g. --onet-keep-importance 3 for an
+# ablation). Only this script and the metric read the judge.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+judge="$(cd .. && pwd)/shared/judge/onet-29.2-related-occupations-dev.tsv"
+if [ "${1:-}" = "--judge" ]; then
+  judge="$2"
+  shift 2
+fi
+[ -f "$judge" ] || { echo "quality.sh: no judge file $judge" >&2; exit 2; }
+onet=data/realdata/onet-29.2
+cmake --preset default >/dev/null
+cmake --build --preset default --target talentmatch quality_bench >/dev/null
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+rank() {  # rank NAME [generate options]: a fresh world, every worker's ranking
+  local name="$1"
+  shift
+  build/talentmatch generate --onet "$onet" --graduates 0 --seed 1 --out "$work/$name" "$@" >/dev/null 2>&1
+  build/talentmatch import --db "$work/$name.db" "$work/$name" >/dev/null 2>&1
+  build/bench/quality/quality_bench --db "$work/$name.db" --out "$work/$name.tsv"
+}
+rank sk "$@"
+rank s --onet-skills-only "$@"
+mkdir -p build/bench
+python3 bench/quality/quality_metric.py --judge "$judge" --onet "$onet" \
+  --sk "$work/sk.tsv" --s "$work/s.tsv" --out build/bench/quality.json
+echo "wrote build/bench/quality.json"
