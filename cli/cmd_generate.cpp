@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -121,6 +122,16 @@ void add_generate_command(CLI::App& app, int& exit_code) {
            "--onet-skills-only", [options](std::int64_t) { options->onet_rules.knowledge = false; },
            "With --onet: import Skills.txt only (35 elements), no Knowledge.txt")
         ->needs(onet);
+    cmd->add_option("--onet-levels", options->onet_rules.levels,
+                    "With --onet: LV -> level mapping (quintiles | linear)")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, datagen::OnetLevels>{
+            {"quintiles", datagen::OnetLevels::kQuintiles},
+            {"linear", datagen::OnetLevels::kLinear}}))
+        ->needs(onet);
+    cmd->add_option("--onet-jobs-keep-suppressed", options->onet_rules.jobs_keep_suppressed,
+                    "With --onet: jobs keep Recommend Suppress = Y ratings (true | false)")
+        ->needs(onet)
+        ->capture_default_str();
     cmd->add_option("--onet-keep-importance", options->onet_rules.keep_importance,
                     "With --onet: keep a rated element as a requirement when its importance "
                     "IM >= this (1..5; 0 keeps every rated element)")

@@ -71,7 +71,8 @@ std::string group_id(const std::string& element) {
 struct Rating {
     std::optional<double> importance;  // IM
     std::optional<double> level;       // LV
-    bool skip = false;                 // suppressed or not relevant
+    bool suppressed = false;           // Recommend Suppress = Y on the IM or LV row
+    bool not_relevant = false;         // Not Relevant = Y
 };
 
 // occupation code -> element id -> rating
@@ -90,11 +91,11 @@ void read_ratings(const fs::path& file, Ratings& ratings, std::map<std::string, 
         Rating& rating = ratings[t.cell(r, code)][t.cell(r, element)];
         if (t.cell(r, suppress) == "Y") {
             ++stats.rows_suppressed;
-            rating.skip = true;
+            rating.suppressed = true;
         }
         if (t.cell(r, not_relevant) == "Y") {
             ++stats.rows_not_relevant;
-            rating.skip = true;
+            rating.not_relevant = true;
         }
         const double v = parse_number(t.cell(r, value), where);
         if (t.cell(r, scale) == "IM") rating.importance = v;
@@ -145,8 +146,12 @@ std::map<std::string, int> job_zones(const fs::path& file) {
 
 }  // namespace
 
-int onet_level(double lv) {
-    return std::clamp(static_cast<int>(std::floor(lv / 7.0 * 5.0 + 0.5)), 1, 5);
+int onet_level(double lv, OnetLevels scale) {
+    if (scale == OnetLevels::kLinear)
+        return std::clamp(static_cast<int>(std::floor(lv / 7.0 * 5.0 + 0.5)), 1, 5);
+    int level = 1;
+    for (double cut : kOnetLevelCuts) level += lv >= cut ? 1 : 0;
+    return level;
 }
 
 int onet_weight(double im) {
@@ -238,11 +243,13 @@ OnetDataset import_onet(const fs::path& dir, const OnetRules& rules) {
             std::string element;
             double importance;
             double level;
+            bool suppressed;
         };
         std::vector<Candidate> candidates;
         for (const auto& [element, rating] : rated->second) {
-            if (rating.skip || !rating.importance || !rating.level) continue;
-            candidates.push_back({element, *rating.importance, *rating.level});
+            if (rating.not_relevant || !rating.importance || !rating.level) continue;
+            if (rating.suppressed && !rules.jobs_keep_suppressed) continue;
+            candidates.push_back({element, *rating.importance, *rating.level, rating.suppressed});
         }
         if (candidates.empty()) continue;
         // Most important first; ties by element id (stable order of the map).
@@ -255,8 +262,10 @@ OnetDataset import_onet(const fs::path& dir, const OnetRules& rules) {
         worker.program_id = kOnetWorkerProgram;
         worker.education_level = EducationLevel::kMaster;
         worker.seeking = false;
-        for (const auto& c : candidates)
-            worker.skills.push_back({c.element, onet_level(c.level), {}});
+        for (const auto& c : candidates) {
+            if (!c.suppressed)
+                worker.skills.push_back({c.element, onet_level(c.level, rules.levels), {}});
+        }
         std::sort(
             worker.skills.begin(), worker.skills.end(),
             [](const GraduateSkill& a, const GraduateSkill& b) { return a.skill_id < b.skill_id; });
@@ -273,7 +282,7 @@ OnetDataset import_onet(const fs::path& dir, const OnetRules& rules) {
             if (c.importance < rules.keep_importance && i >= rules.min_requirements) break;
             Requirement req;
             req.skill_id = c.element;
-            req.level = onet_level(c.level);
+            req.level = onet_level(c.level, rules.levels);
             req.weight = onet_weight(c.importance);
             req.must_have = c.importance >= rules.must_have_importance;
             out.stats.must_haves += req.must_have ? 1 : 0;

@@ -5,18 +5,20 @@
 //  - Skills.txt + Knowledge.txt elements -> skills (id = element id,
 //    category "onet.<skills|knowledge>.<subgroup>" from Content Model Reference);
 //  - each rated occupation -> one job: requirement per element kept
-//    (importance IM >= keep_importance, else the top min_requirements by IM),
-//    level = round(LV / 7 * 5) in 1..5, weight = round(2 * IM) in 1..10,
-//    must-have when IM >= must_have_importance; rows with Recommend Suppress = Y
-//    or Not Relevant = Y are skipped;
+//    (importance IM >= keep_importance, else the top min_requirements by IM;
+//    by default every rated element), level = onet_level(LV) in 1..5,
+//    weight = round(2 * IM) in 1..10, must-have when IM >= must_have_importance;
+//    ratings with Not Relevant = Y are skipped, and those with Recommend
+//    Suppress = Y unless jobs_keep_suppressed;
 //  - minimum education from the Required Level of Education distribution
 //    (lowest category reaching 50 % cumulative), else from the Job Zone;
 //  - one employer per SOC major group (cluster "soc-NN");
 //  - one worker profile per rated occupation ("someone who holds it"): a
-//    graduate with every rated, non-skipped element at level onet_level(LV),
+//    graduate with every rated element neither suppressed nor not relevant at level onet_level(LV),
 //    no importance, no certificates, education kMaster (never limiting).
 // Deterministic: no randomness; output sorted by O*NET-SOC code / element id.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -25,11 +27,26 @@
 
 namespace talentmatch::datagen {
 
+// How an LV rating (0..7) becomes an engine level (1..5).
+//  - kQuintiles: level = 1 + the number of kOnetLevelCuts at or below LV. The
+//    cuts are the quintiles of every rated, non-skipped LV of Skills.txt and
+//    Knowledge.txt (29.2), so each level holds about a fifth of the ratings
+//    (O*NET's LVs sit mostly between 1 and 5, where linear steps of 1.4 LV
+//    merge most ratings into levels 2-4).
+//  - kLinear: round(LV / 7 * 5), clamped to 1..5 (the first mapping).
+enum class OnetLevels : std::uint8_t { kQuintiles = 0, kLinear = 1 };
+inline constexpr double kOnetLevelCuts[4] = {1.53, 2.30, 3.00, 3.68};
+
 struct OnetRules {
-    double keep_importance = 3.0;
-    double must_have_importance = 4.0;
-    std::size_t min_requirements = 3;
-    bool knowledge = true;  // false: Skills.txt only (35 elements), no Knowledge.txt
+    // Defaults chosen by bench/quality.sh (ONET_MAPPING.md "Measured effect").
+    double keep_importance = 0.0;       // 0: every rated element is a requirement
+    double must_have_importance = 4.5;  // IM >= 4.5: must-have
+    std::size_t min_requirements = 3;   // kept even below keep_importance
+    bool knowledge = true;              // false: Skills.txt only (35 elements), no Knowledge.txt
+    OnetLevels levels = OnetLevels::kQuintiles;
+    // Jobs keep a Recommend Suppress = Y rating (O*NET's best estimate, of low
+    // precision); worker profiles never claim one.
+    bool jobs_keep_suppressed = true;
 };
 
 // Ids of the worker profiles' institution and program (generate_from_onet
@@ -67,10 +84,10 @@ struct OnetDataset {
 OnetDataset import_onet(const std::filesystem::path& dir, const OnetRules& rules = {});
 
 // Mapping functions, exposed for tests and ONET_MAPPING.md.
-int onet_level(double lv);                                     // LV 0..7 -> 1..5
-int onet_weight(double im);                                    // IM 1..5 -> 1..10
-EducationLevel onet_education_from_rl_category(int category);  // 1..12
-EducationLevel onet_education_from_job_zone(int zone);         // 1..5
+int onet_level(double lv, OnetLevels scale = OnetLevels::kQuintiles);  // LV 0..7 -> 1..5
+int onet_weight(double im);                                            // IM 1..5 -> 1..10
+EducationLevel onet_education_from_rl_category(int category);          // 1..12
+EducationLevel onet_education_from_job_zone(int zone);                 // 1..5
 
 // The attribution O*NET's CC BY 4.0 licence asks for (ATTRIBUTION.txt).
 std::string onet_attribution();

@@ -36,11 +36,22 @@ const Requirement* requirement(const Job& j, const std::string& skill) {
 }
 
 TEST(OnetMapping, RescalesLevelsAndWeights) {
+    // Quintile cuts 1.53, 2.30, 3.00, 3.68: a level per fifth of the ratings.
     EXPECT_EQ(onet_level(0.0), 1);
-    EXPECT_EQ(onet_level(3.5), 3);  // 2.5 rounds up
-    EXPECT_EQ(onet_level(4.38), 3);
-    EXPECT_EQ(onet_level(6.3), 5);
+    EXPECT_EQ(onet_level(1.52), 1);
+    EXPECT_EQ(onet_level(1.53), 2);
+    EXPECT_EQ(onet_level(2.29), 2);
+    EXPECT_EQ(onet_level(2.30), 3);
+    EXPECT_EQ(onet_level(3.0), 4);
+    EXPECT_EQ(onet_level(3.67), 4);
+    EXPECT_EQ(onet_level(3.68), 5);
     EXPECT_EQ(onet_level(7.0), 5);
+    // The linear mapping, kept as an option.
+    EXPECT_EQ(onet_level(0.0, OnetLevels::kLinear), 1);
+    EXPECT_EQ(onet_level(3.5, OnetLevels::kLinear), 3);  // 2.5 rounds up
+    EXPECT_EQ(onet_level(4.38, OnetLevels::kLinear), 3);
+    EXPECT_EQ(onet_level(6.3, OnetLevels::kLinear), 5);
+    EXPECT_EQ(onet_level(7.0, OnetLevels::kLinear), 5);
     EXPECT_EQ(onet_weight(1.0), 2);
     EXPECT_EQ(onet_weight(3.0), 6);
     EXPECT_EQ(onet_weight(3.38), 7);
@@ -78,36 +89,58 @@ TEST(OnetImport, SkillsAreBilingualAndGroupedByContentModel) {
 }
 
 TEST(OnetImport, MapsElectricalEngineersRequirements) {
-    // Skills.txt, 17-2071.00: Reading Comprehension IM 4, LV 4.38; Mathematics
-    // IM 3.38, LV 4.12; Persuasion IM 2.88 (below 3.0: dropped); Installation
-    // LV marked Not Relevant (dropped). RL: 11 % associate, 82 % bachelor.
+    // 17-2071.00: Reading Comprehension IM 4, LV 4.38; Mathematics IM 3.38,
+    // LV 4.12; Persuasion IM 2.88, LV 3 (kept: every rated element is);
+    // Computers and Electronics IM 4.67, LV 6.01 (must-have: IM >= 4.5);
+    // Installation LV marked Not Relevant (dropped). RL: 11 % associate,
+    // 82 % bachelor.
     const Job& j = job("onet-17-2071.00");
     EXPECT_EQ(j.title, "Electrical Engineers");
     EXPECT_EQ(j.employer_id, "onet-emp-17");
     EXPECT_EQ(j.cluster, "soc-17");
     const Requirement* reading = requirement(j, "2.A.1.a");
     ASSERT_NE(reading, nullptr);
-    EXPECT_EQ(reading->level, 3);
+    EXPECT_EQ(reading->level, 5);
     EXPECT_EQ(reading->weight, 8);
-    EXPECT_TRUE(reading->must_have);
+    EXPECT_FALSE(reading->must_have);
     const Requirement* maths = requirement(j, "2.A.1.e");
     ASSERT_NE(maths, nullptr);
-    EXPECT_EQ(maths->level, 3);
+    EXPECT_EQ(maths->level, 5);
     EXPECT_EQ(maths->weight, 7);
-    EXPECT_FALSE(maths->must_have);
-    EXPECT_EQ(requirement(j, "2.B.1.c"), nullptr);
+    const Requirement* persuasion = requirement(j, "2.B.1.c");
+    ASSERT_NE(persuasion, nullptr);
+    EXPECT_EQ(persuasion->level, 4);
+    EXPECT_EQ(persuasion->weight, 6);
+    const Requirement* computers = requirement(j, "2.C.3.a");
+    ASSERT_NE(computers, nullptr);
+    EXPECT_TRUE(computers->must_have);
     EXPECT_EQ(requirement(j, "2.B.3.d"), nullptr);
     EXPECT_EQ(j.min_education, EducationLevel::kBachelor);
 }
 
-TEST(OnetImport, SkipsSuppressedRatings) {
-    // Knowledge.txt, 27-3043.00 English Language: IM 5 but Recommend Suppress = Y.
-    EXPECT_EQ(requirement(job("onet-27-3043.00"), "2.C.7.a"), nullptr);
+TEST(OnetImport, JobsKeepSuppressedRatingsWorkersDoNot) {
+    // Knowledge.txt, 27-3043.00 English Language: IM 5 with Recommend Suppress = Y.
+    EXPECT_NE(requirement(job("onet-27-3043.00"), "2.C.7.a"), nullptr);
+    const auto& workers = onet().workers;
+    const auto writer = std::find_if(workers.begin(), workers.end(), [](const Graduate& g) {
+        return g.id == "onet-worker-27-3043.00";
+    });
+    ASSERT_NE(writer, workers.end());
+    for (const auto& s : writer->skills) EXPECT_NE(s.skill_id, "2.C.7.a");
+    OnetRules rules;
+    rules.jobs_keep_suppressed = false;
+    const auto strict = import_onet(TALENTMATCH_REALDATA_DIR "/onet-29.2", rules);
+    for (const auto& j : strict.jobs) {
+        if (j.id == "onet-27-3043.00") {
+            EXPECT_EQ(requirement(j, "2.C.7.a"), nullptr);
+        }
+    }
 }
 
 TEST(OnetImport, WorkerProfileHoldsEveryRatedElementAtItsLevel) {
-    // The holder of 17-2071.00 has Persuasion (IM 2.88, dropped from the job)
-    // at LV 3 -> level 2, and not Installation (LV Not Relevant).
+    // The holder of 17-2071.00 has Persuasion (IM 2.88) at LV 3 -> level 4,
+    // and not Installation (LV Not Relevant) nor Sociology and
+    // Anthropology (LV suppressed, which the job keeps).
     const auto& d = onet();
     ASSERT_EQ(d.workers.size(), d.jobs.size());
     const auto it = std::find_if(d.workers.begin(), d.workers.end(), [](const Graduate& g) {
@@ -120,10 +153,11 @@ TEST(OnetImport, WorkerProfileHoldsEveryRatedElementAtItsLevel) {
         }
         return 0;
     };
-    EXPECT_EQ(level("2.B.1.c"), 2);
-    EXPECT_EQ(level("2.A.1.a"), 3);
+    EXPECT_EQ(level("2.B.1.c"), 4);
+    EXPECT_EQ(level("2.A.1.a"), 5);
     EXPECT_EQ(level("2.B.3.d"), 0);
-    EXPECT_GT(it->skills.size(), job("onet-17-2071.00").requirements.size());
+    EXPECT_EQ(level("2.C.4.f"), 0);
+    EXPECT_NE(requirement(job("onet-17-2071.00"), "2.C.4.f"), nullptr);
     EXPECT_EQ(it->education_level, EducationLevel::kMaster);
     EXPECT_FALSE(it->seeking);
     EXPECT_EQ(it->institution_id, kOnetWorkerInstitution);
