@@ -1,17 +1,41 @@
-// The only translation unit that includes <httplib.h> (see http_server.hpp).
+// The only translation unit that includes <microhttpd.h> (see http_server.hpp
+// for the contract and the choice of library).
+//
+// One request's life on a connection (MHD calls on_access on the
+// connection's event thread each time):
+//   request line  -> on_uri creates its Exchange (MHD's per-request context);
+//   headers done  -> on_headers: caps, 413 on a declared length, 404/405,
+//                    then for a body on a guarded route the admission check on
+//                    a worker (connection suspended) before any body byte;
+//   body pieces   -> on_body: appended up to max_body_bytes, deadline kept;
+//   body done     -> suspended, dispatched on a worker, resumed with the answer;
+//   resumed       -> the answer is queued; MHD sends it (HEAD: without body);
+//   completed     -> on_completed frees the Exchange; the connection waits for
+//                    its next request under a fresh header deadline.
 #include "api/http_server.hpp"
+
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstdio>
+#include <cstring>
+#include <mutex>
 #include <random>
 #include <stdexcept>
 #include <thread>
 
-#include <httplib.h>
-#include <sys/socket.h>
-
+#include "api/connection_registry.hpp"
 #include "api/problem.hpp"
+#include "api/uri.hpp"
+#include "api/worker_pool.hpp"
 
 namespace talentmatch::api {
 
@@ -20,24 +44,40 @@ int default_thread_count() {
     return std::max(64, 8 * cores);
 }
 
-struct HttpServer::Impl {
-    httplib::Server server;
-    std::atomic<std::uint64_t> next_request{0};
-    std::string id_prefix;  // random per process, so ids differ across restarts
-    int listen_socket = -1;
-};
+int default_event_thread_count() {
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return std::clamp(cores / 2, 1, 4);
+}
 
 namespace {
 
-// ASCII lower case (header names are ASCII tokens; std::tolower would
-// consult the locale for every character of every header).
-std::string lower(const std::string& text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
+using Clock = std::chrono::steady_clock;
+using Entry = ConnectionRegistry::Entry;
+
+// How far past the soft caps the library's own caps sit: connections between
+// the two get a 503 answer, connections beyond the hard caps are closed at
+// accept without one.
+constexpr std::size_t kHardCapMargin = 16;
+
+// After a refusal, how much of the body is read and dropped before the
+// connection is closed anyway, in units of max_body_bytes.
+constexpr std::size_t kDrainFactor = 2;
+
+// One request, from its request line to its completion (MHD's con_cls).
+struct Exchange {
+    enum class Phase { kHeaders, kAdmitting, kBody, kDispatched, kDraining };
+    Phase phase = Phase::kHeaders;
+    std::string raw_uri;  // as sent: path and query, still percent-encoded
+    Request request;
+    bool chunked = false;
+    bool expects_continue = false;  // Expect: 100-continue (the body waits for our go)
+    std::size_t declared_length = 0;
+    std::size_t drained = 0;  // body bytes read and dropped after a refusal
+    Clock::time_point body_start;
+    std::string route_pattern;
+    std::optional<Response> answer;  // written by a worker before it resumes the connection
+    bool in_flight = false;          // counted in Impl::in_flight until completed
+};
 
 std::string make_prefix() {
     std::random_device device;
@@ -46,101 +86,318 @@ std::string make_prefix() {
     return buffer;
 }
 
-Request to_request(const httplib::Request& in, const std::string& id) {
-    Request out;
-    out.method = in.method == "HEAD" ? "GET" : in.method;
-    out.path = in.path;
-    for (const auto& [key, value] : in.params) out.query.emplace(key, value);
-    for (const auto& [key, value] : in.headers) out.headers.emplace(lower(key), value);
-    out.body = in.body;
-    out.request_id = id;
+// ASCII lower case (header names are ASCII tokens).
+std::string lower(const char* text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
     return out;
 }
 
-// Moves the body out of `in` (what set_content does, without copying it);
-// the observer after it reads status and key id only.
-void write_response(Response& in, httplib::Response& out, const std::string& request_id) {
-    out.status = in.status;
-    for (const auto& [key, value] : in.headers) out.set_header(key, value);
-    out.set_header("X-Request-Id", request_id);
-    out.body = std::move(in.body);
-    in.body.clear();
-    out.headers.erase("Content-Type");
-    out.set_header("Content-Type", in.content_type);
+MHD_Result collect_header(void* cls, MHD_ValueKind, const char* key, const char* value) {
+    auto& headers = *static_cast<std::map<std::string, std::string>*>(cls);
+    headers.emplace(lower(key), value != nullptr ? value : "");
+    return MHD_YES;
 }
 
-// cpp-httplib 0.11 (Debian's shared library) listens with a backlog of 5.
-// Clients connect in bursts (a pool opening its connections, reconnects after
-// keep_alive_max_requests), and whenever more than 5 wait for accept() the
-// kernel drops the handshake's last ACK: the client's request then waits for
-// a TCP retransmission (200, 400, 800 ms). Measured with 100 requests per
-// connection: 51 listen overflows and a 420 ms max in a 10 s wrk run. Calling
-// listen() again on the bound socket raises the backlog.
-void widen_backlog(int listen_socket) {
-    if (listen_socket >= 0) ::listen(listen_socket, SOMAXCONN);
+Entry* entry_of(MHD_Connection* connection) {
+    const auto* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info != nullptr ? static_cast<Entry*>(info->socket_context) : nullptr;
+}
+
+// A response written straight to the socket, for the two answers MHD 0.9.75
+// cannot queue while a body is being read (413 past the limit, 408 past the
+// deadline); the connection is closed right after.
+void write_raw(int fd, const Response& res, const std::string& request_id) {
+    std::string text = "HTTP/1.1 " + std::to_string(res.status) + " " + status_title(res.status) +
+                       "\r\nContent-Type: " + res.content_type +
+                       "\r\nContent-Length: " + std::to_string(res.body.size()) +
+                       "\r\nConnection: close\r\nX-Request-Id: " + request_id + "\r\n";
+    for (const auto& [key, value] : res.headers) text += key + ": " + value + "\r\n";
+    text += "\r\n" + res.body;
+    std::size_t sent = 0;
+    while (sent < text.size()) {
+        const ssize_t n =
+            ::send(fd, text.data() + sent, text.size() - sent, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n <= 0) break;  // a full send buffer: the client is not reading anyway
+        sent += static_cast<std::size_t>(n);
+    }
+    ::shutdown(fd, SHUT_WR);
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+    explicit Impl(HttpServer& owner) : server(owner), id_prefix(make_prefix()) {}
+
+    HttpServer& server;
+    const std::string id_prefix;  // random per process, so ids differ across restarts
+    std::atomic<std::uint64_t> next_request{0};
+    int listen_fd = -1;
+
+    std::mutex mutex;  // guards the three flags below
+    std::condition_variable changed;
+    bool stop_requested = false;
+    bool serving = false;
+    bool finished = false;
+    std::atomic<bool> stopping{false};  // read by event threads: answer 503, close
+    std::atomic<int> in_flight{0};      // exchanges handed to the pool, not yet completed
+
+    std::unique_ptr<ConnectionRegistry> connections;
+    std::unique_ptr<WorkerPool> workers;
+    MHD_Daemon* daemon = nullptr;
+
+    const ServerOptions& options() const { return server.options_; }
+
+    void observe(const Exchange& ex, const Response& res, Clock::time_point start) const {
+        if (!server.observer_) return;
+        server.observer_(RequestRecord{&ex.request, &res, ex.route_pattern, Clock::now() - start});
+    }
+
+    // --- MHD callbacks (static trampolines below) ---
+
+    void on_connection(MHD_Connection* c, void** socket_context,
+                       MHD_ConnectionNotificationCode code) {
+        if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+            connections->close(static_cast<Entry*>(*socket_context));
+            *socket_context = nullptr;
+            return;
+        }
+        const int fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD)->connect_fd;
+        const sockaddr* peer =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS)->client_addr;
+        const int one = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);  // else Nagle: ~40 ms
+        Entry* entry = connections->open(fd, peer);
+        ConnectionRegistry::set_deadline(*entry, Clock::now() + options().header_timeout);
+        *socket_context = entry;
+    }
+
+    void on_completed(MHD_Connection* c, void** context) {
+        auto* ex = static_cast<Exchange*>(*context);
+        *context = nullptr;
+        if (ex != nullptr && ex->in_flight && --in_flight == 0) {
+            std::lock_guard lock(mutex);
+            changed.notify_all();
+        }
+        delete ex;
+        if (Entry* entry = entry_of(c)) {  // waiting for the next request now
+            ConnectionRegistry::set_deadline(*entry, Clock::now() + options().header_timeout);
+        }
+    }
+
+    MHD_Result on_access(MHD_Connection* c, const char* method, const char* data, size_t* size,
+                         void** context) {
+        auto* ex = static_cast<Exchange*>(*context);
+        if (ex == nullptr) return MHD_NO;  // on_uri always runs first
+        Entry* entry = entry_of(c);
+        if (entry == nullptr) return MHD_NO;
+        switch (ex->phase) {
+            case Exchange::Phase::kHeaders:
+                return on_headers(c, *ex, *entry, method);
+            case Exchange::Phase::kAdmitting:  // resumed after the admission check
+                if (ex->answer) return refuse_before_body(c, *ex, *entry);
+                ex->phase = Exchange::Phase::kBody;
+                return MHD_YES;
+            case Exchange::Phase::kDraining:    // refused: read and drop, then close
+                if (*size == 0) return MHD_NO;  // all of it read: close cleanly
+                ex->drained += *size;
+                *size = 0;
+                return ex->drained <= kDrainFactor * options().max_body_bytes ? MHD_YES : MHD_NO;
+            case Exchange::Phase::kBody:
+                if (*size != 0) return on_body(*ex, *entry, data, size);
+                return dispatch_async(c, *ex, *entry);
+            case Exchange::Phase::kDispatched:  // resumed with the answer
+                return queue(c, *ex, /*close=*/false);
+        }
+        return MHD_NO;
+    }
+
+    MHD_Result on_headers(MHD_Connection* c, Exchange& ex, Entry& entry, const char* method) {
+        const auto now = Clock::now();
+        Request& request = ex.request;
+        request.method = std::strcmp(method, "HEAD") == 0 ? "GET" : method;
+        split_target(ex.raw_uri, request.path, request.query);
+        MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &request.headers);
+        request.request_id = id_prefix + "-" + std::to_string(next_request.fetch_add(1) + 1);
+        ex.declared_length = std::strtoull(request.header("content-length").c_str(), nullptr, 10);
+        ex.chunked =
+            lower(request.header("transfer-encoding").c_str()).find("chunked") != std::string::npos;
+        ex.expects_continue = lower(request.header("expect").c_str()) == "100-continue";
+
+        if (stopping.load()) {
+            return answer_now(c, ex, entry, problem_response(503, "the server is stopping"), now);
+        }
+        if (entry.over_cap) {
+            Response res =
+                problem_response(503, "too many connections: at most " +
+                                          std::to_string(options().max_connections_per_client) +
+                                          " from one client address and " +
+                                          std::to_string(options().max_connections) + " in total");
+            res.headers["Retry-After"] = "1";
+            return answer_now(c, ex, entry, std::move(res), now);
+        }
+        if (ex.declared_length > options().max_body_bytes) {
+            return answer_now(c, ex, entry, too_large(), now);
+        }
+        if (ex.declared_length == 0 && !ex.chunked) {
+            ConnectionRegistry::clear_deadline(entry);
+            ex.phase = Exchange::Phase::kBody;
+            return MHD_YES;
+        }
+        // A body follows: decide what the headers can decide before reading it.
+        ex.body_start = now;
+        ConnectionRegistry::set_deadline(entry, body_deadline(ex, ex.declared_length));
+        std::map<std::string, std::string> params;
+        const auto match = server.router_.match(request.method, request.path, params);
+        if (match.route == nullptr) {  // 404 / 405: no handler, so no need for the body
+            return answer_now(c, ex, entry, server.dispatch(request, ex.route_pattern), now);
+        }
+        request.body.reserve(std::min(ex.declared_length, options().max_body_bytes));
+        if (!match.route->admission) {
+            ex.phase = Exchange::Phase::kBody;
+            return MHD_YES;
+        }
+        ex.phase = Exchange::Phase::kAdmitting;
+        ex.route_pattern = match.route->pattern;
+        const Admission* admission = &match.route->admission;
+        suspend_for_pool(c, ex, [this, c, &ex, admission, now] {
+            if (auto refusal = (*admission)(ex.request)) {
+                observe(ex, *refusal, now);
+                ex.answer = std::move(*refusal);
+            }
+            MHD_resume_connection(c);
+        });
+        return MHD_YES;
+    }
+
+    MHD_Result on_body(Exchange& ex, Entry& entry, const char* data, size_t* size) {
+        const auto now = Clock::now();
+        if (ex.request.body.size() + *size > options().max_body_bytes) {
+            return refuse_reading(ex, entry, too_large(), now);
+        }
+        if (ConnectionRegistry::expired(entry, now)) {
+            return refuse_reading(ex, entry,
+                                  problem_response(408, "request body not received in time"), now);
+        }
+        ex.request.body.append(data, *size);
+        *size = 0;
+        if (ex.chunked) {  // no declared length: the allowance grows with what arrived
+            ConnectionRegistry::set_deadline(entry, body_deadline(ex, ex.request.body.size()));
+        }
+        return MHD_YES;
+    }
+
+    MHD_Result dispatch_async(MHD_Connection* c, Exchange& ex, Entry& entry) {
+        ConnectionRegistry::clear_deadline(entry);
+        ex.phase = Exchange::Phase::kDispatched;
+        suspend_for_pool(c, ex, [this, c, &ex] {
+            const auto start = Clock::now();
+            Response res = server.dispatch(ex.request, ex.route_pattern);
+            observe(ex, res, start);
+            ex.answer = std::move(res);
+            MHD_resume_connection(c);  // ex belongs to the event thread from here on
+        });
+        return MHD_YES;
+    }
+
+    void suspend_for_pool(MHD_Connection* c, Exchange& ex, std::function<void()> job) {
+        if (!ex.in_flight) {
+            ex.in_flight = true;
+            ++in_flight;
+        }
+        MHD_suspend_connection(c);
+        workers->submit(std::move(job));
+    }
+
+    // --- answers ---
+
+    Response too_large() const {
+        return problem_response(
+            413, "request body exceeds " + std::to_string(options().max_body_bytes) + " bytes");
+    }
+
+    Clock::time_point body_deadline(const Exchange& ex, std::size_t bytes) const {
+        const auto rate = std::max<std::size_t>(1, options().body_min_rate);
+        return ex.body_start + options().body_timeout + std::chrono::seconds(bytes / rate);
+    }
+
+    // An answer the front produces from the headers, before any body byte.
+    MHD_Result answer_now(MHD_Connection* c, Exchange& ex, Entry& entry, Response res,
+                          Clock::time_point start) {
+        observe(ex, res, start);
+        ex.answer = std::move(res);
+        return refuse_before_body(c, ex, entry);
+    }
+
+    // Sends ex.answer and closes without reading the body. A client waiting
+    // for 100 Continue (or with no body) gets it through MHD, and sends no
+    // body. Any other client is already sending its body and would see a
+    // reset, not the answer, if we closed on unread data: it gets the answer
+    // on the socket at once, then up to kDrainFactor x max_body_bytes of its body are read
+    // and dropped (never kept) before the connection closes.
+    MHD_Result refuse_before_body(MHD_Connection* c, Exchange& ex, Entry& entry) {
+        if (ex.expects_continue || (ex.declared_length == 0 && !ex.chunked)) {
+            return queue(c, ex, /*close=*/true);
+        }
+        write_raw(entry.fd, *ex.answer, ex.request.request_id);
+        ex.phase = Exchange::Phase::kDraining;
+        return MHD_YES;
+    }
+
+    // An answer while the body is being read (MHD 0.9.75 cannot queue one
+    // then): written on the socket, and the rest of the body is drained as
+    // above (413) or not read at all (408: the client is too slow anyway).
+    MHD_Result refuse_reading(Exchange& ex, Entry& entry, Response res, Clock::time_point start) {
+        observe(ex, res, start);
+        write_raw(entry.fd, res, ex.request.request_id);
+        if (res.status == 408) return MHD_NO;
+        ex.phase = Exchange::Phase::kDraining;
+        return MHD_YES;
+    }
+
+    MHD_Result queue(MHD_Connection* c, Exchange& ex, bool close) {
+        if (!ex.answer) return MHD_NO;
+        Response& res = *ex.answer;
+        auto* body = new std::string(std::move(res.body));
+        MHD_Response* out = MHD_create_response_from_buffer_with_free_callback_cls(
+            body->size(), body->data(), [](void* cls) { delete static_cast<std::string*>(cls); },
+            body);
+        if (out == nullptr) {
+            delete body;
+            return MHD_NO;
+        }
+        for (const auto& [key, value] : res.headers) {
+            MHD_add_response_header(out, key.c_str(), value.c_str());
+        }
+        MHD_add_response_header(out, "Content-Type", res.content_type.c_str());
+        MHD_add_response_header(out, "X-Request-Id", ex.request.request_id.c_str());
+        if (close || stopping.load()) MHD_add_response_header(out, "Connection", "close");
+        const MHD_Result queued = MHD_queue_response(c, static_cast<unsigned>(res.status), out);
+        MHD_destroy_response(out);
+        return queued;
+    }
+};
+
+namespace {
+
+void* on_uri(void*, const char* uri, MHD_Connection*) {
+    auto* ex = new Exchange;
+    ex->raw_uri = uri != nullptr ? uri : "";
+    return ex;
 }
 
 }  // namespace
 
 HttpServer::HttpServer(Router router, ServerOptions options)
-    : impl_(std::make_unique<Impl>()), router_(std::move(router)), options_(std::move(options)) {
-    impl_->id_prefix = make_prefix();
-    auto& server = impl_->server;
-    server.set_tcp_nodelay(true);
-    // Remember the listening socket (httplib's own options still applied) to
-    // widen its accept backlog after bind() (see widen_backlog).
-    server.set_socket_options([impl = impl_.get()](socket_t sock) {
-        httplib::default_socket_options(sock);
-        if (impl->listen_socket < 0) impl->listen_socket = sock;
-    });
-    server.set_payload_max_length(options_.max_body_bytes);
-    server.set_keep_alive_timeout(options_.keep_alive_timeout.count());
-    server.set_keep_alive_max_count(options_.keep_alive_max_requests);
-    const auto threads =
-        static_cast<std::size_t>(options_.threads > 0 ? options_.threads : default_thread_count());
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-
-    auto handle = [this](const httplib::Request& in, httplib::Response& out) {
-        const auto start = std::chrono::steady_clock::now();
-        const std::string id =
-            impl_->id_prefix + "-" + std::to_string(impl_->next_request.fetch_add(1) + 1);
-        Request request = to_request(in, id);
-        std::string pattern;
-        Response response = dispatch(request, pattern);
-        if (in.method == "HEAD") response.body.clear();
-        write_response(response, out, id);
-        if (observer_) {
-            observer_(RequestRecord{&request, &response, pattern,
-                                    std::chrono::steady_clock::now() - start});
-        }
-    };
-    server.Get(".*", handle);
-    server.Post(".*", handle);
-    server.Put(".*", handle);
-    server.Patch(".*", handle);
-    server.Delete(".*", handle);
-    server.Options(".*", handle);
-    // Errors cpp-httplib raises itself (body over the limit 413, unknown
-    // method 400, URI too long 414) get the problem+json shape too.
-    server.set_error_handler(httplib::Server::HandlerWithResponse(
-        [this](const httplib::Request& in, httplib::Response& out) {
-            if (!out.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-            const std::string detail =
-                out.status == 413
-                    ? "request body exceeds " + std::to_string(options_.max_body_bytes) + " bytes"
-                    : status_title(out.status);
-            Response response = problem_response(out.status, detail);
-            out.set_content(response.body, response.content_type);
-            if (observer_) {
-                const Request request = to_request(in, std::string(1, '-'));
-                observer_(RequestRecord{&request, &response, "", std::chrono::nanoseconds{0}});
-            }
-            return httplib::Server::HandlerResponse::Handled;
-        }));
-}
+    : router_(std::move(router)),
+      options_(std::move(options)),
+      impl_(std::make_unique<Impl>(*this)) {}
 
 HttpServer::~HttpServer() {
     stop();
+    if (impl_->listen_fd >= 0) ::close(impl_->listen_fd);
 }
 
 void HttpServer::set_observer(Observer observer) {
@@ -179,29 +436,121 @@ Response HttpServer::dispatch(Request& request, std::string& route_pattern) cons
 }
 
 int HttpServer::bind() {
-    if (options_.port == 0) {
-        port_ = impl_->server.bind_to_any_port(options_.host);
-    } else {
-        port_ = impl_->server.bind_to_port(options_.host, options_.port) ? options_.port : -1;
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE;
+    addrinfo* found = nullptr;
+    const std::string port = std::to_string(options_.port);
+    const std::string failure = "cannot listen on " + options_.host + ":" + port;
+    if (::getaddrinfo(options_.host.c_str(), port.c_str(), &hints, &found) != 0) {
+        throw std::runtime_error(failure + ": unknown host");
     }
-    if (port_ <= 0) {
-        throw std::runtime_error("cannot listen on " + options_.host + ":" +
-                                 std::to_string(options_.port));
+    int fd = -1;
+    for (addrinfo* a = found; a != nullptr && fd < 0; a = a->ai_next) {
+        fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, a->ai_protocol);
+        if (fd < 0) continue;
+        const int one = 1;
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        if (::bind(fd, a->ai_addr, a->ai_addrlen) != 0 || ::listen(fd, SOMAXCONN) != 0) {
+            ::close(fd);
+            fd = -1;
+        }
     }
-    widen_backlog(impl_->listen_socket);
+    ::freeaddrinfo(found);
+    if (fd < 0) throw std::runtime_error(failure);
+    sockaddr_storage bound{};
+    socklen_t length = sizeof bound;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &length);
+    port_ = ntohs(bound.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port
+                                              : reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+    impl_->listen_fd = fd;
     return port_;
 }
 
 void HttpServer::listen() {
-    impl_->server.listen_after_bind();
+    Impl& impl = *impl_;
+    {
+        std::lock_guard lock(impl.mutex);
+        if (impl.stop_requested || impl.listen_fd < 0) return;
+    }
+    impl.connections = std::make_unique<ConnectionRegistry>(options_.max_connections,
+                                                            options_.max_connections_per_client);
+    impl.workers = std::make_unique<WorkerPool>(
+        static_cast<std::size_t>(options_.threads > 0 ? options_.threads : default_thread_count()));
+    impl.connections->start_watchdog(std::chrono::milliseconds(200));
+
+    const unsigned event_threads = static_cast<unsigned>(
+        options_.event_threads > 0 ? options_.event_threads : default_event_thread_count());
+    const unsigned flags =
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_TURBO;
+    MHD_AccessHandlerCallback access = [](void* cls, MHD_Connection* c, const char*,
+                                          const char* method, const char*, const char* data,
+                                          size_t* size, void** context) {
+        return static_cast<Impl*>(cls)->on_access(c, method, data, size, context);
+    };
+    MHD_RequestCompletedCallback completed = [](void* cls, MHD_Connection* c, void** context,
+                                                MHD_RequestTerminationCode) {
+        static_cast<Impl*>(cls)->on_completed(c, context);
+    };
+    MHD_NotifyConnectionCallback notify = [](void* cls, MHD_Connection* c, void** socket_context,
+                                             MHD_ConnectionNotificationCode code) {
+        static_cast<Impl*>(cls)->on_connection(c, socket_context, code);
+    };
+    impl.daemon = MHD_start_daemon(
+        flags, 0, nullptr, nullptr, access, &impl,                                    //
+        MHD_OPTION_LISTEN_SOCKET, impl.listen_fd,                                     //
+        MHD_OPTION_THREAD_POOL_SIZE, event_threads,                                   //
+        MHD_OPTION_CONNECTION_LIMIT,                                                  //
+        static_cast<unsigned>(options_.max_connections + kHardCapMargin),             //
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT,                                           //
+        static_cast<unsigned>(options_.max_connections_per_client + kHardCapMargin),  //
+        MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(options_.keep_alive_timeout.count()),
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, nullptr,   //
+        MHD_OPTION_NOTIFY_COMPLETED, completed, &impl,  //
+        MHD_OPTION_NOTIFY_CONNECTION, notify, &impl,    //
+        MHD_OPTION_END);
+    if (impl.daemon == nullptr) {
+        impl.workers->stop();
+        impl.connections->stop_watchdog();
+        throw std::runtime_error("cannot start the HTTP event loop on port " +
+                                 std::to_string(port_));
+    }
+    std::unique_lock lock(impl.mutex);
+    impl.serving = true;
+    impl.changed.notify_all();
+    impl.changed.wait(lock, [&] { return impl.stop_requested; });
+
+    // Graceful stop: no new connections, new requests on open ones get 503
+    // with Connection: close, in-flight ones finish (bounded wait), then the
+    // workers run what they hold, and only then are the connections closed.
+    impl.stopping = true;
+    lock.unlock();
+    MHD_quiesce_daemon(impl.daemon);
+    lock.lock();
+    impl.changed.wait_for(lock, std::chrono::seconds(30), [&] { return impl.in_flight == 0; });
+    lock.unlock();
+    impl.workers->stop();
+    MHD_stop_daemon(impl.daemon);
+    impl.daemon = nullptr;
+    impl.connections->stop_watchdog();
+    lock.lock();
+    impl.serving = false;
+    impl.finished = true;
+    impl.changed.notify_all();
 }
 
 void HttpServer::stop() {
-    if (impl_ && impl_->server.is_running()) impl_->server.stop();
+    if (!impl_) return;
+    std::unique_lock lock(impl_->mutex);
+    impl_->stop_requested = true;
+    impl_->changed.notify_all();
+    if (impl_->serving) impl_->changed.wait(lock, [this] { return impl_->finished; });
 }
 
 bool HttpServer::running() const {
-    return impl_->server.is_running();
+    std::lock_guard lock(impl_->mutex);
+    return impl_->serving && !impl_->stop_requested;
 }
 
 }  // namespace talentmatch::api

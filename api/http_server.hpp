@@ -1,20 +1,51 @@
 #pragma once
-// HttpServer: the one place that knows cpp-httplib. It serves a Router over
-// HTTP/1.1 with:
-//  - TCP_NODELAY on (otherwise Nagle against delayed ACKs costs ~44 ms a request);
-//  - a worker pool of `threads` (cpp-httplib binds one connection to one worker
-//    for its keep-alive life, so size it for the expected connections);
-//  - a body limit -> 413; unknown path -> 404; known path, other method -> 405
-//    with Allow; every error body is application/problem+json;
+// HttpServer: the one place that knows the HTTP library. It serves a Router
+// over HTTP/1.1 with libmicrohttpd (Debian's libmicrohttpd 0.9.75):
+//  - an event loop (epoll, `event_threads` threads) holds every connection,
+//    idle or slow, without a thread each; a fixed pool of `threads` workers
+//    only ever runs COMPLETE requests: the event loop buffers the body as it
+//    arrives, suspends the connection, hands the request to the pool, and the
+//    worker's answer resumes it. A slow or idle client costs a socket and a
+//    small buffer, never a worker;
+//  - caps on connections per client address and in total: beyond them a
+//    request is answered 503 and its connection closed, and a little further
+//    the library closes new connections at accept (connection_registry.hpp);
+//  - read deadlines: a request's line and headers must be complete within
+//    header_timeout of the moment its connection began waiting for it
+//    (accepted, or the previous answer sent); its body within body_timeout
+//    (+1 s per body_min_rate bytes) of its headers; a connection silent for
+//    keep_alive_timeout is closed (idle keep-alive, a stalled upload, a client
+//    not reading). A deadline passed drops the connection (a 408 when the
+//    late data arrives while we read);
+//  - a body limit enforced while reading, for Content-Length and chunked
+//    alike: a declared length over max_body_bytes is answered 413 at once, a
+//    chunked body is answered 413 and its connection closed as soon as it
+//    passes the limit, so no more than max_body_bytes is ever buffered;
+//  - the route's access policy (Route::admission: key 401, role 403) and
+//    404/405 decided from the headers BEFORE a body is read, so an
+//    unauthenticated upload is refused unread;
+//  - TCP_NODELAY; HEAD served as GET without the body; unknown path -> 404;
+//    known path, other method -> 405 with Allow; every error body the front
+//    produces (408, 413, 503) is
+//    application/problem+json. Exception: a request line or header block
+//    too large for the connection's buffer (414/431) or malformed beyond
+//    parsing (400) is refused by the library itself, with its short HTML
+//    body, before any callback sees the request (0.9.75 offers no hook);
 //  - an observer called after every request (metrics, request log) with the
-//    route pattern ("" when unrouted). Auth and readiness are not hooks here:
-//    each route's handler is wrapped with its own access policy (routes.hpp),
-//    so the policy sits beside the route and in the OpenAPI document;
-//  - exceptions from handlers mapped by problem_from_exception().
+//    route pattern ("" when unrouted); exceptions from handlers mapped by
+//    problem_from_exception().
+// Why libmicrohttpd: it is in Debian, and has per-client and total
+// connection limits, an inactivity timeout, suspend/resume for handing
+// requests to our own pool, and a chunked decoder that streams the body to
+// us piece by piece (so the limit and the admission check are ours). cpp-
+// httplib binds a connection to a thread for its keep-alive life and reads a
+// whole chunked body before any hook; libevent's evhttp (2.1 in Debian) has
+// no per-client limit and no thread hand-off, and cannot run our
+// authentication before it reads a body.
 //
-// Thread-safety: configure (constructor, set_*) before start(); start() and
-// stop() may be called from different threads; stop() lets in-flight requests
-// finish, then start()/listen returns.
+// Thread-safety: configure (constructor, set_*) before listen(); stop() may
+// be called from any thread but a worker's: it stops accepting, lets
+// in-flight requests finish, and returns once listen() has returned.
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -28,28 +59,29 @@ namespace talentmatch::api {
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
-    int port = 8080;  // 0 = any free port (tests); see HttpServer::port()
-    int threads = 0;  // 0 = default_thread_count()
+    int port = 8080;        // 0 = any free port (tests); see HttpServer::port()
+    int threads = 0;        // workers running complete requests; 0 = default_thread_count()
+    int event_threads = 0;  // event-loop threads; 0 = default_event_thread_count()
     std::size_t max_body_bytes = 64 * 1024 * 1024;
+    std::size_t max_connections = 4096;            // open connections in total
+    std::size_t max_connections_per_client = 256;  // from one client address
+    // A connection silent this long is closed (keep-alive idle, stalled body).
     std::chrono::seconds keep_alive_timeout{5};
-    // Requests served on one keep-alive connection before the server closes
-    // it (the client reconnects), so a worker rotates to a waiting connection
-    // when there are more connections than workers. cpp-httplib's default of
-    // 5 made a client reconnect every 5th request; at 100, the request after
-    // each reconnect (1 %: accept, a new pool task) set the p99 of a matches
-    // load (wrk -c32: p99 6.0 ms mean of 6 runs vs 5.3 ms at 1,000 and 10,000).
-    std::size_t keep_alive_max_requests = 1000;
+    std::chrono::seconds header_timeout{10};  // see the header comment
+    std::chrono::seconds body_timeout{30};    // plus 1 s per body_min_rate bytes
+    std::size_t body_min_rate = 64 * 1024;    // bytes per second
 };
 
-// max(64, 8 * hardware threads): one per keep-alive connection (cpp-httplib
-// binds a connection to a worker), with room for more clients than a load
-// test's 32; idle workers sleep in poll(), and match queries are bounded by
-// the query gate (api/query_gate.hpp), not by this.
+// max(64, 8 * hardware threads): handlers block (SQLite writes, the query
+// gate's FIFO), so more workers than cores; they only ever hold complete
+// requests, so this does not bound the connections served.
 int default_thread_count();
+// One event-loop thread per two hardware threads, 1 to 4.
+int default_event_thread_count();
 
 struct RequestRecord {
     const Request* request;
-    const Response* response;   // status, headers, key id; its body was already sent (empty)
+    const Response* response;   // status, headers, key id (read nothing else)
     std::string route_pattern;  // "" when no route matched
     std::chrono::nanoseconds latency;
 };
@@ -67,7 +99,8 @@ class HttpServer {
     // Called with the message of a 500 (never shown to the client).
     void set_fault_logger(std::function<void(const std::string& request_id, const std::string&)> f);
 
-    // Binds host:port; throws std::runtime_error when it cannot. Returns the bound port.
+    // Binds host:port (listen backlog SOMAXCONN); throws std::runtime_error
+    // when it cannot. Returns the bound port.
     int bind();
     // Serves until stop(); blocks. bind() must have succeeded.
     void listen();
@@ -83,12 +116,13 @@ class HttpServer {
 
   private:
     struct Impl;
-    std::unique_ptr<Impl> impl_;
+    friend struct Impl;
     Router router_;
     ServerOptions options_;
     int port_ = 0;
     Observer observer_;
     std::function<void(const std::string&, const std::string&)> fault_logger_;
+    std::unique_ptr<Impl> impl_;  // last: its threads use the members above
 };
 
 }  // namespace talentmatch::api

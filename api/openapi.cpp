@@ -111,7 +111,7 @@ json operation(const RouteSpec& route) {
         statuses.push_back(401);
         statuses.push_back(403);
     }
-    // Any route can answer 400 to a malformed HTTP request (cpp-httplib's parser).
+    // Any route can answer 400 to a malformed HTTP request (the HTTP library's parser).
     if (std::none_of(statuses.begin(), statuses.end(), [](int s) { return s >= 400 && s < 500; })) {
         statuses.push_back(400);
     }

@@ -21,6 +21,8 @@ std::string status_title(int status) {
             return "Not Found";
         case 405:
             return "Method Not Allowed";
+        case 408:
+            return "Request Timeout";
         case 409:
             return "Conflict";
         case 413:
@@ -33,6 +35,8 @@ std::string status_title(int status) {
             return "Range Not Satisfiable";
         case 422:
             return "Unprocessable Content";
+        case 431:
+            return "Request Header Fields Too Large";
         case 500:
             return "Internal Server Error";
         case 503:

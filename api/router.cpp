@@ -44,7 +44,7 @@ std::vector<std::string> split_path(const std::string& path) {
     return out;
 }
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
+void Router::add(std::string method, std::string pattern, Handler handler, Admission admission) {
     if (pattern.empty() || pattern[0] != '/') {
         throw std::invalid_argument("route pattern must start with '/': " + pattern);
     }
@@ -54,7 +54,8 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
         }
     }
     segments_.push_back(split_path(pattern));
-    routes_.push_back(Route{std::move(method), std::move(pattern), std::move(handler)});
+    routes_.push_back(
+        Route{std::move(method), std::move(pattern), std::move(handler), std::move(admission)});
 }
 
 Router::Match Router::match(const std::string& method, const std::string& path,

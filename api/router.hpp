@@ -6,6 +6,8 @@
 //
 // Thread-safety: build the table before serving; afterwards it is read-only
 // and match() may be called from any number of threads.
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,16 +15,24 @@
 
 namespace talentmatch::api {
 
+// A route's access policy evaluated on the request line and headers alone:
+// the refusal (401, 403) or nullopt when the request may proceed. The server
+// asks it before reading a request body, so an unauthenticated upload is
+// refused without being read; the handler applies the same policy again
+// (routes.cpp states it once, in admit()).
+using Admission = std::function<std::optional<Response>(const Request&)>;
+
 struct Route {
     std::string method;   // "GET", "POST", "PUT", "DELETE"
     std::string pattern;  // "/v1/jobs/{id}"
     Handler handler;
+    Admission admission;  // empty: public route
 };
 
 class Router {
   public:
     // Throws std::invalid_argument on a duplicate (method, pattern) or a bad pattern.
-    void add(std::string method, std::string pattern, Handler handler);
+    void add(std::string method, std::string pattern, Handler handler, Admission admission = {});
 
     struct Match {
         const Route* route = nullptr;              // null: no route for this method

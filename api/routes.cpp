@@ -1,5 +1,7 @@
 #include "api/routes.hpp"
 
+#include <variant>
+
 #include <nlohmann/json.hpp>
 
 #include "api/handlers.hpp"
@@ -28,6 +30,34 @@ std::vector<RouteSpec> build_routes(ApiContext& ctx, const RouteGroup& extra) {
     return routes;
 }
 
+namespace {
+
+// The access policy of a non-public route, stated once: a key (401, with
+// WWW-Authenticate), then a role in `roles` (403). Reads headers only, so the
+// server applies it before a request body is read (Route::admission) and the
+// handler applies it again to get the caller's Principal.
+std::variant<Principal, Response> admit(const Request& r, RoleSet roles, const KeyLookup& lookup,
+                                        const std::string& what) {
+    Principal principal;
+    try {
+        principal = authenticate(r, lookup);
+    } catch (const Unauthorized& e) {
+        Response res = problem_response(401, e.what());
+        res.headers["WWW-Authenticate"] = "Bearer";
+        return res;
+    }
+    try {
+        authorize(principal, roles, what);
+    } catch (const Forbidden& e) {
+        Response res = problem_response(403, e.what());
+        res.key_id = principal.key_id;
+        return res;
+    }
+    return principal;
+}
+
+}  // namespace
+
 Router make_router(const std::vector<RouteSpec>& routes, KeyLookup lookup) {
     Router router;
     for (const auto& spec : routes) {
@@ -39,18 +69,12 @@ Router make_router(const std::vector<RouteSpec>& routes, KeyLookup lookup) {
             continue;
         }
         const std::string what = spec.method + " " + spec.pattern;
-        router.add(spec.method, spec.pattern, [handler, roles, lookup, what](Request& r) {
-            Principal principal;
-            try {
-                principal = authenticate(r, lookup);
-            } catch (const Unauthorized& e) {
-                Response res = problem_response(401, e.what());
-                res.headers["WWW-Authenticate"] = "Bearer";
-                return res;
-            }
+        auto handle = [handler, roles, lookup, what](Request& r) {
+            auto admitted = admit(r, roles, lookup, what);
+            if (auto* refusal = std::get_if<Response>(&admitted)) return std::move(*refusal);
+            const Principal& principal = std::get<Principal>(admitted);
             Response res;
             try {
-                authorize(principal, roles, what);
                 res = handler(r, principal);
             } catch (...) {
                 std::string internal;
@@ -59,7 +83,13 @@ Router make_router(const std::vector<RouteSpec>& routes, KeyLookup lookup) {
             }
             res.key_id = principal.key_id;
             return res;
-        });
+        };
+        auto admission = [roles, lookup, what](const Request& r) -> std::optional<Response> {
+            auto admitted = admit(r, roles, lookup, what);
+            if (auto* refusal = std::get_if<Response>(&admitted)) return std::move(*refusal);
+            return std::nullopt;
+        };
+        router.add(spec.method, spec.pattern, std::move(handle), std::move(admission));
     }
     return router;
 }

@@ -5,7 +5,9 @@
 // and /openapi.json, whose document is generated from this same list).
 // make_router() wraps each handler with its access policy: public routes run
 // as is; the others authenticate (401), check the role (403), then run with
-// the caller's Principal; a thrown error becomes problem+json.
+// the caller's Principal; a thrown error becomes problem+json. The same
+// policy is each route's Route::admission, which the server asks on the
+// headers before it reads a request body.
 #include <functional>
 #include <vector>
 

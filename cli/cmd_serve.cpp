@@ -4,6 +4,10 @@
 // published atomically, so the previous run stays served), stop the snapshot
 // thread, close the store.
 #include <pthread.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -24,8 +28,30 @@ struct ServeOptions {
     int port = 8080;
     int threads = 0;
     std::size_t max_body_mb = 64;
+    int event_threads = 0;
+    std::size_t max_connections = api::ServerOptions{}.max_connections;
+    std::size_t max_connections_per_client = api::ServerOptions{}.max_connections_per_client;
+    int keep_alive_seconds = static_cast<int>(api::ServerOptions{}.keep_alive_timeout.count());
+    int header_timeout_seconds = static_cast<int>(api::ServerOptions{}.header_timeout.count());
+    int body_timeout_seconds = static_cast<int>(api::ServerOptions{}.body_timeout.count());
     std::size_t query_slots = api::default_query_slots();
 };
+
+// Each connection is a file descriptor: raise the soft limit toward the
+// hard one so max_connections can be reached (a shell's default is often 1,024).
+void raise_open_file_limit(std::size_t connections) {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+    const rlim_t wanted = std::min<rlim_t>(limit.rlim_max, connections + 256);
+    if (limit.rlim_cur < wanted) {
+        limit.rlim_cur = wanted;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+    if (limit.rlim_cur < connections + 64) {
+        spdlog::warn("talentmatch serve: {} open files allowed (ulimit -n) for {} connections",
+                     limit.rlim_cur, connections);
+    }
+}
 
 int serve(const ServeOptions& o) {
     // Block the stop signals in every thread (threads inherit the mask); one
@@ -43,11 +69,20 @@ int serve(const ServeOptions& o) {
     options.http.port = o.port;
     options.http.threads = o.threads > 0 ? o.threads : api::default_thread_count();
     options.http.max_body_bytes = o.max_body_mb * 1024 * 1024;
+    options.http.event_threads = o.event_threads;
+    options.http.max_connections = o.max_connections;
+    options.http.max_connections_per_client = o.max_connections_per_client;
+    options.http.keep_alive_timeout = std::chrono::seconds(o.keep_alive_seconds);
+    options.http.header_timeout = std::chrono::seconds(o.header_timeout_seconds);
+    options.http.body_timeout = std::chrono::seconds(o.body_timeout_seconds);
+    raise_open_file_limit(o.max_connections);
     options.query.query_slots = o.query_slots;
     api::ApiServer server(options);
     const int port = server.bind();
-    spdlog::info("talentmatch serve: listening on http://{}:{} with {} worker threads, db {}",
-                 o.host, port, options.http.threads, o.db);
+    spdlog::info(
+        "talentmatch serve: listening on http://{}:{} with {} worker threads, at most {} "
+        "connections ({} per client address), db {}",
+        o.host, port, options.http.threads, o.max_connections, o.max_connections_per_client, o.db);
 
     std::thread waiter([&server, stop_signals] {
         int signal = 0;
@@ -78,9 +113,33 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         ->check(CLI::Range(0, 65535))
         ->capture_default_str();
     cmd->add_option("--threads", options->threads,
-                    "HTTP worker threads; one keep-alive connection holds one worker "
-                    "(default max(64, 8 x cores))")
+                    "worker threads running complete requests (connections are held by the "
+                    "event loop, not by workers; default max(64, 8 x cores))")
         ->check(CLI::Range(1, 4096));
+    cmd->add_option("--event-threads", options->event_threads,
+                    "event-loop threads holding the connections (default cores / 2, 1 to 4)")
+        ->check(CLI::Range(1, 64));
+    cmd->add_option("--max-connections", options->max_connections,
+                    "open connections in total; beyond it requests are answered 503")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
+    cmd->add_option("--max-connections-per-client", options->max_connections_per_client,
+                    "open connections from one client address; beyond it 503")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
+    cmd->add_option("--keep-alive-timeout", options->keep_alive_seconds,
+                    "seconds a silent connection is kept (idle keep-alive, stalled upload)")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
+    cmd->add_option("--header-timeout", options->header_timeout_seconds,
+                    "seconds for a request's line and headers, from when its connection began "
+                    "waiting for it")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
+    cmd->add_option("--body-timeout", options->body_timeout_seconds,
+                    "seconds for a request body after its headers, plus 1 s per 64 KiB")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
     cmd->add_option("--query-slots", options->query_slots,
                     "match and aggregate queries computed at once; more wait in arrival order "
                     "(0 = no limit; default: cores + 1)")

@@ -8,7 +8,7 @@ set -euo pipefail
 
 build_packages=(
   g++ cmake ninja-build pkg-config ca-certificates
-  libeigen3-dev libtbb-dev libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev
+  libeigen3-dev libtbb-dev libcpp-httplib-dev libmicrohttpd-dev nlohmann-json3-dev libsqlite3-dev
   libcli11-dev libspdlog-dev libgtest-dev libjemalloc-dev
 )
 test_packages=(python3 python3-networkx sqlite3 curl clang-format)

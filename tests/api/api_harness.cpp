@@ -96,7 +96,9 @@ void seed_market(const std::string& db) {
     s.upsert(make_job("j2", "E2", 2));
 }
 
-Harness::Harness(bool seed) {
+Harness::Harness(bool seed) : Harness(seed, {}) {}
+
+Harness::Harness(bool seed, std::function<void(ServerOptions&)> tweak) : tweak_(std::move(tweak)) {
     if (seed) seed_market(db());
     {
         store::Store s(db());
@@ -120,6 +122,7 @@ void Harness::start() {
     options.http.port = 0;
     options.http.threads = 16;
     options.http.max_body_bytes = 4 * 1024 * 1024;  // small, so 413 is cheap to test
+    if (tweak_) tweak_(options.http);
     // TM_API_TEST_LOG=1 shows the server log (request lines, snapshot faults).
     options.logger = std::getenv("TM_API_TEST_LOG") != nullptr
                          ? spdlog::default_logger()

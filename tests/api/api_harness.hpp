@@ -8,6 +8,7 @@
 // programs P1 (I1), P2 (I2); graduates g1, g2 (I1), h1 (I2); employers
 // E1 (association A1), E2 (association A2); jobs j1 (E1), j2 (E2).
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -66,6 +67,8 @@ class Harness {
   public:
     // Seeds, creates keys, starts the server and waits until it is ready.
     explicit Harness(bool seed = true);
+    // The same, with the HTTP options adjusted by `tweak` before each start.
+    Harness(bool seed, std::function<void(ServerOptions&)> tweak);
     ~Harness();
 
     // (Re)starts / stops the server on the same file.
@@ -95,6 +98,7 @@ class Harness {
 
   private:
     TempDir dir_;
+    std::function<void(ServerOptions&)> tweak_;
     std::map<std::string, std::string> keys_;
     std::unique_ptr<ApiServer> server_;
     std::thread thread_;
