@@ -128,6 +128,12 @@ void add_generate_command(CLI::App& app, int& exit_code) {
             {"quintiles", datagen::OnetLevels::kQuintiles},
             {"linear", datagen::OnetLevels::kLinear}}))
         ->needs(onet);
+    cmd->add_option("--onet-weights", options->onet_rules.weights,
+                    "With --onet: IM -> weight mapping (distinctive | importance)")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, datagen::OnetWeights>{
+            {"distinctive", datagen::OnetWeights::kDistinctive},
+            {"importance", datagen::OnetWeights::kImportance}}))
+        ->needs(onet);
     cmd->add_option("--onet-jobs-keep-suppressed", options->onet_rules.jobs_keep_suppressed,
                     "With --onet: jobs keep Recommend Suppress = Y ratings (true | false)")
         ->needs(onet)

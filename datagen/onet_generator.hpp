@@ -11,6 +11,9 @@
 //    programs are spread over a few synthetic institutions;
 //  - graduates drawn from those programs with datagen/graduate_factory.hpp,
 //    extras from all O*NET elements and from their cluster's elements.
+//  - the import's worker profiles (one holder per occupation, not seeking)
+//    under their own institution kOnetWorkerInstitution and program
+//    kOnetWorkerProgram (no curriculum, cohort 0); counted in the summary.
 // Writes ATTRIBUTION.txt (CC BY 4.0) into the output directory.
 #include <cstdint>
 #include <vector>

@@ -154,6 +154,14 @@ int onet_level(double lv, OnetLevels scale) {
     return level;
 }
 
+int onet_weight(double im, double mean_im, OnetWeights scheme) {
+    if (scheme == OnetWeights::kDistinctive) {
+        const double factor = std::clamp(1.0 + im - mean_im, 0.2, 3.0);
+        return std::clamp(static_cast<int>(std::floor(im * factor + 0.5)), 1, 10);
+    }
+    return onet_weight(im);
+}
+
 int onet_weight(double im) {
     return std::clamp(static_cast<int>(std::floor(im * 2.0 + 0.5)), 1, 10);
 }
@@ -234,6 +242,23 @@ OnetDataset import_onet(const fs::path& dir, const OnetRules& rules) {
     const auto code_col = occupations.column("O*NET-SOC Code"),
                title_col = occupations.column("Title");
     out.stats.occupations_listed = occupations.rows();
+    // An element's mean importance over the ratings jobs keep (for kDistinctive).
+    const auto job_keeps = [&](const Rating& rating) {
+        return !rating.not_relevant && rating.importance && rating.level &&
+               (!rating.suppressed || rules.jobs_keep_suppressed);
+    };
+    std::map<std::string, double> mean_importance;
+    {
+        std::map<std::string, std::pair<double, int>> sums;
+        for (const auto& [code, elements] : ratings) {
+            for (const auto& [element, rating] : elements) {
+                if (!job_keeps(rating)) continue;
+                sums[element].first += *rating.importance;
+                ++sums[element].second;
+            }
+        }
+        for (const auto& [element, sum] : sums) mean_importance[element] = sum.first / sum.second;
+    }
     std::map<std::string, bool> groups_used;
     for (std::size_t r = 0; r < occupations.rows(); ++r) {
         const std::string& code = occupations.cell(r, code_col);
@@ -247,8 +272,7 @@ OnetDataset import_onet(const fs::path& dir, const OnetRules& rules) {
         };
         std::vector<Candidate> candidates;
         for (const auto& [element, rating] : rated->second) {
-            if (rating.not_relevant || !rating.importance || !rating.level) continue;
-            if (rating.suppressed && !rules.jobs_keep_suppressed) continue;
+            if (!job_keeps(rating)) continue;
             candidates.push_back({element, *rating.importance, *rating.level, rating.suppressed});
         }
         if (candidates.empty()) continue;
@@ -283,7 +307,7 @@ OnetDataset import_onet(const fs::path& dir, const OnetRules& rules) {
             Requirement req;
             req.skill_id = c.element;
             req.level = onet_level(c.level, rules.levels);
-            req.weight = onet_weight(c.importance);
+            req.weight = onet_weight(c.importance, mean_importance[c.element], rules.weights);
             req.must_have = c.importance >= rules.must_have_importance;
             out.stats.must_haves += req.must_have ? 1 : 0;
             job.requirements.push_back(std::move(req));

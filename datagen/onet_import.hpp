@@ -7,8 +7,8 @@
 //  - each rated occupation -> one job: requirement per element kept
 //    (importance IM >= keep_importance, else the top min_requirements by IM;
 //    by default every rated element), level = onet_level(LV) in 1..5,
-//    weight = round(2 * IM) in 1..10, must-have when IM >= must_have_importance;
-//    ratings with Not Relevant = Y are skipped, and those with Recommend
+//    weight = onet_weight(IM, mean IM of the element, weights) in 1..10, must-have when IM >=
+//    must_have_importance; ratings with Not Relevant = Y are skipped, and those with Recommend
 //    Suppress = Y unless jobs_keep_suppressed;
 //  - minimum education from the Required Level of Education distribution
 //    (lowest category reaching 50 % cumulative), else from the Job Zone;
@@ -37,6 +37,14 @@ namespace talentmatch::datagen {
 enum class OnetLevels : std::uint8_t { kQuintiles = 0, kLinear = 1 };
 inline constexpr double kOnetLevelCuts[4] = {1.53, 2.30, 3.00, 3.68};
 
+// How importance IM (1..5) becomes a requirement's weight (1..10).
+//  - kDistinctive: round(IM x f), f = 1 + IM - mean IM of the element over
+//    every job's ratings, clamped to 0.2..3: an element this occupation
+//    relies on more than occupations in general weighs more (Reading
+//    Comprehension, important everywhere, tells jobs apart less).
+//  - kImportance: round(2 x IM) (the first mapping).
+enum class OnetWeights : std::uint8_t { kDistinctive = 0, kImportance = 1 };
+
 struct OnetRules {
     // Defaults chosen by bench/quality.sh (ONET_MAPPING.md "Measured effect").
     double keep_importance = 0.0;       // 0: every rated element is a requirement
@@ -47,6 +55,7 @@ struct OnetRules {
     // Jobs keep a Recommend Suppress = Y rating (O*NET's best estimate, of low
     // precision); worker profiles never claim one.
     bool jobs_keep_suppressed = true;
+    OnetWeights weights = OnetWeights::kDistinctive;
 };
 
 // Ids of the worker profiles' institution and program (generate_from_onet
@@ -85,9 +94,10 @@ OnetDataset import_onet(const std::filesystem::path& dir, const OnetRules& rules
 
 // Mapping functions, exposed for tests and ONET_MAPPING.md.
 int onet_level(double lv, OnetLevels scale = OnetLevels::kQuintiles);  // LV 0..7 -> 1..5
-int onet_weight(double im);                                            // IM 1..5 -> 1..10
-EducationLevel onet_education_from_rl_category(int category);          // 1..12
-EducationLevel onet_education_from_job_zone(int zone);                 // 1..5
+int onet_weight(double im);  // kImportance: IM 1..5 -> 1..10
+int onet_weight(double im, double mean_im, OnetWeights scheme);
+EducationLevel onet_education_from_rl_category(int category);  // 1..12
+EducationLevel onet_education_from_job_zone(int zone);         // 1..5
 
 // The attribution O*NET's CC BY 4.0 licence asks for (ATTRIBUTION.txt).
 std::string onet_attribution();

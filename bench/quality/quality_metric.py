@@ -26,6 +26,7 @@ import argparse
 import csv
 import json
 import math
+import operator
 import sys
 
 TIER = "Primary-Short"
@@ -57,20 +58,24 @@ def read_ratings(path):
     return out
 
 
-def cosine_rankings(ratings, scale):
+def cosine_rankings(ratings, scale, candidates=None):
+    """code -> every other rated code, by cosine of the `scale` vectors
+    descending, ties by code; for `candidates` (default: every code)."""
     codes = sorted(ratings)
-    vectors = {c: {e: v[scale] for e, v in ratings[c].items()} for c in codes}
-    norms = {c: math.sqrt(sum(x * x for x in vectors[c].values())) for c in codes}
+    elements = sorted({e for c in codes for e in ratings[c]})
+    vectors = {c: [ratings[c].get(e, {}).get(scale, 0.0) for e in elements] for c in codes}
+    norms = {c: math.sqrt(sum(x * x for x in vectors[c])) for c in codes}
     out = {}
-    for c in codes:
+    for c in sorted(candidates if candidates is not None else codes):
+        if c not in vectors:
+            continue
         a = vectors[c]
         scored = []
         for d in codes:
             if d == c:
                 continue
-            b = vectors[d]
-            dot = sum(x * b[e] for e, x in a.items() if e in b)
             den = norms[c] * norms[d]
+            dot = sum(map(operator.mul, a, vectors[d]))
             scored.append((-(dot / den if den else 0.0), d))
         scored.sort()
         out[c] = [d for _, d in scored]
@@ -135,8 +140,8 @@ def main():
         result["candidates"] = product.pop("candidates")
         result[name] = {
             "product": product,
-            "cosine_levels": score(cosine_rankings(ratings, "LV"), judge, rated),
-            "cosine_importance": score(cosine_rankings(ratings, "IM"), judge, rated),
+            "cosine_levels": score(cosine_rankings(ratings, "LV", judge), judge, rated),
+            "cosine_importance": score(cosine_rankings(ratings, "IM", judge), judge, rated),
         }
         for base in ("cosine_levels", "cosine_importance"):
             result[name][base].pop("candidates")

@@ -56,6 +56,12 @@ TEST(OnetMapping, RescalesLevelsAndWeights) {
     EXPECT_EQ(onet_weight(3.0), 6);
     EXPECT_EQ(onet_weight(3.38), 7);
     EXPECT_EQ(onet_weight(5.0), 10);
+    // Distinctive: IM x (1 + IM - the element's mean IM), factor in 0.2..3.
+    EXPECT_EQ(onet_weight(4.0, 3.0, OnetWeights::kDistinctive), 8);
+    EXPECT_EQ(onet_weight(4.0, 4.0, OnetWeights::kDistinctive), 4);
+    EXPECT_EQ(onet_weight(2.0, 4.5, OnetWeights::kDistinctive), 1);   // factor 0.2: 0.4 -> 1
+    EXPECT_EQ(onet_weight(5.0, 2.0, OnetWeights::kDistinctive), 10);  // factor 3: 15 -> 10
+    EXPECT_EQ(onet_weight(3.0, 1.0, OnetWeights::kImportance), 6);
     EXPECT_EQ(onet_education_from_rl_category(2), EducationLevel::kSecondaryVocational);
     EXPECT_EQ(onet_education_from_rl_category(5), EducationLevel::kHigherVocational);
     EXPECT_EQ(onet_education_from_rl_category(6), EducationLevel::kBachelor);
@@ -89,9 +95,10 @@ TEST(OnetImport, SkillsAreBilingualAndGroupedByContentModel) {
 }
 
 TEST(OnetImport, MapsElectricalEngineersRequirements) {
-    // 17-2071.00: Reading Comprehension IM 4, LV 4.38; Mathematics IM 3.38,
-    // LV 4.12; Persuasion IM 2.88, LV 3 (kept: every rated element is);
-    // Computers and Electronics IM 4.67, LV 6.01 (must-have: IM >= 4.5);
+    // 17-2071.00: Reading Comprehension IM 4 (mean over jobs 3.48), LV 4.38;
+    // Mathematics IM 3.38 (mean 2.57), LV 4.12; Persuasion IM 2.88 (mean
+    // 2.75), LV 3 (kept: every rated element is); Computers and Electronics
+    // IM 4.67, LV 6.01 (must-have: IM >= 4.5);
     // Installation LV marked Not Relevant (dropped). RL: 11 % associate,
     // 82 % bachelor.
     const Job& j = job("onet-17-2071.00");
@@ -101,19 +108,20 @@ TEST(OnetImport, MapsElectricalEngineersRequirements) {
     const Requirement* reading = requirement(j, "2.A.1.a");
     ASSERT_NE(reading, nullptr);
     EXPECT_EQ(reading->level, 5);
-    EXPECT_EQ(reading->weight, 8);
+    EXPECT_EQ(reading->weight, 6);  // 4 x (1 + 4 - 3.48) = 6.09
     EXPECT_FALSE(reading->must_have);
     const Requirement* maths = requirement(j, "2.A.1.e");
     ASSERT_NE(maths, nullptr);
     EXPECT_EQ(maths->level, 5);
-    EXPECT_EQ(maths->weight, 7);
+    EXPECT_EQ(maths->weight, 6);  // 3.38 x 1.81 = 6.12: rated above its mean, it gains
     const Requirement* persuasion = requirement(j, "2.B.1.c");
     ASSERT_NE(persuasion, nullptr);
     EXPECT_EQ(persuasion->level, 4);
-    EXPECT_EQ(persuasion->weight, 6);
+    EXPECT_EQ(persuasion->weight, 3);  // 2.88 x 1.13 = 3.26
     const Requirement* computers = requirement(j, "2.C.3.a");
     ASSERT_NE(computers, nullptr);
     EXPECT_TRUE(computers->must_have);
+    EXPECT_EQ(computers->weight, 10);  // 4.67 x 2.62, clamped
     EXPECT_EQ(requirement(j, "2.B.3.d"), nullptr);
     EXPECT_EQ(j.min_education, EducationLevel::kBachelor);
 }
