@@ -13,12 +13,13 @@
 # Extra arguments go to `generate` (e.g. --onet-keep-importance 3 for an
 # ablation). Only this script and the metric read the judge.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-judge="$(cd .. && pwd)/shared/judge/onet-29.2-related-occupations-dev.tsv"
+judge=""
 if [ "${1:-}" = "--judge" ]; then
-  judge="$2"
+  judge="$(realpath "$2")"  # relative to the caller's directory
   shift 2
 fi
+cd "$(dirname "$0")/.."
+[ -n "$judge" ] || judge="$(cd .. && pwd)/shared/judge/onet-29.2-related-occupations-dev.tsv"
 [ -f "$judge" ] || { echo "quality.sh: no judge file $judge" >&2; exit 2; }
 onet=data/realdata/onet-29.2
 cmake --preset default >/dev/null
