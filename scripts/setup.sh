@@ -11,7 +11,7 @@ build_packages=(
   libeigen3-dev libtbb-dev libcpp-httplib-dev libmicrohttpd-dev nlohmann-json3-dev libsqlite3-dev
   libcli11-dev libspdlog-dev libgtest-dev libjemalloc-dev
 )
-test_packages=(python3 python3-networkx sqlite3 curl clang-format)
+test_packages=(python3 python3-networkx sqlite3 curl clang-format clang-14 libclang-rt-14-dev)
 bench_packages=(libfaiss-dev libbenchmark-dev libopenblas-dev wrk nginx-light)
 
 wanted=("${build_packages[@]}")

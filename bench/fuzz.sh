@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds the `fuzz` preset (clang, libFuzzer + ASan + UBSan; fuzz/README.md)
+# and runs every fuzz target for SECONDS each, one at a time, single process,
+# at nice 19. Each run starts from the committed corpus fuzz/corpus/<target>/
+# plus what earlier runs found (build-fuzz/corpus/<target>/, not committed).
+# Findings (crash-*, timeout-*, oom-*, leak-*) go to build-fuzz/findings/<target>/.
+# Prints per target: CPU seconds, executions, findings; exits 1 if any.
+#
+# usage: bench/fuzz.sh SECONDS [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:?usage: bench/fuzz.sh SECONDS [TARGET...]}
+shift
+cmake --preset fuzz -DCMAKE_CXX_COMPILER_LAUNCHER="$(command -v ccache || true)" >/dev/null
+nice -n 19 cmake --build --preset fuzz
+if [ $# -gt 0 ]; then targets=("$@"); else mapfile -t targets <build-fuzz/fuzz_targets.txt; fi
+
+total_findings=0
+printf '%-28s %10s %14s %9s\n' target cpu_s executions findings
+for t in "${targets[@]}"; do
+  work=build-fuzz/corpus/$t findings=build-fuzz/findings/$t log=build-fuzz/findings/$t.log
+  mkdir -p "$work" "$findings"
+  before=$(ls "$findings" | wc -l)
+  start=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
+  # -rss_limit_mb: ASan; -timeout: one input may take at most 10 s.
+  nice -n 19 "build-fuzz/fuzz/$t" "$work" "fuzz/corpus/$t" -max_total_time="$seconds" \
+    -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/" \
+    >"$log" 2>&1 || true
+  end=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
+  cpu=$(awk -v a="$start" -v b="$end" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.1f", (b-a)/hz}')
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  found=$(( $(ls "$findings" | wc -l) - before ))
+  total_findings=$((total_findings + found))
+  printf '%-28s %10s %14s %9s\n' "$t" "$cpu" "${execs:-?}" "$found"
+  if [ "$found" -gt 0 ]; then grep -m3 -E 'ERROR|FUZZ_CHECK|runtime error' "$log" | sed 's/^/    /' || true; fi
+done
+echo "findings: $total_findings (build-fuzz/findings/)"
+[ "$total_findings" -eq 0 ]
