@@ -16,15 +16,19 @@ WorkerPool::~WorkerPool() {
 }
 
 void WorkerPool::submit(std::function<void()> job) {
+    bool queued = false;
     {
         std::lock_guard lock(mutex_);
         if (!stopping_) {
             jobs_.push_back(std::move(job));
-            wake_.notify_one();
-            return;
+            queued = true;
         }
     }
-    job();
+    if (!queued) {
+        job();
+        return;
+    }
+    wake_.notify_one();  // after unlocking: the woken worker does not block on mutex_
 }
 
 void WorkerPool::stop() {

@@ -121,6 +121,7 @@ void Harness::start() {
     options.db_path = db();
     options.http.port = 0;
     options.http.threads = 16;
+    options.http.event_threads = 2;  // the library's thread-pool mode, whatever the cores
     options.http.max_body_bytes = 4 * 1024 * 1024;  // small, so 413 is cheap to test
     if (tweak_) tweak_(options.http);
     // TM_API_TEST_LOG=1 shows the server log (request lines, snapshot faults).
