@@ -15,6 +15,7 @@
 #include "matcher/explanation.hpp"
 #include "matcher/match_query.hpp"
 #include "matcher/supply_demand.hpp"
+#include "matcher/validity.hpp"
 
 namespace talentmatch::api {
 namespace {
@@ -72,6 +73,7 @@ matcher::MatchFilter job_filter(const Request& r) {
     f.clusters = query_list(r, "cluster");
     f.employers = query_list(r, "employer");
     f.min_coverage = query_number(r, "min_coverage", 0.0, 0.0, 1.0);
+    f.as_of = matcher::today_utc();  // jobs past valid_until are not matched
     return f;
 }
 
@@ -254,6 +256,8 @@ Response candidates_for_job(ApiContext& ctx, Request& r, const Principal& p, Can
     f.institutions = query_list(r, "institution");
     f.programs = query_list(r, "program");
     f.min_coverage = query_number(r, "min_coverage", 0.0, 0.0, 1.0);
+    f.as_of = matcher::today_utc();  // an expired job lists no candidates
+    f.include_not_seeking = query_bool(r, "include_not_seeking", false);
     if (p.role == Role::kCareerOffice) {
         for (const auto& i : f.institutions) {
             if (i != p.org) {
@@ -412,6 +416,7 @@ const std::vector<QueryParam> kCandidateFilters = {
     {"institution", "string", "only candidates of these institutions"},
     {"program", "string", "only candidates of these programs"},
     {"min_coverage", "number", "only pairs with coverage >= this, 0..1"},
+    {"include_not_seeking", "boolean", "also list graduates who are not seeking (default false)"},
     {"explain", "boolean", "add each pair's explanation and learning plan"}};
 const std::vector<QueryParam> kSegment = {{"cluster", "string", "segment: jobs of this cluster"},
                                           {"district", "string", "segment: jobs of this district"},

@@ -1,13 +1,27 @@
 #pragma once
-// Stage 4: the recommended assignment over the snapshot. Preference lists:
-// each *seeking* graduate's best `depth` jobs (from its top-k list, computed
-// with k >= depth) whose coverage is >= min_coverage (exact, basis points);
-// both sides rank by the exact ranking score (fit + bonus), ties by id. Job
+// Stage 4: the recommended assignment of SPEC.md over the snapshot: deferred
+// acceptance, graduates proposing, over each seeking graduate's COMPLETE list
+// of eligible jobs with coverage >= min_coverage (exact, basis points); both
+// sides rank by the exact ranking score (fit + bonus), ties by id; job
 // capacity = headcount. Non-seeking graduates are not assigned.
 //
-// Note: truncating lists to `depth` makes stability relative to those lists
-// (a graduate deems jobs outside its best `depth` unacceptable), which is what
-// the blocking-pair check verifies.
+// Lists are never held whole: each graduate starts from its row of the top-k
+// stage (k' = max(k, chunk) jobs), and one that has proposed to all of them
+// fetches its next jobs from the engine (matcher/lazy_assignment.hpp,
+// matcher/assignment_source.hpp). The result equals deferred acceptance over
+// the full lists, so it is stable by SPEC's untruncated rule; `chunk` (batch
+// --depth) changes only memory and time.
+//
+// Checks reported beside it:
+//  - blocking pairs by the untruncated rule, counted independently of the
+//    proposal loop for `check_graduates` seeking graduates (every
+//    ceil(seeking / check_graduates)-th one in id order; all of them when
+//    seeking <= check_graduates: then the count is exact): each one's complete
+//    list from the engine against the final assignment;
+//  - the gap to a maximum-weight assignment as `upper_bound - weight`, where
+//    upper_bound = min(Σ over seeking graduates of their best acceptable score,
+//    Σ over jobs of headcount × their best acceptable score) bounds every
+//    assignment's total score from above (a bound, not the optimum).
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -15,26 +29,44 @@
 #include "batch/report_data.hpp"
 #include "matcher/assignment.hpp"
 #include "matcher/batch_top_k.hpp"
+#include "matcher/lazy_assignment.hpp"
+#include "matcher/score_config.hpp"
 
 namespace talentmatch::batch {
 
-struct AssignmentStage {
-    matcher::AssignmentInput input;  // row per graduate (empty when not seeking)
-    matcher::Assignment assignment;
-    std::vector<std::uint32_t> acceptable_proposers;  // per job: graduates listing it
-    std::vector<std::uint32_t> filled;                // per job
-    Funnel funnel;
-    std::uint64_t blocking_pairs = 0;  // find_blocking_pairs over the input: 0 when stable
-    std::uint64_t seeking = 0, placed = 0, with_acceptable_job = 0;
-    std::uint32_t min_coverage_bp = 0;
+struct StabilityCheck {
+    std::uint64_t graduates_checked = 0;
+    bool exact = false;  // every seeking graduate checked
+    std::uint64_t blocking_pairs = 0;
+    std::uint64_t graduates_in_blocking_pairs = 0;
 };
 
+struct AssignmentStage {
+    std::vector<std::uint32_t> capacity;  // per job: headcount
+    matcher::Assignment assignment;
+    std::vector<std::uint32_t> first_choice;          // per graduate: first job proposed to
+    std::vector<std::uint32_t> acceptable_proposers;  // per job: graduates that proposed to it
+    std::vector<std::uint32_t> filled;                // per job
+    Funnel funnel;
+    std::uint64_t seeking = 0, placed = 0, with_acceptable_job = 0;
+    std::uint32_t min_coverage_bp = 0;
+    matcher::LazyAssignmentStats lazy;  // fetch rounds and sizes
+    StabilityCheck stability;
+    double weight = 0;       // Σ scores of the assigned pairs
+    double upper_bound = 0;  // >= the weight of a maximum-weight assignment
+};
+
+// jobs_per_graduate rows hold each graduate's top `list_k` eligible jobs (any
+// coverage), graduates_per_job rows the seeking graduates' top pairs per job.
 AssignmentStage assign(const matcher::Snapshot& snapshot,
                        const matcher::TopKLists& jobs_per_graduate,
-                       const matcher::TopKLists& graduates_per_job, std::size_t depth,
-                       double min_coverage);
+                       const matcher::TopKLists& graduates_per_job, std::size_t list_k,
+                       std::size_t chunk, double min_coverage, const matcher::ScoreConfig& config,
+                       const matcher::ExecutionOptions& exec, std::size_t check_graduates = 2000);
 
-// A PairScore's ranking score as the assignment's exact rational.
-matcher::ExactScore exact_ranking(const matcher::PairScore& score);
+// The stability check above, alone (tests call it on other assignments).
+StabilityCheck check_stability(const matcher::Snapshot& snapshot, const AssignmentStage& stage,
+                               const matcher::ScoreConfig& config,
+                               const matcher::ExecutionOptions& exec, std::size_t check_graduates);
 
 }  // namespace talentmatch::batch

@@ -167,11 +167,11 @@ UnplacedGraduate diagnose_graduate(const matcher::Snapshot& s, Index g,
                                    const matcher::ScoreConfig& config) {
     UnplacedGraduate u;
     u.graduate = g;
-    const auto& acceptable = assignment.input.candidates[g];
+    const std::uint32_t first = assignment.first_choice[g];
     const auto eligible = jobs_per_graduate.row(g);
-    if (!acceptable.empty() || !eligible.empty()) {
-        u.reason = acceptable.empty() ? "coverage_below_minimum" : "outranked";
-        u.nearest_job = acceptable.empty() ? eligible.front().index : acceptable.front().job;
+    if (first != matcher::kUnassigned || !eligible.empty()) {
+        u.reason = first == matcher::kUnassigned ? "coverage_below_minimum" : "outranked";
+        u.nearest_job = first == matcher::kUnassigned ? eligible.front().index : first;
         const auto e = matcher::explain_indices(s, matcher::CandidateKind::kGraduates, g,
                                                 u.nearest_job, config);
         u.nearest_coverage = e.coverage;
@@ -231,7 +231,7 @@ Diagnostics diagnose(const matcher::Snapshot& s, const AssignmentStage& assignme
     const SeekingSupply supply = seeking_supply(s);
     const auto& jobs = s.jobs;
     for (Index j = 0; j < jobs.size(); ++j) {
-        const auto cap = assignment.input.capacity[j];
+        const auto cap = assignment.capacity[j];
         if (assignment.filled[j] >= cap) continue;
         UnfilledJob u;
         u.job = j;
@@ -241,7 +241,7 @@ Diagnostics diagnose(const matcher::Snapshot& s, const AssignmentStage& assignme
         if (u.acceptable_proposers > 0) {
             u.reason = "taken_by_higher_scorers";
             u.detail = std::to_string(u.acceptable_proposers) +
-                       " graduates listed it; all were placed at jobs they rank higher";
+                       " graduates proposed to it; each was outranked by the holders";
         } else if (!row.empty()) {
             double best = 0;
             for (const auto& m : row) best = std::max(best, m.score.coverage());

@@ -15,6 +15,7 @@
 #include "batch/result_files.hpp"
 #include "batch/run_publisher.hpp"
 #include "batch/stage_reporter.hpp"
+#include "matcher/validity.hpp"
 #include "models/field_error.hpp"
 #include "store/store.hpp"
 
@@ -135,6 +136,8 @@ void validate(const BatchOptions& o) {
     if (!(o.alignment_min_coverage >= 0 && o.alignment_min_coverage <= 1))
         errors.push_back({"alignment_min_coverage", "must be in [0, 1]"});
     if (o.shard_graduates < 1) errors.push_back({"shard_graduates", "must be >= 1"});
+    if (!o.as_of.empty() && !matcher::date_key(o.as_of))
+        errors.push_back({"as_of", "must be a date YYYY-MM-DD, got \"" + o.as_of + "\""});
     if (!errors.empty()) throw ValidationError(std::move(errors));
     matcher::validate(o.score);
 }
@@ -165,7 +168,7 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress) {
         BatchResults r;
         r.settings = {o.k, o.assignment_depth, o.assignment_min_coverage, o.alignment_min_coverage,
                       o.relaxation_job_limit};
-        r.loaded = load_snapshot(store, rep);
+        r.loaded = load_snapshot(store, rep, o.as_of.empty() ? matcher::today_utc() : o.as_of);
         const auto& s = r.snapshot();
         r.graduates = top_k_both_ways(s, matcher::CandidateKind::kGraduates,
                                       std::max(o.k, o.assignment_depth), o.k, o.shard_graduates,
@@ -174,7 +177,8 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress) {
                                      o.shard_graduates, o.score, exec, "top-k programs", rep);
         rep.begin("assignment", s.graduates.size(), "graduates");
         r.assignment = assign(s, r.graduates.jobs_per_candidate, r.graduates.candidates_per_job,
-                              o.assignment_depth, o.assignment_min_coverage);
+                              std::max(o.k, o.assignment_depth), o.assignment_depth,
+                              o.assignment_min_coverage, o.score, exec);
         rep.end();
         balance_all(r, exec, rep);
         align_all(r, o, exec, rep);

@@ -34,11 +34,15 @@ namespace talentmatch::batch {
 struct BatchOptions {
     std::filesystem::path db_path;
     std::filesystem::path out_dir;
-    std::size_t k = 10;                    // top-k in every direction, >= 1
-    int threads = 0;                       // 0 = every core; else 1..256
-    std::size_t assignment_depth = 20;     // a graduate's preference list: its best L jobs ...
-    double assignment_min_coverage = 0.5;  // ... with coverage >= this
-    double alignment_min_coverage = 0.8;   // program alignment threshold
+    std::size_t k = 10;  // top-k in every direction, >= 1
+    int threads = 0;     // 0 = every core; else 1..256
+    // The assignment covers every eligible job with coverage >= assignment_min_coverage;
+    // assignment_depth is how many jobs a graduate fetches at first (then more
+    // on demand): it changes time and memory, never the result.
+    std::size_t assignment_depth = 20;
+    double assignment_min_coverage = 0.5;
+    std::string as_of;  // "YYYY-MM-DD": jobs past valid_until on it are left out; "" = today (UTC)
+    double alignment_min_coverage = 0.8;  // program alignment threshold
     std::size_t shard_graduates = 65536;  // graduates per top-k shard (results do not depend on it)
     std::size_t relaxation_job_limit = 2000;  // unfilled jobs analysed for relaxations
     matcher::ScoreConfig score;

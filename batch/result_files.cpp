@@ -59,6 +59,15 @@ void write_lists(RunPublisher& p, const std::string& name, const char* row_col,
     f.close();
 }
 
+// How blocking pairs were counted (SPEC's rule over complete lists).
+json stability_json(const AssignmentStage& a) {
+    return {{"rule", "every eligible pair with coverage >= min_coverage (untruncated)"},
+            {"method", a.stability.exact ? "exact: every seeking graduate"
+                                         : "sampled: every n-th seeking graduate in id order"},
+            {"graduates_checked", a.stability.graduates_checked},
+            {"graduates_in_blocking_pairs", a.stability.graduates_in_blocking_pairs}};
+}
+
 json level_json(const matcher::LevelBalance& l) {
     json j = {{"level", l.level},
               {"demand", l.demand},
@@ -260,17 +269,20 @@ void write_assignment(const BatchResults& r, RunPublisher& p) {
     for (Index j = 0; j < s.jobs.size(); ++j) {
         jobs.row()
             .cell(s.jobs.ids[j])
-            .cell(std::int64_t(a.input.capacity[j]))
+            .cell(std::int64_t(a.capacity[j]))
             .cell(std::int64_t(a.filled[j]));
         jobs.row()
-            .cell(std::int64_t(a.input.capacity[j] - a.filled[j]))
+            .cell(std::int64_t(a.capacity[j] - a.filled[j]))
             .cell(std::int64_t(a.acceptable_proposers[j]));
         jobs.end_row();
     }
     jobs.close();
     write_json(p, "assignment.json",
                {{"min_coverage", r.settings.assignment_min_coverage},
-                {"preference_depth", r.settings.assignment_depth},
+                {"preference_lists", "complete: every eligible job with coverage >= min_coverage"},
+                {"fetch_chunk", r.settings.assignment_depth},
+                {"fetch_rounds", a.lazy.fetch_rounds},
+                {"fetched_jobs", a.lazy.fetched_jobs},
                 {"seeking_graduates", a.seeking},
                 {"graduates_with_acceptable_job", a.with_acceptable_job},
                 {"placed_graduates", a.placed},
@@ -279,8 +291,12 @@ void write_assignment(const BatchResults& r, RunPublisher& p) {
                 {"filled_openings", a.funnel.placed},
                 {"unfilled_openings", a.funnel.openings - a.funnel.placed},
                 {"proposals", a.assignment.proposals},
-                {"blocking_pairs", a.blocking_pairs},
-                {"stable", a.blocking_pairs == 0},
+                {"blocking_pairs", a.stability.blocking_pairs},
+                {"blocking_pairs_check", stability_json(a)},
+                {"stable", a.stability.blocking_pairs == 0},
+                {"weight", a.weight},
+                {"max_weight_upper_bound", a.upper_bound},
+                {"gap_to_max_weight_at_most", std::max(0.0, a.upper_bound - a.weight)},
                 {"funnel",
                  {{"openings", a.funnel.openings},
                   {"eligible", a.funnel.eligible},
@@ -433,14 +449,21 @@ json summary_json(const BatchResults& r) {
           {"jobs", s.jobs.size()},
           {"openings", openings},
           {"graduates", s.graduates.size()},
-          {"seeking_graduates", a.seeking}}},
+          {"seeking_graduates", a.seeking},
+          {"expired_jobs", r.loaded.expired_jobs},
+          {"expired_openings", r.loaded.expired_openings}}},
+        {"as_of", r.loaded.as_of},
         {"pairs_scored", {{"graduate_job", r.graduates.pairs}, {"program_job", r.programs.pairs}}},
         {"assignment",
          {{"placed_graduates", a.placed},
           {"filled_openings", a.funnel.placed},
           {"unfilled_openings", a.funnel.openings - a.funnel.placed},
           {"unplaced_seeking_graduates", a.seeking - a.placed},
-          {"blocking_pairs", a.blocking_pairs},
+          {"blocking_pairs", a.stability.blocking_pairs},
+          {"blocking_pairs_check", stability_json(a)},
+          {"weight", a.weight},
+          {"max_weight_upper_bound", a.upper_bound},
+          {"gap_to_max_weight_at_most", std::max(0.0, a.upper_bound - a.weight)},
           {"funnel",
            {{"openings", a.funnel.openings},
             {"eligible", a.funnel.eligible},

@@ -1,6 +1,10 @@
 #include "batch/snapshot_loader.hpp"
 
+#include <algorithm>
+
 #include "batch/content_hash.hpp"
+#include "matcher/validity.hpp"
+#include "models/field_error.hpp"
 
 namespace talentmatch::batch {
 namespace {
@@ -12,8 +16,14 @@ void hash_list(ContentHash& h, const std::vector<std::string>& items) {
 
 }  // namespace
 
-LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter) {
+LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
+                             const std::string& as_of) {
+    const auto as_of_key = matcher::date_key(as_of);
+    if (!as_of_key || as_of.empty()) {
+        throw ValidationError(std::vector<FieldError>{{"as_of", "must be a date YYYY-MM-DD"}});
+    }
     LoadedSnapshot out;
+    out.as_of = as_of;
     out.store_data_version = store.data_version();
     const auto graduates = static_cast<std::uint64_t>(store.count(store::EntityKind::kGraduate));
     reporter.begin("snapshot", graduates, "graduates");
@@ -65,6 +75,12 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter) {
         for (const auto& r : j.requirements) {
             data.add(r.skill_id).add(std::int64_t(r.level)).add(std::int64_t(r.weight));
             data.add(std::int64_t(r.must_have));
+        }
+        const auto key = matcher::date_key(j.valid_until);
+        if (key && !matcher::valid_on(*key, *as_of_key)) {
+            ++out.expired_jobs;
+            out.expired_openings += std::uint64_t(std::max(0, j.headcount));
+            return;
         }
         builder.add_job(j);
     });

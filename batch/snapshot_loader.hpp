@@ -19,10 +19,18 @@ struct LoadedSnapshot {
     std::string taxonomy_hash;  // skills and certificates
     std::int64_t store_data_version = 0;
     std::map<std::string, std::string> program_names;  // program id -> name, for reports
+    std::string as_of;                                 // the run's date, "YYYY-MM-DD"
+    std::uint64_t expired_jobs = 0;      // jobs past valid_until on as_of: not in the snapshot
+    std::uint64_t expired_openings = 0;  // their headcount
 };
 
-// Reports stage "snapshot" (unit: graduates). Throws ValidationError when the
-// store holds something the matcher rejects, StoreError on storage faults.
-LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter);
+// Reports stage "snapshot" (unit: graduates). Jobs past valid_until on `as_of`
+// ("YYYY-MM-DD", matcher/validity.hpp) are left out of the snapshot, so no
+// later stage matches, assigns, counts or lists them; they are counted (and
+// still part of data_hash, which hashes the store's content). Throws
+// ValidationError when the store holds something the matcher rejects or
+// as_of is not a date, StoreError on storage faults.
+LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
+                             const std::string& as_of);
 
 }  // namespace talentmatch::batch

@@ -24,24 +24,36 @@ void print_summary(const batch::BatchResult& result) {
     const auto s = nlohmann::json::parse(result.summary_json);
     const auto& c = s.at("counts");
     const auto& a = s.at("assignment");
-    std::cout << "batch run " << result.run_id << " published in "
-              << batch::format_duration(result.seconds) << "\n  graduates "
-              << batch::format_count(c.at("graduates").get<double>()) << " (seeking "
-              << batch::format_count(c.at("seeking_graduates").get<double>()) << "), jobs "
-              << batch::format_count(c.at("jobs").get<double>()) << ", openings "
-              << batch::format_count(c.at("openings").get<double>()) << ", programs "
-              << batch::format_count(c.at("programs").get<double>())
-              << "\n  assignment: " << batch::format_count(a.at("filled_openings").get<double>())
-              << " openings filled, "
-              << batch::format_count(a.at("unfilled_openings").get<double>()) << " unfilled, "
-              << batch::format_count(a.at("unplaced_seeking_graduates").get<double>())
-              << " seeking graduates unplaced, blocking pairs "
-              << a.at("blocking_pairs").get<long long>() << "\n  supply-demand: "
-              << s.at("supply_demand").at("shortage_skills").get<long long>()
-              << " shortage skills of "
-              << s.at("supply_demand").at("skills_in_demand").get<long long>()
-              << " in demand\n  results: " << result.run_dir.string()
-              << "\n  report:  " << (result.run_dir / "report.html").string() << "\n";
+    std::cout
+        << "batch run " << result.run_id << " published in "
+        << batch::format_duration(result.seconds) << "\n  graduates "
+        << batch::format_count(c.at("graduates").get<double>()) << " (seeking "
+        << batch::format_count(c.at("seeking_graduates").get<double>()) << "), jobs "
+        << batch::format_count(c.at("jobs").get<double>()) << ", openings "
+        << batch::format_count(c.at("openings").get<double>()) << ", programs "
+        << batch::format_count(c.at("programs").get<double>()) << "; expired on "
+        << s.at("as_of").get<std::string>() << ": "
+        << batch::format_count(c.at("expired_jobs").get<double>()) << " jobs ("
+        << batch::format_count(c.at("expired_openings").get<double>()) << " openings), left out"
+        << "\n  assignment: " << batch::format_count(a.at("filled_openings").get<double>())
+        << " openings filled, " << batch::format_count(a.at("unfilled_openings").get<double>())
+        << " unfilled, " << batch::format_count(a.at("unplaced_seeking_graduates").get<double>())
+        << " seeking graduates unplaced, blocking pairs (every eligible pair, "
+        << (a.at("blocking_pairs_check").at("method").get<std::string>().starts_with("exact")
+                ? "exact"
+                : "sampled ") +
+               (a.at("blocking_pairs_check").at("method").get<std::string>().starts_with("exact")
+                    ? std::string()
+                    : std::to_string(
+                          a.at("blocking_pairs_check").at("graduates_checked").get<long long>()) +
+                          " graduates")
+        << ") " << a.at("blocking_pairs").get<long long>() << ", score "
+        << batch::format_count(a.at("weight").get<double>()) << " of at most "
+        << batch::format_count(a.at("max_weight_upper_bound").get<double>())
+        << "\n  supply-demand: " << s.at("supply_demand").at("shortage_skills").get<long long>()
+        << " shortage skills of " << s.at("supply_demand").at("skills_in_demand").get<long long>()
+        << " in demand\n  results: " << result.run_dir.string()
+        << "\n  report:  " << (result.run_dir / "report.html").string() << "\n";
 }
 
 }  // namespace
@@ -56,8 +68,13 @@ void add_batch_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--k", options->k, "top-k in every direction")->capture_default_str();
     cmd->add_option("--threads", options->threads, "worker threads, 0 = every core")
         ->capture_default_str();
-    cmd->add_option("--depth", options->assignment_depth, "assignment preference list length")
+    cmd->add_option("--depth", options->assignment_depth,
+                    "jobs a graduate fetches at a time in the assignment (which always covers "
+                    "every eligible job; this changes time and memory, not the result)")
         ->capture_default_str();
+    cmd->add_option("--as-of", options->as_of,
+                    "the run's date YYYY-MM-DD: jobs past valid_until on it are left out "
+                    "(default: today, UTC)");
     cmd->add_option("--min-coverage", options->assignment_min_coverage,
                     "minimum coverage of an assignment pair")
         ->capture_default_str();

@@ -23,6 +23,7 @@
 #include "datagen/onet_import.hpp"
 #include "datagen/shipped_data.hpp"
 #include "datagen/synthetic_generator.hpp"
+#include "matcher/validity.hpp"
 
 namespace talentmatch::cli {
 namespace {
@@ -36,8 +37,13 @@ struct GenerateOptions {
     std::string onet;
     std::optional<std::int64_t> graduates;
     std::optional<std::int64_t> jobs;
+    std::string date;  // "YYYY-MM-DD"; empty = today (UTC)
     datagen::OnetRules onet_rules;
 };
+
+// Jobs are posted 30 days before the generation date and stay valid 14..240
+// days after posting, so on that date ~93% of them are still valid.
+constexpr long kPostedDaysBefore = 30;
 
 void print_summary(const datagen::GenerationSummary& s, double seconds) {
     auto mean = [](std::int64_t sum, std::int64_t n) {
@@ -84,6 +90,15 @@ int run_generate(const GenerateOptions& o) {
         config->seed = o.seed;
         if (o.graduates) config->graduates = *o.graduates;
         if (o.jobs) config->jobs = *o.jobs;
+        const std::string date = o.date.empty() ? matcher::today_utc() : o.date;
+        const auto key = matcher::date_key(date);
+        if (!key || date.empty()) {
+            std::cerr << "talentmatch generate: --date: must be a date YYYY-MM-DD\n";
+            return kExitUsage;
+        }
+        const datagen::CivilDate day{*key / 10000, *key / 100 % 100, *key % 100};
+        config->postings_date =
+            datagen::civil_from_days(datagen::days_from_civil(day) - kPostedDaysBefore);
         const auto data = datagen::load_shipped_data(root, o.taxonomy);
         summary = datagen::generate_synthetic(data, *config, out, progress);
     }
@@ -151,6 +166,10 @@ void add_generate_command(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("--graduates", options->graduates, "Override the number of graduates")
         ->check(CLI::Range(std::int64_t{0}, std::int64_t{50'000'000}));
+    cmd->add_option("--date", options->date,
+                    "Generation date YYYY-MM-DD (default today, UTC): jobs are posted 30 days "
+                    "before it and stay valid 14..240 days after posting; same seed and date, "
+                    "same bytes");
     cmd->add_option("--jobs", options->jobs, "Override the number of jobs (synthetic only)")
         ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}))
         ->excludes(onet);

@@ -3,7 +3,7 @@
 //   tiny      ~3 institutions, ~200 graduates, ~50 jobs      (tests)
 //   demo      12 institutions, ~60 programs, 20,000 graduates, 3,000 jobs, 150 employers
 //   province  100 institutions, 1,000,000 graduates, 100,000 jobs
-// Dates are fixed (not the clock) so output depends on the seed alone.
+// Dates are fields (not the clock): output depends on the config alone.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,7 +22,9 @@ struct SyntheticConfig {
     int employers = 150;
     std::int64_t jobs = 3000;
     int graduation_year = 2026;
-    CivilDate postings_date{2026, 6, 30};  // jobs are valid 2..34 weeks after this
+    // Jobs are valid 2..34 weeks after this; `generate` sets it 30 days before
+    // its --date (default today), so most jobs are valid on that date.
+    CivilDate postings_date{2026, 6, 30};
 };
 
 std::optional<SyntheticConfig> preset(std::string_view name);

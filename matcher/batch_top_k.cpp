@@ -40,6 +40,7 @@ BatchTopK batch_top_k(const Snapshot& snapshot, CandidateKind kind, BatchRange r
     in.range_begin = range.begin;
     in.range_end = range.end;
     in.candidate_ok = rf.candidate_ok;
+    in.listed = rf.candidate_listed;
     in.job_list = job_list;
     in.cov_min = cov_min;
     in.k_jobs = k_jobs;

@@ -64,6 +64,18 @@ BatchTopK batch_top_k(const Snapshot& snapshot, CandidateKind kind, BatchRange r
                       std::size_t k_jobs, std::size_t k_candidates, const MatchFilter& filter,
                       const ScoreConfig& config, const ExecutionOptions& options = {});
 
+// Index-based (no id strings), for the assignment: the top-k jobs of each
+// candidate index in `candidates` (a row per entry, in that order) as
+// match_query.hpp computes them (same regimes, same filter), and, when
+// cov_min_by_job is not empty (one entry per job), only pairs with
+// cov_num >= cov_min_by_job[job] as well. Errors as in match_query.hpp; an
+// index out of range -> "candidates".
+TopKLists top_jobs_by_index(const Snapshot& snapshot, CandidateKind kind,
+                            std::span<const Index> candidates, std::size_t k,
+                            const MatchFilter& filter,
+                            std::span<const std::uint16_t> cov_min_by_job,
+                            const ScoreConfig& config, const ExecutionOptions& options = {});
+
 // Merges per-shard candidates_per_job lists (same jobs, disjoint candidate
 // ranges) into the global top-k per job. Deterministic, order of shards
 // irrelevant.

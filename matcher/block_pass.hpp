@@ -148,7 +148,9 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                             recompute_min_cfloor();
                         }
                     }
-                    if (in.k_candidates != 0) jc.offer(p, make_entry(s, c));
+                    if (in.k_candidates != 0 && (in.listed.empty() || in.listed[c])) {
+                        jc.offer(p, make_entry(s, c));
+                    }
                 }
             }
             scratch.unload_block(cs, b);

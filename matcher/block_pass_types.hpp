@@ -52,6 +52,9 @@ struct PassInput {
     // row_of[c - range_begin] != kNone.
     Index range_begin = 0, range_end = 0;
     std::span<const std::uint8_t> candidate_ok;
+    // Of those, the ones that may enter the per-job lists: listed[c] != 0
+    // (empty = all). Per-candidate lists are not restricted by it.
+    std::span<const std::uint8_t> listed;
     std::span<const Index> row_of;  // (c - range_begin) -> heap row; empty = c - range_begin
     // Jobs scored, in collector order: position p is job job_list[p].
     std::span<const Index> job_list;

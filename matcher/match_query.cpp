@@ -49,29 +49,43 @@ Match to_match(const SortedIds& other_ids, const IndexedMatch& m) {
 }
 
 void run_block_pass(const Snapshot& snapshot, const CandidateSet& cs,
-                    const detail::ResolvedFilter& rf, const ScoreConfig& config,
-                    const ExecutionOptions& options, Index lo, Index hi,
+                    const detail::ResolvedFilter& rf, std::span<const std::uint16_t> cov_by_job,
+                    const ScoreConfig& config, const ExecutionOptions& options, Index lo, Index hi,
                     std::span<const Index> row_of, std::span<const Index> blocks, std::size_t k,
                     detail::HeapEntry* slots, std::uint32_t* counts);
 
-// Top-k jobs for the given candidates: few blocks -> the sparse per-candidate
-// path; many -> the block pass over the blocks that hold them, heaps only for
-// the queried lanes.
-MatchLists jobs_for(const Snapshot& snapshot, CandidateKind kind, std::span<const std::string> ids,
-                    std::size_t k, const MatchFilter& filter, const ScoreConfig& config,
-                    const ExecutionOptions& options, const char* id_kind) {
-    check_k(k);
-    validate(config);
-    detail::validate_options(options);
-    const CandidateSet& cs = detail::candidates_of(snapshot, kind);
-    const std::vector<Index> queries = resolve_ids(cs.ids, ids, id_kind);
-    const detail::ResolvedFilter rf = detail::resolve_filter(snapshot, kind, filter);
-    MatchLists out(queries.size());
-    if (queries.empty()) return out;
+// Per job index: max(the filter's coverage minimum, extra[j]).
+std::vector<std::uint16_t> combined_minimums(const Snapshot& snapshot,
+                                             const detail::ResolvedFilter& rf,
+                                             std::span<const std::uint16_t> extra) {
+    auto cov_min =
+        detail::coverage_minimums(snapshot, snapshot.job_plan.all_jobs, rf.min_coverage_bp);
+    if (extra.empty()) return cov_min;
+    if (cov_min.empty()) return {extra.begin(), extra.end()};
+    for (std::size_t j = 0; j < cov_min.size(); ++j) cov_min[j] = std::max(cov_min[j], extra[j]);
+    return cov_min;
+}
 
+// Top-k jobs for the given candidate indices (one row per DISTINCT index,
+// numbered by row_of[c - lo]): few blocks -> the per-candidate regimes; many
+// -> the block pass over the blocks that hold them, heaps only for the queried
+// lanes. extra_cov_min: per job index, a further minimum cov_num (or empty).
+struct RowLists {
+    TopKLists lists;
+    Index lo = 0;
+    std::vector<Index> row_of;
+};
+RowLists jobs_core(const Snapshot& snapshot, const CandidateSet& cs, std::span<const Index> queries,
+                   std::size_t k, const detail::ResolvedFilter& rf,
+                   std::span<const std::uint16_t> extra_cov_min, const ScoreConfig& config,
+                   const ExecutionOptions& options) {
+    RowLists out;
+    if (queries.empty()) return out;
     const Index lo = *std::min_element(queries.begin(), queries.end());
     const Index hi = *std::max_element(queries.begin(), queries.end()) + 1;
-    std::vector<Index> row_of(hi - lo, kNone);
+    out.lo = lo;
+    std::vector<Index>& row_of = out.row_of;
+    row_of.assign(hi - lo, kNone);
     Index rows = 0;
     std::vector<Index> blocks;
     for (Index c : queries) {
@@ -83,12 +97,11 @@ MatchLists jobs_for(const Snapshot& snapshot, CandidateKind kind, std::span<cons
 
     std::vector<detail::HeapEntry> slots(std::size_t(rows) * k);
     std::vector<std::uint32_t> counts(rows, 0);
+    const auto cov_min = combined_minimums(snapshot, rf, extra_cov_min);
     if (blocks.size() < detail::kTileIndexMinBlocks) {
         // Small batch: each candidate's skills through the by-skill job index.
         std::vector<Index> distinct(rows);
         for (Index c : queries) distinct[row_of[c - lo]] = c;
-        const auto cov_min =
-            detail::coverage_minimums(snapshot, snapshot.job_plan.all_jobs, rf.min_coverage_bp);
         QueryWorkspace fallback_workspace;  // unused when the caller passed one
         QueryWorkspace& workspace =
             options.workspace != nullptr ? *options.workspace : fallback_workspace;
@@ -127,12 +140,26 @@ MatchLists jobs_for(const Snapshot& snapshot, CandidateKind kind, std::span<cons
             });
         }
     } else {
-        run_block_pass(snapshot, cs, rf, config, options, lo, hi, row_of, blocks, k, slots.data(),
-                       counts.data());
+        run_block_pass(snapshot, cs, rf, cov_min, config, options, lo, hi, row_of, blocks, k,
+                       slots.data(), counts.data());
     }
-    const TopKLists lists = detail::candidate_heap_lists(slots, counts, k);
+    out.lists = detail::candidate_heap_lists(slots, counts, k);
+    return out;
+}
+
+MatchLists jobs_for(const Snapshot& snapshot, CandidateKind kind, std::span<const std::string> ids,
+                    std::size_t k, const MatchFilter& filter, const ScoreConfig& config,
+                    const ExecutionOptions& options, const char* id_kind) {
+    check_k(k);
+    validate(config);
+    detail::validate_options(options);
+    const CandidateSet& cs = detail::candidates_of(snapshot, kind);
+    const std::vector<Index> queries = resolve_ids(cs.ids, ids, id_kind);
+    const detail::ResolvedFilter rf = detail::resolve_filter(snapshot, kind, filter);
+    MatchLists out(queries.size());
+    const RowLists rl = jobs_core(snapshot, cs, queries, k, rf, {}, config, options);
     for (std::size_t q = 0; q < queries.size(); ++q) {
-        for (const IndexedMatch& m : lists.row(row_of[queries[q] - lo])) {
+        for (const IndexedMatch& m : rl.lists.row(rl.row_of[queries[q] - rl.lo])) {
             out[q].push_back(to_match(snapshot.jobs.ids, m));
         }
     }
@@ -141,8 +168,8 @@ MatchLists jobs_for(const Snapshot& snapshot, CandidateKind kind, std::span<cons
 
 // The block pass over `blocks` for the candidates with a heap row.
 void run_block_pass(const Snapshot& snapshot, const CandidateSet& cs,
-                    const detail::ResolvedFilter& rf, const ScoreConfig& config,
-                    const ExecutionOptions& options, Index lo, Index hi,
+                    const detail::ResolvedFilter& rf, std::span<const std::uint16_t> cov_by_job,
+                    const ScoreConfig& config, const ExecutionOptions& options, Index lo, Index hi,
                     std::span<const Index> row_of, std::span<const Index> blocks, std::size_t k,
                     detail::HeapEntry* slots, std::uint32_t* counts) {
     std::vector<Index> filtered_jobs;
@@ -155,7 +182,11 @@ void run_block_pass(const Snapshot& snapshot, const CandidateSet& cs,
         }
         job_list = filtered_jobs;
     }
-    const auto cov_min = detail::coverage_minimums(snapshot, job_list, rf.min_coverage_bp);
+    std::vector<std::uint16_t> cov_min;
+    if (!cov_by_job.empty()) {
+        cov_min.reserve(job_list.size());
+        for (Index j : job_list) cov_min.push_back(cov_by_job[j]);
+    }
     detail::PassInput in;
     in.snapshot = &snapshot;
     in.candidates = &cs;
@@ -183,7 +214,16 @@ MatchLists candidates_for(const Snapshot& snapshot, CandidateKind kind,
     detail::validate_options(options);
     const CandidateSet& cs = detail::candidates_of(snapshot, kind);
     const std::vector<Index> queries = resolve_ids(snapshot.jobs.ids, ids, "job");
-    const detail::ResolvedFilter rf = detail::resolve_filter(snapshot, kind, filter);
+    detail::ResolvedFilter rf = detail::resolve_filter(snapshot, kind, filter);
+    // Only candidates that may be listed are scored in this direction.
+    if (!rf.candidate_listed.empty()) {
+        if (rf.candidate_ok.empty()) {
+            rf.candidate_ok = std::move(rf.candidate_listed);
+        } else {
+            for (Index c = 0; c < rf.candidate_ok.size(); ++c)
+                rf.candidate_ok[c] &= rf.candidate_listed[c];
+        }
+    }
     MatchLists out(queries.size());
     std::vector<Index> job_list;
     std::vector<std::size_t> position_of(queries.size(), SIZE_MAX);
@@ -230,6 +270,31 @@ MatchLists candidates_for(const Snapshot& snapshot, CandidateKind kind,
 }
 
 }  // namespace
+
+TopKLists top_jobs_by_index(const Snapshot& snapshot, CandidateKind kind,
+                            std::span<const Index> candidates, std::size_t k,
+                            const MatchFilter& filter,
+                            std::span<const std::uint16_t> cov_min_by_job,
+                            const ScoreConfig& config, const ExecutionOptions& options) {
+    check_k(k);
+    validate(config);
+    detail::validate_options(options);
+    const CandidateSet& cs = detail::candidates_of(snapshot, kind);
+    for (Index c : candidates) {
+        if (c >= cs.size()) throw_invalid("candidates", "index out of range");
+    }
+    if (!cov_min_by_job.empty() && cov_min_by_job.size() != snapshot.jobs.size())
+        throw_invalid("cov_min_by_job", "one entry per job expected");
+    const detail::ResolvedFilter rf = detail::resolve_filter(snapshot, kind, filter);
+    const RowLists rl = jobs_core(snapshot, cs, candidates, k, rf, cov_min_by_job, config, options);
+    TopKLists out;
+    for (Index c : candidates) {
+        const auto row = rl.lists.row(rl.row_of[c - rl.lo]);
+        out.items.insert(out.items.end(), row.begin(), row.end());
+        out.offsets.push_back(std::uint32_t(out.items.size()));
+    }
+    return out;
+}
 
 MatchLists top_jobs_for_graduates(const Snapshot& snapshot,
                                   std::span<const std::string> graduate_ids, std::size_t k,

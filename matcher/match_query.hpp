@@ -66,7 +66,12 @@ struct ExecutionOptions {
 //  - institutions, programs: restrict candidates (a graduate's institution /
 //    program; a program's institution / itself);
 //  - min_coverage in [0, 1]: the pair's coverage must be >= it (exact: it is
-//    rounded to basis points, 1/10,000).
+//    rounded to basis points, 1/10,000);
+//  - as_of "YYYY-MM-DD": jobs past their valid_until on that date are left
+//    out (validity.hpp; empty = no date rule). The API passes today's date;
+//  - include_not_seeking: graduates who are not seeking appear in jobs'
+//    candidate lists only when true (a graduate's own job list is never
+//    restricted by it).
 struct MatchFilter {
     std::vector<std::string> districts;
     std::vector<std::string> clusters;
@@ -74,6 +79,8 @@ struct MatchFilter {
     std::vector<std::string> institutions;
     std::vector<std::string> programs;
     double min_coverage = 0.0;
+    std::string as_of;
+    bool include_not_seeking = false;
 };
 
 // One result: the other side's id and index, the exact score, and doubles for

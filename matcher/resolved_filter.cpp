@@ -1,8 +1,10 @@
 #include "matcher/resolved_filter.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
+#include "matcher/validity.hpp"
 #include "models/field_error.hpp"
 
 namespace talentmatch::matcher::detail {
@@ -42,6 +44,8 @@ ResolvedFilter resolve_filter(const Snapshot& snapshot, CandidateKind kind,
         errors.push_back({"filter.min_coverage",
                           "must be in [0, 1], got " + std::to_string(filter.min_coverage)});
     }
+    const auto as_of = date_key(filter.as_of);
+    if (!as_of) errors.push_back({"filter.as_of", "must be a date YYYY-MM-DD"});
     if (!errors.empty()) throw ValidationError(std::move(errors));
 
     ResolvedFilter out;
@@ -55,8 +59,23 @@ ResolvedFilter resolve_filter(const Snapshot& snapshot, CandidateKind kind,
                             (filter.employers.empty() || pass(employers, jobs.employer[j]));
         }
     }
+    if (*as_of != kOpenEnded) {
+        const auto& keys = jobs.valid_until_key;
+        const bool any_expired = std::any_of(keys.begin(), keys.end(),
+                                             [&](std::int32_t k) { return !valid_on(k, *as_of); });
+        if (any_expired) {
+            if (out.job_ok.empty()) out.job_ok.assign(jobs.size(), 1);
+            for (Index j = 0; j < jobs.size(); ++j) {
+                if (!valid_on(keys[j], *as_of)) out.job_ok[j] = 0;
+            }
+        }
+    }
     const CandidateSet& cands =
         kind == CandidateKind::kGraduates ? snapshot.graduates : snapshot.programs;
+    if (kind == CandidateKind::kGraduates && !filter.include_not_seeking &&
+        std::find(cands.seeking.begin(), cands.seeking.end(), 0) != cands.seeking.end()) {
+        out.candidate_listed = cands.seeking;
+    }
     if (filter.institutions.empty() && filter.programs.empty()) return out;
     out.candidate_ok.resize(cands.size());
     for (Index c = 0; c < cands.size(); ++c) {

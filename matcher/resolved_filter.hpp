@@ -13,11 +13,15 @@ namespace talentmatch::matcher::detail {
 struct ResolvedFilter {
     std::vector<std::uint8_t> job_ok;        // per job: 1 = passes; EMPTY = every job passes
     std::vector<std::uint8_t> candidate_ok;  // per candidate: 1 = passes; EMPTY = all pass
-    std::uint32_t min_coverage_bp = 0;       // coverage >= bp / 10,000
+    // Per candidate: 1 = may appear in a job's candidate list (seeking, or
+    // include_not_seeking); EMPTY = all. Applies on top of candidate_ok, and
+    // only to the candidates-for-jobs direction.
+    std::vector<std::uint8_t> candidate_listed;
+    std::uint32_t min_coverage_bp = 0;  // coverage >= bp / 10,000
 };
 
 // Throws ValidationError naming "filter.<field>[i]" for an unknown id and
-// "filter.min_coverage" outside [0, 1] (or NaN).
+// "filter.min_coverage" outside [0, 1] (or NaN), "filter.as_of" when not a date.
 ResolvedFilter resolve_filter(const Snapshot& snapshot, CandidateKind kind,
                               const MatchFilter& filter);
 

@@ -113,6 +113,7 @@ struct JobSet {
     Csr<Index> certificates;  // required, sorted certificate indices
     std::vector<std::string> title;
     std::vector<std::string> valid_until;
+    std::vector<std::int32_t> valid_until_key;  // validity.hpp: YYYYMMDD, kOpenEnded if empty
 
     std::size_t size() const { return ids.size(); }
 };

@@ -203,7 +203,7 @@ std::size_t bytes(const CandidateSet& s) {
 std::size_t bytes(const JobSet& j) {
     return bytes(j.ids) + bytes(j.requirements) + bytes(j.weighted_level_sum) + bytes(j.employer) +
            bytes(j.cluster) + bytes(j.district) + bytes(j.headcount) + bytes(j.min_education) +
-           bytes(j.certificates) + bytes(j.title) + bytes(j.valid_until);
+           bytes(j.certificates) + bytes(j.title) + bytes(j.valid_until) + bytes(j.valid_until_key);
 }
 
 }  // namespace
@@ -366,6 +366,7 @@ JobSet finish_jobs(StagedJobs&& in, const Ranks& r) {
     out.certificates = permute_index_csr(in.certificates, order, r.certificate);
     out.title = permute(in.title, order);
     out.valid_until = permute(in.valid_until, order);
+    out.valid_until_key = permute(in.valid_until_key, order);
     return out;
 }
 

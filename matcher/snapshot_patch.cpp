@@ -129,6 +129,7 @@ void append_row(const JobSet& in, std::size_t j, JobSet& out) {
     append_csr_row(in.certificates, j, out.certificates);
     out.title.push_back(in.title[j]);
     out.valid_until.push_back(in.valid_until[j]);
+    out.valid_until_key.push_back(in.valid_until_key[j]);
 }
 
 // Row `c` of `in`, copied unchanged (everything but the block layout).

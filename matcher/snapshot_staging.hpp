@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "matcher/snapshot.hpp"
+#include "matcher/validity.hpp"
 #include "models/entities.hpp"
 #include "models/limits.hpp"
 
@@ -48,6 +49,7 @@ struct StagedJobs {
     std::vector<std::uint8_t> min_education;
     Csr<Index> certificates;
     std::vector<std::string> title, valid_until;
+    std::vector<std::int32_t> valid_until_key;
 };
 
 // A quick hash for short ids (8 bytes per multiply): std::hash's byte-wise
@@ -269,6 +271,8 @@ void stage_job(Refs& refs, const Job& job, StagedJobs& j) {
     const Index employer =
         optional_ref([&] { return path("employer_id"); }, job.employer_id,
                      [&](const std::string& id) { return refs.employer(id); }, "employer");
+    const auto valid_until_key = date_key(job.valid_until);
+    if (!valid_until_key) fail(path("valid_until"), "must be a date YYYY-MM-DD or empty");
     const Index cluster = refs.cluster(job.cluster);
     const Index district = refs.district(job.district);
     j.ids.push_back(job.id);
@@ -281,6 +285,7 @@ void stage_job(Refs& refs, const Job& job, StagedJobs& j) {
     push_row(j.certificates, certs);
     j.title.push_back(job.title);
     j.valid_until.push_back(job.valid_until);
+    j.valid_until_key.push_back(*valid_until_key);
 }
 
 }  // namespace talentmatch::matcher::staging

@@ -157,14 +157,13 @@ TEST_F(NightlyBatch, PublishedAssignmentIsStableAndWithinHeadcount) {
 TEST_F(NightlyBatch, RelaxationCountsMatchABruteForceOverExplanations) {
     store::Store store(db.string());
     StageReporter rep({{"snapshot", 1}}, {}, {});
-    const auto loaded = load_snapshot(store, rep);
+    const auto loaded = load_snapshot(store, rep, "2000-01-01");
     const auto& s = *loaded.snapshot;
     AssignmentStage nothing;
-    nothing.input.capacity.assign(s.jobs.size(), 0);
-    nothing.input.candidates.resize(s.graduates.size());
+    nothing.capacity.assign(s.jobs.size(), 1);  // all unfilled
+    nothing.first_choice.assign(s.graduates.size(), matcher::kUnassigned);
     nothing.filled.assign(s.jobs.size(), 0);
     nothing.acceptable_proposers.assign(s.jobs.size(), 0);
-    for (std::size_t j = 0; j < s.jobs.size(); ++j) nothing.input.capacity[j] = 1;  // all unfilled
     nothing.assignment.job_of.assign(s.graduates.size(), matcher::kUnassigned);
     matcher::TopKLists empty_g, empty_j, empty_p;
     empty_g.offsets.assign(s.graduates.size() + 1, 0);
