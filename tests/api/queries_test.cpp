@@ -120,3 +120,52 @@ TEST(Queries, AcknowledgedWriteIsVisibleWithinOneSecond) {
 
 }  // namespace
 }  // namespace talentmatch::api::testing
+
+namespace talentmatch::api::testing {
+namespace {
+
+bool lists(const nlohmann::json& body, const std::string& key, const std::string& id) {
+    for (const auto& m : body["matches"]) {
+        if (m[key] == id) return true;
+    }
+    return false;
+}
+
+TEST(Queries, AJobPastValidUntilIsInNoMatchListAndListsNoCandidate) {
+    Harness h;
+    Job expired = make_job("j3", "E1", 3);
+    expired.valid_until = "2020-01-31";
+    Job open = make_job("j4", "E1", 3);
+    open.valid_until = "2999-12-31";
+    ASSERT_EQ(h.put("/v1/jobs/j3", encode(expired).dump()).status / 100, 2);
+    ASSERT_EQ(h.put("/v1/jobs/j4", encode(open).dump()).status / 100, 2);
+    h.wait_snapshot_current();
+    const auto mine = h.get("/v1/graduates/g1/matches?k=50");
+    ASSERT_EQ(mine.status, 200) << mine.body;
+    EXPECT_FALSE(lists(mine.json(), "job_id", "j3"));
+    EXPECT_TRUE(lists(mine.json(), "job_id", "j4"));
+    EXPECT_FALSE(lists(h.get("/v1/graduates/g1/matches?k=50&explain=true").json(), "job_id", "j3"));
+    EXPECT_TRUE(h.get("/v1/jobs/j3/candidates").json()["matches"].empty());
+    EXPECT_TRUE(h.get("/v1/jobs/j3/programs").json()["matches"].empty());
+    EXPECT_FALSE(h.get("/v1/jobs/j4/candidates").json()["matches"].empty());
+}
+
+TEST(Queries, GraduatesNotSeekingAreListedOnlyOnRequest) {
+    Harness h;
+    ASSERT_TRUE(lists(h.get("/v1/jobs/j1/candidates?k=50").json(), "graduate_id", "g2"));
+    Graduate idle = make_graduate("g2", "I1", "P1", 2);
+    idle.seeking = false;
+    ASSERT_EQ(h.put("/v1/graduates/g2", encode(idle).dump()).status / 100, 2);
+    h.wait_snapshot_current();
+    const auto hidden = h.get("/v1/jobs/j1/candidates?k=50");
+    ASSERT_EQ(hidden.status, 200) << hidden.body;
+    EXPECT_FALSE(lists(hidden.json(), "graduate_id", "g2"));
+    EXPECT_TRUE(lists(hidden.json(), "graduate_id", "g1"));
+    EXPECT_TRUE(lists(h.get("/v1/jobs/j1/candidates?k=50&include_not_seeking=true").json(),
+                      "graduate_id", "g2"));
+    // The graduate's own list is not restricted.
+    EXPECT_FALSE(h.get("/v1/graduates/g2/matches").json()["matches"].empty());
+}
+
+}  // namespace
+}  // namespace talentmatch::api::testing
