@@ -16,6 +16,15 @@ ReportData build_report_data(const BatchResults& r) {
     d.counts.skills = static_cast<std::int64_t>(s.skills.size());
     d.counts.data_hash = r.loaded.data_hash;
     d.counts.taxonomy_hash = r.loaded.taxonomy_hash;
+    d.counts.as_of = r.loaded.as_of;
+    d.counts.expired_jobs = static_cast<std::int64_t>(r.loaded.expired_jobs);
+    d.counts.expired_openings = static_cast<std::int64_t>(r.loaded.expired_openings);
+    d.counts.blocking_pairs = static_cast<std::int64_t>(r.assignment.stability.blocking_pairs);
+    d.counts.stability_graduates =
+        static_cast<std::int64_t>(r.assignment.stability.graduates_checked);
+    d.counts.stability_exact = r.assignment.stability.exact;
+    d.counts.weight = r.assignment.weight;
+    d.counts.max_weight_bound = r.assignment.upper_bound;
 
     std::vector<const matcher::SkillBalance*> short_rows;
     for (const auto& k : r.balance_overall.skills) {

@@ -13,6 +13,15 @@ struct ReportCounts {
     std::int64_t graduates = 0, seeking_graduates = 0, jobs = 0, openings = 0, programs = 0,
                  skills = 0;
     std::string data_hash, taxonomy_hash;
+    // The run's date and the jobs past valid_until on it (left out of everything).
+    std::string as_of;
+    std::int64_t expired_jobs = 0, expired_openings = 0;
+    // The assignment's checks: blocking pairs by SPEC's untruncated rule over
+    // `stability_graduates` seeking graduates (all of them when exact), its
+    // total score and an upper bound on a maximum-weight assignment.
+    std::int64_t blocking_pairs = 0, stability_graduates = 0;
+    bool stability_exact = false;
+    double weight = 0, max_weight_bound = 0;
 };
 
 struct ShortageBar {

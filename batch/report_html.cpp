@@ -144,6 +144,23 @@ std::string alignment_chart(const std::vector<AlignmentBar>& bars) {
     return s + "</svg>";
 }
 
+// One plain paragraph: expired jobs, blocking pairs (how counted), score vs bound.
+std::string assignment_checks(const ReportCounts& c) {
+    std::string s =
+        "Jobs past their valid-until date on " + html_escape(c.as_of) + ": " +
+        format_count(double(c.expired_jobs)) + " (" + format_count(double(c.expired_openings)) +
+        " openings), left out of every figure. Blocking pairs over every eligible "
+        "pair above the minimum coverage: " +
+        format_count(double(c.blocking_pairs)) +
+        (c.stability_exact ? " (every seeking graduate checked)"
+                           : " (a sample of " + format_count(double(c.stability_graduates)) +
+                                 " seeking graduates checked)") +
+        ". Total score " + format_count(c.weight) +
+        "; a maximum-weight assignment scores at most " + format_count(c.max_weight_bound) +
+        " (an upper bound, not the optimum).";
+    return s;
+}
+
 std::string funnel_chart(const Funnel& f) {
     const std::pair<const char*, std::int64_t> steps[4] = {{"openings", f.openings},
                                                            {"eligible", f.eligible},
@@ -259,8 +276,9 @@ std::string render_report_html(const ReportData& d) {
          alignment_chart(d.alignment) + "</section>\n";
     s += "<section><h2>Assignment funnel</h2><p class=\"note\">Openings → openings with an "
          "eligible graduate → with an acceptable pair (coverage above the minimum) → filled by "
-         "the stable assignment.</p>" +
-         funnel_chart(d.funnel) + "</section>\n";
+         "the stable assignment over every eligible pair.</p>" +
+         funnel_chart(d.funnel) + "<p class=\"note\">" + assignment_checks(d.counts) +
+         "</p></section>\n";
     s += "<section><h2>Changes since the previous run</h2>" + changes_section(d.changes) +
          "</section>\n";
     s += "</main></body></html>\n";
