@@ -4,9 +4,12 @@
 // assignment, and the published assignment has no blocking pair by SPEC's
 // untruncated rule, found by brute force over every eligible pair from the
 // reference scorer (even with --depth 1, which truncated lists before).
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -193,6 +196,32 @@ TEST_F(AssignmentTruth, NoBlockingPairOverEveryEligiblePairEvenWithDepthOne) {
     EXPECT_EQ(a.at("blocking_pairs").get<int>(), 0);
     EXPECT_TRUE(a.at("blocking_pairs_check").at("method").get<std::string>().starts_with("exact"));
     EXPECT_LE(a.at("weight").get<double>(), a.at("max_weight_upper_bound").get<double>());
+
+    // The maximum-weight assignment over the same pairs (networkx min-cost
+    // flow, weights in millionths) lies between the weight and the bound.
+    const fs::path file = root / "pairs.txt";
+    {
+        std::ofstream out(file);
+        out << graduates.size() << " " << jobs.size() << "\n";
+        for (const auto& j : jobs) out << j.headcount << "\n";
+        for (const Pair& p : pairs)
+            out << p.g << " " << p.j << " " << std::llround(p.s.score() * 1e6) << "\n";
+    }
+    const std::string cmd = "/usr/bin/python3 " TALENTMATCH_SOURCE_DIR
+                            "/tests/batch/max_weight_assignment.py " +
+                            file.string();
+    FILE* pipe = popen(cmd.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string text;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) text.append(buf, n);
+    ASSERT_EQ(pclose(pipe), 0) << cmd;
+    const double optimum = nlohmann::json::parse(text).at("total").get<double>() / 1e6;
+    const double slack = 1e-6 * double(pairs.size());
+    EXPECT_LE(a.at("weight").get<double>(), optimum + slack);
+    EXPECT_LE(optimum, a.at("max_weight_upper_bound").get<double>() + slack);
+    std::cout << "tiny preset: stable " << a.at("weight").get<double>() << ", max-weight "
+              << optimum << ", bound " << a.at("max_weight_upper_bound").get<double>() << "\n";
 }
 
 }  // namespace
