@@ -73,11 +73,7 @@ std::vector<RawItem<T>> split_items(const Request& req) {
     std::vector<RawItem<T>> items;
     if (type == "application/json") {
         nlohmann::json body;
-        try {
-            body = nlohmann::json::parse(req.body);
-        } catch (const nlohmann::json::parse_error& e) {
-            throw BadRequest(std::string("malformed JSON: ") + e.what());
-        }
+        if (const auto error = parse_json(req.body, body)) throw_json_error(*error);
         if (!body.is_array()) {
             throw ValidationError(
                 std::vector<FieldError>{{"", "a bulk body must be a JSON array of objects"}});
@@ -106,10 +102,11 @@ std::vector<RawItem<T>> split_items(const Request& req) {
                 continue;
             }
             nlohmann::json json;
-            try {
-                json = nlohmann::json::parse(text);
-            } catch (const nlohmann::json::exception& e) {  // parse_error, out_of_range (1e999)
-                item.errors.push_back({"", std::string("malformed JSON: ") + e.what()});
+            if (const auto error = parse_json(text, json)) {
+                FieldError e = error->error;
+                if (error->kind == JsonError::Kind::kSyntax)
+                    e.message = "malformed JSON: " + e.message;
+                item.errors.push_back(std::move(e));
                 continue;
             }
             decode_json(json, item);
@@ -229,7 +226,8 @@ Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
             prefix += std::to_string(raw[i].line ? *raw[i].line : i);
             if (!raw[i].line) prefix += "]";
             for (const auto& e : outcomes[i].errors) {
-                all.push_back({e.path.empty() ? prefix : prefix + "." + e.path, e.message});
+                const bool bare = e.path.empty() || e.path.starts_with('[');
+                all.push_back({bare ? prefix + e.path : prefix + "." + e.path, e.message});
             }
         }
         Response res =
@@ -239,7 +237,7 @@ Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
                              all);
         auto body = nlohmann::json::parse(res.body);
         body["items"] = std::move(items);
-        res.body = body.dump();
+        res.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         return res;
     }
     Response res;

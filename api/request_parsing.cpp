@@ -12,11 +12,16 @@ nlohmann::json json_body(const Request& request) {
         throw UnsupportedMediaType("Content-Type must be application/json, got '" +
                                    request.header("content-type") + "'");
     }
-    try {
-        return nlohmann::json::parse(request.body);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw BadRequest(std::string("malformed JSON: ") + e.what());
+    nlohmann::json body;
+    if (const auto error = parse_json(request.body, body)) throw_json_error(*error);
+    return body;
+}
+
+void throw_json_error(const JsonError& error) {
+    if (error.kind == JsonError::Kind::kSyntax) {
+        throw BadRequest("malformed JSON: " + error.error.message, {error.error});
     }
+    throw ValidationError({error.error});
 }
 
 std::size_t query_size(const Request& request, const std::string& name, std::size_t fallback,

@@ -1,7 +1,8 @@
 #pragma once
 // Small helpers shared by the handlers: parse a JSON body (415 unless
-// application/json, 400 if malformed), read typed query parameters (400 with
-// the parameter named), and build JSON responses.
+// application/json; models/json_parse.hpp: 400 if not JSON, 422 naming the
+// field if nested too deep or holding a number out of range), read typed
+// query parameters (400 with the parameter named), and build JSON responses.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -10,11 +11,17 @@
 #include <nlohmann/json.hpp>
 
 #include "api/http_types.hpp"
+#include "models/json_parse.hpp"
 
 namespace talentmatch::api {
 
-// The body as JSON; throws UnsupportedMediaType / BadRequest.
+// The body as JSON; throws UnsupportedMediaType / BadRequest / ValidationError.
 nlohmann::json json_body(const Request& request);
+
+// Throws the 4xx for a JSON parse failure: BadRequest (400, "malformed JSON:
+// ...") for a syntax error, ValidationError (422) for a limit, with the
+// error's path.
+[[noreturn]] void throw_json_error(const JsonError& error);
 
 // Query parameter `name` as an integer in [lo, hi], or `fallback` if absent.
 std::size_t query_size(const Request& request, const std::string& name, std::size_t fallback,

@@ -10,6 +10,7 @@
 #include "bulk/fast_job_parser.hpp"
 #include "bulk/line_reader.hpp"
 #include "models/json_codec.hpp"
+#include "models/json_parse.hpp"
 
 namespace talentmatch::bulk {
 
@@ -40,16 +41,16 @@ std::optional<Entity> decode_entity(EntityKind kind, const nlohmann::json& in,
     return std::nullopt;
 }
 
-// "[json.exception.parse_error.101] parse error at line 1, column 43: syntax
-// error ..." -> "column 43: syntax error ...": the record is one line, whose
-// number the item already carries.
-std::string parse_error_text(const nlohmann::json::exception& error) {
-    std::string text = error.what();
-    const std::size_t cut = text.find("] ");
-    if (cut != std::string::npos) text.erase(0, cut + 2);
+// JSON Lines record error: a syntax error "parse error at line 1, column 43:
+// syntax error ..." becomes "invalid JSON: column 43: syntax error ..." (the
+// record is one line, whose number the item already carries); a nesting or
+// number limit keeps its field path.
+FieldError record_error(const JsonError& error) {
+    if (error.kind != JsonError::Kind::kSyntax) return error.error;
+    std::string text = error.error.message;
     constexpr std::string_view kPrefix = "parse error at line 1, ";
     if (text.starts_with(kPrefix)) text.erase(0, kPrefix.size());
-    return text;
+    return {"", "invalid JSON: " + text};
 }
 
 bool is_blank(std::string_view line) {
@@ -89,11 +90,8 @@ void read_json_lines(const std::filesystem::path& path, EntityKind kind,
         }
         item.entity.reset();
         nlohmann::json value;
-        try {
-            value = nlohmann::json::parse(line);
-        } catch (
-            const nlohmann::json::exception& error) {  // parse_error, or out_of_range for 1e999
-            item.errors.push_back({"", "invalid JSON: " + parse_error_text(error)});
+        if (const auto error = parse_json(line, value)) {
+            item.errors.push_back(record_error(*error));
             callback(item);
             continue;
         }

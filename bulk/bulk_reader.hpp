@@ -5,8 +5,10 @@
 //
 // Each record yields one BulkItem: the decoded entity, or the FieldErrors
 // found on that record (JSON syntax errors too: path "", message
-// "invalid JSON: ..."; a CSV row with the wrong number of cells ...). One bad
-// record never stops the others. Only decoding (shape, types, enum names,
+// "invalid JSON: ..."; JSON nested too deep or a number out of range at its
+// field path (models/json_parse.hpp); a CSV row with the wrong number of
+// cells, a CSV cell that is not UTF-8 at its column ...). One bad record
+// never stops the others. Only decoding (shape, types, enum names,
 // unknown fields) is checked here; domain rules and references are the
 // importer's job with models/validation.hpp.
 //

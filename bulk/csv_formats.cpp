@@ -3,6 +3,7 @@
 #include <span>
 
 #include "bulk/csv_cells.hpp"
+#include "models/utf8.hpp"
 
 namespace talentmatch::bulk {
 
@@ -187,7 +188,10 @@ CsvDecoder::CsvDecoder(EntityKind kind, const std::vector<std::string>& header) 
             for (std::size_t c = 0; c < columns.size(); ++c) {
                 if (columns[c].name == name) found = static_cast<int>(c);
             }
-            if (found < 0) {
+            if (const std::size_t bad = first_invalid_utf8(name); bad != std::string::npos) {
+                header_errors_.push_back(
+                    {escape_invalid_utf8(name), invalid_utf8_message(name, bad)});
+            } else if (found < 0) {
                 header_errors_.push_back({name, "unknown column"});
             } else if (present[found]) {
                 header_errors_.push_back({name, "duplicate column"});
@@ -222,6 +226,12 @@ std::optional<Entity> CsvDecoder::decode(const std::vector<std::string>& row,
         for (std::size_t i = 0; i < row.size(); ++i) {
             const auto& column = columns[column_of_cell_[i]];
             const std::string path(column.name);
+            // Before any decoding: a cell in another encoding (GBK from a
+            // spreadsheet) is refused with its row and column, never stored.
+            if (const std::size_t bad = first_invalid_utf8(row[i]); bad != std::string::npos) {
+                errors.push_back({path, invalid_utf8_message(row[i], bad)});
+                continue;
+            }
             if (column.required && row[i].empty()) {
                 errors.push_back({path, "is required"});
                 continue;

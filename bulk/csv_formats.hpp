@@ -30,14 +30,16 @@ std::vector<std::string> to_csv_row(const Graduate& value);
 // decode() is safe to call from several threads.
 class CsvDecoder {
   public:
-    // Checks `header`: unknown, duplicate and missing required columns become
-    // header_errors() (path = column name); then no row can be decoded.
+    // Checks `header`: unknown, duplicate, non-UTF-8 and missing required
+    // columns become header_errors() (path = column name); then no row can be
+    // decoded.
     CsvDecoder(EntityKind kind, const std::vector<std::string>& header);
 
     const std::vector<FieldError>& header_errors() const { return header_errors_; }
 
     // Appends problems to `errors` (paths "requirements[1].level", or "" for
-    // a wrong cell count) and returns nullopt if there were any.
+    // a wrong cell count; a cell that is not valid UTF-8 is an error at its
+    // column, "title") and returns nullopt if there were any.
     std::optional<Entity> decode(const std::vector<std::string>& row,
                                  std::vector<FieldError>& errors) const;
 

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "bulk/utf8.hpp"
+#include "models/utf8.hpp"
 
 namespace talentmatch::bulk {
 

@@ -5,24 +5,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bulk/utf8.hpp"
 #include "models/json_codec.hpp"
+#include "models/utf8.hpp"
 
 namespace talentmatch::bulk {
 
 void append_json_string(std::string& out, std::string_view text) {
     // Invalid UTF-8 is rare: leave it to nlohmann's own `replace` handling so
     // the bytes stay identical to the reference.
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t n =
-            utf8_sequence_length(reinterpret_cast<const unsigned char*>(text.data()) + i,
-                                 reinterpret_cast<const unsigned char*>(text.data()) + text.size());
-        if (n == 0) {
-            out += nlohmann::json(std::string(text))
-                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-            return;
-        }
-        i += n;
+    if (!is_valid_utf8(text)) {
+        out += nlohmann::json(std::string(text))
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
     }
     out.push_back('"');
     for (char ch : text) {

@@ -17,5 +17,9 @@ inline constexpr std::size_t kMaxTextLength = 2000;
 inline constexpr std::size_t kMaxListLength = 1000;  // skills, requirements, aliases per entity
 inline constexpr int kMinGraduationYear = 1950;      // a sane window for graduation_year
 inline constexpr int kMaxGraduationYear = 2100;
+// Arrays/objects nested in one JSON document (request body, bulk record). An
+// entity needs 4 (a bulk array of graduates: 5); the bound keeps every
+// recursive walk of a DOM (dump, copy, compare) far from the stack's end.
+inline constexpr std::size_t kMaxJsonDepth = 64;
 
 }  // namespace talentmatch

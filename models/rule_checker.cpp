@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "models/limits.hpp"
+#include "models/utf8.hpp"
 
 namespace talentmatch::detail {
 
@@ -79,7 +80,10 @@ void RuleChecker::reference(const std::string& path, const std::string& value,
     if (!known.contains(value)) add(path, "unknown " + std::string(what) + " " + quoted(value));
 }
 
-void RuleChecker::length(const std::string& path, const std::string& value, std::size_t max) {
+void RuleChecker::text(const std::string& path, const std::string& value, std::size_t max) {
+    if (const std::size_t bad = first_invalid_utf8(value); bad != std::string::npos) {
+        return add(path, invalid_utf8_message(value, bad));
+    }
     if (value.size() <= max) return;  // fast path: bytes >= code points
     const std::size_t n = utf8_length(value);
     if (n > max) {

@@ -31,8 +31,10 @@ class RuleChecker {
     // A non-empty id that is in `known`: `unknown skill "x"`.
     void reference(const std::string& path, const std::string& value,
                    const std::unordered_set<std::string>& known, std::string_view what);
-    // At most `max` Unicode code points (UTF-8).
-    void length(const std::string& path, const std::string& value, std::size_t max);
+    // Free text: valid UTF-8 (models/utf8.hpp; every stored string passes
+    // here or id(), so nothing garbled reaches the store) and at most `max`
+    // Unicode code points.
+    void text(const std::string& path, const std::string& value, std::size_t max);
     void list_length(const std::string& path, std::size_t size, std::size_t max);
     // Empty, or an existing calendar date "YYYY-MM-DD".
     void optional_date(const std::string& path, const std::string& value);

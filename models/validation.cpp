@@ -29,14 +29,14 @@ void check_reference_list(RuleChecker& check, const std::string& path,
     }
 }
 
-// Free-text labels (districts, clusters, aliases): each 1..kMaxNameLength characters.
+// Free-text labels (districts, clusters, aliases): each 1..kMaxNameLength characters of UTF-8.
 void check_label_list(RuleChecker& check, const std::string& path,
                       const std::vector<std::string>& labels) {
     check.list_length(path, labels.size(), kMaxListLength);
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const std::string item = index_path(path, i);
         if (labels[i].empty()) check.add(item, "must not be empty");
-        check.length(item, labels[i], kMaxNameLength);
+        check.text(item, labels[i], kMaxNameLength);
     }
 }
 
@@ -46,9 +46,9 @@ std::vector<FieldError> validate(const Skill& value, const std::string& path) {
     std::vector<FieldError> errors;
     RuleChecker check(errors);
     check.id(join_path(path, "id"), value.id);
-    check.length(join_path(path, "name_zh"), value.name_zh, kMaxNameLength);
-    check.length(join_path(path, "name_en"), value.name_en, kMaxNameLength);
-    check.length(join_path(path, "category"), value.category, kMaxNameLength);
+    check.text(join_path(path, "name_zh"), value.name_zh, kMaxNameLength);
+    check.text(join_path(path, "name_en"), value.name_en, kMaxNameLength);
+    check.text(join_path(path, "category"), value.category, kMaxNameLength);
     check_label_list(check, join_path(path, "aliases"), value.aliases);
     return errors;
 }
@@ -57,11 +57,11 @@ std::vector<FieldError> validate(const Certificate& value, const std::string& pa
     std::vector<FieldError> errors;
     RuleChecker check(errors);
     check.id(join_path(path, "id"), value.id);
-    check.length(join_path(path, "name_zh"), value.name_zh, kMaxNameLength);
-    check.length(join_path(path, "name_en"), value.name_en, kMaxNameLength);
+    check.text(join_path(path, "name_zh"), value.name_zh, kMaxNameLength);
+    check.text(join_path(path, "name_en"), value.name_en, kMaxNameLength);
     check.range(join_path(path, "kind"), static_cast<int>(value.kind), 0, 2);
-    check.length(join_path(path, "level"), value.level, kMaxNameLength);
-    check.length(join_path(path, "issuer"), value.issuer, kMaxNameLength);
+    check.text(join_path(path, "level"), value.level, kMaxNameLength);
+    check.text(join_path(path, "issuer"), value.issuer, kMaxNameLength);
     return errors;
 }
 
@@ -69,8 +69,8 @@ std::vector<FieldError> validate(const Institution& value, const std::string& pa
     std::vector<FieldError> errors;
     RuleChecker check(errors);
     check.id(join_path(path, "id"), value.id);
-    check.length(join_path(path, "name"), value.name, kMaxNameLength);
-    check.length(join_path(path, "district"), value.district, kMaxNameLength);
+    check.text(join_path(path, "name"), value.name, kMaxNameLength);
+    check.text(join_path(path, "district"), value.district, kMaxNameLength);
     check_education_level(check, join_path(path, "level"), value.level);
     return errors;
 }
@@ -82,9 +82,9 @@ std::vector<FieldError> validate(const Program& value, const KnownIds& known,
     check.id(join_path(path, "id"), value.id);
     check.reference(join_path(path, "institution_id"), value.institution_id, known.institutions,
                     "institution");
-    check.length(join_path(path, "name"), value.name, kMaxNameLength);
-    check.length(join_path(path, "code"), value.code, kMaxIdLength);
-    check.length(join_path(path, "cluster"), value.cluster, kMaxNameLength);
+    check.text(join_path(path, "name"), value.name, kMaxNameLength);
+    check.text(join_path(path, "code"), value.code, kMaxIdLength);
+    check.text(join_path(path, "cluster"), value.cluster, kMaxNameLength);
     check_education_level(check, join_path(path, "education_level"), value.education_level);
     check.at_least(join_path(path, "cohort_size"), value.cohort_size, 0);
     const std::string curriculum = join_path(path, "curriculum");
@@ -130,7 +130,7 @@ std::vector<FieldError> validate(const Graduate& value, const KnownIds& known,
             const std::string evidence_path = index_path(evidence, e);
             check.range(join_path(evidence_path, "kind"), static_cast<int>(item.evidence[e].kind),
                         0, 5);
-            check.length(join_path(evidence_path, "ref"), item.evidence[e].ref, kMaxNameLength);
+            check.text(join_path(evidence_path, "ref"), item.evidence[e].ref, kMaxNameLength);
         }
     }
     check_reference_list(check, join_path(path, "certificates"), value.certificates,
@@ -144,9 +144,9 @@ std::vector<FieldError> validate(const Employer& value, const std::string& path)
     std::vector<FieldError> errors;
     RuleChecker check(errors);
     check.id(join_path(path, "id"), value.id);
-    check.length(join_path(path, "name"), value.name, kMaxNameLength);
-    check.length(join_path(path, "cluster"), value.cluster, kMaxNameLength);
-    check.length(join_path(path, "district"), value.district, kMaxNameLength);
+    check.text(join_path(path, "name"), value.name, kMaxNameLength);
+    check.text(join_path(path, "cluster"), value.cluster, kMaxNameLength);
+    check.text(join_path(path, "district"), value.district, kMaxNameLength);
     if (!value.association_id.empty()) {
         check.id(join_path(path, "association_id"), value.association_id);
     }
@@ -158,9 +158,9 @@ std::vector<FieldError> validate(const Job& value, const KnownIds& known, const 
     RuleChecker check(errors);
     check.id(join_path(path, "id"), value.id);
     check.reference(join_path(path, "employer_id"), value.employer_id, known.employers, "employer");
-    check.length(join_path(path, "title"), value.title, kMaxNameLength);
-    check.length(join_path(path, "cluster"), value.cluster, kMaxNameLength);
-    check.length(join_path(path, "district"), value.district, kMaxNameLength);
+    check.text(join_path(path, "title"), value.title, kMaxNameLength);
+    check.text(join_path(path, "cluster"), value.cluster, kMaxNameLength);
+    check.text(join_path(path, "district"), value.district, kMaxNameLength);
     check.at_least(join_path(path, "headcount"), value.headcount, 1);
     check_education_level(check, join_path(path, "min_education"), value.min_education);
     check_reference_list(check, join_path(path, "required_certificates"),

@@ -2,8 +2,9 @@
 // Domain rules of SPEC.md for every entity: levels 0..5 (requirements 1..5),
 // weights 1..10, headcount >= 1, at least one requirement, one requirement
 // per skill, known skill/certificate/institution/program/employer ids, ISO
-// dates, id and string lengths. Each rule broken yields one FieldError whose
-// path is prefixed with `path`, e.g. validate(job, known, "jobs[3]") gives
+// dates, id and string lengths, text in valid UTF-8. Each rule broken yields
+// one FieldError whose path is prefixed with `path`, e.g.
+// validate(job, known, "jobs[3]") gives
 //   "jobs[3].requirements[2].level: must be 1..5, got 7".
 // An empty result means the entity is valid against `known`.
 #include <string>

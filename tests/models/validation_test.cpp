@@ -109,6 +109,37 @@ TEST(Validation, StringLengthsCountCharactersNotBytes) {
     EXPECT_EQ(validate(skill, ""), (Errors{{"aliases[1]", "must not be empty"}}));
 }
 
+TEST(Validation, EveryFreeTextFieldMustBeValidUtf8) {
+    // Whatever decoded it (JSON, the fast parsers, CSV), nothing garbled is
+    // stored: every store write runs these rules.
+    const KnownIds known = sample_known();
+    Job job = sample_job();
+    job.title = "ab\xC0\x80";       // overlong NUL
+    job.district = "\xED\xA0\x80";  // surrogate U+D800
+    EXPECT_EQ(
+        validate(job, known, "jobs[2]"),
+        (Errors{{"jobs[2].title", "must be valid UTF-8 (invalid byte 0xC0 at offset 2)"},
+                {"jobs[2].district", "must be valid UTF-8 (invalid byte 0xED at offset 0)"}}));
+    Graduate graduate = sample_graduate();
+    graduate.preferred_districts = {"ok", "x\xFF"};
+    graduate.skills[0].evidence[0].ref = "\xE4\xB8";  // truncated
+    EXPECT_EQ(
+        validate(graduate, known, ""),
+        (Errors{
+            {"skills[0].evidence[0].ref", "must be valid UTF-8 (invalid byte 0xE4 at offset 0)"},
+            {"preferred_districts[1]", "must be valid UTF-8 (invalid byte 0xFF at offset 1)"}}));
+    Skill skill = sample_skill();
+    skill.name_zh = "\xF4\x90\x80\x80";  // above U+10FFFF
+    skill.aliases = {"\x80"};
+    EXPECT_EQ(validate(skill, "").size(), 2u);
+    Employer employer = sample_employer();
+    employer.name = "\xC1\xBF";
+    EXPECT_EQ(validate(employer, "").size(), 1u);
+    Program program = sample_program();
+    program.name = "\xE0\x80\xAF";
+    EXPECT_EQ(validate(program, known, "").size(), 1u);
+}
+
 TEST(Validation, ListLengths) {
     Skill skill = sample_skill();
     skill.aliases.assign(kMaxListLength + 1, "a");
