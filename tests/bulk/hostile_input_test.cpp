@@ -1,4 +1,4 @@
-// Bulk files built to break decoders: JSON nested 70,000 deep (at the top and
+// Bulk files built to break decoders: JSON nested a million deep (at the top and
 // inside a field), numbers out of range, NaN-like tokens and invalid UTF-8,
 // in JSON Lines (fast parsers, then the reference path) and CSV. Each bad
 // record is an error naming its line and field; the good ones still decode;
@@ -21,6 +21,11 @@ namespace {
 
 using namespace talentmatch::bulk::testing;
 using namespace talentmatch::testing;
+
+// Nesting that overflowed the stack before (a recursive dump of the DOM for
+// an error message): 1,000,000 arrays (2 MB), 300,000 objects.
+constexpr std::size_t kCrashDepth = 1000000;
+constexpr std::size_t kObjectDepth = 300000;
 
 std::string repeat(std::string_view part, std::size_t n) {
     std::string out;
@@ -73,9 +78,9 @@ TEST(HostileJsonLines, DeepNestingIsAnErrorAtItsFieldAndTheOtherLinesDecode) {
     const std::string too_deep =
         ": arrays and objects may be nested at most " + std::to_string(kMaxJsonDepth) + " deep";
     write_file(dir.path() / "jobs.jsonl",
-               job_line("j1") + deep_arrays(70000) + "\n" + deep_objects(100000) + "\n" +
-                   with_field(sample_job(), "title", deep_arrays(70000)) + "\n" +
-                   with_field(sample_job(), "requirements", deep_objects(100000)) + "\n" +
+               job_line("j1") + deep_arrays(kCrashDepth) + "\n" + deep_objects(kObjectDepth) +
+                   "\n" + with_field(sample_job(), "title", deep_arrays(kCrashDepth)) + "\n" +
+                   with_field(sample_job(), "requirements", deep_objects(kObjectDepth)) + "\n" +
                    job_line("j6"));
     const Read jobs = read(dir.path() / "jobs.jsonl");
     EXPECT_EQ(jobs.ids, (std::vector<std::string>{"j1", "j6"}));
@@ -89,7 +94,7 @@ TEST(HostileJsonLines, DeepNestingIsAnErrorAtItsFieldAndTheOtherLinesDecode) {
 
     Graduate g = sample_graduate();
     write_file(dir.path() / "graduates.jsonl",
-               with_field(g, "preferred_districts", "[" + deep_arrays(70000) + "]") + "\n" +
+               with_field(g, "preferred_districts", "[" + deep_arrays(kCrashDepth) + "]") + "\n" +
                    encode(g).dump() + "\n");
     const Read graduates = read(dir.path() / "graduates.jsonl");
     EXPECT_EQ(graduates.ids, (std::vector<std::string>{g.id}));
@@ -170,8 +175,8 @@ TEST(HostileJsonLines, FastParsersDeclineHostileLinesWithoutReadingThemDeeply) {
     // The fast paths read a fixed shape: nesting, odd numbers and bad bytes
     // all go back to the reference path (which then names the problem).
     const std::string lines[] = {
-        deep_arrays(70000),
-        with_field(sample_job(), "title", deep_arrays(70000)),
+        deep_arrays(kCrashDepth),
+        with_field(sample_job(), "title", deep_arrays(kCrashDepth)),
         with_field(sample_job(), "headcount", "1e999"),
         with_field(sample_job(), "headcount", "NaN"),
         with_field(sample_job(), "headcount", "99999999999999999999"),
