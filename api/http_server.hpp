@@ -19,21 +19,29 @@
 //    late data arrives while we read);
 //  - a body limit enforced while reading, for Content-Length and chunked
 //    alike: a declared length over max_body_bytes is answered 413 at once, a
-//    chunked body is answered 413 and its connection closed as soon as it
-//    passes the limit, so no more than max_body_bytes is ever buffered;
+//    chunked body as soon as it passes the limit; no more than
+//    max_body_bytes is ever buffered;
 //  - the route's access policy (Route::admission: key 401, role 403) and
 //    404/405 decided from the headers BEFORE a body is read, so an
 //    unauthenticated upload is refused unread;
+//  - a refusal sent while the client may already be sending its body (no
+//    Expect: 100-continue) is written on the socket at once, then up to
+//    2 x max_body_bytes of the body are read and dropped before the close,
+//    so the client reads the answer rather than a connection reset;
 //  - TCP_NODELAY; HEAD served as GET without the body; unknown path -> 404;
 //    known path, other method -> 405 with Allow; every error body the front
-//    produces (408, 413, 503) is
-//    application/problem+json. Exception: a request line or header block
-//    too large for the connection's buffer (414/431) or malformed beyond
-//    parsing (400) is refused by the library itself, with its short HTML
-//    body, before any callback sees the request (0.9.75 offers no hook);
+//    produces (408, 413, 503) is application/problem+json. Exception: a
+//    request line or header block too large for the connection's buffer
+//    (414/431) or malformed beyond parsing (400) is refused by the library
+//    itself, with its short HTML body, before any callback sees the request
+//    (0.9.75 offers no hook); beyond the hard connection caps the library
+//    closes the connection at accept without an answer;
 //  - an observer called after every request (metrics, request log) with the
 //    route pattern ("" when unrouted); exceptions from handlers mapped by
 //    problem_from_exception().
+// No client can starve another: until its request is complete a client holds
+// only a socket in the event loop (never a worker), the deadlines shed the
+// slow ones, and the caps bound what one address or everyone can hold.
 // Why libmicrohttpd: it is in Debian, and has per-client and total
 // connection limits, an inactivity timeout, suspend/resume for handing
 // requests to our own pool, and a chunked decoder that streams the body to

@@ -2,7 +2,7 @@
 // QueryGate: at most N engine queries run at once; the rest wait in arrival
 // order (FIFO) and are handed a slot as one finishes.
 //
-// Why: cpp-httplib binds one keep-alive connection to one worker thread, so 32
+// Why: each request runs on one of the HTTP front's worker threads, so 32
 // busy connections are 32 runnable threads on 2 cores. Left to the scheduler,
 // a match query (~0.1 ms of CPU) is time-sliced among all of them: measured on
 // 2 cores with wrk -c32, p99 was 13-25 ms for a 2.8 ms median, and a write's
