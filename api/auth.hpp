@@ -7,7 +7,10 @@
 // on the very next request. Missing or unknown key -> 401; a role not allowed
 // on the route -> 403 (routes.hpp); another tenant's resource -> 404 (the
 // handlers check tenancy with the helpers below, so existence is never
-// revealed).
+// revealed). Writes check the stored row's owner inside the same store
+// transaction as the write (Store::WriteScope), so two tenants racing on a
+// new id cannot both be acknowledged. Aggregate results that list programs
+// or graduates show a career office only its own institution's rows.
 //
 // Roles (SPEC.md "Interfaces"):
 //   admin          everything;

@@ -268,8 +268,17 @@ Response supply_demand_report(ApiContext& ctx, LatestRunCache& latest, Request& 
                           {"categories", report.value("categories", json::array())}});
 }
 
-Response program_alignment_report(ApiContext& ctx, LatestRunCache& latest, Request& r) {
+// Rows name programs: a career office sees only its institution's programs,
+// as GET /v1/programs/{id} would (the store decides, like unplaced_graduates);
+// other roles see the whole report.
+Response program_alignment_report(ApiContext& ctx, LatestRunCache& latest, Request& r,
+                                  const Principal& p) {
     const auto results = latest_or_404(latest);
+    auto visible = [&](const json& row) {
+        if (p.role != Role::kCareerOffice) return true;
+        const auto program = ctx.store.get_program(row.value("program_id", ""));
+        return program && owns_institution(p, program->institution_id);
+    };
     const std::string cursor = r.query_value("cursor").value_or("");
     const std::size_t limit =
         query_size(r, "limit", ctx.settings.default_page, 1, ctx.settings.max_page);
@@ -277,12 +286,18 @@ Response program_alignment_report(ApiContext& ctx, LatestRunCache& latest, Reque
     json items = json::array();
     std::size_t i = 0;
     while (i < all.size() && !cursor.empty() && all[i].value("program_id", "") <= cursor) ++i;
-    for (; i < all.size() && items.size() < limit; ++i) items.push_back(all[i]);
+    std::size_t last = i;  // the last row returned (the cursor)
+    for (; i < all.size() && items.size() < limit; ++i) {
+        if (!visible(all[i])) continue;
+        items.push_back(all[i]);
+        last = i;
+    }
+    while (i < all.size() && !visible(all[i])) ++i;
     const bool more = i < all.size();
     return json_response(
         {{"run_id", results->run_id()},
          {"items", std::move(items)},
-         {"next_cursor", more ? json(all[i - 1].value("program_id", "")) : json(nullptr)}});
+         {"next_cursor", more ? json(all[last].value("program_id", "")) : json(nullptr)}});
 }
 
 Response latest_summary(LatestRunCache& latest) {
@@ -384,8 +399,8 @@ void add_batch_routes(std::vector<RouteSpec>& routes, ApiContext& ctx, BatchRunn
                       "",
                       kPage,
                       {400, 404},
-                      [&ctx, &latest](Request& r, const Principal&) {
-                          return program_alignment_report(ctx, latest, r);
+                      [&ctx, &latest](Request& r, const Principal& p) {
+                          return program_alignment_report(ctx, latest, r, p);
                       }});
 }
 

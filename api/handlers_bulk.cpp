@@ -167,6 +167,9 @@ Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
     std::vector<std::size_t> accepted_index;  // accepted[i] is raw[accepted_index[i]]
     accepted_index.reserve(raw.size());
     std::size_t invalid = 0;
+    // Per-item owner checks and the write run in ONE store transaction, so a
+    // tenant racing another on a new id cannot take it over (see put_one).
+    store::Store::WriteScope scope(ctx.store);
     for (std::size_t i = 0; i < raw.size(); ++i) {
         auto& out = outcomes[i];
         std::vector<FieldError> errors = std::move(raw[i].errors);
@@ -209,6 +212,7 @@ Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
             if (item.status == store::ItemStatus::kInvalid) ++invalid;
         }
         applied = result.applied;
+        scope.commit();
         if (applied > 0) ctx.snapshots.notify_write();
     }
 

@@ -1,5 +1,8 @@
 // Generic CRUD handlers, instantiated per entity kind via EntityTraits.
+#include <chrono>
+#include <cstdint>
 #include <string>
+#include <type_traits>
 
 #include "api/entity_traits.hpp"
 #include "api/handlers.hpp"
@@ -8,6 +11,11 @@
 
 namespace talentmatch::api {
 namespace {
+
+// DELETE /v1/graduates/{id} answers 204 only after the published snapshot no
+// longer holds the graduate (its data_version >= the delete's); if that takes
+// longer than this, 503 (the row is gone from the store either way).
+constexpr std::chrono::seconds kErasurePublishTimeout{10};
 
 template <class T>
 T read_visible(ApiContext& ctx, const Principal& p, const std::string& id) {
@@ -55,6 +63,10 @@ Response put_one(ApiContext& ctx, Request& req, const Principal& p) {
     std::vector<FieldError> errors;
     auto value = Traits::decode(body, errors);
     if (!value) throw ValidationError(std::move(errors));
+    // The owner check and the write run in ONE store transaction (the scope
+    // holds the store's writer): two tenants racing on a new id cannot both
+    // pass the check, the second sees the first's row and gets 404.
+    store::Store::WriteScope scope(ctx.store);
     if (auto existing = Traits::get(ctx.store, id)) {
         if (!Traits::visible(ctx, p, *existing)) throw NotFoundError(Traits::kKind, id);
         if (Traits::ownership_error(ctx, p, *existing)) {
@@ -65,6 +77,7 @@ Response put_one(ApiContext& ctx, Request& req, const Principal& p) {
     if (auto error = Traits::ownership_error(ctx, p, *value))
         throw ValidationError(std::vector<FieldError>{*error});
     const auto outcome = ctx.store.upsert(*value);
+    scope.commit();
     ctx.snapshots.notify_write();
     auto stored = Traits::get(ctx.store, id);
     Response res = json_response(encode(stored ? *stored : *value),
@@ -79,12 +92,25 @@ template <class T>
 Response delete_one(ApiContext& ctx, Request& req, const Principal& p) {
     using Traits = EntityTraits<T>;
     const std::string& id = req.path_params.at("id");
+    store::Store::WriteScope scope(ctx.store);  // owner check and delete in one transaction
     const T existing = read_visible<T>(ctx, p, id);
     if (Traits::ownership_error(ctx, p, existing)) {
         throw Forbidden(std::string("this key may not delete ") + Traits::kKind + " '" + id + "'");
     }
     if (!Traits::remove(ctx.store, id)) throw NotFoundError(Traits::kKind, id);
+    const std::int64_t version = ctx.store.data_version();  // includes this delete
+    scope.commit();
     ctx.snapshots.notify_write();
+    if constexpr (std::is_same_v<T, Graduate>) {
+        // Erasure is acknowledged only once no query can return the person:
+        // wait until the published snapshot is at least this delete's version.
+        if (!ctx.snapshots.wait_for_version(version, kErasurePublishTimeout)) {
+            throw ServiceUnavailable("graduate '" + id +
+                                     "' is erased from the store, but the matching snapshot "
+                                     "has not published the erasure yet; retry the DELETE "
+                                     "(404 once done) or wait before querying");
+        }
+    }
     Response res;
     res.status = 204;
     res.content_type = "application/json";
@@ -125,18 +151,20 @@ void add_kind(std::vector<RouteSpec>& routes, ApiContext& ctx) {
                       {},
                       {400, 404, 413, 415, 422},
                       [&ctx](Request& r, const Principal& p) { return put_one<T>(ctx, r, p); }});
-    const std::string what = kind == "graduate"
-                                 ? "Erase one graduate (gone from the store and the next snapshot)"
-                                 : "Delete one " + kind;
-    routes.push_back({"DELETE",
-                      base + "/{id}",
-                      what,
-                      plural,
-                      Traits::write_roles(),
-                      "",
-                      {},
-                      {404, 409},
-                      [&ctx](Request& r, const Principal& p) { return delete_one<T>(ctx, r, p); }});
+    const std::string what =
+        kind == "graduate"
+            ? "Erase one graduate (204 once the published snapshot no longer holds it)"
+            : "Delete one " + kind;
+    routes.push_back(
+        {"DELETE",
+         base + "/{id}",
+         what,
+         plural,
+         Traits::write_roles(),
+         "",
+         {},
+         kind == "graduate" ? std::vector<int>{404, 409, 503} : std::vector<int>{404, 409},
+         [&ctx](Request& r, const Principal& p) { return delete_one<T>(ctx, r, p); }});
 }
 
 }  // namespace

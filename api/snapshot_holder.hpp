@@ -17,7 +17,10 @@
 // and keep using it, so they never block on a rebuild; the mirror only ever
 // holds a whole committed state, so no snapshot shows half of a batch.
 // Erasure (DELETE /v1/graduates/{id}) reaches the mirror through the log's
-// erasure marker: the next snapshot no longer has the graduate. It also polls
+// erasure marker: the next snapshot no longer has the graduate; the DELETE
+// handler answers 204 only after wait_for_version() saw a snapshot at the
+// delete's data_version published (503 after 10 s), so once a client holds
+// the 204 no query returns the person. It also polls
 // the store's data_version every `poll_interval`, so writes by other
 // processes (a CLI import) are picked up too.
 //

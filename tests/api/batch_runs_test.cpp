@@ -374,5 +374,23 @@ TEST(BatchRuns, AuthMatrixOfTheNewRoutes) {
     }
 }
 
+// A career office sees only its institution's programs in the aggregate
+// program-alignment report, as GET /v1/programs/{id} would; paging with a
+// page of 1 still reaches every own row.
+TEST(BatchRuns, ProgramAlignmentShowsACareerOfficeOnlyItsOwnPrograms) {
+    Harness h;
+    run_to_success(h);
+    EXPECT_EQ(ids_of(all_pages(h, "/v1/reports/program-alignment", "admin", 1), "program_id"),
+              (std::set<std::string>{"P1", "P2"}));
+    for (const auto& [key, own] : {std::pair{"office_I1", "P1"}, std::pair{"office_I2", "P2"}}) {
+        for (int limit : {1, 1000}) {
+            const auto ids =
+                ids_of(all_pages(h, "/v1/reports/program-alignment", key, limit), "program_id");
+            EXPECT_EQ(ids, (std::set<std::string>{own})) << key << " limit " << limit;
+            for (const auto& id : ids) EXPECT_EQ(h.get(cat("/v1/programs/", id), key).status, 200);
+        }
+    }
+}
+
 }  // namespace
 }  // namespace talentmatch::api::testing

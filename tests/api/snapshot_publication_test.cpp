@@ -66,6 +66,32 @@ TEST(SnapshotPublication, AnErasedGraduateIsGoneFromTheNextSnapshot) {
     EXPECT_TRUE(h.server().snapshots().current().snapshot->graduates.ids.find("g9").has_value());
 }
 
+// The DELETE's 204 means no query returns the person any more: right after
+// it, candidates of the job the graduate matched, its matches and explain
+// never show it (50 graduates, each checked at once after its 204).
+TEST(SnapshotPublication, AnErasedGraduateIsNotMatchableOnceTheDeleteIsAcknowledged) {
+    Harness h;
+    constexpr int kGraduates = 50;
+    std::string batch = "[";
+    for (int i = 0; i < kGraduates; ++i) {
+        if (i) batch += ",";
+        batch += encode(make_graduate(cat("er", i), "I1", "P1", 3)).dump();
+    }
+    batch += "]";
+    ASSERT_EQ(h.post("/v1/graduates:bulk", batch).json()["applied"], kGraduates);
+    h.wait_snapshot_current();
+    ASSERT_TRUE(in_candidates(h, "j1", "er0"));
+    int still_served = 0;
+    for (int i = 0; i < kGraduates; ++i) {
+        const std::string id = cat("er", i);
+        ASSERT_EQ(h.del(cat("/v1/graduates/", id)).status, 204) << id;
+        still_served += in_candidates(h, "j1", id);
+        still_served += h.get(cat("/v1/graduates/", id, "/matches")).status == 200;
+        still_served += h.get(cat("/v1/graduates/", id, "/explain/j1")).status == 200;
+    }
+    EXPECT_EQ(still_served, 0);
+}
+
 // Batch b holds jobs "b<b>-000".."b<b>-<n-1>", all with one title per
 // version of the batch: a snapshot holding some but not all of a batch, or
 // two titles within one batch, shows part of a batch.
