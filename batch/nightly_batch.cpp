@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "batch/batch_results.hpp"
+#include "batch/erasure_files.hpp"
 #include "batch/report_builder.hpp"
 #include "batch/report_html.hpp"
 #include "batch/result_files.hpp"
@@ -122,7 +123,8 @@ void validate(const BatchOptions& o) {
     if (o.db_path.empty())
         errors.push_back({"db", "is required"});
     else if (!std::filesystem::is_regular_file(o.db_path))
-        errors.push_back({"db", "no such database file: " + o.db_path.string()});
+        errors.push_back(
+            {"db", "no talentmatch store at " + o.db_path.string() + " (no such file)"});
     if (o.out_dir.empty()) errors.push_back({"out", "is required"});
     if (o.k < 1 || o.k > 1000)
         errors.push_back({"k", "must be 1..1000, got " + std::to_string(o.k)});
@@ -148,10 +150,15 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress) {
     const std::string started_at = utc_now();
     // Two connections: `store` reads the data (a scan holds a read transaction
     // for its whole length), `runs` writes the history meanwhile (WAL).
-    store::Store store(o.db_path.string());
-    store::Store runs(o.db_path.string());
+    // An existing store only: a mistyped --db must not become an empty store.
+    store::StoreOptions existing;
+    existing.create = false;
+    store::Store store(o.db_path.string(), existing);
+    store::Store runs(o.db_path.string(), existing);
+    runs.mark_interrupted_runs();
     const std::int64_t run_id =
-        o.run_id != 0 ? o.run_id : runs.create_batch_run(o.out_dir.string());
+        o.run_id != 0 ? o.run_id
+                      : runs.create_batch_run(std::filesystem::absolute(o.out_dir).string());
     auto history = [&runs, run_id](const std::string& stage, double overall) {
         try {
             runs.update_batch_run(run_id, stage, overall);
@@ -162,6 +169,9 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress) {
     try {
         StageReporter rep(stage_specs(), progress, history);
         sweep_staging_leftovers(o.out_dir);
+        // Erasures since the last run reach the old folders before the diff
+        // reads the previous one (erasure_files.hpp).
+        apply_pending_erasures(runs, {o.out_dir}, run_id);
         const auto previous = latest_run_dir(o.out_dir);
         const matcher::ExecutionOptions exec{o.threads, matcher::Kernel::kAuto};
 
@@ -224,6 +234,8 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress) {
         BatchResult result;
         result.run_id = run_id;
         result.run_dir = publisher.publish();
+        // Erasures committed while this run read the store.
+        apply_pending_erasures(runs, {o.out_dir}, run_id);
         rep.end();
         result.seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

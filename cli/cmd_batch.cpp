@@ -3,7 +3,8 @@
 // Runs the nightly batch (batch/nightly_batch.hpp): progress on stderr
 // (redrawn on a terminal, plain lines otherwise), then a short summary on
 // stdout ending with the run directory and report.html's path.
-// Exit codes: 0 published; 2 bad options (the field is named); 1 any other
+// Exit codes: 0 published; 2 bad options (the flag is named) or --db not a
+// talentmatch store; 1 any other
 // failure (store, data the matcher rejects, I/O) — the previous run stays
 // published and the run is marked failed in the store's history.
 #include <unistd.h>
@@ -16,9 +17,18 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "models/field_error.hpp"
+#include "store/store_error.hpp"
 
 namespace talentmatch::cli {
 namespace {
+
+// The command-line flag of a BatchOptions field a ValidationError names.
+std::string flag_of(const std::string& field) {
+    if (field == "assignment_depth") return "depth";
+    if (field == "assignment_min_coverage") return "min-coverage";
+    if (field == "shard_graduates") return "shard";
+    return field;
+}
 
 void print_summary(const batch::BatchResult& result) {
     const auto s = nlohmann::json::parse(result.summary_json);
@@ -87,7 +97,8 @@ void add_batch_command(CLI::App& app, int& exit_code) {
             batch::validate(*options);
         } catch (const ValidationError& e) {
             for (const auto& f : e.errors())
-                std::cerr << "talentmatch batch: --" << to_string(f) << "\n";
+                std::cerr << "talentmatch batch: --" << flag_of(f.path) << ": " << f.message
+                          << "\n";
             exit_code = kExitUsage;
             return;
         }
@@ -101,6 +112,9 @@ void add_batch_command(CLI::App& app, int& exit_code) {
             std::cerr << "\ntalentmatch batch: the data was rejected:\n";
             for (const auto& f : e.errors()) std::cerr << "  " << to_string(f) << "\n";
             exit_code = kExitFailure;
+        } catch (const store::NotAStoreError& e) {
+            std::cerr << "\ntalentmatch batch: " << e.what() << "\n";
+            exit_code = kExitNotAStore;
         } catch (const std::exception& e) {
             std::cerr << "\ntalentmatch batch: " << e.what() << "\n";
             exit_code = kExitFailure;

@@ -11,6 +11,7 @@
 #include "bulk/bulk_writer.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/open_store.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::cli {
@@ -22,11 +23,7 @@ struct ExportOptions {
 };
 
 int run_export(const ExportOptions& options) {
-    if (!std::filesystem::exists(options.db)) {
-        std::cerr << "talentmatch export: no database at " << options.db << "\n";
-        return kExitUsage;
-    }
-    store::Store store(options.db);
+    store::Store store(options.db, existing_store());
     bulk::BulkWriter writer(options.out);
     const store::ScanOptions all;
     store.scan_skills(all, [&](const Skill& v) { writer.write(v); });

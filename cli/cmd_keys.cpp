@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/open_store.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::cli {
@@ -25,7 +26,11 @@ int create(const KeysOptions& o) {
                   << o.role << "\"\n";
         return kExitUsage;
     }
-    store::Store db(o.db);
+    store::Store db(o.db, existing_store());
+    if (const auto problem = missing_organisation(db, *role, o.org)) {
+        std::cerr << "talentmatch keys create: --org: " << *problem << "\n";
+        return kExitUsage;
+    }
     store::NewApiKey key;
     try {
         key = db.create_api_key(*role, o.org, o.label);
@@ -45,7 +50,7 @@ int create(const KeysOptions& o) {
 }
 
 int list(const KeysOptions& o) {
-    store::Store db(o.db);
+    store::Store db(o.db, existing_store());
     std::cout << "id\trole\torg\tlabel\tcreated_at\trevoked_at\n";
     for (const auto& key : db.list_api_keys()) {
         std::cout << key.id << "\t" << store::to_string(key.role) << "\t" << key.org_id << "\t"
@@ -56,7 +61,7 @@ int list(const KeysOptions& o) {
 }
 
 int revoke(const KeysOptions& o) {
-    store::Store db(o.db);
+    store::Store db(o.db, existing_store());
     if (!db.revoke_api_key(o.id)) {
         std::cerr << "talentmatch keys revoke: no active key '" << o.id << "'\n";
         return kExitFailure;

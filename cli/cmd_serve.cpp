@@ -15,8 +15,10 @@
 #include <spdlog/spdlog.h>
 
 #include "api/api_server.hpp"
+#include "batch/erasure_files.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "store/store.hpp"
 
 namespace talentmatch::cli {
 namespace {
@@ -35,6 +37,7 @@ struct ServeOptions {
     int header_timeout_seconds = static_cast<int>(api::ServerOptions{}.header_timeout.count());
     int body_timeout_seconds = static_cast<int>(api::ServerOptions{}.body_timeout.count());
     std::size_t query_slots = api::default_query_slots();
+    bool create = false;
 };
 
 // Each connection is a file descriptor: raise the soft limit toward the
@@ -53,7 +56,23 @@ void raise_open_file_limit(std::size_t connections) {
     }
 }
 
+// Before serving: refuse a path that is not a talentmatch store (unless
+// --create), mark runs whose process is gone as interrupted, and finish
+// erasures not yet applied to the run folders (batch/erasure_files.hpp).
+void prepare_store(const ServeOptions& o) {
+    store::StoreOptions open;
+    open.create = o.create;
+    store::Store store(o.db, open);
+    for (const auto& run : store.mark_interrupted_runs())
+        spdlog::warn("talentmatch serve: batch run {} marked failed: {}", run.id, run.error);
+    const std::filesystem::path out = !o.out.empty()
+                                          ? std::filesystem::path(o.out)
+                                          : std::filesystem::absolute(o.db).parent_path() / "out";
+    batch::apply_pending_erasures(store, {out});
+}
+
 int serve(const ServeOptions& o) {
+    prepare_store(o);
     // Block the stop signals in every thread (threads inherit the mask); one
     // thread waits for them with sigwait and stops the server.
     sigset_t stop_signals;
@@ -104,7 +123,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<ServeOptions>();
     auto* cmd = app.add_subcommand(
         "serve", "Serve the HTTP API (JSON under /v1, /openapi.json, /metrics) over a store");
-    cmd->add_option("--db", options->db, "SQLite store file (created if absent)")->required();
+    cmd->add_option("--db", options->db, "talentmatch store file (must exist unless --create)")
+        ->required();
+    cmd->add_flag("--create", options->create, "create an empty store when --db does not exist");
     cmd->add_option("--out", options->out,
                     "directory of batch results (runs/, latest/) for POST /v1/batch-runs and the "
                     "result endpoints; default: 'out' beside the --db file");

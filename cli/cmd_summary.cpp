@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/open_store.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::cli {
@@ -24,11 +25,7 @@ void print_groups(const char* title, const std::vector<store::JobGroupTotals>& g
 }
 
 int run_summary(const std::string& db) {
-    if (!std::filesystem::exists(db)) {
-        std::cerr << "talentmatch summary: no database at " << db << "\n";
-        return kExitUsage;
-    }
-    store::Store store(db);
+    store::Store store(db, existing_store());
     const store::StoreSummary summary = store.summary();
     std::printf("talentmatch store %s (schema v%d, data version %lld)\n\n", db.c_str(),
                 store.schema_version(), static_cast<long long>(store.data_version()));

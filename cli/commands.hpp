@@ -13,5 +13,6 @@ void add_summary_command(CLI::App& app, int& exit_code);
 void add_serve_command(CLI::App& app, int& exit_code);
 void add_batch_command(CLI::App& app, int& exit_code);
 void add_keys_command(CLI::App& app, int& exit_code);
+void add_runs_command(CLI::App& app, int& exit_code);
 
 }  // namespace talentmatch::cli

@@ -7,6 +7,9 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
 // A bad command line; main.cpp maps every CLI11 parse error to this.
 inline constexpr int kExitUsage = 2;
+// --db is not an existing talentmatch store (missing without --create,
+// another kind of file, or corrupt): a bad path, so the usage code.
+inline constexpr int kExitNotAStore = kExitUsage;
 // Some input items were rejected; the valid ones were applied.
 inline constexpr int kExitInvalidData = 3;
 // --all-or-nothing and some item was invalid: nothing was applied.

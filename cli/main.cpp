@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "store/store_error.hpp"
 
 int main(int argc, char** argv) {
     using namespace talentmatch::cli;
@@ -21,11 +22,15 @@ int main(int argc, char** argv) {
     add_serve_command(app, exit_code);
     add_batch_command(app, exit_code);
     add_keys_command(app, exit_code);
+    add_runs_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? kExitOk : kExitUsage;
+    } catch (const talentmatch::store::NotAStoreError& e) {
+        std::cerr << "talentmatch: error: " << e.what() << "\n";
+        return kExitNotAStore;
     } catch (const std::exception& e) {
         std::cerr << "talentmatch: error: " << e.what() << "\n";
         return kExitFailure;

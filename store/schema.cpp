@@ -124,10 +124,20 @@ const char* const kVersion2 = R"sql(
 CREATE TABLE change_log (seq INTEGER PRIMARY KEY, kind INTEGER NOT NULL, id TEXT NOT NULL);
 )sql";
 
+// Version 3: who runs a batch run (`owner`, process_identity.hpp), so a later
+// start can tell a run whose process is gone (kill -9) and mark it
+// interrupted; and the erasures not yet applied to the run folders already
+// written (erasure_files.hpp in batch/), kept until they are, so a kill
+// between the DELETE and the rewrite is finished by the next start.
+const char* const kVersion3 = R"sql(
+ALTER TABLE batch_runs ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+CREATE TABLE pending_erasures (id_sha256 TEXT PRIMARY KEY) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> steps = {kVersion1, kVersion2};
+    static const std::vector<std::string> steps = {kVersion1, kVersion2, kVersion3};
     return steps;
 }
 

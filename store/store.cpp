@@ -1,5 +1,9 @@
 #include "store/store.hpp"
 
+#include <sqlite3.h>
+
+#include <filesystem>
+
 #include "store/schema.hpp"
 #include "store/store_impl.hpp"
 
@@ -39,12 +43,59 @@ std::string_view to_string(ItemStatus status) {
     return "unknown";
 }
 
+namespace {
+
+bool in_memory(const std::string& path) {
+    return path.empty() || path == ":memory:";
+}
+
+// The path, once it is known to exist (or may be created).
+const std::string& openable(const std::string& path, const StoreOptions& options) {
+    if (!options.create && !in_memory(path) && !std::filesystem::is_regular_file(path)) {
+        throw NotAStoreError("no talentmatch store at '" + path +
+                             "' (no such file; --create makes a new store)");
+    }
+    return path;
+}
+
+// An SQLite file that has tables but not ours.
+bool foreign_tables(Database& db) {
+    Statement tables(db,
+                     "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND "
+                     "name != 'schema_version'");
+    tables.step();
+    return tables.column_int(0) > 0;
+}
+
+}  // namespace
+
 Store::Impl::Impl(const std::string& path, const StoreOptions& options)
-    : db(path),
+    : db(openable(path, options),
+         options.create ? Database::Mode::kReadWriteCreate : Database::Mode::kReadWrite),
       readers(path, options.busy_timeout_ms),
-      readers_usable(!path.empty() && path != ":memory:") {
-    configure_connection(db, options.busy_timeout_ms);
-    migrate(db);
+      readers_usable(!in_memory(path)) {
+    try {
+        // Looked at before configure_connection, which would turn a foreign
+        // file to WAL mode.
+        db.exec("PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms));
+        if (store::schema_version(db) == 0 && (!options.create || foreign_tables(db))) {
+            throw NotAStoreError("'" + path + "' is not a talentmatch store" +
+                                 (options.create ? " (it holds other tables)"
+                                                 : " (an empty or foreign file; --create makes a "
+                                                   "new store)"));
+        }
+        configure_connection(db, options.busy_timeout_ms);
+        migrate(db);
+    } catch (const NotAStoreError&) {
+        throw;
+    } catch (const StoreError& e) {
+        const int primary = e.sqlite_code() & 0xff;
+        if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
+            throw NotAStoreError("'" + path + "' is not a talentmatch store or is corrupt",
+                                 e.sqlite_code());
+        }
+        throw;
+    }
 }
 
 Statement& Store::Impl::statement(const char* sql) {

@@ -42,12 +42,18 @@ namespace talentmatch::store {
 
 struct StoreOptions {
     int busy_timeout_ms = 10000;  // how long a write waits for another connection's lock
+    // true: a missing or empty file becomes a new store. false: anything but
+    // an existing talentmatch store is refused (NotAStoreError), so a
+    // mistyped path never silently opens an empty store.
+    bool create = true;
 };
 
 class Store {
   public:
-    // Opens or creates the file and migrates it to the newest schema
-    // (schema.hpp); throws StoreError if it cannot, or if the file is newer.
+    // Opens (or, with options.create, creates) the file and migrates it to
+    // the newest schema (schema.hpp). Throws NotAStoreError when the file is
+    // missing (without create), not an SQLite file, corrupt, or an SQLite
+    // file of something else; StoreError if the file is newer or on I/O faults.
     explicit Store(const std::string& path, StoreOptions options = {});
     ~Store();
     Store(const Store&) = delete;
@@ -152,6 +158,8 @@ class Store {
     std::optional<ApiKey> find_api_key_by_hash(const std::string& key_hash);
     std::vector<ApiKey> list_api_keys();         // id ascending
     bool revoke_api_key(const std::string& id);  // false if unknown or already revoked
+    // An association exists when some employer belongs to it.
+    bool association_exists(const std::string& id);
 
     // --- batch run history (batch_runs.hpp).
     std::int64_t create_batch_run(const std::string& out_dir,
@@ -164,6 +172,20 @@ class Store {
     std::optional<BatchRun> get_batch_run(std::int64_t id);
     std::vector<BatchRun> list_batch_runs(std::size_t limit);  // newest first
     std::optional<BatchRun> latest_succeeded_batch_run();
+    // Marks every queued or running run whose process is gone
+    // (process_identity.hpp) as failed, error "interrupted (...)", and
+    // returns them. `serve` and `batch` call it when they start.
+    std::vector<BatchRun> mark_interrupted_runs();
+    // Every output directory a run was written to, as recorded.
+    std::vector<std::string> batch_run_out_dirs();
+
+    // --- erasures not yet applied to run folders written before them. Each
+    // graduate erasure records the SHA-256 (hex) of the id in the same
+    // transaction (not the id: the file must not keep it); the batch layer
+    // rewrites the run folders (batch/erasure_files.hpp) and then clears
+    // them, which also checkpoints the WAL.
+    std::vector<std::string> pending_erasure_hashes();
+    void clear_pending_erasures(const std::vector<std::string>& hashes);
 
     // A transaction spanning several calls (e.g. an all-or-nothing import of
     // many files): calls made while it is open join it. Destroying it without

@@ -20,6 +20,14 @@ class StoreError : public std::runtime_error {
     int sqlite_code_;
 };
 
+// The path does not hold a talentmatch store: no such file (and creating it
+// was not asked for), another kind of file, or a corrupt one. The message
+// says which, in plain words (the CLI maps it to exit code 2).
+class NotAStoreError : public StoreError {
+  public:
+    using StoreError::StoreError;
+};
+
 // A write that would break a reference between entities, e.g. deleting a
 // skill some job still requires (maps to HTTP 409).
 class ConflictError : public std::runtime_error {

@@ -23,7 +23,10 @@ bool erase_graduate(Store::Impl& impl, const std::string& id) {
 // Deletion is erasure: the id also leaves the change log (change_log.hpp).
 bool erase_and_log_erasure(Store::Impl& impl, const std::string& id) {
     const bool deleted = erase_graduate(impl, id);
-    if (deleted) log_graduate_erasure(impl, id);
+    if (deleted) {
+        log_graduate_erasure(impl, id);
+        record_pending_erasure(impl, id);
+    }
     return deleted;
 }
 

@@ -71,6 +71,8 @@ struct Store::Impl {
 
 // True if a row with this id exists in `table` (one of the entity tables).
 bool row_exists(Store::Impl& impl, const char* sql_exists, const std::string& id);
+// Records the erasure of a graduate for the run folders (store_erasures.cpp).
+void record_pending_erasure(Store::Impl& impl, const std::string& graduate_id);
 
 // Per entity (defined in store_<entity>.cpp): the validation the store
 // applies, and the write itself, which returns whether the id existed.

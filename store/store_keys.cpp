@@ -64,6 +64,11 @@ std::string hash_api_key(std::string_view plaintext) {
     return sha256_hex(plaintext);
 }
 
+bool Store::association_exists(const std::string& id) {
+    std::lock_guard lock(impl_->mutex);
+    return row_exists(*impl_, "SELECT 1 FROM employers WHERE association_id = ?1 LIMIT 1", id);
+}
+
 NewApiKey Store::create_api_key(Role role, const std::string& org_id, const std::string& label) {
     const bool needs_org = role == Role::kAssociation || role == Role::kCareerOffice;
     if (needs_org && org_id.empty()) {

@@ -1,4 +1,5 @@
 // Batch run history.
+#include "store/process_identity.hpp"
 #include "store/store.hpp"
 #include "store/store_impl.hpp"
 
@@ -6,8 +7,8 @@ namespace talentmatch::store {
 namespace {
 
 constexpr const char* kRunColumns =
-    "SELECT id, status, stage, progress, started_at, finished_at, out_dir, summary_json, error "
-    "FROM batch_runs ";
+    "SELECT id, status, stage, progress, started_at, finished_at, out_dir, summary_json, error, "
+    "owner FROM batch_runs ";
 
 BatchRun read_run(const Statement& row) {
     BatchRun run;
@@ -20,6 +21,7 @@ BatchRun read_run(const Statement& row) {
     run.out_dir = row.column_text(6);
     run.summary_json = row.column_text(7);
     run.error = row.column_text(8);
+    run.owner = row.column_text(9);
     return run;
 }
 
@@ -52,9 +54,9 @@ std::int64_t Store::create_batch_run(const std::string& out_dir, RunStatus statu
     return impl_->write([&] {
         Statement insert(impl_->db,
                          "INSERT INTO batch_runs (status, stage, progress, started_at, out_dir, "
-                         "summary_json, error) VALUES (?1, '', 0, "
-                         "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?2, '', '') RETURNING id");
-        insert.bind(1, to_string(status)).bind(2, out_dir);
+                         "summary_json, error, owner) VALUES (?1, '', 0, "
+                         "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?2, '', '', ?3) RETURNING id");
+        insert.bind(1, to_string(status)).bind(2, out_dir).bind(3, current_process_owner());
         insert.step();
         const std::int64_t id = insert.column_int(0);
         insert.reset();
@@ -103,6 +105,40 @@ std::vector<BatchRun> Store::list_batch_runs(std::size_t limit) {
     std::vector<BatchRun> runs;
     while (query.step()) runs.push_back(read_run(query));
     return runs;
+}
+
+std::vector<BatchRun> Store::mark_interrupted_runs() {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->write([&] {
+        std::vector<BatchRun> gone;
+        {
+            Statement open(impl_->db, std::string(kRunColumns) +
+                                          "WHERE status IN ('queued', 'running') ORDER BY id");
+            while (open.step()) {
+                BatchRun run = read_run(open);
+                if (process_owner_gone(run.owner)) gone.push_back(std::move(run));
+            }
+        }
+        Statement update(impl_->db,
+                         "UPDATE batch_runs SET status = 'failed', error = ?2, "
+                         "finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
+        for (BatchRun& run : gone) {
+            run.status = RunStatus::kFailed;
+            run.error = std::string(kInterruptedRunError) + " (its process " +
+                        (run.owner.empty() ? std::string("is unknown") : run.owner + " is gone") +
+                        ")";
+            update.bind(1, run.id).bind(2, run.error).run();
+        }
+        return gone;
+    });
+}
+
+std::vector<std::string> Store::batch_run_out_dirs() {
+    std::lock_guard lock(impl_->mutex);
+    Statement query(impl_->db, "SELECT DISTINCT out_dir FROM batch_runs ORDER BY out_dir");
+    std::vector<std::string> dirs;
+    while (query.step()) dirs.push_back(query.column_string(0));
+    return dirs;
 }
 
 std::optional<BatchRun> Store::latest_succeeded_batch_run() {

@@ -155,7 +155,7 @@ TEST_F(SchemaTest, AVersion1FileMigratesToTheChangeLogAndEveryReadPathWorks) {
     write_version_1_file(db_path());
     Store store(db_path());
     EXPECT_EQ(store.schema_version(), latest_schema_version());
-    EXPECT_EQ(latest_schema_version(), 2);
+    EXPECT_EQ(latest_schema_version(), 3);
     EXPECT_EQ(store.data_version(), 7);
 
     // Every read path over the migrated rows.
