@@ -27,6 +27,7 @@ std::string flag_of(const std::string& field) {
     if (field == "assignment_depth") return "depth";
     if (field == "assignment_min_coverage") return "min-coverage";
     if (field == "shard_graduates") return "shard";
+    if (field == "as_of") return "as-of";
     return field;
 }
 
