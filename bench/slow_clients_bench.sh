@@ -55,8 +55,10 @@ trap cleanup EXIT
 
 echo "== slow clients bench: $(nproc) cores, $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo ?)"
 "$new_tm" generate --preset demo --seed 7 --jobs "$jobs" --graduates "$graduates" --out "$work/data" >/dev/null
-"$new_tm" import --db "$work/full.db" "$work/data" >/dev/null
-key=$("$new_tm" keys create --db "$work/full.db" --role admin --label bench 2>/dev/null)
+# The old binary makes the store (schema 2): the old server cannot open a
+# newer schema, and the new one migrates it when it opens it after the old run.
+"$old_tm" import --db "$work/full.db" "$work/data" >/dev/null
+key=$("$old_tm" keys create --db "$work/full.db" --role admin --label bench 2>/dev/null)
 grep -o '"id":"[^"]*"' "$work/data/graduates.jsonl" | cut -d'"' -f4 | shuf -n 2000 --random-source=<(yes) >"$work/graduate_ids.txt" || true
 graduate=$(head -1 "$work/graduate_ids.txt")
 cat >"$work/random_path.lua" <<LUA
