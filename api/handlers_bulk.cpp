@@ -103,10 +103,7 @@ std::vector<RawItem<T>> split_items(const Request& req) {
             }
             nlohmann::json json;
             if (const auto error = parse_json(text, json)) {
-                FieldError e = error->error;
-                if (error->kind == JsonError::Kind::kSyntax)
-                    e.message = "malformed JSON: " + e.message;
-                item.errors.push_back(std::move(e));
+                item.errors.push_back(json_record_error(*error));
                 continue;
             }
             decode_json(json, item);

@@ -78,7 +78,7 @@ Response put_one(ApiContext& ctx, Request& req, const Principal& p) {
         throw ValidationError(std::vector<FieldError>{*error});
     const auto outcome = ctx.store.upsert(*value);
     scope.commit();
-    ctx.snapshots.notify_write();
+    if (outcome != store::UpsertOutcome::kUnchanged) ctx.snapshots.notify_write();
     auto stored = Traits::get(ctx.store, id);
     Response res = json_response(encode(stored ? *stored : *value),
                                  outcome == store::UpsertOutcome::kCreated ? 201 : 200);

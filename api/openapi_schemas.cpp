@@ -141,7 +141,8 @@ json openapi_component_schemas() {
                {{"line", {{"type", "integer"}}},
                 {"id", str()},
                 {"status",
-                 {{"type", "string"}, {"enum", {"created", "updated", "invalid", "not_applied"}}}},
+                 {{"type", "string"},
+                  {"enum", {"created", "updated", "unchanged", "invalid", "not_applied"}}}},
                 {"errors", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}}}}}}};
     // POST /v1/batch-runs (handlers_batch.cpp); every field optional.
     s["BatchRunRequest"] =

@@ -41,18 +41,6 @@ std::optional<Entity> decode_entity(EntityKind kind, const nlohmann::json& in,
     return std::nullopt;
 }
 
-// JSON Lines record error: a syntax error "parse error at line 1, column 43:
-// syntax error ..." becomes "invalid JSON: column 43: syntax error ..." (the
-// record is one line, whose number the item already carries); a nesting or
-// number limit keeps its field path.
-FieldError record_error(const JsonError& error) {
-    if (error.kind != JsonError::Kind::kSyntax) return error.error;
-    std::string text = error.error.message;
-    constexpr std::string_view kPrefix = "parse error at line 1, ";
-    if (text.starts_with(kPrefix)) text.erase(0, kPrefix.size());
-    return {"", "invalid JSON: " + text};
-}
-
 bool is_blank(std::string_view line) {
     return line.find_first_not_of(" \t") == std::string_view::npos;
 }
@@ -91,7 +79,7 @@ void read_json_lines(const std::filesystem::path& path, EntityKind kind,
         item.entity.reset();
         nlohmann::json value;
         if (const auto error = parse_json(line, value)) {
-            item.errors.push_back(record_error(*error));
+            item.errors.push_back(json_record_error(*error));
             callback(item);
             continue;
         }

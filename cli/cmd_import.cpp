@@ -33,6 +33,7 @@ struct ImportOptions {
 struct KindTotals {
     std::size_t created = 0;
     std::size_t updated = 0;
+    std::size_t unchanged = 0;  // already stored exactly as given
     std::size_t invalid = 0;
 };
 
@@ -132,6 +133,9 @@ class Importer {
                 case store::ItemStatus::kUpdated:
                     ++totals.updated;
                     break;
+                case store::ItemStatus::kUnchanged:
+                    ++totals.unchanged;
+                    break;
                 case store::ItemStatus::kInvalid:
                     ++totals.invalid;
                     report(file.path, pending.lines[item.index], item.errors);
@@ -195,9 +199,9 @@ int run_import(const ImportOptions& options) {
     for (int k = 0; k < bulk::kEntityKindCount; ++k) {
         const auto kind = static_cast<bulk::EntityKind>(k);
         const KindTotals& t = importer.totals(kind);
-        if (t.created + t.updated + t.invalid == 0) continue;
+        if (t.created + t.updated + t.unchanged + t.invalid == 0) continue;
         std::cout << "  " << bulk::to_string(kind) << ": " << t.created << " created, " << t.updated
-                  << " updated, " << t.invalid << " invalid\n";
+                  << " updated, " << t.unchanged << " unchanged, " << t.invalid << " invalid\n";
     }
     if (!rejected) return kExitOk;
     return applied ? kExitInvalidData : kExitNothingApplied;

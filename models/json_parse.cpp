@@ -148,4 +148,12 @@ std::optional<JsonError> parse_json(std::string_view text, json& out) {
     return JsonError{JsonError::Kind::kSyntax, {"", "not valid JSON"}};
 }
 
+FieldError json_record_error(const JsonError& error) {
+    if (error.kind != JsonError::Kind::kSyntax) return error.error;
+    std::string text = error.error.message;
+    constexpr std::string_view kPrefix = "parse error at line 1, ";
+    if (text.starts_with(kPrefix)) text.erase(0, kPrefix.size());
+    return {"", "invalid JSON: " + text};
+}
+
 }  // namespace talentmatch

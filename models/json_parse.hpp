@@ -39,4 +39,11 @@ struct JsonError {
 // error, and `out` holds an unspecified (valid, destructible) value.
 std::optional<JsonError> parse_json(std::string_view text, nlohmann::json& out);
 
+// The error of one JSON Lines record, as `import` and the bulk endpoints both
+// report it beside the record's line number: a syntax error "parse error at
+// line 1, column 43: ..." becomes "invalid JSON: column 43: ..." (the record
+// is one line; "line 1" would contradict the item's own line); a nesting or
+// number limit keeps its field path.
+FieldError json_record_error(const JsonError& error);
+
 }  // namespace talentmatch

@@ -111,6 +111,12 @@ std::vector<FieldError> validate(const Graduate& value, const KnownIds& known,
     check.reference(join_path(path, "institution_id"), value.institution_id, known.institutions,
                     "institution");
     check.reference(join_path(path, "program_id"), value.program_id, known.programs, "program");
+    if (const auto owner = known.program_institution.find(value.program_id);
+        owner != known.program_institution.end() && owner->second != value.institution_id) {
+        check.add(join_path(path, "program_id"),
+                  "program \"" + value.program_id + "\" belongs to institution \"" + owner->second +
+                      "\", not \"" + value.institution_id + "\"");
+    }
     check.range(join_path(path, "graduation_year"), value.graduation_year, kMinGraduationYear,
                 kMaxGraduationYear);
     check_education_level(check, join_path(path, "education_level"), value.education_level);

@@ -8,6 +8,7 @@
 //   "jobs[3].requirements[2].level: must be 1..5, got 7".
 // An empty result means the entity is valid against `known`.
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct KnownIds {
     std::unordered_set<std::string> certificates;
     std::unordered_set<std::string> institutions;
     std::unordered_set<std::string> programs;
+    // The institution of each program in `programs` (a graduate's program
+    // must be one of its own institution's). A program missing here is not
+    // checked for it.
+    std::unordered_map<std::string, std::string> program_institution;
     std::unordered_set<std::string> employers;
 };
 

@@ -22,6 +22,12 @@ bool known_ref(const std::string& value, const std::unordered_set<std::string>& 
     return !value.empty() && known.contains(value);
 }
 
+// The graduate's program is one of its own institution's (models/validation.cpp).
+bool own_program(const Graduate& value, const KnownIds& known) {
+    const auto owner = known.program_institution.find(value.program_id);
+    return owner == known.program_institution.end() || owner->second == value.institution_id;
+}
+
 bool short_enough(const std::string& value, std::size_t max) {
     return value.size() <= max || detail::utf8_length(value) <= max;
 }
@@ -86,7 +92,7 @@ bool plainly_valid(const Job& value, const KnownIds& known) {
 bool plainly_valid(const Graduate& value, const KnownIds& known) {
     thread_local std::vector<std::string_view> scratch;
     if (!valid_id(value.id) || !known_ref(value.institution_id, known.institutions) ||
-        !known_ref(value.program_id, known.programs) ||
+        !known_ref(value.program_id, known.programs) || !own_program(value, known) ||
         value.graduation_year < kMinGraduationYear || value.graduation_year > kMaxGraduationYear ||
         !education_ok(value.education_level) || value.skills.size() > kMaxListLength) {
         return false;

@@ -35,6 +35,8 @@ std::string_view to_string(ItemStatus status) {
             return "created";
         case ItemStatus::kUpdated:
             return "updated";
+        case ItemStatus::kUnchanged:
+            return "unchanged";
         case ItemStatus::kInvalid:
             return "invalid";
         case ItemStatus::kNotApplied:
@@ -129,6 +131,9 @@ const KnownIds& Store::Impl::known_ids() {
     load("SELECT id FROM certificates", ids.certificates);
     load("SELECT id FROM institutions", ids.institutions);
     load("SELECT id FROM programs", ids.programs);
+    for (Statement stmt(db, "SELECT id, institution_id FROM programs"); stmt.step();) {
+        ids.program_institution.emplace(stmt.column_string(0), stmt.column_string(1));
+    }
     load("SELECT id FROM employers", ids.employers);
     known = std::move(ids);
     known_version = version;

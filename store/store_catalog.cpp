@@ -193,29 +193,29 @@ void read_employers(Database& db, const ReadPlan& plan,
 
 // --- Store members
 UpsertOutcome Store::upsert(const Skill& value) {
-    return upsert_one(*impl_, value);
+    return upsert_one(*impl_, read_skills, value);
 }
 UpsertOutcome Store::upsert(const Certificate& value) {
-    return upsert_one(*impl_, value);
+    return upsert_one(*impl_, read_certificates, value);
 }
 UpsertOutcome Store::upsert(const Institution& value) {
-    return upsert_one(*impl_, value);
+    return upsert_one(*impl_, read_institutions, value);
 }
 UpsertOutcome Store::upsert(const Employer& value) {
-    return upsert_one(*impl_, value);
+    return upsert_one(*impl_, read_employers, value);
 }
 
 BulkResult Store::upsert_many(std::span<const Skill> values, BulkMode mode) {
-    return upsert_bulk(*impl_, values, mode);
+    return upsert_bulk(*impl_, read_skills, values, mode);
 }
 BulkResult Store::upsert_many(std::span<const Certificate> values, BulkMode mode) {
-    return upsert_bulk(*impl_, values, mode);
+    return upsert_bulk(*impl_, read_certificates, values, mode);
 }
 BulkResult Store::upsert_many(std::span<const Institution> values, BulkMode mode) {
-    return upsert_bulk(*impl_, values, mode);
+    return upsert_bulk(*impl_, read_institutions, values, mode);
 }
 BulkResult Store::upsert_many(std::span<const Employer> values, BulkMode mode) {
-    return upsert_bulk(*impl_, values, mode);
+    return upsert_bulk(*impl_, read_employers, values, mode);
 }
 
 std::optional<Skill> Store::get_skill(const std::string& id) {

@@ -136,11 +136,11 @@ void read_graduates(Database& db, const ReadPlan& plan,
 }
 
 UpsertOutcome Store::upsert(const Graduate& value) {
-    return upsert_one(*impl_, value);
+    return upsert_one(*impl_, read_graduates, value);
 }
 
 BulkResult Store::upsert_many(std::span<const Graduate> values, BulkMode mode) {
-    return upsert_bulk(*impl_, values, mode);
+    return upsert_bulk(*impl_, read_graduates, values, mode);
 }
 
 std::optional<Graduate> Store::get_graduate(const std::string& id) {

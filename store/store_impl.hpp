@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "models/validation.hpp"
+#include "store/canonical.hpp"
 #include "store/entity_reader.hpp"
 #include "store/reader_pool.hpp"
 #include "store/sqlite_db.hpp"
@@ -107,13 +108,50 @@ void check_unique(const std::vector<Item>& items, const std::string& list, Key k
     }
 }
 
+// Per entity (store_<entity>.cpp): deliver the entities the plan selects, in
+// id order. Callers open a ReadTransaction first.
+void read_skills(Database& db, const ReadPlan& plan, const std::function<void(const Skill&)>& sink);
+void read_certificates(Database& db, const ReadPlan& plan,
+                       const std::function<void(const Certificate&)>& sink);
+void read_institutions(Database& db, const ReadPlan& plan,
+                       const std::function<void(const Institution&)>& sink);
+void read_programs(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Program&)>& sink);
+void read_employers(Database& db, const ReadPlan& plan,
+                    const std::function<void(const Employer&)>& sink);
+void read_jobs(Database& db, const ReadPlan& plan, const std::function<void(const Job&)>& sink);
+void read_graduates(Database& db, const ReadPlan& plan,
+                    const std::function<void(const Graduate&)>& sink);
+
 template <class T>
-UpsertOutcome upsert_one(Store::Impl& impl, const T& value) {
+using Reader = void (*)(Database&, const ReadPlan&, const std::function<void(const T&)>&);
+
+// True when the store already holds `value` exactly: the row `value.id` read
+// back (inside the caller's write transaction) equals canonicalize(value).
+// An identical re-submission is then reported unchanged and not rewritten, so
+// it neither moves the data version nor republishes a snapshot.
+template <class T>
+bool stored_as_given(Store::Impl& impl, Reader<T> read, const T& value) {
+    ReadPlan plan;
+    plan.mode = ReadPlan::Mode::kPoint;
+    plan.key = value.id;
+    plan.cache = &impl.point_reads;
+    std::optional<T> stored;
+    read(impl.db, plan, [&](const T& found) { stored = found; });
+    if (!stored) return false;
+    T canonical = value;
+    canonicalize(canonical);
+    return *stored == canonical;
+}
+
+template <class T>
+UpsertOutcome upsert_one(Store::Impl& impl, Reader<T> read, const T& value) {
     std::lock_guard lock(impl.mutex);
     std::vector<FieldError> errors;
     const auto outcome = impl.write([&]() -> std::optional<UpsertOutcome> {
         errors = check(value, impl.known_ids());
         if (!errors.empty()) return std::nullopt;
+        if (stored_as_given(impl, read, value)) return UpsertOutcome::kUnchanged;
         return write_entity(impl, value) ? UpsertOutcome::kUpdated : UpsertOutcome::kCreated;
     });
     if (!outcome) throw ValidationError(std::move(errors));
@@ -121,7 +159,8 @@ UpsertOutcome upsert_one(Store::Impl& impl, const T& value) {
 }
 
 template <class T>
-BulkResult upsert_bulk(Store::Impl& impl, std::span<const T> values, BulkMode mode) {
+BulkResult upsert_bulk(Store::Impl& impl, Reader<T> read, std::span<const T> values,
+                       BulkMode mode) {
     std::lock_guard lock(impl.mutex);
     return impl.write([&] {
         BulkResult result;
@@ -145,9 +184,13 @@ BulkResult upsert_bulk(Store::Impl& impl, std::span<const T> values, BulkMode mo
                 item.status = ItemStatus::kNotApplied;
                 continue;
             }
+            ++result.applied;
+            if (stored_as_given(impl, read, values[i])) {
+                item.status = ItemStatus::kUnchanged;
+                continue;
+            }
             item.status =
                 write_entity(impl, values[i]) ? ItemStatus::kUpdated : ItemStatus::kCreated;
-            ++result.applied;
         }
         return result;
     });
@@ -175,24 +218,6 @@ bool run_deletes(Store::Impl& impl, std::span<const char* const> deletes, const 
 }  // namespace talentmatch::store
 
 namespace talentmatch::store {
-
-// Per entity (store_<entity>.cpp): deliver the entities the plan selects, in
-// id order. Callers open a ReadTransaction first.
-void read_skills(Database& db, const ReadPlan& plan, const std::function<void(const Skill&)>& sink);
-void read_certificates(Database& db, const ReadPlan& plan,
-                       const std::function<void(const Certificate&)>& sink);
-void read_institutions(Database& db, const ReadPlan& plan,
-                       const std::function<void(const Institution&)>& sink);
-void read_programs(Database& db, const ReadPlan& plan,
-                   const std::function<void(const Program&)>& sink);
-void read_employers(Database& db, const ReadPlan& plan,
-                    const std::function<void(const Employer&)>& sink);
-void read_jobs(Database& db, const ReadPlan& plan, const std::function<void(const Job&)>& sink);
-void read_graduates(Database& db, const ReadPlan& plan,
-                    const std::function<void(const Graduate&)>& sink);
-
-template <class T>
-using Reader = void (*)(Database&, const ReadPlan&, const std::function<void(const T&)>&);
 
 // Runs fn(Database&, StatementCache&) for a short read: on a pooled reader
 // connection (no Store mutex: reads run in parallel with each other and with

@@ -98,11 +98,11 @@ void read_jobs(Database& db, const ReadPlan& plan, const std::function<void(cons
 }
 
 UpsertOutcome Store::upsert(const Job& value) {
-    return upsert_one(*impl_, value);
+    return upsert_one(*impl_, read_jobs, value);
 }
 
 BulkResult Store::upsert_many(std::span<const Job> values, BulkMode mode) {
-    return upsert_bulk(*impl_, values, mode);
+    return upsert_bulk(*impl_, read_jobs, values, mode);
 }
 
 std::optional<Job> Store::get_job(const std::string& id) {

@@ -50,7 +50,10 @@ bool write_entity(Store::Impl& impl, const Program& value) {
         impl.statement("INSERT OR IGNORE INTO program_certificates VALUES (?1, ?2)");
     for (const std::string& c : value.certificates) certificate.bind(1, value.id).bind(2, c).run();
     impl.dirty = true;
-    if (impl.known) impl.known->programs.insert(value.id);
+    if (impl.known) {
+        impl.known->programs.insert(value.id);
+        impl.known->program_institution[value.id] = value.institution_id;
+    }
     log_change(impl, EntityKind::kProgram, value.id);
     return exists;
 }
@@ -88,11 +91,11 @@ void read_programs(Database& db, const ReadPlan& plan,
 }
 
 UpsertOutcome Store::upsert(const Program& value) {
-    return upsert_one(*impl_, value);
+    return upsert_one(*impl_, read_programs, value);
 }
 
 BulkResult Store::upsert_many(std::span<const Program> values, BulkMode mode) {
-    return upsert_bulk(*impl_, values, mode);
+    return upsert_bulk(*impl_, read_programs, values, mode);
 }
 
 std::optional<Program> Store::get_program(const std::string& id) {
@@ -112,8 +115,12 @@ bool Store::delete_program(const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM graduates WHERE program_id = ?1 LIMIT 1", "graduates"},
     };
-    return delete_entity(*impl_, "program", erase_logged<EntityKind::kProgram, erase_program>,
-                         kReferences, &KnownIds::programs, id);
+    std::lock_guard lock(impl_->mutex);
+    const bool deleted =
+        delete_entity(*impl_, "program", erase_logged<EntityKind::kProgram, erase_program>,
+                      kReferences, &KnownIds::programs, id);
+    if (deleted && impl_->known) impl_->known->program_institution.erase(id);
+    return deleted;
 }
 
 }  // namespace talentmatch::store

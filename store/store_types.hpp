@@ -34,7 +34,9 @@ struct Page {
     std::string next_after_id;  // pass as after_id for the next page; "" on the last page
 };
 
-enum class UpsertOutcome { kCreated, kUpdated };
+// kUnchanged: the store already held the value exactly (compared in the
+// canonical form, canonical.hpp); nothing was written, no version moved.
+enum class UpsertOutcome { kCreated, kUpdated, kUnchanged };
 
 // kCommitValid: valid items are written, invalid ones reported and skipped.
 // kAllOrNothing: if any item is invalid nothing is written.
@@ -43,10 +45,12 @@ enum class BulkMode { kCommitValid, kAllOrNothing };
 enum class ItemStatus {
     kCreated,
     kUpdated,
+    kUnchanged,   // already stored exactly as given; not rewritten
     kInvalid,     // errors says why; not written
     kNotApplied,  // valid, but not written because another item was invalid (kAllOrNothing)
 };
-std::string_view to_string(ItemStatus status);  // "created", "updated", "invalid", "not_applied"
+// "created", "updated", "unchanged", "invalid", "not_applied"
+std::string_view to_string(ItemStatus status);
 
 // Per-item result of a bulk upsert; `index` is the item's position in the
 // input, error paths are relative to the item ("requirements[2].level").
@@ -59,7 +63,7 @@ struct ItemResult {
 
 struct BulkResult {
     std::vector<ItemResult> items;  // one per input item, in input order
-    std::size_t applied = 0;        // created + updated
+    std::size_t applied = 0;        // created + updated + unchanged (stored as given)
     std::size_t invalid = 0;
 };
 

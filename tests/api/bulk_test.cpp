@@ -26,7 +26,7 @@ TEST(Bulk, JsonArrayGivesAResultPerItemAndCommitsTheValidOnes) {
     EXPECT_EQ(json["items"][1]["status"], "invalid");
     EXPECT_EQ(json["items"][1]["id"], "b2");
     EXPECT_EQ(json["items"][1]["errors"][0]["path"], "requirements[0].level");
-    EXPECT_EQ(json["items"][2]["status"], "updated");
+    EXPECT_EQ(json["items"][2]["status"], "unchanged");  // j1 is seeded exactly so
     EXPECT_EQ(h.get("/v1/jobs/b1").status, 200);
     EXPECT_EQ(h.get("/v1/jobs/b2").status, 404);
 }
@@ -42,6 +42,9 @@ TEST(Bulk, JsonLinesReportLineNumbersAndSkipBlankLines) {
     EXPECT_EQ(items[0]["line"], 1);
     EXPECT_EQ(items[1]["line"], 3);
     EXPECT_EQ(items[1]["status"], "invalid");
+    // The record's own column, not "line 1" of a one-line document.
+    const std::string message = items[1]["errors"][0]["message"];
+    EXPECT_EQ(message.rfind("invalid JSON: column 3: ", 0), 0u) << message;
     EXPECT_EQ(items[2]["line"], 4);
     EXPECT_EQ(items[2]["status"], "created");
 }
@@ -73,7 +76,11 @@ TEST(Bulk, ResubmissionIsIdempotent) {
     Harness h;
     const std::string body = cat("[", encode(make_graduate("n1", "I1", "P1")).dump(), "]");
     EXPECT_EQ(h.post("/v1/graduates:bulk", body).json()["items"][0]["status"], "created");
-    EXPECT_EQ(h.post("/v1/graduates:bulk", body).json()["items"][0]["status"], "updated");
+    EXPECT_EQ(h.post("/v1/graduates:bulk", body).json()["items"][0]["status"], "unchanged");
+    Graduate changed = make_graduate("n1", "I1", "P1");
+    changed.graduation_year += 1;
+    const std::string changed_body = cat("[", encode(changed).dump(), "]");
+    EXPECT_EQ(h.post("/v1/graduates:bulk", changed_body).json()["items"][0]["status"], "updated");
     EXPECT_EQ(h.get("/v1/graduates?limit=1000").json()["items"].size(), 4u);
 }
 

@@ -14,9 +14,11 @@ TEST(Entities, PutCreatesThenReplacesIdempotently) {
     EXPECT_EQ(created.status, 201) << created.body;
     EXPECT_EQ(created.headers.at("Location"), "/v1/jobs/j9");
     EXPECT_EQ(created.json()["employer_id"], "E1");
+    const auto version = h.get("/readyz").json()["data_version"];
     auto again = h.put("/v1/jobs/j9", body);
     EXPECT_EQ(again.status, 200);
     EXPECT_EQ(again.json(), created.json());
+    EXPECT_EQ(h.get("/readyz").json()["data_version"], version);  // unchanged: nothing written
     EXPECT_EQ(h.get("/v1/jobs/j9").json(), created.json());
 }
 
@@ -82,6 +84,22 @@ TEST(Entities, ValidationErrorsAre422WithFieldPathsAndWriteNothing) {
     EXPECT_TRUE(paths.count("requirements[0].level")) << r.body;
     EXPECT_TRUE(paths.count("requirements[1].skill_id")) << r.body;
     EXPECT_EQ(h.get("/v1/jobs/j8").status, 404);
+}
+
+TEST(Entities, AGraduateInAnotherInstitutionsProgramIs422) {
+    Harness h;
+    Graduate g = make_graduate("x1", "I1", "P2");  // P2 is I2's program
+    const auto r = h.put("/v1/graduates/x1", encode(g).dump(), "office_I1");
+    ASSERT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(r.json()["errors"][0]["path"], "program_id") << r.body;
+    EXPECT_NE(r.body.find("belongs to institution \\\"I2\\\""), std::string::npos) << r.body;
+    EXPECT_EQ(h.get("/v1/graduates/x1").status, 404);
+    const auto bulk = h.post("/v1/graduates:bulk", cat("[", encode(g).dump(), "]"), "office_I1");
+    ASSERT_EQ(bulk.status, 200) << bulk.body;
+    EXPECT_EQ(bulk.json()["items"][0]["status"], "invalid");
+    EXPECT_EQ(bulk.json()["items"][0]["errors"][0]["path"], "program_id");
+    g.program_id = "P1";
+    EXPECT_EQ(h.put("/v1/graduates/x1", encode(g).dump(), "office_I1").status, 201);
 }
 
 TEST(Entities, UnknownFieldAndWrongTypeAre422) {

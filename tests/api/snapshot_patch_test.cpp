@@ -200,8 +200,10 @@ std::shared_ptr<const matcher::Snapshot> patch_from_store(const matcher::Snapsho
 // preferences; `year_and_districts` also draws a graduation year and
 // preferred districts.
 Graduate random_market_graduate(std::mt19937& rng, const std::string& id, bool year_and_districts) {
+    const bool first_institution = rng() % 2 != 0;  // P1 is I1's program, P2 is I2's
+    const int level = int(rng() % 6);
     Graduate g =
-        make_graduate(id, rng() % 2 ? "I1" : "I2", rng() % 3 ? "P1" : "P2", int(rng() % 6));
+        make_graduate(id, first_institution ? "I1" : "I2", first_institution ? "P1" : "P2", level);
     g.skills.push_back({cat("s", 4 + rng() % 3), int(rng() % 6), {}});
     g.education_level = static_cast<EducationLevel>(rng() % 3);
     g.seeking = rng() % 4 != 0;

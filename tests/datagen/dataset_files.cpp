@@ -72,7 +72,10 @@ std::vector<FieldError> validate_dataset(const Dataset& d) {
     for (const auto& x : d.skills) known.skills.insert(x.id);
     for (const auto& x : d.certificates) known.certificates.insert(x.id);
     for (const auto& x : d.institutions) known.institutions.insert(x.id);
-    for (const auto& x : d.programs) known.programs.insert(x.id);
+    for (const auto& x : d.programs) {
+        known.programs.insert(x.id);
+        known.program_institution[x.id] = x.institution_id;
+    }
     for (const auto& x : d.employers) known.employers.insert(x.id);
     std::vector<FieldError> out;
     check_unique(d.skills, "skills", out);

@@ -78,7 +78,8 @@ inline KnownIds sample_known() {
     known.skills = {"ict.net.routing", "common.english"};
     known.certificates = {"cert.1x.net.mid"};
     known.institutions = {"szpt"};
-    known.programs = {"szpt.510202"};
+    known.programs = {"szpt.510202", "other.510202"};
+    known.program_institution = {{"szpt.510202", "szpt"}, {"other.510202", "other"}};
     known.employers = {"emp.001"};
     return known;
 }

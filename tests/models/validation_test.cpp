@@ -170,6 +170,18 @@ TEST(Validation, GraduateRules) {
     EXPECT_EQ(validate(g, known, "graduates[0]"), expected);
 }
 
+TEST(Validation, AGraduatesProgramBelongsToItsInstitution) {
+    KnownIds known = sample_known();
+    known.institutions.insert("other");
+    Graduate g = sample_graduate();
+    g.program_id = "other.510202";
+    const Errors expected = {
+        {"program_id", "program \"other.510202\" belongs to institution \"other\", not \"szpt\""}};
+    EXPECT_EQ(validate(g, known, ""), expected);
+    g.institution_id = "other";
+    EXPECT_TRUE(validate(g, known, "").empty());
+}
+
 TEST(Validation, ProgramRules) {
     Program p = sample_program();
     p.institution_id = "elsewhere";

@@ -22,7 +22,9 @@ std::vector<Job> jobs_with_two_invalid() {
 TEST_F(BulkTest, CommitValidWritesTheValidItemsAndReportsEachInvalidOne) {
     Store store(db_path());
     add_catalog(store);
-    store.upsert(make_job("job-0"));
+    Job earlier = make_job("job-0");
+    earlier.headcount += 1;
+    store.upsert(earlier);
     const BulkResult result =
         store.upsert_many(std::span<const Job>(jobs_with_two_invalid()), BulkMode::kCommitValid);
     ASSERT_EQ(result.items.size(), 5u);
@@ -72,7 +74,12 @@ TEST_F(BulkTest, ReImportingTheSameItemsIsIdempotent) {
     for (int i = 0; i < 50; ++i) jobs.push_back(make_job("job-" + std::to_string(i)));
     store.upsert_many(std::span<const Job>(jobs), BulkMode::kCommitValid);
     const BulkResult again = store.upsert_many(std::span<const Job>(jobs), BulkMode::kCommitValid);
-    for (const ItemResult& item : again.items) EXPECT_EQ(item.status, ItemStatus::kUpdated);
+    const auto version = store.data_version();
+    const BulkResult third = store.upsert_many(std::span<const Job>(jobs), BulkMode::kCommitValid);
+    for (const ItemResult& item : third.items) EXPECT_EQ(item.status, ItemStatus::kUnchanged);
+    EXPECT_EQ(third.applied, jobs.size());
+    EXPECT_EQ(store.data_version(), version);  // nothing rewritten
+    for (const ItemResult& item : again.items) EXPECT_EQ(item.status, ItemStatus::kUnchanged);
     EXPECT_EQ(store.count(EntityKind::kJob), 50);
     Job expected = make_job("job-7");
     canonicalize(expected);

@@ -43,11 +43,16 @@ TEST_F(EntitiesTest, ReUpsertingReplacesTheEntityAndAllItsChildRows) {
     add_catalog(store);
     store.upsert(make_job("job-1"));
     Job changed = make_job("job-1");
-    changed.requirements = {{"s2", 5, 10, false}};
+    changed.requirements = {{"s1", 2, 3, false}, {"s2", 5, 10, false}};
     changed.required_certificates.clear();
     changed.headcount = 7;
     EXPECT_EQ(store.upsert(changed), UpsertOutcome::kUpdated);
-    EXPECT_EQ(store.upsert(changed), UpsertOutcome::kUpdated);  // idempotent
+    const auto version = store.data_version();
+    EXPECT_EQ(store.upsert(changed), UpsertOutcome::kUnchanged);  // idempotent, not rewritten
+    EXPECT_EQ(store.data_version(), version);
+    Job reordered = changed;  // the same job with its lists in another order is the same job
+    reordered.requirements = {{"s2", 5, 10, false}, {"s1", 2, 3, false}};
+    EXPECT_EQ(store.upsert(reordered), UpsertOutcome::kUnchanged);
     EXPECT_EQ(store.get_job("job-1"), changed);
     EXPECT_EQ(store.count(EntityKind::kJob), 1);
 }

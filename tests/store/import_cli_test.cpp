@@ -70,7 +70,8 @@ TEST_F(ImportCliTest, RejectedItemsNameFileLineAndFieldAndValidOnesAreCommitted)
     EXPECT_NE(run.output.find("jobs.jsonl:3: "), std::string::npos) << run.output;
     EXPECT_NE(run.output.find("jobs.jsonl:4: requirements[0].level: "), std::string::npos)
         << run.output;
-    EXPECT_NE(run.output.find("jobs: 3 created, 0 updated, 2 invalid"), std::string::npos)
+    EXPECT_NE(run.output.find("jobs: 3 created, 0 updated, 0 unchanged, 2 invalid"),
+              std::string::npos)
         << run.output;
     Store store(db_path());
     EXPECT_EQ(store.count(EntityKind::kJob), 3);
@@ -91,7 +92,8 @@ TEST_F(ImportCliTest, ReImportUpdatesAndExportRoundTrips) {
     write_data_set();
     EXPECT_EQ(talentmatch("import --db " + db_path() + " " + data_dir()).exit_code, 3);
     const ProcessResult again = talentmatch("import --db " + db_path() + " " + data_dir());
-    EXPECT_NE(again.output.find("jobs: 0 created, 3 updated, 2 invalid"), std::string::npos)
+    EXPECT_NE(again.output.find("jobs: 0 created, 0 updated, 3 unchanged, 2 invalid"),
+              std::string::npos)
         << again.output;
     const std::string exported = (dir_ / "exported").string();
     const ProcessResult exported_run =
