@@ -79,7 +79,10 @@ matcher::MatchFilter job_filter(const Request& r) {
 
 json explanation_json(const matcher::Explanation& e) {
     json gates = json::array();
-    for (const auto& g : e.failed_gates) gates.push_back({{"id", g.id}, {"message", g.message}});
+    for (const auto& g : e.failed_gates) {
+        gates.push_back(
+            {{"kind", matcher::to_string(g.kind)}, {"id", g.id}, {"message", g.message}});
+    }
     json contributions = json::array();
     for (const auto& c : e.contributions) {
         contributions.push_back({{"skill_id", c.skill_id},
@@ -294,8 +297,8 @@ Response explain_pair(ApiContext& ctx, Request& r, const Principal& p) {
     const std::string& jid = r.path_params.at("jid");
     own_candidate(*s, p, CandidateKind::kGraduates, gid);
     find_or_404(s->jobs.ids, "job", jid);
-    return json_response(explanation_json(
-        matcher::explain(*s, CandidateKind::kGraduates, gid, jid, ctx.settings.score)));
+    return json_response(explanation_json(matcher::explain(
+        *s, CandidateKind::kGraduates, gid, jid, ctx.settings.score, matcher::today_utc())));
 }
 
 matcher::SegmentFilter segment_of(const Request& r) {
@@ -303,6 +306,7 @@ matcher::SegmentFilter segment_of(const Request& r) {
     f.cluster = r.query_value("cluster");
     f.district = r.query_value("district");
     f.employer = r.query_value("employer");
+    f.as_of = matcher::today_utc();  // jobs past valid_until are not demand
     return f;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "matcher/candidate_levels.hpp"
+#include "matcher/validity.hpp"
 #include "models/education_level.hpp"
 #include "models/field_error.hpp"
 
@@ -16,6 +17,8 @@ const char* to_string(GateKind kind) {
             return "missing_certificate";
         case GateKind::kEducationBelowMinimum:
             return "education_below_minimum";
+        case GateKind::kJobExpired:
+            return "job_expired";
     }
     return "must_have_skill";
 }
@@ -127,13 +130,26 @@ Explanation explain_indices(const Snapshot& s, CandidateKind kind, Index c, Inde
 }
 
 Explanation explain(const Snapshot& s, CandidateKind kind, const std::string& candidate_id,
-                    const std::string& job_id, const ScoreConfig& config) {
+                    const std::string& job_id, const ScoreConfig& config,
+                    const std::string& as_of) {
     const CandidateSet& set = kind == CandidateKind::kGraduates ? s.graduates : s.programs;
     const std::optional<Index> c = set.ids.find(candidate_id);
     if (!c) throw NotFoundError(kind_name(kind), candidate_id);
     const std::optional<Index> j = s.jobs.ids.find(job_id);
     if (!j) throw NotFoundError("job", job_id);
-    return explain_indices(s, kind, *c, *j, config);
+    Explanation out = explain_indices(s, kind, *c, *j, config);
+    if (as_of.empty()) return out;
+    const std::optional<std::int32_t> as_of_key = date_key(as_of);
+    if (!as_of_key || *as_of_key == kOpenEnded)
+        throw ValidationError(std::vector<FieldError>{{"as_of", "must be a date YYYY-MM-DD"}});
+    const std::int32_t until = s.jobs.valid_until_key[*j];
+    if (!valid_on(until, *as_of_key)) {
+        out.failed_gates.push_back(
+            {GateKind::kJobExpired, s.jobs.valid_until[*j], *as_of_key, until,
+             "job expired: valid until " + s.jobs.valid_until[*j] + ", as of " + as_of});
+        out.eligible = false;
+    }
+    return out;
 }
 
 std::vector<Explanation> explain_batch(const Snapshot& s, std::span<const ExplainRequest> requests,

@@ -32,9 +32,11 @@ enum class GateKind : std::uint8_t {
     kMustHaveSkill = 0,          // id = skill id; has/needs = levels
     kMissingCertificate = 1,     // id = certificate id; has = 0, needs = 1
     kEducationBelowMinimum = 2,  // id = ""; has/needs = EducationLevel as integers
+    kJobExpired = 3,             // id = valid_until; has/needs = as-of / valid-until date keys
 };
 
-// Wire names: "must_have_skill", "missing_certificate", "education_below_minimum".
+// Wire names: "must_have_skill", "missing_certificate", "education_below_minimum",
+// "job_expired".
 const char* to_string(GateKind kind);
 
 struct FailedGate {
@@ -44,7 +46,8 @@ struct FailedGate {
     int needs = 0;
     // Human-readable: "must-have skill 'x': has 1, needs 3",
     // "missing certificate 'c'", "education below minimum: has
-    // higher_vocational, needs bachelor".
+    // higher_vocational, needs bachelor", "job expired: valid until 2026-02-28,
+    // as of 2026-12-03".
     std::string message;
     bool operator==(const FailedGate&) const = default;
 };
@@ -86,14 +89,17 @@ struct Explanation {
     double fit = 0;
     bool eligible = false;
     std::vector<FailedGate>
-        failed_gates;  // empty iff eligible; skills, then certificates, then education
+        failed_gates;  // empty iff eligible; skills, certificates, education, then expiry
     std::vector<RequirementContribution> contributions;  // one per requirement
     std::vector<SkillGap> learning_plan;                 // weighted gap desc, then skill id asc
 };
 
-// One pair by ids.
+// One pair by ids. With `as_of` ("YYYY-MM-DD"; "" = no date), a job past its
+// valid_until on that date fails the kJobExpired gate (validity.hpp).
+// ValidationError("as_of") when `as_of` is not a date.
 Explanation explain(const Snapshot& snapshot, CandidateKind kind, const std::string& candidate_id,
-                    const std::string& job_id, const ScoreConfig& config = {});
+                    const std::string& job_id, const ScoreConfig& config = {},
+                    const std::string& as_of = "");
 
 // One pair by indices (no id lookups; indices must be in range, checked).
 Explanation explain_indices(const Snapshot& snapshot, CandidateKind kind, Index candidate,

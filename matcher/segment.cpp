@@ -28,6 +28,13 @@ ResolvedSegment resolve_segment(const Snapshot& snapshot, const SegmentFilter& f
                                [&](const std::string& v) { return snapshot.districts.find(v); });
     out.employer = resolve_one(filter.employer, prefix + "employer", "employer",
                                [&](const std::string& v) { return snapshot.employers.find(v); });
+    if (filter.as_of) {
+        const auto key = date_key(*filter.as_of);
+        if (!key || filter.as_of->empty())
+            throw ValidationError(
+                std::vector<FieldError>{{prefix + "as_of", "must be a date YYYY-MM-DD"}});
+        out.as_of = *key;
+    }
     return out;
 }
 

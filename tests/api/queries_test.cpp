@@ -133,6 +133,17 @@ bool lists(const nlohmann::json& body, const std::string& key, const std::string
 
 TEST(Queries, AJobPastValidUntilIsInNoMatchListAndListsNoCandidate) {
     Harness h;
+    const auto demand = [&h] {  // openings in P1's alignment and in supply-demand
+        const auto align = h.get("/v1/programs/P1/alignment");
+        const auto balance = h.get("/v1/supply-demand?group_by=cluster");
+        EXPECT_EQ(align.status, 200) << align.body;
+        EXPECT_EQ(balance.status, 200) << balance.body;
+        const nlohmann::json groups = balance.json()["groups"];
+        std::int64_t balance_openings = 0;
+        for (const auto& g : groups) balance_openings += g["openings"].get<std::int64_t>();
+        return std::pair{align.json()["openings"].get<std::int64_t>(), balance_openings};
+    };
+    const auto before = demand();
     Job expired = make_job("j3", "E1", 3);
     expired.valid_until = "2020-01-31";
     Job open = make_job("j4", "E1", 3);
@@ -148,6 +159,20 @@ TEST(Queries, AJobPastValidUntilIsInNoMatchListAndListsNoCandidate) {
     EXPECT_TRUE(h.get("/v1/jobs/j3/candidates").json()["matches"].empty());
     EXPECT_TRUE(h.get("/v1/jobs/j3/programs").json()["matches"].empty());
     EXPECT_FALSE(h.get("/v1/jobs/j4/candidates").json()["matches"].empty());
+    // Demand counts only the valid job's openings, in alignment and supply-demand alike.
+    const auto after = demand();
+    EXPECT_EQ(after.first - before.first, open.headcount);
+    EXPECT_EQ(after.second - before.second, open.headcount);
+    // Asked directly, the expired pair is explained as ineligible, naming the expiry.
+    const auto why = h.get("/v1/graduates/g1/explain/j3");
+    ASSERT_EQ(why.status, 200) << why.body;
+    EXPECT_FALSE(why.json()["eligible"].get<bool>());
+    const nlohmann::json gates = why.json()["failed_gates"];
+    ASSERT_FALSE(gates.empty()) << why.body;
+    EXPECT_EQ(gates.back()["kind"], "job_expired");
+    EXPECT_EQ(gates.back()["id"], "2020-01-31");
+    const nlohmann::json open_gates = h.get("/v1/graduates/g1/explain/j4").json()["failed_gates"];
+    for (const auto& gate : open_gates) EXPECT_NE(gate["kind"], "job_expired");
 }
 
 TEST(Queries, GraduatesNotSeekingAreListedOnlyOnRequest) {

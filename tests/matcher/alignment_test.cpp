@@ -132,7 +132,7 @@ TEST_F(AlignmentTest, MatchesHandCheckedTable) {
          (3 * 7.0 / 8 + 1.0 / 21 + 2 * 0.2) / 6,
          {}},
         {"p1 cluster C1",
-         {"C1", {}, {}},
+         {"C1", {}, {}, {}},
          0.5,
          10,
          "p1",
@@ -152,7 +152,7 @@ TEST_F(AlignmentTest, MatchesHandCheckedTable) {
          (3 * 0.25 + 20.0 / 21 + 2 * 1.0) / 6,
          {{0, "s.a", 19, 4}}},
         {"p2 district D1",
-         {{}, "D1", {}},
+         {{}, "D1", {}, {}},
          0.5,
          10,
          "p2",
@@ -161,8 +161,8 @@ TEST_F(AlignmentTest, MatchesHandCheckedTable) {
          2,
          (3 * 0.25 + 2 * 1.0) / 5,
          {{0, "s.a", 18, 3}}},
-        {"p2 employer e3", {{}, {}, "e3"}, 0.9, 10, "p2", 2, 2, 2, 1.0, {}},
-        {"p2 empty segment", {"C2", "D2", {}}, 0.5, 10, "p2", 0, 0, 0, 0.0, {}},
+        {"p2 employer e3", {{}, {}, "e3", {}}, 0.9, 10, "p2", 2, 2, 2, 1.0, {}},
+        {"p2 empty segment", {"C2", "D2", {}, {}}, 0.5, 10, "p2", 0, 0, 0, 0.0, {}},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.name);
@@ -223,7 +223,9 @@ TEST_F(AlignmentTest, InvalidCallsRaiseTypedErrors) {
     q.program_ids = {"p1", "nope"};
     EXPECT_THROW(align_programs(*snap, q), NotFoundError);
     const std::vector<std::pair<SegmentFilter, std::string>> unknown = {
-        {{"C9", {}, {}}, "cluster"}, {{{}, "D9", {}}, "district"}, {{{}, {}, "e9"}, "employer"}};
+        {{"C9", {}, {}, {}}, "cluster"},
+        {{{}, "D9", {}, {}}, "district"},
+        {{{}, {}, "e9", {}}, "employer"}};
     for (const auto& [segment, kind] : unknown) {
         q = {};
         q.segment = segment;
@@ -255,6 +257,7 @@ Naive naive_alignment(const testing::Market& m, const Program& p, const SegmentF
         if (seg.cluster && j.cluster != *seg.cluster) continue;
         if (seg.district && j.district != *seg.district) continue;
         if (seg.employer && j.employer_id != *seg.employer) continue;
+        if (seg.as_of && !j.valid_until.empty() && j.valid_until < *seg.as_of) continue;
         const std::uint64_t h = static_cast<std::uint64_t>(j.headcount);
         long num = 0, den = 0;
         bool eligible = p.education_level >= j.min_education;
@@ -286,10 +289,17 @@ TEST(AlignmentBruteForce, AgreesWithNaiveOnRandomMarketsForOneAndTwoThreads) {
     std::uint64_t aligned = 0, not_aligned = 0;
     for (std::uint32_t seed = 1; seed <= 12; ++seed) {
         SCOPED_TRACE("seed " + std::to_string(seed));
-        const testing::Market m = testing::random_market(seed);
+        testing::Market m = testing::random_market(seed);
+        for (std::size_t j = 0; j < m.jobs.size(); j += 3)  // a third expire around 2026-06-15
+            m.jobs[j].valid_until = j % 2 != 0 ? "2026-06-14" : "2026-06-15";
         const auto snap = testing::build(m);
-        const std::vector<SegmentFilter> segments = {
-            {}, {"C0001", {}, {}}, {{}, "D0002", {}}, {{}, {}, "e0003"}, {"C0000", "D0000", {}}};
+        const std::vector<SegmentFilter> segments = {{},
+                                                     {"C0001", {}, {}, {}},
+                                                     {{}, "D0002", {}, {}},
+                                                     {{}, {}, "e0003", {}},
+                                                     {"C0000", "D0000", {}, {}},
+                                                     {{}, {}, {}, "2026-06-15"},
+                                                     {"C0001", {}, {}, "2026-06-15"}};
         for (const SegmentFilter& seg : segments) {
             AlignmentQuery q;
             q.segment = seg;

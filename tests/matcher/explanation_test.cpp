@@ -65,6 +65,7 @@ testing::Market market() {
     j2.min_education = EducationLevel::kSecondaryVocational;
     j2.required_certificates.clear();
     j2.requirements = {req("s.b", 2, 2), req("s.a", 1, 4)};
+    j1.valid_until = "2026-06-30";  // the last valid day; job2 is open-ended
     m.jobs = {j1, j2};
     return m;
 }
@@ -156,6 +157,22 @@ TEST_F(ExplanationTest, EligiblePairHasNoGatesAndNoPlan) {
     EXPECT_EQ(e.score.rel_den, 11u);
     EXPECT_EQ(e.score.bonus, 200);
     EXPECT_DOUBLE_EQ(e.relevance, 9.0 / 11.0);
+}
+
+TEST_F(ExplanationTest, AJobPastValidUntilOnTheAsOfDateFailsTheExpiryGate) {
+    // g2 meets every gate of job1, which is valid through 2026-06-30.
+    EXPECT_TRUE(explain(*snap, CandidateKind::kGraduates, "g2", "job1", {}, "2026-06-30").eligible);
+    const Explanation e = explain(*snap, CandidateKind::kGraduates, "g2", "job1", {}, "2026-07-01");
+    EXPECT_FALSE(e.eligible);
+    ASSERT_EQ(e.failed_gates.size(), 1u);
+    EXPECT_EQ(e.failed_gates[0].kind, GateKind::kJobExpired);
+    EXPECT_EQ(e.failed_gates[0].id, "2026-06-30");
+    EXPECT_EQ(e.failed_gates[0].message, "job expired: valid until 2026-06-30, as of 2026-07-01");
+    EXPECT_EQ(e.score.cov_num, 32u);  // the score is still what the pair would score
+    EXPECT_TRUE(explain(*snap, CandidateKind::kGraduates, "g2", "job2", {}, "2999-01-01")
+                    .failed_gates.empty());  // open-ended
+    EXPECT_THROW(explain(*snap, CandidateKind::kGraduates, "g2", "job1", {}, "July"),
+                 ValidationError);
 }
 
 TEST_F(ExplanationTest, GraduateWithNoSkillsHasFitZeroAndEqualGapsBreakById) {

@@ -321,7 +321,8 @@ std::map<std::pair<std::string, std::string>, SkillBalance> naive(const testing:
     const auto in_segment = [&](const Job& j) {
         return (!seg.cluster || j.cluster == *seg.cluster) &&
                (!seg.district || j.district == *seg.district) &&
-               (!seg.employer || j.employer_id == *seg.employer);
+               (!seg.employer || j.employer_id == *seg.employer) &&
+               (!seg.as_of || j.valid_until.empty() || *seg.as_of <= j.valid_until);
     };
     const auto group_of = [&](const std::string& cluster, const std::string& district) {
         if (q.group_by == BalanceGrouping::kCluster) return cluster;
@@ -421,10 +422,17 @@ TEST(SupplyDemandBruteForce, AgreesWithNaiveOnRandomMarketsForOneAndTwoThreads) 
     std::size_t hidden = 0, shown = 0;
     for (std::uint32_t seed = 1; seed <= 10; ++seed) {
         SCOPED_TRACE("seed " + std::to_string(seed));
-        const testing::Market m = testing::random_market(seed * 7919);
+        testing::Market m = testing::random_market(seed * 7919);
+        for (std::size_t j = 0; j < m.jobs.size(); j += 3)  // a third expire around 2026-06-15
+            m.jobs[j].valid_until = j % 2 != 0 ? "2026-06-14" : "2026-06-15";
         const auto snap = testing::build(m);
-        const std::vector<SegmentFilter> segments = {
-            {}, {"C0001", {}, {}}, {{}, "D0002", {}}, {{}, {}, "e0003"}, {"C0000", "D0000", {}}};
+        const std::vector<SegmentFilter> segments = {{},
+                                                     {"C0001", {}, {}, {}},
+                                                     {{}, "D0002", {}, {}},
+                                                     {{}, {}, "e0003", {}},
+                                                     {"C0000", "D0000", {}, {}},
+                                                     {{}, {}, {}, "2026-06-15"},
+                                                     {"C0001", {}, {}, "2026-06-15"}};
         for (const SegmentFilter& seg : segments)
             for (BalanceGrouping by :
                  {BalanceGrouping::kOverall, BalanceGrouping::kCluster, BalanceGrouping::kDistrict})
