@@ -27,8 +27,8 @@ inline constexpr double kPruneMargin = 1e-5;
 // clearing the accumulators. With 256 jobs a row met only ~2 postings per
 // tile, so those costs dominated; 2048 amortizes them while the tile's
 // postings (~600 KB at 15 requirements per job) and accumulators (128 KB) stay
-// in a 1 MB L2. Measured (province shape, 100k graduates x 100k jobs, 1
-// thread, CPU-s): 256 -> 13.1, 1024 -> 10.5, 2048 -> 9.7, 4096 -> 10.1.
+// in a 1 MB L2; larger tiles spill it (bench/matcher_bench measures the
+// tile sizes on the province shape).
 inline constexpr std::size_t kJobTile = 2048;
 
 // The large-batch regime (tile index) pays off from this many blocks per pass;

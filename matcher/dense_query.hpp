@@ -42,11 +42,9 @@ namespace talentmatch::matcher::detail {
 // The dense regime is chosen when the candidate's postings (Σ over its skills
 // of the jobs requiring that skill) reach this share of the job count: the
 // scan costs every job, the sparse regime ~23 ns per posting (a random read of
-// the job's sums and, once per touched job, its JobPlan). Measured
-// (matcher_bench figure 5, 100,000 jobs, thread CPU p50, dense vs sparse):
-// 386 skills (1.17 postings per job) 0.15 vs 1.84 ms; 2,000 skills (0.23)
-// 0.11 vs 0.51 ms; 8,000 skills (0.057) 0.14 vs 0.17 ms; 20,000 skills
-// (0.023) 0.21 vs 0.05 ms.
+// the job's sums and, once per touched job, its JobPlan). The crossover is
+// where both cost the same on taxonomies of 386 to 20,000 skills
+// (bench/matcher_bench, figure 5, prints both regimes per taxonomy size).
 inline constexpr double kDenseMinPostingsPerJob = 0.05;
 
 // Σ over candidate c's skills of the postings of that skill.

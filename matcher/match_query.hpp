@@ -14,20 +14,20 @@
 // `options.threads` threads. Results are identical (ids, order, every score
 // bit) for any thread count and any kernel.
 //
-// Regimes (chosen by size, results identical): "jobs for candidates" with
-// fewer than kTileIndexMinBlocks (64) candidate blocks runs per candidate:
-// when the candidate's skills reach a large share of the jobs (small
-// taxonomies, dense_query.hpp: kDenseMinPostingsPerJob) one add per posting
-// into a 4-byte word per job and one vectorized scan of every job; otherwise
-// (large taxonomies, sparse_query.hpp) only the jobs sharing a skill.
-// Measured (matcher_bench figure 5, 100,000 jobs, reused QueryWorkspace,
-// thread CPU p50): shipped 386-skill taxonomy 0.13-0.15 ms (the sparse regime
-// alone: 1.8 ms); 2,000 skills ~0.09 ms. "Candidates for jobs" with at most
-// kFewJobsMax (8) jobs scores every candidate block against those jobs'
-// requirement rows only (few_jobs_query.hpp; one job x 20,000 graduates at
-// 386 skills ~0.3 ms, x 1,000,000 ~30 ms of CPU). Larger batches and more
-// jobs run the block kernels (block_pass.hpp), where options.kernel applies;
-// options.kernel == kScalar also forces the dense regime's scalar scan.
+// Regimes (chosen per call or per candidate, results identical): "jobs for
+// candidates" with fewer than kTileIndexMinBlocks (64) candidate blocks runs
+// per candidate, choosing by an estimate of the cost (prefers_must_key):
+// the must-key regime (must_key_query.hpp) scores only the jobs whose key
+// must-have the candidate meets, plus the jobs without must-haves; the dense
+// regime (dense_query.hpp, when the candidate's skills reach a large share of
+// the jobs: kDenseMinPostingsPerJob) adds one word per posting and scans every
+// job once; the sparse regime (sparse_query.hpp, large taxonomies) visits only
+// the jobs sharing a skill. "Candidates for jobs" with at most kFewJobsMax (8)
+// jobs scores every candidate block against those jobs' requirement rows only
+// (few_jobs_query.hpp). Larger batches and more jobs run the block kernels
+// (block_pass.hpp), where options.kernel applies; options.kernel == kScalar
+// also forces the dense regime's scalar scan. What each regime costs is
+// measured by bench/matcher_bench (figures live there and in commit messages).
 //
 // Errors: k == 0 or a bad filter -> ValidationError naming the field
 // ("k", "filter.districts[1]", "filter.min_coverage"); an unknown query id ->

@@ -9,15 +9,14 @@
 // candidate's level per skill, never from JobPlan, which only jobs that pass
 // the gates and a float bound read.
 //
-// Why: on demand data most jobs have a must-have (98 % of the generated
-// demo's), so a graduate meets the key of a few thousand of 100,000 jobs:
-// ~8,500 records instead of the dense regime's ~260,000 postings plus a scan
-// of every job. Scoring a record one requirement at a time (a dependent
-// table lookup each, a branch per job) made this regime slower than dense;
-// the AVX-512 kernel scores 16 requirement words per step with no branch per
-// job (~11 cycles per job from cache on this machine class, against ~1.2 per
-// dense posting and ~30 postings per job). Chosen per candidate by an
-// estimate of both costs (prefers_must_key).
+// Why: on demand data nearly every job has a must-have, so a graduate meets
+// the key of a small share of the jobs: a few thousand records instead of
+// the dense regime's postings plus a scan of every job. Scoring a record one
+// requirement at a time (a dependent table lookup each, a branch per job)
+// made this regime slower than dense; the AVX-512 kernel scores 16
+// requirement words per step with no branch per job. Chosen per candidate by
+// an estimate of both costs (prefers_must_key, whose per-record and
+// per-posting costs bench/matcher_bench measures).
 //
 // Exact and deterministic: the same packed word as the dense regime (cov |
 // rel << 16 | musts met mod 8 << 29, summed mod 2^32 in any order), the same
@@ -68,7 +67,7 @@ struct MustKeyInput {
     const std::uint32_t* levels = nullptr;  // the candidate's level per skill index, 0 = none
     // The same as 512 bytes, or null when there are more than 512 skills: the
     // AVX-512 kernel then looks levels up in registers (4 byte permutes)
-    // instead of a gather, ~1.5x faster per record.
+    // instead of a gather (fewer dependent loads per record).
     const std::uint8_t* levels8 = nullptr;
     std::uint32_t education = 0;
     float inv_level_sum = 0;  // 1 / A, 0 for a candidate without skills

@@ -16,10 +16,10 @@
 //
 // No SQL foreign keys: the Store deletes an entity's child rows itself (one
 // function per entity, erase_rows in store_<entity>.cpp) and checks
-// references between entities through validation and ConflictError. Measured
-// on 1.5M requirement rows, SQLite's per-row foreign-key check made child
-// inserts 3.9x as costly in CPU (0.78 s vs 0.20 s user), the bulk of a job
-// import. The store is the only writer, so nothing else can orphan a row; and
+// references between entities through validation and ConflictError: SQLite's
+// per-row foreign-key check multiplied the CPU cost of child inserts, the bulk
+// of a job import (bench/store_insert_bench; figures in the commit that made
+// the choice). The store is the only writer, so nothing else can orphan a row; and
 // the merged scans skip any orphan anyway. foreign_keys stays ON for any
 // later migration that declares one.
 #include <string>

@@ -17,11 +17,14 @@
 // curriculum and skills by skill id; certificate, district, cluster and alias
 // lists sorted and de-duplicated; evidence in input order within its skill.
 //
-// Thread-safety: one Store is one SQLite connection; all member functions are
-// serialised by an internal mutex, so a Store may be shared between threads.
-// A scan holds that mutex for its whole duration: for long scans beside
-// writes (the API's snapshot rebuild) open a second Store on the same file;
-// WAL lets it read a consistent snapshot while the first one writes.
+// Thread-safety: a Store may be shared between threads. Writes, scans and
+// the known-id cache use one writer connection under an internal mutex
+// (store_impl.hpp says what it guards); point reads, pages and key lookups run
+// on a pool of reader connections without that mutex (in-memory and temporary
+// databases, which have no shared file, read on the writer connection). WAL
+// lets every reader see a consistent committed state while the writer writes.
+// A scan holds the mutex for its whole duration: for long scans beside writes
+// (the API's snapshot rebuild) open a second Store on the same file.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -125,10 +128,8 @@ class Store {
     // ordered scans of the parent table and each child table (all keyed by
     // parent id first) merged in one pass, inside one read transaction so the
     // tables agree. Not a JOIN: an unordered JOIN's plan walks the child rows
-    // and looks every parent up. Measured (bench/store_insert_bench, 1M
-    // graduates, 30M skill rows, CPU time): this scan building full entities
-    // 3.4 s; a JOIN without ORDER BY only counting rows 6.4 s; CROSS JOIN
-    // (parent outside) counting 2.6 s. Costs grow with the columns read:
+    // and looks every parent up (bench/store_insert_bench compares the
+    // shapes). Costs grow with the columns read:
     // graduates with evidence read one more child table, so pass
     // with_evidence=false when only levels are needed (the matcher).
     // The entity passed to the callback is reused between calls: copy what
