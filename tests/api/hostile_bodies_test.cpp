@@ -8,36 +8,21 @@
 #include "api_harness.hpp"
 #include "models/json_codec.hpp"
 #include "models/limits.hpp"
+#include "tests/models/hostile_json.hpp"
 
 namespace talentmatch::api::testing {
 namespace {
 
-// Nesting depths that overflowed the stack before: 70,000 arrays (~140 KB,
-// issue 16, under the old cpp-httplib front) and 1,000,000 (2 MB, also under
-// the libmicrohttpd one); objects inside a field: 300,000.
-constexpr std::size_t kIssueDepth = 70000;
-constexpr std::size_t kCrashDepth = 1000000;
-constexpr std::size_t kObjectDepth = 300000;
-
-std::string repeat(std::string_view part, std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += part;
-    return out;
-}
-std::string deep_arrays(std::size_t depth) {
-    return repeat("[", depth) + repeat("]", depth);
-}
-std::string deep_objects(std::size_t depth) {
-    return cat(repeat("{\"a\":", depth), "1", repeat("}", depth));
-}
+using talentmatch::testing::deep_arrays;
+using talentmatch::testing::deep_objects;
+using talentmatch::testing::kCrashDepth;
+using talentmatch::testing::kIssueDepth;
+using talentmatch::testing::kObjectDepth;
+using talentmatch::testing::repeat;
 
 // Job `id` of employer E1 (association A1) with `field`'s value replaced by raw JSON.
 std::string job_with(const std::string& id, const std::string& field, const std::string& raw) {
-    nlohmann::json json = encode(make_job(id, "E1"));
-    json[field] = "@@";
-    std::string text = json.dump();
-    text.replace(text.find("\"@@\""), 4, raw);
-    return text;
+    return talentmatch::testing::with_field(make_job(id, "E1"), field, raw);
 }
 
 // A 4xx problem+json whose first error has `path`; the body is valid JSON

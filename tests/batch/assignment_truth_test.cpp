@@ -24,22 +24,18 @@
 #include "batch/nightly_batch.hpp"
 #include "matcher/reference_scorer.hpp"
 #include "store/store.hpp"
+#include "tests/batch/file_text.hpp"
 
 namespace talentmatch::batch {
 namespace {
 namespace fs = std::filesystem;
 
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using testing::file_text;
 
 // Rows of a CSV without quoted commas (ids and numbers only).
 std::vector<std::vector<std::string>> csv_rows(const fs::path& p) {
     std::vector<std::vector<std::string>> rows;
-    std::istringstream in(read(p));
+    std::istringstream in(file_text(p));
     std::string line;
     std::getline(in, line);  // header
     while (std::getline(in, line)) {
@@ -106,7 +102,7 @@ TEST_F(AssignmentTruth, ExpiredJobsAppearInNoOutputFile) {
     const fs::path dir = run("out_expiry", as_of, 20);
     int files = 0;
     for (const auto& e : fs::directory_iterator(dir)) {
-        const std::string text = read(e.path());
+        const std::string text = file_text(e.path());
         ++files;
         for (const auto& id : expired) {
             // ids are fixed-width, so a substring match is the id itself
@@ -114,7 +110,7 @@ TEST_F(AssignmentTruth, ExpiredJobsAppearInNoOutputFile) {
         }
     }
     EXPECT_GT(files, 15);
-    const auto summary = nlohmann::json::parse(read(dir / "summary.json"));
+    const auto summary = nlohmann::json::parse(file_text(dir / "summary.json"));
     EXPECT_EQ(summary.at("counts").at("expired_jobs").get<std::size_t>(), expired.size());
     EXPECT_EQ(summary.at("counts").at("expired_openings").get<std::int64_t>(), expired_openings);
     EXPECT_EQ(summary.at("counts").at("jobs").get<std::size_t>(), jobs.size() - expired.size());
@@ -192,7 +188,7 @@ TEST_F(AssignmentTruth, NoBlockingPairOverEveryEligiblePairEvenWithDepthOne) {
         blocking += wants;
     }
     EXPECT_EQ(blocking, 0);
-    const auto a = nlohmann::json::parse(read(dir / "assignment.json"));
+    const auto a = nlohmann::json::parse(file_text(dir / "assignment.json"));
     EXPECT_EQ(a.at("blocking_pairs").get<int>(), 0);
     EXPECT_TRUE(a.at("blocking_pairs_check").at("method").get<std::string>().starts_with("exact"));
     EXPECT_LE(a.at("weight").get<double>(), a.at("max_weight_upper_bound").get<double>());

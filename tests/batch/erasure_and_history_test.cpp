@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "store/store.hpp"
+#include "tests/batch/file_text.hpp"
 
 namespace talentmatch::batch {
 namespace {
@@ -25,17 +26,14 @@ int run_command(const std::string& cmd) {
     return std::system((cmd + " >/dev/null 2>&1").c_str());
 }
 
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using testing::file_text;
 
 // Every regular file under `dir` (symlinks not followed) holding `needle`.
 std::vector<std::string> files_holding(const fs::path& dir, const std::string& needle) {
     std::vector<std::string> hits;
     for (const auto& entry : fs::recursive_directory_iterator(dir)) {
         if (entry.is_regular_file() && !entry.is_symlink() &&
-            read(entry.path()).find(needle) != std::string::npos)
+            file_text(entry.path()).find(needle) != std::string::npos)
             hits.push_back(entry.path().string());
     }
     return hits;

@@ -29,17 +29,13 @@
 #include "batch/snapshot_loader.hpp"
 #include "matcher/explanation.hpp"
 #include "store/store.hpp"
+#include "tests/batch/file_text.hpp"
 
 namespace talentmatch::batch {
 namespace {
 namespace fs = std::filesystem;
 
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using testing::file_text;
 
 int run_command(const std::string& cmd) {
     return std::system((cmd + " >/dev/null 2>&1").c_str());
@@ -85,7 +81,7 @@ std::map<std::string, std::string> result_files(const fs::path& dir, bool with_d
         if (!with_diff &&
             (name.rfind("diff", 0) == 0 || name == "summary.json" || name == "report.html"))
             continue;
-        files[name] = read(e.path());
+        files[name] = file_text(e.path());
     }
     return files;
 }
@@ -117,7 +113,7 @@ TEST_F(NightlyBatch, ReRunOnUnchangedDataIsByteIdentical) {
     expect_same_files(result_files(first.run_dir, false), result_files(second.run_dir, false));
     // ... and once the previous run is the same data, every file is.
     expect_same_files(result_files(second.run_dir), result_files(third.run_dir));
-    const auto diff = nlohmann::json::parse(read(third.run_dir / "diff.json"));
+    const auto diff = nlohmann::json::parse(file_text(third.run_dir / "diff.json"));
     EXPECT_TRUE(diff.at("has_previous").get<bool>());
     EXPECT_EQ(diff.at("best_match_changed").get<int>(), 0);
     EXPECT_EQ(latest_run_dir(out)->filename(), third.run_dir.filename());
@@ -131,7 +127,7 @@ TEST_F(NightlyBatch, ReRunOnUnchangedDataIsByteIdentical) {
 
 TEST_F(NightlyBatch, PublishedAssignmentIsStableAndWithinHeadcount) {
     const auto r = run(root / "stable", 0);
-    const auto a = nlohmann::json::parse(read(r.run_dir / "assignment.json"));
+    const auto a = nlohmann::json::parse(file_text(r.run_dir / "assignment.json"));
     EXPECT_EQ(a.at("blocking_pairs").get<int>(), 0);
     EXPECT_GT(a.at("placed_graduates").get<int>(), 0);
     const auto f = a.at("funnel");
@@ -140,16 +136,16 @@ TEST_F(NightlyBatch, PublishedAssignmentIsStableAndWithinHeadcount) {
     EXPECT_GE(f.at("matched").get<int>(), f.at("placed").get<int>());
     // Every job's filled count from the pairs file is within its headcount.
     std::map<std::string, int> filled, headcount;
-    const auto pairs = parse_csv(read(r.run_dir / "assignment.csv"));
+    const auto pairs = parse_csv(file_text(r.run_dir / "assignment.csv"));
     std::set<std::string> graduates;
     for (std::size_t i = 1; i < pairs.size(); ++i) {
         ++filled[pairs[i][1]];
         EXPECT_TRUE(graduates.insert(pairs[i][0]).second) << "graduate placed twice";
     }
-    const auto jobs = parse_csv(read(r.run_dir / "assignment_jobs.csv"));
+    const auto jobs = parse_csv(file_text(r.run_dir / "assignment_jobs.csv"));
     for (std::size_t i = 1; i < jobs.size(); ++i) headcount[jobs[i][0]] = std::stoi(jobs[i][1]);
     for (const auto& [job, n] : filled) EXPECT_LE(n, headcount.at(job)) << job;
-    const auto report = read(r.run_dir / "report.html");
+    const auto report = file_text(r.run_dir / "report.html");
     EXPECT_NE(report.find("<svg"), std::string::npos);
     EXPECT_EQ(report.find("<script"), std::string::npos);
 }

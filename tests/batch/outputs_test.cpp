@@ -13,17 +13,13 @@
 #include "batch/report_html.hpp"
 #include "batch/run_diff.hpp"
 #include "batch/run_publisher.hpp"
+#include "tests/batch/file_text.hpp"
 
 namespace talentmatch::batch {
 namespace {
 namespace fs = std::filesystem;
 
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using testing::file_text;
 
 struct TempDir {
     fs::path path;
@@ -47,14 +43,14 @@ TEST(RunPublisher, PublishesAndSwapsLatest) {
         p.publish();
     }
     ASSERT_TRUE(latest_run_dir(dir.path));
-    EXPECT_EQ(read(*latest_run_dir(dir.path) / "a.csv"), "x\n");
+    EXPECT_EQ(file_text(*latest_run_dir(dir.path) / "a.csv"), "x\n");
     RunPublisher p2(dir.path, "run-2");
     p2.write_file("a.csv", "y\n");
     // Until publish(), readers see run-1 only.
-    EXPECT_EQ(read(*latest_run_dir(dir.path) / "a.csv"), "x\n");
+    EXPECT_EQ(file_text(*latest_run_dir(dir.path) / "a.csv"), "x\n");
     p2.publish();
     EXPECT_EQ(latest_run_dir(dir.path)->filename(), "run-2");
-    EXPECT_EQ(read(dir.path / "runs/run-1/a.csv"), "x\n");
+    EXPECT_EQ(file_text(dir.path / "runs/run-1/a.csv"), "x\n");
 }
 
 TEST(RunPublisher, AbandonedStagingIsSweptAndNeverReadable) {

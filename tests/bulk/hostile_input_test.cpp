@@ -14,6 +14,7 @@
 #include "models/limits.hpp"
 #include "models/utf8.hpp"
 #include "tests/bulk/bulk_test_data.hpp"
+#include "tests/models/hostile_json.hpp"
 #include "tests/models/sample_entities.hpp"
 
 namespace talentmatch::bulk {
@@ -21,33 +22,6 @@ namespace {
 
 using namespace talentmatch::bulk::testing;
 using namespace talentmatch::testing;
-
-// Nesting that overflowed the stack before (a recursive dump of the DOM for
-// an error message): 1,000,000 arrays (2 MB), 300,000 objects.
-constexpr std::size_t kCrashDepth = 1000000;
-constexpr std::size_t kObjectDepth = 300000;
-
-std::string repeat(std::string_view part, std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += part;
-    return out;
-}
-std::string deep_arrays(std::size_t depth) {
-    return repeat("[", depth) + repeat("]", depth);
-}
-std::string deep_objects(std::size_t depth) {
-    return repeat("{\"a\":", depth) + "1" + repeat("}", depth);
-}
-
-// The wire form of `value` with `field`'s value replaced by raw JSON text.
-template <class T>
-std::string with_field(const T& value, const std::string& field, const std::string& raw) {
-    nlohmann::json json = encode(value);
-    json[field] = "@@";
-    std::string text = json.dump();
-    text.replace(text.find("\"@@\""), 4, raw);
-    return text;
-}
 
 struct Read {
     std::vector<std::string> ids;       // decoded entities, in order

@@ -9,6 +9,7 @@
 #include "models/json_codec.hpp"
 #include "models/limits.hpp"
 #include "models/utf8.hpp"
+#include "tests/models/hostile_json.hpp"
 #include "tests/models/sample_entities.hpp"
 
 namespace talentmatch {
@@ -16,25 +17,6 @@ namespace {
 
 using nlohmann::json;
 using namespace talentmatch::testing;
-
-// Nesting that overflowed the stack before (a recursive dump of the DOM for
-// an error message): 1,000,000 arrays (2 MB), 300,000 objects.
-constexpr std::size_t kCrashDepth = 1000000;
-constexpr std::size_t kObjectDepth = 300000;
-
-std::string repeat(std::string_view part, std::size_t n) {
-    std::string out;
-    out.reserve(part.size() * n);
-    for (std::size_t i = 0; i < n; ++i) out += part;
-    return out;
-}
-
-std::string deep_arrays(std::size_t depth) {
-    return repeat("[", depth) + repeat("]", depth);
-}
-std::string deep_objects(std::size_t depth) {
-    return repeat("{\"a\":", depth) + "1" + repeat("}", depth);
-}
 
 // A valid job's wire form with `title` replaced by the raw JSON `title_json`.
 std::string job_with_title(const std::string& title_json) {

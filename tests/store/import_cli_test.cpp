@@ -11,31 +11,16 @@
 #include <iterator>
 #include <string>
 
+#include "cli_fixture.hpp"
 #include "store/store.hpp"
-#include "store_fixture.hpp"
 
 namespace talentmatch::store {
 namespace {
 
-struct ProcessResult {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr
-};
+using testing::ProcessResult;
 
-class ImportCliTest : public testing::TempDirTest {
+class ImportCliTest : public testing::CliTest {
   protected:
-    ProcessResult talentmatch(const std::string& args) {
-        const std::string out = (dir_ / "out.txt").string();
-        const std::string command =
-            std::string(TALENTMATCH_BINARY) + " " + args + " > " + out + " 2>&1";
-        const int status = std::system(command.c_str());
-        std::ifstream in(out);
-        ProcessResult run;
-        run.output.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        return run;
-    }
-
     void write(const std::string& name, const std::string& text) {
         std::filesystem::create_directories(dir_ / "data");
         std::ofstream(dir_ / "data" / name) << text;

@@ -11,31 +11,17 @@
 #include <iterator>
 #include <string>
 
+#include "cli_fixture.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
-#include "store_fixture.hpp"
 
 namespace talentmatch::store {
 namespace {
 
-struct ProcessResult {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr
-};
+using testing::ProcessResult;
 
-class StoreOpenTest : public testing::TempDirTest {
+class StoreOpenTest : public testing::CliTest {
   protected:
-    ProcessResult talentmatch(const std::string& args) {
-        const std::string out = (dir_ / "out.txt").string();
-        const std::string command =
-            std::string(TALENTMATCH_BINARY) + " " + args + " > " + out + " 2>&1";
-        const int status = std::system(command.c_str());
-        std::ifstream in(out);
-        ProcessResult run;
-        run.output.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        return run;
-    }
     std::string missing() const { return (dir_ / "typo.db").string(); }
     std::string corrupt() const {
         const std::string path = (dir_ / "corrupt.db").string();
