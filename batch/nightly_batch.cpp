@@ -144,7 +144,8 @@ void validate(const BatchOptions& o) {
     matcher::validate(o.score);
 }
 
-BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress) {
+BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
+                      const GraduateTopK& graduate_top_k) {
     validate(o);
     const auto t0 = std::chrono::steady_clock::now();
     const std::string started_at = utc_now();
@@ -180,9 +181,12 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress) {
                       o.relaxation_job_limit};
         r.loaded = load_snapshot(store, rep, o.as_of.empty() ? matcher::today_utc() : o.as_of);
         const auto& s = r.snapshot();
-        r.graduates = top_k_both_ways(s, matcher::CandidateKind::kGraduates,
-                                      std::max(o.k, o.assignment_depth), o.k, o.shard_graduates,
-                                      o.score, exec, "top-k graduates", rep);
+        r.graduates =
+            graduate_top_k
+                ? graduate_top_k(r.loaded, std::max(o.k, o.assignment_depth), o.k, rep)
+                : top_k_both_ways(s, matcher::CandidateKind::kGraduates,
+                                  std::max(o.k, o.assignment_depth), o.k, o.shard_graduates,
+                                  o.score, exec, "top-k graduates", rep);
         r.programs = top_k_both_ways(s, matcher::CandidateKind::kPrograms, o.k, o.k,
                                      o.shard_graduates, o.score, exec, "top-k programs", rep);
         rep.begin("assignment", s.graduates.size(), "graduates");

@@ -24,9 +24,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "batch/progress.hpp"
+#include "batch/snapshot_loader.hpp"
+#include "batch/stage_reporter.hpp"
+#include "batch/top_k_stage.hpp"
 #include "matcher/score_config.hpp"
 
 namespace talentmatch::batch {
@@ -56,10 +60,19 @@ struct BatchResult {
     double seconds = 0;
 };
 
+// Stage 2 for graduates: jobs per graduate (k_jobs) and graduates per job
+// (k_candidates) over every graduate of the snapshot, reporting stage
+// "top-k graduates". Empty = top_k_both_ways in this process; a distributed
+// run (mpi/) passes one that splits the graduates over processes and must
+// return the same lists.
+using GraduateTopK = std::function<BothWays(const LoadedSnapshot& loaded, std::size_t k_jobs,
+                                            std::size_t k_candidates, StageReporter& reporter)>;
+
 // Runs the whole batch. Throws (ValidationError for bad options naming the
 // field, StoreError, std::runtime_error for I/O); on any failure the run is
 // marked failed in the store and nothing is published.
-BatchResult run_batch(const BatchOptions& options, const ProgressCallback& progress = {});
+BatchResult run_batch(const BatchOptions& options, const ProgressCallback& progress = {},
+                      const GraduateTopK& graduate_top_k = {});
 
 // Throws ValidationError naming the field ("k", "threads", ...).
 void validate(const BatchOptions& options);

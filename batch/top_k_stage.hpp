@@ -7,6 +7,7 @@
 // property lets a later step run shards on several machines).
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 
 #include "batch/stage_reporter.hpp"
 #include "matcher/batch_top_k.hpp"
@@ -26,6 +27,17 @@ BothWays top_k_both_ways(const matcher::Snapshot& snapshot, matcher::CandidateKi
                          const matcher::ScoreConfig& config,
                          const matcher::ExecutionOptions& options, const std::string& stage,
                          StageReporter& reporter);
+
+// The same lists for the candidates of `range` only (jobs_per_candidate has a
+// row per candidate of the range; candidates_per_job a row per job, ranked
+// among the range). A distributed run (mpi/) computes one range per process
+// and merges them exactly as top_k_both_ways merges its shards. `on_shard`
+// (may be empty) gets the candidate index each finished shard reached.
+BothWays top_k_range(const matcher::Snapshot& snapshot, matcher::CandidateKind kind,
+                     matcher::BatchRange range, std::size_t k_jobs, std::size_t k_candidates,
+                     std::size_t shard_size, const matcher::ScoreConfig& config,
+                     const matcher::ExecutionOptions& options,
+                     const std::function<void(std::uint64_t)>& on_shard);
 
 // Appends src's rows after dst's.
 void append_rows(matcher::TopKLists& dst, const matcher::TopKLists& src);

@@ -70,6 +70,13 @@ void print_summary(const batch::BatchResult& result) {
 }  // namespace
 
 void add_batch_command(CLI::App& app, int& exit_code) {
+    add_batch_command(app, exit_code,
+                      [](const batch::BatchOptions& o, const batch::ProgressCallback& progress) {
+                          return std::optional<batch::BatchResult>(batch::run_batch(o, progress));
+                      });
+}
+
+void add_batch_command(CLI::App& app, int& exit_code, BatchRunner runner) {
     auto* cmd = app.add_subcommand("batch", "Run the nightly batch: top-k, assignment, reports");
     auto options = std::make_shared<batch::BatchOptions>();
     auto db = std::make_shared<std::string>();
@@ -91,7 +98,7 @@ void add_batch_command(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("--shard", options->shard_graduates, "graduates per top-k shard")
         ->capture_default_str();
-    cmd->callback([&exit_code, options, db, out] {
+    cmd->callback([&exit_code, options, db, out, runner] {
         options->db_path = *db;
         options->out_dir = *out;
         try {
@@ -105,9 +112,9 @@ void add_batch_command(CLI::App& app, int& exit_code) {
         }
         batch::ProgressPrinter printer(std::cerr, batch::is_terminal(STDERR_FILENO));
         try {
-            const auto result = batch::run_batch(
-                *options, [&printer](const batch::ProgressEvent& e) { printer(e); });
-            print_summary(result);
+            const auto result =
+                runner(*options, [&printer](const batch::ProgressEvent& e) { printer(e); });
+            if (result) print_summary(*result);
             exit_code = kExitOk;
         } catch (const ValidationError& e) {
             std::cerr << "\ntalentmatch batch: the data was rejected:\n";

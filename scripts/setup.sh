@@ -11,7 +11,8 @@ build_packages=(
   libeigen3-dev libtbb-dev libcpp-httplib-dev libmicrohttpd-dev nlohmann-json3-dev libsqlite3-dev
   libcli11-dev libspdlog-dev libgtest-dev libjemalloc-dev
 )
-test_packages=(python3 python3-networkx sqlite3 curl clang-format clang-14 libclang-rt-14-dev)
+test_packages=(python3 python3-networkx sqlite3 curl clang-format clang-14 libclang-rt-14-dev
+  libopenmpi-dev openmpi-bin)  # Open MPI: talentmatch-mpi and its mpirun tests
 bench_packages=(libfaiss-dev libbenchmark-dev libopenblas-dev wrk nginx-light)
 
 wanted=("${build_packages[@]}")

@@ -1,0 +1,225 @@
+#include "mpi/distributed_batch.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <stdexcept>
+#include <type_traits>
+
+#include "matcher/validity.hpp"
+#include "store/store.hpp"
+
+namespace talentmatch::mpi {
+namespace {
+
+constexpr int kAgreements = 4;  // options, loaded, same data, ranges computed
+
+static_assert(std::is_trivially_copyable_v<matcher::IndexedMatch>,
+              "match lists travel as bytes between ranks of the same binary");
+
+// Rank r's graduates: whole kernel blocks, contiguous, in rank order.
+matcher::BatchRange range_of(std::size_t n, int rank, int ranks) {
+    const std::size_t blocks = (n + matcher::kBlockSize - 1) / matcher::kBlockSize;
+    const auto edge = [&](int r) {
+        return std::min(n, blocks * std::size_t(r) / std::size_t(ranks) * matcher::kBlockSize);
+    };
+    return {static_cast<matcher::Index>(edge(rank)), static_cast<matcher::Index>(edge(rank + 1))};
+}
+
+template <class T>
+void put(std::vector<std::byte>& out, const std::vector<T>& v) {
+    const std::uint64_t n = v.size();
+    const auto* p = reinterpret_cast<const std::byte*>(&n);
+    out.insert(out.end(), p, p + sizeof n);
+    const auto* d = reinterpret_cast<const std::byte*>(v.data());
+    out.insert(out.end(), d, d + n * sizeof(T));
+}
+
+template <class T>
+std::vector<T> take(const std::vector<std::byte>& in, std::size_t& at) {
+    std::uint64_t n = 0;
+    if (in.size() - at < sizeof n) throw std::runtime_error("mpi: truncated message");
+    std::memcpy(&n, in.data() + at, sizeof n);
+    at += sizeof n;
+    if ((in.size() - at) / sizeof(T) < n) throw std::runtime_error("mpi: truncated message");
+    std::vector<T> v(n);
+    if (n > 0) std::memcpy(v.data(), in.data() + at, n * sizeof(T));
+    at += n * sizeof(T);
+    return v;
+}
+
+std::vector<std::byte> encode(const batch::BothWays& w, double seconds) {
+    std::vector<std::byte> out;
+    put(out, std::vector<double>{seconds});
+    put(out, w.jobs_per_candidate.offsets);
+    put(out, w.jobs_per_candidate.items);
+    put(out, w.candidates_per_job.offsets);
+    put(out, w.candidates_per_job.items);
+    return out;
+}
+
+batch::BothWays decode(const std::vector<std::byte>& in, double& seconds) {
+    std::size_t at = 0;
+    batch::BothWays w;
+    seconds = take<double>(in, at).at(0);
+    w.jobs_per_candidate.offsets = take<std::uint32_t>(in, at);
+    w.jobs_per_candidate.items = take<matcher::IndexedMatch>(in, at);
+    w.candidates_per_job.offsets = take<std::uint32_t>(in, at);
+    w.candidates_per_job.items = take<matcher::IndexedMatch>(in, at);
+    return w;
+}
+
+double since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+bool DistributedBatch::agree(bool ok) {
+    ++agreements_;
+    return channel_.agree(ok);
+}
+
+void DistributedBatch::abandon_if_not_started() {
+    if (agreements_ == 0) agree(false);
+}
+
+std::optional<batch::BatchResult> DistributedBatch::run(const batch::BatchOptions& options,
+                                                        const batch::ProgressCallback& progress) {
+    const int rank = channel_.rank();
+    if (!agree(true))
+        throw std::runtime_error("rank " + std::to_string(rank) +
+                                 ": stopped: another rank rejected the command line");
+    batch::BatchOptions o = options;
+    o.as_of = channel_.broadcast(o.as_of.empty() ? matcher::today_utc() : o.as_of);
+    if (rank != 0) {
+        worker(o);
+        return std::nullopt;
+    }
+    bool stopped = false;
+    try {
+        return batch::run_batch(o, progress,
+                                [&](const batch::LoadedSnapshot& loaded, std::size_t k_jobs,
+                                    std::size_t k_candidates, batch::StageReporter& reporter) {
+                                    try {
+                                        return gather(loaded, k_jobs, k_candidates, o, reporter);
+                                    } catch (...) {
+                                        stopped =
+                                            true;  // gather agreed every failure with the others
+                                        throw;
+                                    }
+                                });
+    } catch (...) {
+        // Rank 0 failed before reaching the graduate stage: the workers wait
+        // in the "loaded" agreement; release them.
+        if (!stopped && agreements_ < kAgreements) agree(false);
+        throw;
+    }
+}
+
+batch::BothWays DistributedBatch::compute_range(
+    const batch::LoadedSnapshot& loaded, std::size_t k_jobs, std::size_t k_candidates,
+    const batch::BatchOptions& o, const std::function<void(std::uint64_t)>& on_shard) {
+    if (const char* fail = std::getenv("TALENTMATCH_MPI_FAIL_RANK");
+        fail != nullptr && std::string(fail) == std::to_string(channel_.rank()))
+        throw std::runtime_error("rank " + std::to_string(channel_.rank()) +
+                                 ": injected failure (TALENTMATCH_MPI_FAIL_RANK)");
+    const auto& s = *loaded.snapshot;
+    return batch::top_k_range(s, matcher::CandidateKind::kGraduates,
+                              range_of(s.graduates.size(), channel_.rank(), channel_.size()),
+                              k_jobs, k_candidates, o.shard_graduates, o.score,
+                              matcher::ExecutionOptions{o.threads, matcher::Kernel::kAuto},
+                              on_shard);
+}
+
+batch::BothWays DistributedBatch::gather(const batch::LoadedSnapshot& loaded, std::size_t k_jobs,
+                                         std::size_t k_candidates, const batch::BatchOptions& o,
+                                         batch::StageReporter& reporter) {
+    if (!agree(true))
+        throw std::runtime_error("another rank could not read the store (its error is above)");
+    channel_.broadcast(loaded.data_hash);
+    if (!agree(true))
+        throw std::runtime_error(
+            "another rank read other data than rank 0 (the store changed while the ranks read "
+            "it): run again");
+    const auto& s = *loaded.snapshot;
+    const std::uint64_t n = s.graduates.size();
+    const int ranks = channel_.size();
+    reporter.begin("top-k graduates", n, "graduates");
+    const auto t0 = std::chrono::steady_clock::now();
+    batch::BothWays out;
+    std::string error;
+    try {
+        // Rank 0's range starts at 0: its progress times the rank count
+        // estimates the whole job's.
+        out = compute_range(loaded, k_jobs, k_candidates, o, [&](std::uint64_t done) {
+            reporter.advance(std::min<std::uint64_t>(n, done * std::uint64_t(ranks)));
+        });
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    if (!agree(error.empty()))
+        throw std::runtime_error(error.empty() ? "another rank failed its graduate range (its "
+                                                 "error is above)"
+                                               : error);
+    double fastest = since(t0);
+    double slowest = fastest;
+    for (int r = 1; r < ranks; ++r) {
+        double seconds = 0;
+        batch::BothWays theirs = decode(channel_.receive(r), seconds);
+        fastest = std::min(fastest, seconds);
+        slowest = std::max(slowest, seconds);
+        batch::append_rows(out.jobs_per_candidate, theirs.jobs_per_candidate);
+        const std::array<matcher::TopKLists, 2> both{std::move(out.candidates_per_job),
+                                                     std::move(theirs.candidates_per_job)};
+        out.candidates_per_job = matcher::merge_candidate_lists(both, k_candidates);
+    }
+    if (out.jobs_per_candidate.rows() != n)
+        throw std::runtime_error("mpi: the ranks' ranges do not cover the graduates");
+    out.pairs = n * s.jobs.size();
+    reporter.advance(n);
+    reporter.end();
+    std::cerr << "\nmpi: " << ranks << " ranks; graduate top-k per rank " << fastest << "-"
+              << slowest << " s (slowest/fastest " << (fastest > 0 ? slowest / fastest : 1.0)
+              << "); rank 0 received " << channel_.bytes_received() << " bytes, largest message "
+              << channel_.largest_message() << " bytes\n";
+    return out;
+}
+
+void DistributedBatch::worker(const batch::BatchOptions& o) {
+    const std::string me = "rank " + std::to_string(channel_.rank()) + ": ";
+    batch::LoadedSnapshot loaded;
+    std::string error;
+    try {
+        store::StoreOptions existing;
+        existing.create = false;
+        store::Store store(o.db_path.string(), existing);
+        batch::StageReporter quiet({{"snapshot", 1}}, {}, {});
+        loaded = batch::load_snapshot(store, quiet, o.as_of);
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    if (!agree(error.empty()))
+        throw std::runtime_error(me + (error.empty() ? "stopped: another rank failed" : error));
+    const std::string hash = channel_.broadcast("");
+    if (!agree(hash == loaded.data_hash))
+        throw std::runtime_error(me + (hash == loaded.data_hash
+                                           ? "stopped: another rank read other data"
+                                           : "read other data than rank 0 (the store changed "
+                                             "while the ranks read it)"));
+    const auto t0 = std::chrono::steady_clock::now();
+    batch::BothWays mine;
+    try {
+        mine = compute_range(loaded, std::max(o.k, o.assignment_depth), o.k, o, {});
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    if (!agree(error.empty())) throw std::runtime_error(error.empty() ? me + "stopped" : error);
+    const auto bytes = encode(mine, since(t0));
+    channel_.send(0, bytes);
+}
+
+}  // namespace talentmatch::mpi
