@@ -17,6 +17,13 @@ void add_entity_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 void add_bulk_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // Matches, candidates, explanations, alignment, supply-demand (handlers_queries.cpp).
 void add_query_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
+// GET /v1/clusters, /v1/districts with names (handlers_names.cpp).
+void add_name_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
+// GET /v1/institutions/{id}/graduate-matches: a career office's export
+// (handlers_export.cpp).
+void add_export_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
+// GET /v1/me: the calling key's role and organisation (handlers_me.cpp).
+void add_me_route(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // /healthz, /readyz, /metrics (handlers_system.cpp); /openapi.json is added by
 // routes.cpp once the table is complete.
 void add_system_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);

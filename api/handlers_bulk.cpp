@@ -1,9 +1,12 @@
 // POST /v1/{jobs,graduates,programs,employers}:bulk
 //
-// Body: a JSON array (Content-Type application/json) or JSON Lines
-// (application/x-ndjson, application/jsonl; blank lines skipped). Answer: one
+// Body: a JSON array (Content-Type application/json), JSON Lines
+// (application/x-ndjson, application/jsonl; blank lines skipped) or CSV
+// (text/csv, bulk/FORMATS.md; UTF-8 or GBK/GB18030, converted before any cell
+// is read, the answer's "encoding" says which; any other encoding is a 422
+// naming the line, and nothing is written). Answer: one
 // result per item {index, line, id, status, errors}; `line` is the 1-based
-// line for JSON Lines, null for an array. Items that fail to parse, decode,
+// line for JSON Lines and CSV, null for an array. Items that fail to parse, decode,
 // or belong to another tenant are "invalid" and never reach the store; the
 // rest go to Store::upsert_many in ONE transaction.
 // ?atomic=true: all or nothing. If any item is invalid nothing is written and
@@ -15,6 +18,7 @@
 // anything unusual falls back to nlohmann + json_codec, which writes the
 // error messages), and the answer is written straight into a string (same
 // bytes as dumping the equivalent nlohmann object, keys sorted).
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -22,9 +26,12 @@
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_parsing.hpp"
+#include "bulk/csv_formats.hpp"
+#include "bulk/csv_reader.hpp"
 #include "bulk/fast_graduate_parser.hpp"
 #include "bulk/fast_job_parser.hpp"
 #include "bulk/json_line.hpp"
+#include "bulk/text_encoding.hpp"
 
 namespace talentmatch::api {
 namespace {
@@ -67,10 +74,64 @@ bool is_json_lines(const std::string& type) {
            type == "application/json-lines" || type == "application/jsonlines";
 }
 
+// text/csv (bulk/FORMATS.md): UTF-8, or GBK/GB18030 converted; `encoding`
+// is set to what was found. Each row is an item with its physical line.
 template <class T>
-std::vector<RawItem<T>> split_items(const Request& req) {
+std::vector<RawItem<T>> split_csv(const Request& req, std::string& encoding) {
+    constexpr bulk::EntityKind kind = bulk::kind_of<T>();
+    if (!bulk::has_csv_format(kind)) {
+        throw UnsupportedMediaType(std::string(bulk::to_string(kind)) +
+                                   " have no CSV format; send application/x-ndjson or "
+                                   "application/json");
+    }
+    bulk::DecodedText decoded;
+    try {
+        decoded = bulk::decode_csv_text(req.body);
+    } catch (const bulk::EncodingError& e) {
+        throw ValidationError(
+            std::vector<FieldError>{{"line " + std::to_string(e.line()), e.what()}});
+    }
+    encoding = bulk::to_string(decoded.encoding);
+    std::istringstream in(std::move(decoded.text));
+    bulk::CsvReader reader(in);
+    bulk::CsvRecord record;
+    std::vector<RawItem<T>> items;
+    if (!reader.next(record)) {
+        throw ValidationError(std::vector<FieldError>{
+            {"",
+             "the CSV body is empty: send a header row naming the columns, then one row "
+             "per item (bulk/FORMATS.md)"}});
+    }
+    const bulk::CsvDecoder decoder(kind, record.fields);
+    if (!record.error.empty() || !decoder.header_errors().empty()) {
+        std::vector<FieldError> errors;
+        if (!record.error.empty()) errors.push_back({"line 1", record.error});
+        for (const auto& e : decoder.header_errors()) {
+            errors.push_back({"line 1." + e.path, e.message});
+        }
+        throw ValidationError(std::move(errors));
+    }
+    while (reader.next(record)) {
+        RawItem<T>& item = items.emplace_back();
+        item.line = record.line;
+        if (!record.fields.empty() && !record.fields[0].empty()) item.id = record.fields[0];
+        if (!record.error.empty()) {
+            item.errors.push_back({"", record.error});
+            continue;
+        }
+        if (auto entity = decoder.decode(record.fields, item.errors)) {
+            item.value = std::move(std::get<T>(*entity));
+            item.id = item.value->id;
+        }
+    }
+    return items;
+}
+
+template <class T>
+std::vector<RawItem<T>> split_items(const Request& req, std::string& encoding) {
     const std::string type = req.media_type();
     std::vector<RawItem<T>> items;
+    if (type == "text/csv") return split_csv<T>(req, encoding);
     if (type == "application/json") {
         nlohmann::json body;
         if (const auto error = parse_json(req.body, body)) throw_json_error(*error);
@@ -111,8 +172,8 @@ std::vector<RawItem<T>> split_items(const Request& req) {
         return items;
     }
     throw UnsupportedMediaType(
-        "Content-Type must be application/json (an array) or application/x-ndjson (JSON Lines), "
-        "got '" +
+        "Content-Type must be application/json (an array), application/x-ndjson (JSON Lines) "
+        "or text/csv, got '" +
         req.header("content-type") + "'");
 }
 
@@ -156,7 +217,8 @@ template <class T>
 Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
     using Traits = EntityTraits<T>;
     const bool atomic = query_bool(req, "atomic", false);
-    auto raw = split_items<T>(req);
+    std::string encoding;  // set for CSV bodies
+    auto raw = split_items<T>(req, encoding);
 
     std::vector<Outcome> outcomes(raw.size());
     std::vector<T> accepted;
@@ -238,6 +300,7 @@ Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
                              all);
         auto body = nlohmann::json::parse(res.body);
         body["items"] = std::move(items);
+        if (!encoding.empty()) body["encoding"] = encoding;
         res.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         return res;
     }
@@ -248,6 +311,10 @@ Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
     body += std::to_string(applied);
     body += ",\"atomic\":";
     body += atomic ? "true" : "false";
+    if (!encoding.empty()) {
+        body += ",\"encoding\":";
+        bulk::append_json_string(body, encoding);
+    }
     body += ",\"invalid\":";
     body += std::to_string(invalid);
     body += ",\"items\":[";
@@ -263,16 +330,16 @@ template <class T>
 void add_bulk(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     using Traits = EntityTraits<T>;
     const std::string plural = Traits::kPlural;
-    routes.push_back(
-        {"POST",
-         "/v1/" + plural + ":bulk",
-         "Create or replace many " + plural + " (JSON array or JSON Lines), a result per item",
-         plural,
-         Traits::write_roles(),
-         std::string("Bulk") + Traits::kSchema,
-         {{"atomic", "boolean", "true: commit all items or none (default false)"}},
-         {400, 413, 415, 422},
-         [&ctx](Request& r, const Principal& p) { return bulk<T>(ctx, r, p); }});
+    routes.push_back({"POST",
+                      "/v1/" + plural + ":bulk",
+                      "Create or replace many " + plural +
+                          " (JSON array, JSON Lines or CSV in UTF-8 or GBK), a result per item",
+                      plural,
+                      Traits::write_roles(),
+                      std::string("Bulk") + Traits::kSchema,
+                      {{"atomic", "boolean", "true: commit all items or none (default false)"}},
+                      {400, 413, 415, 422},
+                      [&ctx](Request& r, const Principal& p) { return bulk<T>(ctx, r, p); }});
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_parsing.hpp"
+#include "api/skill_search.hpp"
 
 namespace talentmatch::api {
 namespace {
@@ -33,6 +34,19 @@ Response get_one(ApiContext& ctx, Request& req, const Principal& p) {
 template <class T>
 Response list(ApiContext& ctx, Request& req, const Principal& p) {
     using Traits = EntityTraits<T>;
+    if constexpr (std::is_same_v<T, Skill>) {
+        if (const auto q = req.query_value("q")) {  // a search: ranked, one page
+            std::vector<Skill> all;
+            ctx.store.scan_skills({}, [&all](const Skill& s) { all.push_back(s); });
+            const auto limit =
+                query_size(req, "limit", ctx.settings.default_page, 1, ctx.settings.max_page);
+            nlohmann::json items = nlohmann::json::array();
+            for (const auto& s : search_skills(std::move(all), *q, limit))
+                items.push_back(encode(s));
+            return json_response(
+                {{"items", std::move(items)}, {"next_cursor", nullptr}, {"q", *q}});
+        }
+    }
     store::PageRequest page;
     page.after_id = req.query_value("cursor").value_or("");
     page.limit = query_size(req, "limit", ctx.settings.default_page, 1, ctx.settings.max_page);
@@ -118,6 +132,18 @@ Response delete_one(ApiContext& ctx, Request& req, const Principal& p) {
 }
 
 template <class T>
+std::vector<QueryParam> list_params() {
+    std::vector<QueryParam> params{{"cursor", "string", "next_cursor of the previous page"},
+                                   {"limit", "integer", "page size, 1..1000 (default 100)"}};
+    if constexpr (std::is_same_v<T, Skill>) {
+        params.push_back({"q", "string",
+                          "search names and aliases in both languages (电池, battery, BMS); "
+                          "ranked, one page"});
+    }
+    return params;
+}
+
+template <class T>
 void add_kind(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     using Traits = EntityTraits<T>;
     const std::string plural = Traits::kPlural;
@@ -129,8 +155,7 @@ void add_kind(std::vector<RouteSpec>& routes, ApiContext& ctx) {
                       plural,
                       Traits::read_roles(),
                       "",
-                      {{"cursor", "string", "next_cursor of the previous page"},
-                       {"limit", "integer", "page size, 1..1000 (default 100)"}},
+                      list_params<T>(),
                       {400},
                       [&ctx](Request& r, const Principal& p) { return list<T>(ctx, r, p); }});
     routes.push_back({"GET",

@@ -72,6 +72,10 @@ json operation(const RouteSpec& route) {
                 {"schema",
                  {{"type", "string"},
                   {"description", "JSON Lines: one " + item + " object per line"}}}};
+            content["text/csv"] = {
+                {"schema",
+                 {{"type", "string"},
+                  {"description", "CSV with a header row (bulk/FORMATS.md), UTF-8 or GBK"}}}};
         } else {
             content["application/json"] = {{"schema", item_ref}};
         }
@@ -80,6 +84,7 @@ json operation(const RouteSpec& route) {
 
     json responses;
     const bool is_metrics = route.pattern == "/metrics";
+    const bool is_web = route.tag == "web";
     // A 2xx listed in route.statuses (e.g. 202 Accepted) replaces the default success.
     int ok = route.method == "DELETE" ? 204 : 200;
     for (int s : route.statuses) {
@@ -93,10 +98,17 @@ json operation(const RouteSpec& route) {
         responses[std::to_string(ok)] = {
             {"description", "success"},
             {"content",
-             is_metrics
-                 ? json{{"text/plain", {{"schema", {{"type", "string"}}}}}}
+             is_metrics ? json{{"text/plain", {{"schema", {{"type", "string"}}}}}}
+             : is_web
+                 ? json{{"text/html", {{"schema", {{"type", "string"}}}}}}
                  : json{{"application/json",
                          {{"schema", {{"$ref", "#/components/schemas/" + success_schema}}}}}}}};
+        const bool has_format = std::any_of(route.query.begin(), route.query.end(),
+                                            [](const QueryParam& q) { return q.name == "format"; });
+        if (has_format) {
+            responses[std::to_string(ok)]["content"]["text/csv"] = {
+                {"schema", {{"type", "string"}}}};
+        }
     }
     if (route.method == "PUT")
         responses["201"] = {

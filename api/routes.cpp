@@ -17,6 +17,9 @@ std::vector<RouteSpec> build_routes(ApiContext& ctx, const RouteGroup& extra) {
     add_entity_routes(routes, ctx);
     add_bulk_routes(routes, ctx);
     add_query_routes(routes, ctx);
+    add_name_routes(routes, ctx);
+    add_me_route(routes, ctx);
+    add_export_routes(routes, ctx);
     if (extra) extra(routes);
     // The document describes the table including itself.
     routes.push_back(

@@ -1,16 +1,21 @@
 #include "bulk/bulk_reader.hpp"
 
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <stdexcept>
+#include <vector>
 
 #include "bulk/csv_formats.hpp"
 #include "bulk/csv_reader.hpp"
 #include "bulk/fast_graduate_parser.hpp"
 #include "bulk/fast_job_parser.hpp"
 #include "bulk/line_reader.hpp"
+#include "bulk/text_encoding.hpp"
 #include "models/json_codec.hpp"
 #include "models/json_parse.hpp"
+#include "models/utf8.hpp"
 
 namespace talentmatch::bulk {
 
@@ -88,9 +93,70 @@ void read_json_lines(const std::filesystem::path& path, EntityKind kind,
     }
 }
 
-void read_csv(const std::filesystem::path& path, EntityKind kind, const ItemCallback& callback) {
+// True when the whole file is UTF-8 (with or without a byte-order mark),
+// read in chunks so memory stays bounded.
+bool file_is_utf8(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot open " + path.string());
+    std::string chunk;
+    std::string carry;  // an incomplete sequence at a chunk's end
+    std::vector<char> buffer(1 << 20);
+    while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got == 0) break;
+        chunk = carry;
+        chunk.append(buffer.data(), got);
+        std::size_t keep = 0;  // bytes of a sequence that may continue in the next chunk
+        for (std::size_t k = 1; k <= 3 && k <= chunk.size(); ++k) {
+            const auto c = static_cast<unsigned char>(chunk[chunk.size() - k]);
+            if ((c & 0xC0) == 0xC0) {
+                keep = k;
+                break;
+            }
+            if ((c & 0xC0) != 0x80) break;
+        }
+        carry = chunk.substr(chunk.size() - keep);
+        chunk.resize(chunk.size() - keep);
+        if (!is_valid_utf8(chunk)) return false;
+    }
+    if (in.bad()) throw std::runtime_error("cannot read " + path.string());
+    return carry.empty();
+}
+
+// Reads the records of an open CSV stream.
+void read_csv_stream(std::istream& in, const std::filesystem::path& path, EntityKind kind,
+                     const ItemCallback& callback);
+
+void read_csv(const std::filesystem::path& path, EntityKind kind, const ItemCallback& callback) {
+    if (file_is_utf8(path)) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw std::runtime_error("cannot open " + path.string());
+        read_csv_stream(in, path, kind, callback);
+        return;
+    }
+    // Not UTF-8: a spreadsheet's GBK / GB18030 (converted whole; such files
+    // are small), or refused with the line that is neither.
+    std::ifstream file(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    if (file.bad()) throw std::runtime_error("cannot read " + path.string());
+    DecodedText decoded;
+    try {
+        decoded = decode_csv_text(std::move(bytes));
+    } catch (const EncodingError& e) {
+        BulkItem item;
+        item.source = &path;
+        item.line = e.line();
+        item.errors.push_back({"", e.what()});
+        callback(item);
+        return;
+    }
+    std::istringstream in(std::move(decoded.text));
+    read_csv_stream(in, path, kind, callback);
+}
+
+void read_csv_stream(std::istream& in, const std::filesystem::path& path, EntityKind kind,
+                     const ItemCallback& callback) {
     CsvReader reader(in);
     CsvRecord record;
     BulkItem item;

@@ -7,7 +7,9 @@
 // found on that record (JSON syntax errors too: path "", message
 // "invalid JSON: ..."; JSON nested too deep or a number out of range at its
 // field path (models/json_parse.hpp); a CSV row with the wrong number of
-// cells, a CSV cell that is not UTF-8 at its column ...). One bad record
+// cells ...). A CSV file that is not UTF-8 is converted from GBK/GB18030
+// (bulk/text_encoding.hpp), or yields one item naming the first line that is
+// neither, and nothing else. One bad record
 // never stops the others. Only decoding (shape, types, enum names,
 // unknown fields) is checked here; domain rules and references are the
 // importer's job with models/validation.hpp.

@@ -127,6 +127,14 @@ const Column<Graduate> kGraduateColumns[] = {
      [](const Graduate& v) { return std::string(v.seeking ? "true" : "false"); }},
 };
 
+const Column<Employer> kEmployerColumns[] = {
+    TM_STRING_COLUMN(Employer, id, true),
+    TM_STRING_COLUMN(Employer, name, false),
+    TM_STRING_COLUMN(Employer, cluster, false),
+    TM_STRING_COLUMN(Employer, district, false),
+    TM_STRING_COLUMN(Employer, association_id, false),
+};
+
 #undef TM_STRING_COLUMN
 
 // Calls f(columns) with the column table of `kind` (programs, jobs, graduates).
@@ -137,6 +145,8 @@ decltype(auto) with_columns(EntityKind kind, F f) {
             return f(std::span<const Column<Program>>(kProgramColumns));
         case EntityKind::kJobs:
             return f(std::span<const Column<Job>>(kJobColumns));
+        case EntityKind::kEmployers:
+            return f(std::span<const Column<Employer>>(kEmployerColumns));
         default:
             return f(std::span<const Column<Graduate>>(kGraduateColumns));
     }
@@ -154,7 +164,7 @@ std::vector<std::string> encode_row(std::span<const Column<T>> columns, const T&
 
 bool has_csv_format(EntityKind kind) {
     return kind == EntityKind::kPrograms || kind == EntityKind::kJobs ||
-           kind == EntityKind::kGraduates;
+           kind == EntityKind::kGraduates || kind == EntityKind::kEmployers;
 }
 
 std::vector<std::string> csv_header(EntityKind kind) {
@@ -174,6 +184,9 @@ std::vector<std::string> to_csv_row(const Job& value) {
 }
 std::vector<std::string> to_csv_row(const Graduate& value) {
     return encode_row<Graduate>(kGraduateColumns, value);
+}
+std::vector<std::string> to_csv_row(const Employer& value) {
+    return encode_row<Employer>(kEmployerColumns, value);
 }
 
 CsvDecoder::CsvDecoder(EntityKind kind, const std::vector<std::string>& header) : kind_(kind) {

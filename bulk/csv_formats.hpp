@@ -1,5 +1,5 @@
 #pragma once
-// CSV formats for programs, jobs and graduates (bulk/FORMATS.md): one row per
+// CSV formats for programs, jobs, graduates and employers (bulk/FORMATS.md): one row per
 // entity, a header row naming the columns (any order; optional columns may be
 // left out), lists packed into one cell:
 //   id lists            a;b;c
@@ -16,7 +16,7 @@
 
 namespace talentmatch::bulk {
 
-bool has_csv_format(EntityKind kind);  // programs, jobs, graduates
+bool has_csv_format(EntityKind kind);  // programs, jobs, graduates, employers
 
 // Every column, in the order the encoder writes them.
 std::vector<std::string> csv_header(EntityKind kind);
@@ -25,6 +25,7 @@ std::vector<std::string> csv_header(EntityKind kind);
 std::vector<std::string> to_csv_row(const Program& value);
 std::vector<std::string> to_csv_row(const Job& value);
 std::vector<std::string> to_csv_row(const Graduate& value);
+std::vector<std::string> to_csv_row(const Employer& value);
 
 // Decodes rows of one file against its header. Immutable after construction;
 // decode() is safe to call from several threads.

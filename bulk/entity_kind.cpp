@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "bulk/csv_formats.hpp"
+
 namespace talentmatch::bulk {
 
 namespace {
@@ -36,9 +38,8 @@ std::optional<BulkFile> classify_bulk_file(const std::filesystem::path& path) {
     if (!kind) return std::nullopt;
     const std::string extension = path.extension().string();
     if (extension == ".jsonl") return BulkFile{path, *kind, FileFormat::kJsonLines};
-    const bool has_csv = *kind == EntityKind::kGraduates || *kind == EntityKind::kJobs ||
-                         *kind == EntityKind::kPrograms;
-    if (extension == ".csv" && has_csv) return BulkFile{path, *kind, FileFormat::kCsv};
+    if (extension == ".csv" && has_csv_format(*kind))
+        return BulkFile{path, *kind, FileFormat::kCsv};
     return std::nullopt;
 }
 

@@ -168,7 +168,8 @@ std::vector<bulk::BulkFile> collect_files(const std::vector<std::string>& inputs
             files.push_back(*file);
         } else {
             throw CLI::ValidationError(
-                input, "not a bulk file name (<kind>.jsonl or graduates|jobs|programs.csv)");
+                input,
+                "not a bulk file name (<kind>.jsonl or graduates|jobs|programs|employers.csv)");
         }
     }
     std::stable_sort(

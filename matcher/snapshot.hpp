@@ -134,6 +134,8 @@ struct Snapshot {
     SortedIds employers;
     std::vector<Index> employer_cluster, employer_district;
     std::vector<std::string> employer_association;
+    // Names people read (answers and exports), by index; "" when none given.
+    std::vector<std::string> institution_name, employer_name, program_name;
     SortedIds districts;  // dictionary of every district string seen
     SortedIds clusters;   // dictionary of every cluster string seen
 

@@ -214,6 +214,7 @@ struct SnapshotBuilder::State {
     std::vector<Index> institution_district;
     std::vector<Index> employer_cluster, employer_district;
     std::vector<std::string> employer_association;
+    std::vector<std::string> institution_name, employer_name, program_name;
     StagedCandidates graduates, program_set;
     StagedJobs jobs;
 
@@ -257,6 +258,7 @@ void SnapshotBuilder::add_institution(const Institution& institution) {
     }
     s.institutions.intern(institution.id);
     s.institution_district.push_back(s.districts.intern(institution.district));
+    s.institution_name.push_back(institution.name);
 }
 
 void SnapshotBuilder::add_program(const Program& program) {
@@ -274,6 +276,7 @@ void SnapshotBuilder::add_program(const Program& program) {
     // Validated: stage.
     StagedCandidates& p = s.program_set;
     const Index self = s.programs.intern(program.id);
+    s.program_name.push_back(program.name);
     p.ids.push_back(program.id);
     staging::push_row(p.skills, entries);
     p.education.push_back(std::uint8_t(program.education_level));
@@ -294,6 +297,7 @@ void SnapshotBuilder::add_employer(const Employer& employer) {
     s.employer_cluster.push_back(s.clusters.intern(employer.cluster));
     s.employer_district.push_back(s.districts.intern(employer.district));
     s.employer_association.push_back(employer.association_id);
+    s.employer_name.push_back(employer.name);
 }
 
 void SnapshotBuilder::add_graduate(const Graduate& graduate) {
@@ -373,6 +377,7 @@ JobSet finish_jobs(StagedJobs&& in, const Ranks& r) {
 std::size_t memory_bytes(const Snapshot& snap) {
     return bytes(snap.graduates) + bytes(snap.programs) + bytes(snap.jobs) + bytes(snap.skills) +
            bytes(snap.skill_name_en) + bytes(snap.skill_name_zh) + bytes(snap.skill_category) +
+           bytes(snap.institution_name) + bytes(snap.employer_name) + bytes(snap.program_name) +
            bytes(snap.job_plan.jobs) + bytes(snap.job_plan.reqs) + bytes(snap.job_plan.certs) +
            bytes(snap.job_plan.postings) + bytes(snap.job_plan.skill_offsets);
 }
@@ -402,11 +407,14 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::build() {
     snap->institutions = finish_dict(s.institutions, r.institution, "institutions");
     const auto inst_order = sort_order(s.institutions.names);
     snap->institution_district = remap_all(s.institution_district, inst_order, r.district);
+    snap->institution_name = permute(s.institution_name, inst_order);
     snap->employers = finish_dict(s.employers, r.employer, "employers");
     const auto emp_order = sort_order(s.employers.names);
     snap->employer_cluster = remap_all(s.employer_cluster, emp_order, r.cluster);
     snap->employer_district = remap_all(s.employer_district, emp_order, r.district);
     snap->employer_association = permute(s.employer_association, emp_order);
+    snap->employer_name = permute(s.employer_name, emp_order);
+    snap->program_name = permute(s.program_name, sort_order(s.programs.names));
     r.program = inverse(sort_order(s.programs.names));
 
     // Independent steps over disjoint outputs, each deterministic on its own:

@@ -83,6 +83,9 @@ std::shared_ptr<Snapshot> copy_dictionaries_and_programs(const Snapshot& base) {
     s->employer_cluster = base.employer_cluster;
     s->employer_district = base.employer_district;
     s->employer_association = base.employer_association;
+    s->institution_name = base.institution_name;
+    s->employer_name = base.employer_name;
+    s->program_name = base.program_name;
     s->districts = base.districts;
     s->clusters = base.clusters;
     s->programs = base.programs;

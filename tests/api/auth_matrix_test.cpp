@@ -183,7 +183,8 @@ TEST(AuthMatrix, EveryProtectedRouteNeedsAKey) {
     for (const auto& route : h.server().routes()) {
         std::string path = route.pattern;
         for (const auto& [param, value] :
-             {std::pair{"{id}", "x"}, std::pair{"{gid}", "g1"}, std::pair{"{jid}", "j1"}}) {
+             {std::pair{"{id}", "x"}, std::pair{"{gid}", "g1"}, std::pair{"{jid}", "j1"},
+              std::pair{"{file}", "app.js"}}) {
             for (auto pos = path.find(param); pos != std::string::npos; pos = path.find(param)) {
                 path.replace(pos, std::string(param).size(), value);
             }

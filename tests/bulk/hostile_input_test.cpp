@@ -117,15 +117,21 @@ TEST(HostileJsonLines, InvalidUtf8IsRefusedWithAReadableMessage) {
 }
 
 TEST(HostileCsv, AnInvalidUtf8CellIsRefusedWithItsRowAndColumn) {
+    // A UTF-8 file (more well-formed multi-byte sequences than bad bytes,
+    // bulk/text_encoding.hpp) with damaged cells: each damaged row is refused.
+    const std::string network = "\xE7\xBD\x91\xE7\xBB\x9C\xE5\xB7\xA5\xE7\xA8\x8B\xE5\xB8\x88";
     TempDir dir;
     write_file(dir.path() / "jobs.csv",
                "id,employer_id,title,district,requirements\n"
-               "j1,e,Network engineer \xE7\xBD\x91\xE7\xBB\x9C,Nanshan,a:3\n"
-               "j2,e,\xD6\xD0\xCE\xC4,Nanshan,a:3\n"  // GBK "中文", as Excel may save it
-               "j3,e,ok,\"Bao\xC0\xA7"
-               "an\",a:3\n"                      // overlong
-               "j4\xED\xA0\x80,e,ok,,a\xFF:3\n"  // surrogate in id, 0xFF in a skill id
-               "j5,e,ok,,a:3\n");
+               "j1,e,Network engineer " +
+                   network + network + network +
+                   ",Nanshan,a:3\n"
+                   "j2,e,\xD6\xD0\xCE\xC4,Nanshan,a:3\n"  // GBK "中文", as Excel may save it
+                   "j3,e,ok,\"Bao\xC0\xA7"
+                   "an\",a:3\n"                      // overlong
+                   "j4\xED\xA0\x80,e,ok,,a\xFF:3\n"  // surrogate in id, 0xFF in a skill id
+                   "j5,e," +
+                   network + ",,a:3\n");
     const Read jobs = read(dir.path() / "jobs.csv");
     EXPECT_EQ(jobs.ids, (std::vector<std::string>{"j1", "j5"}));
     const std::vector<std::string> expected = {
@@ -136,13 +142,51 @@ TEST(HostileCsv, AnInvalidUtf8CellIsRefusedWithItsRowAndColumn) {
     };
     EXPECT_EQ(jobs.messages, expected);
 
-    write_file(dir.path() / "graduates.csv", "id,institution_id,program_id,gradu\xE9\n");
+    write_file(dir.path() / "graduates.csv",
+               "id,institution_id,program_id,gradu\xE9,\xE7\xBD\x91\xE7\xBB\x9C\n");
     const Read header = read(dir.path() / "graduates.csv");
     EXPECT_TRUE(header.ids.empty());
     ASSERT_FALSE(header.messages.empty());
     EXPECT_EQ(header.messages[0],
               "graduates.csv line 1: gradu\\xE9: must be valid UTF-8 (invalid byte 0xE9 at offset "
               "5)");
+}
+
+TEST(HostileCsv, AGbkFileIsReadAsTheRightUtf8) {
+    // "电池工程师" and "南山区" in GBK, as Excel saves "CSV" on Chinese Windows.
+    TempDir dir;
+    write_file(dir.path() / "jobs.csv",
+               "id,employer_id,title,district,requirements\r\n"
+               "j1,e,\xB5\xE7\xB3\xD8\xB9\xA4\xB3\xCC\xCA\xA6,\xC4\xCF\xC9\xBD\xC7\xF8,a:3\r\n"
+               "j2,e,ok,,a:3\r\n");
+    std::vector<std::string> titles, districts;
+    for_each_item(*classify_bulk_file(dir.path() / "jobs.csv"), [&](BulkItem& item) {
+        ASSERT_TRUE(item.errors.empty()) << item.errors[0].message;
+        const Job& job = std::get<Job>(*item.entity);
+        titles.push_back(job.title);
+        districts.push_back(job.district);
+    });
+    EXPECT_EQ(titles, (std::vector<std::string>{"电池工程师", "ok"}));
+    EXPECT_EQ(districts, (std::vector<std::string>{"南山区", ""}));
+}
+
+TEST(HostileCsv, AFileNeitherUtf8NorGbkIsRefusedWhole) {
+    TempDir dir;
+    // Latin-1 "café," (0xE9 then a comma is no GB18030 character either).
+    write_file(dir.path() / "jobs.csv",
+               "id,employer_id,title,district,requirements\nj1,e,ok,,a:3\nj2,e,caf\xE9,,a:3\n");
+    const Read latin = read(dir.path() / "jobs.csv");
+    EXPECT_TRUE(latin.ids.empty());
+    ASSERT_EQ(latin.messages.size(), 1u);
+    EXPECT_EQ(latin.messages[0],
+              "jobs.csv line 3: the file is neither UTF-8 (byte 0xE9 on line 3) nor GBK/GB18030 "
+              "(byte 0xE9 on line 3); save it as \"CSV UTF-8\" and send it again; nothing was "
+              "stored");
+    write_file(dir.path() / "jobs.csv", std::string("\xFF\xFEi\0d\0", 6));
+    const Read utf16 = read(dir.path() / "jobs.csv");
+    EXPECT_TRUE(utf16.ids.empty());
+    ASSERT_EQ(utf16.messages.size(), 1u);
+    EXPECT_NE(utf16.messages[0].find("UTF-16"), std::string::npos);
 }
 
 TEST(HostileJsonLines, FastParsersDeclineHostileLinesWithoutReadingThemDeeply) {

@@ -1,0 +1,37 @@
+#pragma once
+// The JSON of one match list, written straight into a string (bulk/json_line
+// writers; a DOM of std::map objects was a visible share of the server's CPU
+// under a matches load), keys sorted as nlohmann would dump them. Every
+// match carries the names a person reads beside the ids, in the reader's
+// language where the name has two (clusters and districts, place_names.hpp):
+//   job side:       cluster, cluster_name, coverage, district, district_name,
+//                   employer_id, employer_name, fit, job_id, relevance, score,
+//                   title
+//   graduate side:  coverage, fit, graduate_id, institution_id,
+//                   institution_name, program_id, program_name, relevance,
+//                   score
+//   program side:   coverage, fit, institution_id, institution_name, name,
+//                   program_id, relevance, score
+// A name not given in the data is "". Thread-safe (reads the snapshot only).
+#include <string>
+#include <vector>
+
+#include "api/reader_language.hpp"
+#include "matcher/match_query.hpp"
+#include "matcher/snapshot.hpp"
+
+namespace talentmatch::api {
+
+// What the matches of a list are.
+enum class MatchSide { kJobs, kGraduates, kPrograms };
+
+// One match object (as above).
+void append_match_json(std::string& out, const matcher::Snapshot& s, MatchSide side,
+                       const matcher::Match& m, Lang lang);
+
+// {"<top_key>": top_id, "matches": [...]}, keys sorted.
+std::string match_list_json(const matcher::Snapshot& s, const std::string& top_key,
+                            const std::string& top_id, MatchSide side,
+                            const std::vector<matcher::Match>& list, Lang lang);
+
+}  // namespace talentmatch::api

@@ -1,0 +1,24 @@
+#pragma once
+// What every engine query handler shares, stated once: the published
+// snapshot (503 while loading), the k parameter, execution options, and the
+// job-side filter and market segment read from the query string (cluster and
+// district given by id or by name, place_names.hpp; jobs past valid_until
+// today left out, matcher/validity.hpp).
+#include <memory>
+
+#include "api/api_context.hpp"
+#include "api/http_types.hpp"
+#include "matcher/match_query.hpp"
+#include "matcher/segment.hpp"
+
+namespace talentmatch::api {
+
+std::shared_ptr<const matcher::Snapshot> snapshot_of(ApiContext& ctx);
+std::size_t k_of(ApiContext& ctx, const Request& r);
+matcher::ExecutionOptions exec(ApiContext& ctx);
+// district, cluster, employer, min_coverage.
+matcher::MatchFilter job_filter(const Request& r, const matcher::Snapshot& s);
+// cluster, district, employer.
+matcher::SegmentFilter segment_of(const Request& r, const matcher::Snapshot& s);
+
+}  // namespace talentmatch::api
