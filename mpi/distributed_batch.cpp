@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <stdexcept>
+#include <string>
 #include <type_traits>
+#include <vector>
 
 #include "matcher/validity.hpp"
 #include "store/store.hpp"
@@ -72,6 +75,12 @@ batch::BothWays decode(const std::vector<std::byte>& in, double& seconds) {
     return w;
 }
 
+// Fault injection for the tests: is `variable` set to this rank's number?
+bool injected(const char* variable, int rank) {
+    const char* value = std::getenv(variable);
+    return value != nullptr && std::string(value) == std::to_string(rank);
+}
+
 double since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -123,10 +132,10 @@ std::optional<batch::BatchResult> DistributedBatch::run(const batch::BatchOption
 batch::BothWays DistributedBatch::compute_range(
     const batch::LoadedSnapshot& loaded, std::size_t k_jobs, std::size_t k_candidates,
     const batch::BatchOptions& o, const std::function<void(std::uint64_t)>& on_shard) {
-    if (const char* fail = std::getenv("TALENTMATCH_MPI_FAIL_RANK");
-        fail != nullptr && std::string(fail) == std::to_string(channel_.rank()))
+    if (injected("TALENTMATCH_MPI_FAIL_RANK", channel_.rank()))
         throw std::runtime_error("rank " + std::to_string(channel_.rank()) +
                                  ": injected failure (TALENTMATCH_MPI_FAIL_RANK)");
+    if (injected("TALENTMATCH_MPI_KILL_RANK", channel_.rank())) std::raise(SIGKILL);
     const auto& s = *loaded.snapshot;
     return batch::top_k_range(s, matcher::CandidateKind::kGraduates,
                               range_of(s.graduates.size(), channel_.rank(), channel_.size()),
@@ -165,13 +174,9 @@ batch::BothWays DistributedBatch::gather(const batch::LoadedSnapshot& loaded, st
         throw std::runtime_error(error.empty() ? "another rank failed its graduate range (its "
                                                  "error is above)"
                                                : error);
-    double fastest = since(t0);
-    double slowest = fastest;
+    std::vector<double> seconds(std::size_t(ranks), since(t0));
     for (int r = 1; r < ranks; ++r) {
-        double seconds = 0;
-        batch::BothWays theirs = decode(channel_.receive(r), seconds);
-        fastest = std::min(fastest, seconds);
-        slowest = std::max(slowest, seconds);
+        batch::BothWays theirs = decode(channel_.receive(r), seconds[std::size_t(r)]);
         batch::append_rows(out.jobs_per_candidate, theirs.jobs_per_candidate);
         const std::array<matcher::TopKLists, 2> both{std::move(out.candidates_per_job),
                                                      std::move(theirs.candidates_per_job)};
@@ -182,9 +187,14 @@ batch::BothWays DistributedBatch::gather(const batch::LoadedSnapshot& loaded, st
     out.pairs = n * s.jobs.size();
     reporter.advance(n);
     reporter.end();
-    std::cerr << "\nmpi: " << ranks << " ranks; graduate top-k per rank " << fastest << "-"
-              << slowest << " s (slowest/fastest " << (fastest > 0 ? slowest / fastest : 1.0)
-              << "); rank 0 received " << channel_.bytes_received() << " bytes, largest message "
+    std::cerr << "\nmpi: " << ranks << " ranks; graduates per rank";
+    for (int r = 0; r < ranks; ++r) {
+        const auto range = range_of(n, r, ranks);
+        std::cerr << " " << (range.end - range.begin);
+    }
+    std::cerr << "; top-k seconds per rank";
+    for (const double t : seconds) std::cerr << " " << t;
+    std::cerr << "; rank 0 received " << channel_.bytes_received() << " bytes, largest message "
               << channel_.largest_message() << " bytes\n";
     return out;
 }

@@ -23,8 +23,9 @@
 // outright is the launcher's to handle: mpirun aborts the job, non-zero.
 // Progress is reported by rank 0 only.
 //
-// Fault injection for the tests: TALENTMATCH_MPI_FAIL_RANK=<r> makes rank r
-// fail its top-k range with an error.
+// Fault injection for the tests (tests/mpi): TALENTMATCH_MPI_FAIL_RANK=<r>
+// makes rank r fail its top-k range with an error; TALENTMATCH_MPI_KILL_RANK=<r>
+// makes rank r die there by SIGKILL (mpirun then aborts the job).
 #include <optional>
 
 #include "batch/nightly_batch.hpp"
