@@ -175,12 +175,20 @@ batch::BothWays DistributedBatch::gather(const batch::LoadedSnapshot& loaded, st
                                                  "error is above)"
                                                : error);
     std::vector<double> seconds(std::size_t(ranks), since(t0));
-    for (int r = 1; r < ranks; ++r) {
-        batch::BothWays theirs = decode(channel_.receive(r), seconds[std::size_t(r)]);
-        batch::append_rows(out.jobs_per_candidate, theirs.jobs_per_candidate);
-        const std::array<matcher::TopKLists, 2> both{std::move(out.candidates_per_job),
-                                                     std::move(theirs.candidates_per_job)};
-        out.candidates_per_job = matcher::merge_candidate_lists(both, k_candidates);
+    try {
+        for (int r = 1; r < ranks; ++r) {
+            batch::BothWays theirs = decode(channel_.receive(r), seconds[std::size_t(r)]);
+            if (std::getenv("TALENTMATCH_MPI_FAIL_GATHER") != nullptr)
+                throw std::runtime_error(
+                    "rank 0: injected failure while gathering (TALENTMATCH_MPI_FAIL_GATHER)");
+            batch::append_rows(out.jobs_per_candidate, theirs.jobs_per_candidate);
+            const std::array<matcher::TopKLists, 2> both{std::move(out.candidates_per_job),
+                                                         std::move(theirs.candidates_per_job)};
+            out.candidates_per_job = matcher::merge_candidate_lists(both, k_candidates);
+        }
+    } catch (...) {
+        must_abort_ = true;  // ranks after r may be blocked sending: no agreement reaches them
+        throw;
     }
     if (out.jobs_per_candidate.rows() != n)
         throw std::runtime_error("mpi: the ranks' ranges do not cover the graduates");

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
         }
         // A rank that stopped before the job started tells the others.
         job.abandon_if_not_started();
+        if (job.must_abort()) MPI_Abort(MPI_COMM_WORLD, exit_code == kExitOk ? 1 : exit_code);
     }
     MPI_Finalize();
     return exit_code;

@@ -5,7 +5,8 @@
 #   equal    tiny worlds (two seeds), np 1, 2, 3, 4
 #   empty    40 graduates (two kernel blocks), np 3 and 4: ranks with no graduates
 #   demo     the demo preset (20,000 graduates), np 3
-#   failure  a rank that fails, ranks 0 and 1, and a rank killed by SIGKILL
+#   failure  a rank that fails (rank 0, rank 1), a rank killed by SIGKILL, and
+#            rank 0 failing while it receives the lists (MPI_Abort)
 # "Equal" means: the same files in the published run, every one byte-identical
 # except run.json, which must be identical once its timing and host fields
 # (strip_run_json below) are removed.
@@ -166,6 +167,9 @@ case "$case_name" in
     grep -q 'rank 1: injected failure' f.rank-1-error.log || fail "rank 1's error was not shown"
     must_fail 2 rank-0-error TALENTMATCH_MPI_FAIL_RANK=0
     must_fail 3 rank-2-killed TALENTMATCH_MPI_KILL_RANK=2
+    must_fail 3 rank-0-gathering TALENTMATCH_MPI_FAIL_GATHER=1
+    grep -q 'injected failure while gathering' f.rank-0-gathering.log ||
+      fail "rank 0's gathering error was not shown"
     ;;
   *) fail "unknown case $case_name" ;;
 esac
