@@ -18,7 +18,7 @@
 namespace talentmatch::mpi {
 namespace {
 
-constexpr int kAgreements = 4;  // options, loaded, same data, ranges computed
+constexpr int kAgreements = 5;  // options, loaded, same data, ranges computed, lists merged
 
 static_assert(std::is_trivially_copyable_v<matcher::IndexedMatch>,
               "match lists travel as bytes between ranks of the same binary");
@@ -174,24 +174,34 @@ batch::BothWays DistributedBatch::gather(const batch::LoadedSnapshot& loaded, st
         throw std::runtime_error(error.empty() ? "another rank failed its graduate range (its "
                                                  "error is above)"
                                                : error);
+    // Every rank's lists are received even after a failure (a rank blocked
+    // in its send could not be told); the failure is then agreed.
     std::vector<double> seconds(std::size_t(ranks), since(t0));
-    try {
-        for (int r = 1; r < ranks; ++r) {
-            batch::BothWays theirs = decode(channel_.receive(r), seconds[std::size_t(r)]);
+    for (int r = 1; r < ranks; ++r) {
+        std::vector<std::byte> bytes;
+        try {
+            bytes = channel_.receive(r);
+        } catch (...) {
+            must_abort_ = true;  // ranks from r on are blocked sending: no agreement reaches them
+            throw;
+        }
+        if (!error.empty()) continue;
+        try {
+            batch::BothWays theirs = decode(bytes, seconds[std::size_t(r)]);
             if (std::getenv("TALENTMATCH_MPI_FAIL_GATHER") != nullptr)
                 throw std::runtime_error(
-                    "rank 0: injected failure while gathering (TALENTMATCH_MPI_FAIL_GATHER)");
+                    "rank 0: injected failure while merging (TALENTMATCH_MPI_FAIL_GATHER)");
             batch::append_rows(out.jobs_per_candidate, theirs.jobs_per_candidate);
             const std::array<matcher::TopKLists, 2> both{std::move(out.candidates_per_job),
                                                          std::move(theirs.candidates_per_job)};
             out.candidates_per_job = matcher::merge_candidate_lists(both, k_candidates);
+        } catch (const std::exception& e) {
+            error = e.what();
         }
-    } catch (...) {
-        must_abort_ = true;  // ranks after r may be blocked sending: no agreement reaches them
-        throw;
     }
-    if (out.jobs_per_candidate.rows() != n)
-        throw std::runtime_error("mpi: the ranks' ranges do not cover the graduates");
+    if (error.empty() && out.jobs_per_candidate.rows() != n)
+        error = "mpi: the ranks' ranges do not cover the graduates";
+    if (!agree(error.empty())) throw std::runtime_error(error);
     out.pairs = n * s.jobs.size();
     reporter.advance(n);
     reporter.end();
@@ -238,6 +248,7 @@ void DistributedBatch::worker(const batch::BatchOptions& o) {
     if (!agree(error.empty())) throw std::runtime_error(error.empty() ? me + "stopped" : error);
     const auto bytes = encode(mine, since(t0));
     channel_.send(0, bytes);
+    if (!agree(true)) throw std::runtime_error(me + "stopped: rank 0 failed merging the lists");
 }
 
 }  // namespace talentmatch::mpi

@@ -19,17 +19,18 @@
 // Failure: before each collective every rank states with Channel::agree
 // whether it got there intact; one false stops every rank with an error
 // (exit 1, the run marked failed, the previous run still published). No
-// rank waits in a collective for a rank that failed. The one step after the
-// last agreement, rank 0 receiving the lists, ends the job by MPI_Abort if
-// it fails (must_abort()). A rank that dies outright is the launcher's to
-// handle: mpirun aborts the job, non-zero.
+// rank waits in a collective for a rank that failed. Rank 0 receives every
+// rank's lists even after failing to merge one, then agrees the failure;
+// only a receive that cannot even allocate ends the job by MPI_Abort
+// (must_abort(); Open MPI's mpirun can hang after an MPI_Abort, so it is
+// the last resort). A rank that dies outright is the launcher's to handle:
+// mpirun aborts the job, non-zero.
 // Progress is reported by rank 0 only.
 //
 // Fault injection for the tests (tests/mpi): TALENTMATCH_MPI_FAIL_RANK=<r>
 // makes rank r fail its top-k range with an error; TALENTMATCH_MPI_KILL_RANK=<r>
 // makes rank r die there by SIGKILL (mpirun then aborts the job);
-// TALENTMATCH_MPI_FAIL_GATHER (set) makes rank 0 fail after receiving rank 1's
-// lists (must_abort()).
+// TALENTMATCH_MPI_FAIL_GATHER (set) makes rank 0 fail merging rank 1's lists.
 #include <optional>
 
 #include "batch/nightly_batch.hpp"
@@ -50,10 +51,11 @@ class DistributedBatch {
     // the first agreement with false, so the other ranks stop too.
     void abandon_if_not_started();
 
-    // True after rank 0 failed while receiving the ranks' lists (out of
-    // memory, say): later ranks may be blocked in a send that no agreement
-    // reaches, so the caller must MPI_Abort once the error is reported and
-    // the run marked failed (run() has done both when it throws).
+    // True after rank 0 could not receive a rank's lists at all (out of
+    // memory for the buffer): later ranks may be blocked in a send that no
+    // agreement reaches, so the caller must MPI_Abort once the error is
+    // reported and the run marked failed (run() has done both when it
+    // throws). Any other failure of rank 0 while merging is agreed.
     bool must_abort() const { return must_abort_; }
 
   private:

@@ -6,7 +6,7 @@
 #   empty    40 graduates (two kernel blocks), np 3 and 4: ranks with no graduates
 #   demo     the demo preset (20,000 graduates), np 3
 #   failure  a rank that fails (rank 0, rank 1), a rank killed by SIGKILL, and
-#            rank 0 failing while it receives the lists (MPI_Abort)
+#            rank 0 failing while it merges the lists
 # "Equal" means: the same files in the published run, every one byte-identical
 # except run.json, which must be identical once its timing and host fields
 # (strip_run_json below) are removed.
@@ -15,6 +15,7 @@
 set -euo pipefail
 
 case_name=$1 tm=$2 tm_mpi=$3 mpirun=$4 work=$5
+here=$(dirname "$(realpath "$0")")
 rm -rf "$work"
 mkdir -p "$work"
 cd "$work"
@@ -25,7 +26,7 @@ readonly as_of=2026-06-01 limit=120
 # The ASan build (.ci/run): LeakSanitizer would report Open MPI's own
 # allocations kept past MPI_Finalize; lsan_openmpi.supp names its libraries.
 # Harmless in a build without sanitizers.
-lsan="suppressions=$(dirname "$(realpath "$0")")/lsan_openmpi.supp:fast_unwind_on_malloc=0"
+lsan="suppressions=$here/lsan_openmpi.supp:fast_unwind_on_malloc=0"
 
 fail() {
   echo "FAIL: $*" >&2
@@ -48,7 +49,8 @@ single() {
 }
 
 # mpi NP DB OUT LOG [VAR=VALUE...]: talentmatch-mpi under mpirun, bounded by
-# $limit seconds; sets $rc. The variables reach every rank (-x).
+# $limit seconds; sets $rc and $took (seconds). The variables reach every
+# rank (-x).
 mpi() {
   local np=$1 db=$2 out=$3 log=$4
   shift 4
@@ -65,7 +67,8 @@ mpi() {
     "${forward[@]}" -np "$np" \
     "$tm_mpi" batch --db "$db" --out "$out" --as-of "$as_of" --threads 1 >"$log" 2>&1 || rc=$?
   for assignment in "$@"; do unset "${assignment%%=*}"; done
-  if ((SECONDS - start >= limit)); then
+  took=$((SECONDS - start))
+  if ((took >= limit)); then
     cat "$log" >&2
     fail "mpirun -np $np did not finish within $limit s (a rank hung)"
   fi
@@ -133,7 +136,7 @@ must_fail() {
     failed*) ;;
     *) fail "$what: the newest run is '$status', not failed" ;;
   esac
-  echo "ok: $what at np $np: exit $rc, latest unchanged, run $status"
+  echo "ok: $what at np $np: exit $rc in ${took}s, latest unchanged, run $status"
 }
 
 case "$case_name" in
@@ -167,9 +170,9 @@ case "$case_name" in
     grep -q 'rank 1: injected failure' f.rank-1-error.log || fail "rank 1's error was not shown"
     must_fail 2 rank-0-error TALENTMATCH_MPI_FAIL_RANK=0
     must_fail 3 rank-2-killed TALENTMATCH_MPI_KILL_RANK=2
-    must_fail 3 rank-0-gathering TALENTMATCH_MPI_FAIL_GATHER=1
-    grep -q 'injected failure while gathering' f.rank-0-gathering.log ||
-      fail "rank 0's gathering error was not shown"
+    must_fail 3 rank-0-merging TALENTMATCH_MPI_FAIL_GATHER=1
+    grep -q 'injected failure while merging' f.rank-0-merging.log ||
+      fail "rank 0's merging error was not shown"
     ;;
   *) fail "unknown case $case_name" ;;
 esac
