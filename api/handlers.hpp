@@ -24,6 +24,8 @@ void add_name_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 void add_export_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // GET /v1/me: the calling key's role and organisation (handlers_me.cpp).
 void add_me_route(std::vector<RouteSpec>& routes, ApiContext& ctx);
+// The web app at / and /app/{file} (handlers_web.cpp), public.
+void add_web_routes(std::vector<RouteSpec>& routes);
 // /healthz, /readyz, /metrics (handlers_system.cpp); /openapi.json is added by
 // routes.cpp once the table is complete.
 void add_system_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);

@@ -12,7 +12,8 @@ build_packages=(
   libcli11-dev libspdlog-dev libgtest-dev libjemalloc-dev
 )
 test_packages=(python3 python3-networkx sqlite3 curl clang-format clang-14 libclang-rt-14-dev
-  libopenmpi-dev openmpi-bin)  # Open MPI: talentmatch-mpi and its mpirun tests
+  libopenmpi-dev openmpi-bin  # Open MPI: talentmatch-mpi and its mpirun tests
+  chromium chromium-driver python3-selenium fonts-noto-cjk)  # the web app in a real browser
 bench_packages=(libfaiss-dev libbenchmark-dev libopenblas-dev wrk nginx-light)
 
 wanted=("${build_packages[@]}")

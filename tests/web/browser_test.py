@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""The web app in a real headless Chromium against a real `talentmatch serve`
+on loopback with a real SQLite store (tiny generated data set).
+
+Journeys: a career office signs in, opens a graduate and sees job titles,
+employer and skill names (not ids), switches to 中文 and back; an association
+uploads a CSV with one bad row and sees that row's error; an operator sees the
+region charts, starts a batch run and watches it finish. Every page: no
+console errors, no request leaving 127.0.0.1, a screenshot per page and
+language under the build folder.
+
+usage: browser_test.py TALENTMATCH_BINARY SCREENSHOT_DIR [CHROMIUM CHROMEDRIVER]
+"""
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BINARY, SHOTS = sys.argv[1], sys.argv[2]
+CHROMIUM = sys.argv[3] if len(sys.argv) > 3 else "/usr/bin/chromium"
+CHROMEDRIVER = sys.argv[4] if len(sys.argv) > 4 else "/usr/bin/chromedriver"
+WAIT = 20  # seconds for any one thing to appear (a loaded CI machine)
+
+
+def run(*args):
+    out = subprocess.run([BINARY, *args], check=True, capture_output=True, text=True)
+    return out.stdout
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def key_of(output):
+    return re.search(r"tm_[A-Za-z0-9_\-]+", output).group(0)
+
+
+class App:
+    def __init__(self, driver, base):
+        self.d, self.base = driver, base
+        self.wait = WebDriverWait(driver, WAIT)
+
+    def css(self, selector):
+        return self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
+
+    def visible(self, selector):
+        return self.wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, selector)))
+
+    def text_in(self, selector, text):
+        self.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, selector), text))
+
+    def sign_in(self, key):
+        self.d.get(self.base + "/")
+        self.d.execute_script("sessionStorage.clear(); sessionStorage.setItem('tm_lang', 'en');")
+        self.d.get(self.base + "/")
+        self.visible("#key").send_keys(key)
+        self.css("#signin-submit").click()
+        self.css("#nav button.tab")
+
+    def lang(self):
+        return self.d.execute_script("return sessionStorage.getItem('tm_lang')")
+
+    def switch_language(self):
+        before = self.lang()
+        self.css("#lang").click()
+        self.wait.until(lambda d: self.lang() != before)
+
+    def shot(self, name):
+        os.makedirs(SHOTS, exist_ok=True)
+        self.d.save_screenshot(os.path.join(SHOTS, f"{name}-{self.lang()}.png"))
+
+    def check_clean(self):
+        """No console error and nothing fetched from another host so far."""
+        errors = [e for e in self.d.get_log("browser") if e["level"] == "SEVERE"]
+        assert not errors, f"console errors: {errors}"
+        urls = self.d.execute_script(
+            "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href])")
+        foreign = [u for u in urls if not u.startswith(self.base) and not u.startswith("blob:")]
+        assert not foreign, f"requests leaving the machine: {foreign}"
+
+
+def career_office(app, graduate, data):
+    app.sign_in(data["office_key"])
+    assert app.css("#nav button.tab.active").get_attribute("data-page") == "graduates"
+    app.shot("graduates")
+    box = app.visible("#graduate-id")
+    box.clear()
+    box.send_keys(graduate)
+    app.css("#open-graduate").click()
+    app.css("#graduate-detail article.match")
+    cards = app.d.find_elements(By.CSS_SELECTOR, "#graduate-detail article.match")
+    assert cards, "no match cards"
+    first = cards[0]
+    title = first.find_element(By.CSS_SELECTOR, "h4").text
+    meta = first.find_element(By.CSS_SELECTOR, ".meta").text
+    sentence = first.find_element(By.CSS_SELECTOR, ".sentence").text
+    assert any(t in title for t in data["titles"]), title
+    assert any(n in meta for n in data["employer_names"]), f"no employer name in {meta!r}"
+    assert not re.search(r"\bemp-\d+", meta), f"employer id shown: {meta!r}"
+    assert sentence.startswith("Covers "), sentence
+    assert not re.search(r"\b[a-z]+\.[a-z_]+\.[a-z_.]+\b", sentence), f"skill id in {sentence!r}"
+    app.shot("graduate")
+
+    app.switch_language()
+    app.text_in("#nav", "毕业生")
+    box = app.visible("#graduate-id")
+    box.clear()
+    box.send_keys(graduate)
+    app.css("#open-graduate").click()
+    app.text_in("#graduate-detail .sentence", "满足")
+    zh = app.css("#graduate-detail .sentence").text
+    assert any(n in zh for n in data["skill_names_zh"]) or "无需补充技能" in zh, zh
+    app.shot("graduate")
+
+    Select(app.css("#program")).select_by_index(0)
+    app.css("#list-graduates").click()
+    app.css("#graduate-list table tbody tr")
+    app.shot("graduate-list")
+    app.css('#nav button[data-page="programs"]').click()
+    app.css("#program-list table tbody tr td a").click()
+    app.css("#program-detail .alignment")
+    app.shot("programs")
+    app.switch_language()
+    app.text_in("#nav", "Graduates")
+    app.check_clean()
+
+
+def association(app, data, tmp):
+    app.sign_in(data["association_key"])
+    assert app.css("#nav button.tab.active").get_attribute("data-page") == "upload"
+    path = os.path.join(tmp, "jobs.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("id,employer_id,title,district,headcount,requirements\n")
+        f.write(f"web-1,{data['employer']},电池测试工程师,nanshan,2,{data['skill']}:3:5:must\n")
+        f.write(f"web-2,{data['employer']},Bad level,nanshan,1,{data['skill']}:9\n")
+    app.css("#upload-file").send_keys(path)
+    app.css("#upload-submit").click()
+    row = app.css("#upload-result table tbody tr.invalid")
+    cells = [c.text for c in row.find_elements(By.CSS_SELECTOR, "td")]
+    assert cells[0] == "3" and cells[1] == "web-2" and cells[2] == "refused", cells
+    assert "requirements[0].level" in cells[3], cells
+    app.shot("upload")
+    app.switch_language()
+    app.text_in("#nav", "上传")
+    app.shot("upload")
+    app.switch_language()
+    app.check_clean()
+
+
+def operator(app, data):
+    app.sign_in(data["admin_key"])
+    app.css('#nav button[data-page="region"]')
+    # Time from the click to the first chart bar in the document, taken in
+    # the page (a MutationObserver), not by polling from here.
+    app.d.execute_script("""
+        window.tmChartAt = null;
+        new MutationObserver((_, observer) => {
+          if (document.querySelector('#region svg.chart rect')) {
+            window.tmChartAt = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document.body, {childList: true, subtree: true});
+        window.tmClickAt = performance.now();
+        document.querySelector('#nav button[data-page="region"]').click();""")
+    app.css("#region svg.chart rect")
+    chart_ms = app.d.execute_script("return window.tmChartAt - window.tmClickAt")
+    print(f"region: first chart {chart_ms:.0f} ms after the click (3 supply-demand queries)")
+    charts = app.d.find_elements(By.CSS_SELECTOR, "#region svg.chart")
+    assert len(charts) == 2, len(charts)
+    for chart in charts:
+        assert chart.find_elements(By.CSS_SELECTOR, "rect"), "an empty chart"
+        assert chart.size["width"] > 300, chart.size
+    app.shot("region")
+    app.switch_language()
+    app.text_in("#region figcaption", "产业集群")
+    app.shot("region")
+    app.switch_language()
+    app.css('#nav button[data-page="runs"]').click()
+    app.css("#start-run").click()
+    app.text_in("#runs-note", "started")
+    WebDriverWait(app.d, 60).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#runs tbody tr.run-succeeded"))
+    app.shot("runs")
+    app.check_clean()
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir, db = os.path.join(tmp, "data"), os.path.join(tmp, "t.db")
+        run("generate", "--preset", "tiny", "--seed", "7", "--out", data_dir)
+        run("import", "--db", db, data_dir)
+        read = lambda name: [json.loads(l) for l in open(os.path.join(data_dir, name), encoding="utf-8")]
+        institutions, graduates, jobs, employers = (read(n) for n in (
+            "institutions.jsonl", "graduates.jsonl", "jobs.jsonl", "employers.jsonl"))
+        skills = read("skills.jsonl")
+        institution = institutions[0]["id"]
+        member = next(e for e in employers if e["association_id"])
+        data = {
+            "admin_key": key_of(run("keys", "create", "--db", db, "--role", "admin")),
+            "office_key": key_of(run("keys", "create", "--db", db, "--role", "career_office",
+                                     "--org", institution)),
+            "association_key": key_of(run("keys", "create", "--db", db, "--role", "association",
+                                          "--org", member["association_id"])),
+            "employer": member["id"],
+            "skill": skills[0]["id"],
+            "titles": [j["title"] for j in jobs],
+            "employer_names": [e["name"] for e in employers if e["name"]],
+            "skill_names_zh": [s["name_zh"] for s in skills if s.get("name_zh")],
+        }
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen([BINARY, "serve", "--db", db, "--host", "127.0.0.1", "--port",
+                                   str(port), "--out", os.path.join(tmp, "out")],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        driver = None
+        try:
+            deadline = time.time() + 30
+            while True:
+                try:
+                    if urllib.request.urlopen(base + "/readyz", timeout=2).status == 200:
+                        break
+                except OSError:
+                    pass
+                assert time.time() < deadline, "serve did not become ready"
+                time.sleep(0.1)
+            options = webdriver.ChromeOptions()
+            options.binary_location = CHROMIUM
+            for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--window-size=1366,900", "--no-first-run", "--disable-extensions",
+                        "--disable-background-networking", "--disable-sync",
+                        "--disable-component-update", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
+                options.add_argument(arg)
+            options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+            driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+            app = App(driver, base)
+            graduate = next(g["id"] for g in graduates if g["institution_id"] == institution)
+            started = time.time()
+            try:
+                career_office(app, graduate, data)
+                association(app, data, tmp)
+                driver.set_window_size(800, 900)
+                operator(app, data)
+            except Exception:
+                os.makedirs(SHOTS, exist_ok=True)
+                driver.save_screenshot(os.path.join(SHOTS, "failure.png"))
+                print("page text at the failure:\n" + driver.find_element(By.TAG_NAME, "body").text,
+                      file=sys.stderr)
+                print("console:", driver.get_log("browser"), file=sys.stderr)
+                raise
+            print(f"browser journeys passed in {time.time() - started:.1f} s; screenshots in {SHOTS}")
+        finally:
+            if driver:
+                driver.quit()
+            server.terminate()
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+// The web app: sign in with an API key (kept for this tab only), pages that
+// follow the key's role (GET /v1/me), a 中文 / English switch that redraws
+// every page from the dictionary (i18n.json).
+import { ApiError, getJson, session } from "./api.js";
+import { clear, el, errorBox, loadDictionary, message, t } from "./ui.js";
+import { graduatesPage, jobsPage, programsPage } from "./pages_office.js";
+import { regionPage, runsPage } from "./pages_region.js";
+import { uploadPage } from "./pages_upload.js";
+
+// Pages per role, in menu order.
+const PAGES = {
+  admin: ["graduates", "jobs", "programs", "upload", "region", "runs"],
+  career_office: ["graduates", "jobs", "programs"],
+  association: ["upload", "jobs", "region"],
+  viewer: ["region"],
+};
+const BUILDERS = {
+  graduates: graduatesPage,
+  jobs: jobsPage,
+  programs: programsPage,
+  upload: uploadPage,
+  region: regionPage,
+  runs: runsPage,
+};
+
+const state = { me: null, page: null };
+const main = () => document.getElementById("main");
+
+function translateStatic() {
+  document.documentElement.lang = session.lang() === "zh" ? "zh-CN" : "en";
+  document.title = t("app.title");
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+}
+
+function renderHeader() {
+  const who = document.getElementById("who");
+  const nav = document.getElementById("nav");
+  clear(who);
+  clear(nav);
+  document.getElementById("signout").hidden = !state.me;
+  if (!state.me) return;
+  who.append(t("role." + state.me.role), state.me.org ? " · " + (state.me.org_name || state.me.org) : "");
+  for (const page of PAGES[state.me.role] || []) {
+    nav.append(el("button", {
+      type: "button",
+      class: page === state.page ? "tab active" : "tab",
+      "data-page": page,
+      "aria-current": page === state.page ? "page" : null,
+      onclick: () => openPage(page),
+    }, t("nav." + page)));
+  }
+}
+
+function openPage(page) {
+  state.page = page;
+  location.hash = page;
+  renderHeader();
+  const root = clear(main());
+  root.dataset.page = page;
+  BUILDERS[page](root, state.me);
+}
+
+function renderSignIn(error) {
+  state.me = null;
+  renderHeader();
+  const input = el("input", { id: "key", type: "password", autocomplete: "off", required: true, placeholder: "tm_…" });
+  const form = el("form", { id: "signin", class: "stack narrow", onsubmit: (ev) => {
+    ev.preventDefault();
+    session.setKey(input.value.trim());
+    start();
+  } },
+  el("h2", {}, t("signin.title")), el("p", { class: "help" }, t("signin.help")),
+  el("label", { for: "key" }, t("signin.key")), input,
+  el("button", { type: "submit", id: "signin-submit" }, t("signin.submit")),
+  error ? message(error, "error") : null);
+  clear(main()).append(form);
+  input.focus();
+}
+
+async function start() {
+  translateStatic();
+  if (!session.key()) return renderSignIn();
+  try {
+    state.me = await getJson("/v1/me");
+  } catch (err) {
+    session.clear();
+    if (err instanceof ApiError && err.status === 401) return renderSignIn(t("signin.bad_key"));
+    clear(main()).append(errorBox(err));
+    return;
+  }
+  const pages = PAGES[state.me.role] || [];
+  const wanted = location.hash.slice(1);
+  openPage(pages.includes(wanted) ? wanted : pages[0]);
+}
+
+function switchLanguage() {
+  session.setLang(session.lang() === "zh" ? "en" : "zh");
+  translateStatic();
+  if (state.me) openPage(state.page);
+  else renderSignIn();
+}
+
+async function boot() {
+  await loadDictionary();
+  document.getElementById("lang").addEventListener("click", switchLanguage);
+  document.getElementById("signout").addEventListener("click", () => {
+    session.clear();
+    location.hash = "";
+    renderSignIn();
+  });
+  await start();
+  document.body.dataset.ready = "true";
+}
+
+boot();

@@ -1,0 +1,205 @@
+// Career office pages: find a graduate, its top jobs with the score bar, the
+// plain sentence and the learning plan; a job's top graduates; the
+// programs' alignment and shortfalls; CSV of every list.
+import { download, getJson } from "./api.js";
+import { bar, clear, dataTable, el, errorBox, message, t } from "./ui.js";
+
+const enc = encodeURIComponent;
+
+async function show(target, build) {
+  clear(target).append(message(t("common.loading")));
+  try {
+    const node = await build();
+    clear(target).append(node);
+  } catch (err) {
+    clear(target).append(errorBox(err));
+  }
+}
+
+// The institutions the key may list graduates of: its own, or any (admin).
+async function institutions(me) {
+  if (me.org) return [{ id: me.org, name: me.org_name || me.org }];
+  const page = await getJson("/v1/institutions?limit=1000");
+  return page.items.map((i) => ({ id: i.id, name: i.name || i.id }));
+}
+
+// Programs of `institution` (null: all).
+async function programsOf(institution) {
+  const out = [];
+  let cursor = "";
+  for (;;) {
+    const page = await getJson("/v1/programs?limit=1000" + (cursor ? "&cursor=" + enc(cursor) : ""));
+    out.push(...page.items.filter((p) => institution === null || p.institution_id === institution));
+    if (!page.next_cursor) return out;
+    cursor = page.next_cursor;
+  }
+}
+
+function matchCard(m) {
+  const e = m.explanation;
+  const plan = e.learning_plan.length
+    ? dataTable([
+        { key: "field.skill", value: (g) => g.skill_name },
+        { key: "field.has", value: (g) => g.has_level },
+        { key: "field.needs", value: (g) => g.required_level },
+        { key: "field.gap", value: (g) => g.gap },
+      ], e.learning_plan, `plan-${e.candidate_id}-${e.job_id}.csv`)
+    : message(t("grad.nothing_to_learn"));
+  return el("article", { class: "match" + (e.eligible ? "" : " ineligible") },
+    el("h4", {}, m.title || m.job_id, " ", el("small", {}, m.job_id)),
+    el("p", { class: "meta" }, [m.employer_name || m.employer_id, m.cluster_name, m.district_name].filter(Boolean).join(" · ")),
+    el("div", { class: "score" }, el("span", {}, t("field.coverage")), bar(m.coverage, e.coverage_percent + " %")),
+    el("p", { class: "sentence" }, e.sentence),
+    e.eligible ? null : el("p", { class: "gate" }, t("grad.not_eligible")),
+    el("details", {}, el("summary", {}, t("grad.plan")), plan));
+}
+
+async function graduateMatches(id) {
+  const body = await getJson(`/v1/graduates/${enc(id)}/matches?k=10&explain=true`);
+  const list = body.matches;
+  return el("section", { class: "graduate", "data-graduate": id },
+    el("h3", {}, t("grad.matches_of", { id })),
+    list.length
+      ? [dataTable([
+          { key: "field.job", value: (m) => m.title || m.job_id },
+          { key: "field.employer", value: (m) => m.employer_name || m.employer_id },
+          { key: "field.coverage", value: (m) => bar(m.coverage, m.explanation.coverage_percent + " %"), csv: (m) => m.explanation.coverage_percent },
+          { key: "field.district", value: (m) => m.district_name },
+        ], list, `graduate-${id}-jobs.csv`),
+        list.map(matchCard)]
+      : message(t("grad.no_jobs")));
+}
+
+export function graduatesPage(root, me) {
+  const detail = el("div", { id: "graduate-detail" });
+  const listing = el("div", { id: "graduate-list" });
+  const idInput = el("input", { id: "graduate-id", name: "graduate", placeholder: "g-0000001", required: true });
+  const open = (id) => {
+    idInput.value = id;
+    show(detail, () => graduateMatches(id));
+  };
+  const findForm = el("form", { class: "row", onsubmit: (ev) => { ev.preventDefault(); open(idInput.value.trim()); } },
+    el("label", { for: "graduate-id" }, t("grad.by_id")), idInput,
+    el("button", { type: "submit", id: "open-graduate" }, t("common.open")));
+
+  const instSelect = el("select", { id: "institution" });
+  const programSelect = el("select", { id: "program" }, el("option", { value: "" }, t("common.all")));
+  const yearInput = el("input", { id: "year", type: "number", min: 1990, max: 2100, placeholder: "2025" });
+  const query = () => {
+    const q = new URLSearchParams({ k: "3" });
+    if (programSelect.value) q.set("program", programSelect.value);
+    if (yearInput.value) q.set("graduation_year", yearInput.value);
+    return `/v1/institutions/${enc(instSelect.value)}/graduate-matches?` + q;
+  };
+  const listForm = el("form", { class: "row", onsubmit: (ev) => {
+    ev.preventDefault();
+    show(listing, async () => {
+      const body = await getJson(query());
+      return dataTable([
+        { key: "field.graduate", value: (g) => el("a", { href: "#", onclick: (e) => { e.preventDefault(); open(g.graduate_id); } }, g.graduate_id), csv: (g) => g.graduate_id },
+        { key: "field.program", value: (g) => g.program_id },
+        { key: "field.year", value: (g) => g.graduation_year },
+        { key: "grad.top_job", value: (g) => (g.matches[0] ? g.matches[0].title : "–") },
+        { key: "field.coverage", value: (g) => (g.matches[0] ? bar(g.matches[0].coverage) : "–"), csv: (g) => (g.matches[0] ? g.matches[0].coverage_percent : "") },
+      ], body.graduates, `${instSelect.value}-graduates.csv`);
+    });
+  } },
+    el("label", { for: "institution" }, t("field.institution")), instSelect,
+    el("label", { for: "program" }, t("field.program")), programSelect,
+    el("label", { for: "year" }, t("field.year")), yearInput,
+    el("button", { type: "submit", id: "list-graduates" }, t("grad.list_button")),
+    el("button", { type: "button", class: "secondary", id: "export-csv", onclick: () =>
+      download(query() + "&format=csv", `${instSelect.value}-graduate-matches.csv`).catch((err) => listing.prepend(errorBox(err))) },
+    t("common.download_csv")));
+
+  const fillPrograms = async () => {
+    clear(programSelect).append(el("option", { value: "" }, t("common.all")));
+    for (const p of await programsOf(instSelect.value)) programSelect.append(el("option", { value: p.id }, p.name || p.id));
+  };
+  instSelect.addEventListener("change", () => fillPrograms().catch((err) => listing.append(errorBox(err))));
+  institutions(me).then(async (list) => {
+    for (const i of list) instSelect.append(el("option", { value: i.id }, i.name));
+    await fillPrograms();
+  }).catch((err) => listing.append(errorBox(err)));
+
+  root.append(
+    el("section", {}, el("h2", {}, t("grad.find")), findForm, detail),
+    el("section", {}, el("h2", {}, t("grad.list")), listForm, listing));
+}
+
+export function jobsPage(root, me) {
+  const out = el("div", { id: "job-detail" });
+  const input = el("input", { id: "job-id", placeholder: "job-000001", required: true });
+  const office = me.role !== "association";
+  root.append(el("section", {}, el("h2", {}, t("job.find")),
+    el("form", { class: "row", onsubmit: (ev) => {
+      ev.preventDefault();
+      const id = input.value.trim();
+      show(out, async () => {
+        const blocks = [];
+        if (office) {
+          const c = await getJson(`/v1/jobs/${enc(id)}/candidates?k=20`);
+          blocks.push(el("h3", {}, t("job.candidates_of", { id })), dataTable([
+            { key: "field.graduate", value: (m) => m.graduate_id },
+            { key: "field.program", value: (m) => m.program_name || m.program_id },
+            { key: "field.coverage", value: (m) => bar(m.coverage), csv: (m) => Math.round(m.coverage * 100) },
+          ], c.matches, `job-${id}-graduates.csv`));
+        }
+        const p = await getJson(`/v1/jobs/${enc(id)}/programs?k=10`);
+        blocks.push(el("h3", {}, t("job.programs_of", { id })), dataTable([
+          { key: "field.program", value: (m) => m.name || m.program_id },
+          { key: "field.institution", value: (m) => m.institution_name || m.institution_id },
+          { key: "field.coverage", value: (m) => bar(m.coverage), csv: (m) => Math.round(m.coverage * 100) },
+        ], p.matches, `job-${id}-programs.csv`));
+        return el("div", {}, blocks);
+      });
+    } }, el("label", { for: "job-id" }, t("job.id")), input, el("button", { type: "submit", id: "open-job" }, t("common.open"))),
+    out));
+}
+
+async function alignmentBlock(program, segment) {
+  const q = segment ? "?cluster=" + enc(segment) : "";
+  const a = await getJson(`/v1/programs/${enc(program.id)}/alignment${q}`);
+  return el("div", { class: "alignment" },
+    el("div", { class: "score" }, el("span", {}, t("prog.aligned_share")), bar(a.aligned_share)),
+    el("div", { class: "score" }, el("span", {}, t("prog.mean_coverage")), bar(a.mean_coverage)),
+    el("h4", {}, t("prog.shortfalls")),
+    dataTable([
+      { key: "field.skill", value: (s) => s.skill_name },
+      { key: "prog.shortfall", value: (s) => s.shortfall },
+      { key: "field.openings", value: (s) => s.openings },
+    ], a.top_shortfalls, `${program.id}-shortfalls.csv`));
+}
+
+export function programsPage(root, me) {
+  const out = el("div", { id: "program-detail" });
+  const list = el("div", { id: "program-list" });
+  root.append(el("section", {}, el("h2", {}, t("prog.list")), list), out);
+  const openProgram = (p) => show(out, async () => {
+    const [all, own, jobs] = await Promise.all([
+      alignmentBlock(p, ""),
+      p.cluster ? alignmentBlock(p, p.cluster) : Promise.resolve(null),
+      getJson(`/v1/programs/${enc(p.id)}/matches?k=10`),
+    ]);
+    return el("section", {}, el("h2", {}, t("prog.alignment", { name: p.name || p.id })),
+      el("div", { class: "columns" },
+        el("div", {}, el("h3", {}, t("prog.segment_all")), all),
+        own ? el("div", {}, el("h3", {}, t("prog.segment_cluster")), own) : null),
+      el("h3", {}, t("prog.top_jobs")),
+      dataTable([
+        { key: "field.job", value: (m) => m.title || m.job_id },
+        { key: "field.employer", value: (m) => m.employer_name || m.employer_id },
+        { key: "field.cluster", value: (m) => m.cluster_name },
+        { key: "field.coverage", value: (m) => bar(m.coverage), csv: (m) => Math.round(m.coverage * 100) },
+      ], jobs.matches, `${p.id}-jobs.csv`));
+  });
+  show(list, async () => {
+    const [programs, clusters] = await Promise.all([programsOf(me.org || null), getJson("/v1/clusters")]);
+    const clusterName = new Map(clusters.items.map((c) => [c.id, c.name]));
+    return dataTable([
+      { key: "field.program", value: (p) => el("a", { href: "#", onclick: (e) => { e.preventDefault(); openProgram(p); } }, p.name || p.id), csv: (p) => p.name || p.id },
+      { key: "field.id", value: (p) => p.id },
+      { key: "field.cluster", value: (p) => clusterName.get(p.cluster) || p.cluster || "" },
+    ], programs, "programs.csv");
+  });
+}

@@ -1,0 +1,132 @@
+// Page building blocks: the dictionary (i18n.json, stable keys, both
+// languages complete), elements, tables that download as CSV, score bars and
+// SVG bar charts. No library, nothing fetched from elsewhere.
+import { saveBlob, session } from "./api.js";
+
+let dictionary = { en: {}, zh: {} };
+
+export async function loadDictionary() {
+  const res = await fetch("/app/i18n.json");
+  dictionary = await res.json();
+}
+
+// The string of `key` in the reader's language, {name} placeholders filled.
+export function t(key, vars = {}) {
+  const text = dictionary[session.lang()]?.[key] ?? dictionary.en[key];
+  if (text === undefined) {
+    console.warn("missing dictionary key", key);
+    return key;
+  }
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ""));
+}
+
+// el("div", {class: "x", onclick: f}, child, "text", ...)
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export function clear(node) {
+  while (node.firstChild) node.firstChild.remove();
+  return node;
+}
+
+export function message(text, kind = "info") {
+  return el("p", { class: "message " + kind, role: kind === "error" ? "alert" : "status" }, text);
+}
+
+export function errorBox(err) {
+  return el("pre", { class: "message error", role: "alert" }, t("common.error") + ": " + err.message);
+}
+
+// A horizontal bar for a share 0..1 with its percentage.
+export function bar(share, label) {
+  const percent = Math.round(Math.max(0, Math.min(1, share)) * 100);
+  const fill = el("span", { class: "bar-fill" });
+  fill.style.width = percent + "%";
+  return el("span", { class: "bar", title: label ?? percent + " %" }, fill,
+    el("span", { class: "bar-text" }, label ?? percent + " %"));
+}
+
+function csvCell(value) {
+  const text = value === null || value === undefined ? "" : String(value);
+  return /[",\r\n]/.test(text) || text.trim() !== text ? '"' + text.replaceAll('"', '""') + '"' : text;
+}
+
+// A table of `rows` with `columns` [{key: dict key, value: row => text|Node,
+// csv: row => text}] and a button that downloads exactly what it lists as
+// CSV (UTF-8 with a byte-order mark, so Excel opens Chinese right).
+export function dataTable(columns, rows, filename, attrs = {}) {
+  const head = el("tr", {}, columns.map((c) => el("th", { scope: "col" }, t(c.key))));
+  const body = rows.map((row) =>
+    el("tr", { class: attrs.rowClass ? attrs.rowClass(row) : null, onclick: attrs.onRow ? () => attrs.onRow(row) : null },
+      columns.map((c) => el("td", {}, c.value(row)))));
+  const download = el("button", {
+    type: "button",
+    class: "secondary",
+    onclick: () => {
+      const lines = [columns.map((c) => csvCell(t(c.key))).join(",")];
+      for (const row of rows) lines.push(columns.map((c) => csvCell((c.csv ?? c.value)(row))).join(","));
+      saveBlob(new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv" }), filename);
+    },
+  }, t("common.download_csv"));
+  return el("div", { class: "table-block" },
+    rows.length ? el("div", { class: "table-scroll" }, el("table", { class: attrs.tableClass ?? "" }, el("thead", {}, head), el("tbody", {}, body))) : message(t("common.none")),
+    rows.length ? download : null);
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return node;
+}
+
+// `label` cut with "…" to about `width` px of 12 px text (CJK glyphs are
+// about twice as wide as Latin ones), so no label is clipped.
+function fitLabel(label, width) {
+  let used = 0;
+  let out = "";
+  for (const ch of label) {
+    used += /[\u2e80-\uffff]/.test(ch) ? 12 : 6.6;
+    if (used > width - 8) return out + "…";
+    out += ch;
+  }
+  return out;
+}
+
+// Grouped horizontal bars: one row per item (label), one bar per series
+// [{key, value: item => number|null}], scaled to the largest value. Width
+// follows its container (viewBox), so it reads at 800 px and at 1366 px.
+export function barChart(title, items, series) {
+  const rowHeight = 14 * series.length + 10;
+  const labelWidth = 260;
+  const width = 900;
+  const height = items.length * rowHeight + 30;
+  const max = Math.max(1, ...items.flatMap((item) => series.map((s) => s.value(item) ?? 0)));
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "chart", role: "img", "aria-label": title });
+  items.forEach((item, i) => {
+    const y = i * rowHeight + 4;
+    chart.append(svg("text", { x: labelWidth - 8, y: y + rowHeight / 2, class: "chart-label", "text-anchor": "end" },
+      svg("title", {}, item.label), fitLabel(item.label, labelWidth)));
+    series.forEach((s, k) => {
+      const value = s.value(item);
+      const w = value === null || value === undefined ? 0 : (value / max) * (width - labelWidth - 70);
+      chart.append(svg("rect", { x: labelWidth, y: y + k * 14, width: Math.max(w, 0.5), height: 12, class: "chart-bar series-" + k }));
+      chart.append(svg("text", { x: labelWidth + w + 4, y: y + k * 14 + 10, class: "chart-value" }, value ?? "–"));
+    });
+  });
+  const legend = el("div", { class: "legend" }, series.map((s, k) => el("span", { class: "legend-item series-" + k }, t(s.key))));
+  return el("figure", { class: "chart-block" }, el("figcaption", {}, title), legend, chart);
+}
