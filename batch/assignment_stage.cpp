@@ -5,6 +5,8 @@
 #include <limits>
 
 #include "matcher/assignment_source.hpp"
+#include "matcher/candidate_subset.hpp"
+#include "matcher/jobs_above_floor.hpp"
 
 namespace talentmatch::batch {
 namespace {
@@ -55,15 +57,31 @@ StabilityCheck check_stability(const matcher::Snapshot& snapshot, const Assignme
     out.exact = stride == 1;
     if (sample.empty() || snapshot.jobs.size() == 0) return out;
 
-    // A pair below a job's floor cannot block it: only jobs it could enter.
-    const auto cov_extra = matcher::coverage_floor(snapshot, final_floors(a), config.max_bonus());
-    matcher::MatchFilter filter;
-    filter.min_coverage = a.min_coverage_bp / 10000.0;
-    auto count_row = [&](Index g, std::span<const matcher::IndexedMatch> row) {
+    // A pair can block only a job it could enter: score at or above the
+    // job's final floor (exact) and coverage >= the minimum. The engine lists
+    // exactly those pairs for the sample, packed into blocks of its own.
+    const auto floor = final_floors(a);
+    std::vector<Index> job_list;
+    std::vector<std::uint16_t> cov_min;
+    std::vector<matcher::ExactScore> job_floor;
+    for (Index j = 0; j < snapshot.jobs.size(); ++j) {
+        if (a.capacity[j] == 0) continue;
+        const auto need =
+            matcher::min_cov_num(snapshot.jobs.weighted_level_sum[j], a.min_coverage_bp);
+        if (need > snapshot.jobs.weighted_level_sum[j]) continue;
+        job_list.push_back(j);
+        cov_min.push_back(std::uint16_t(need));
+        job_floor.push_back(floor[j]);
+    }
+    const matcher::CandidateSet packed = matcher::pack_candidates(snapshot.graduates, sample);
+    const auto lists = matcher::jobs_at_or_above(snapshot, packed, 0, Index(packed.size()),
+                                                 job_list, cov_min, job_floor, config, exec);
+    for (std::size_t i = 0; i < sample.size(); ++i) {
+        const Index g = sample[i];
         const std::uint32_t mine = a.assignment.job_of[g];
         const matcher::AssignmentCandidate current{mine, a.assignment.score_of[g]};
         bool any = false;
-        for (const auto& m : row) {
+        for (const auto& m : lists.row(i)) {
             const matcher::AssignmentCandidate c{m.index, matcher::exact_ranking(m.score)};
             if (mine != matcher::kUnassigned && !matcher::graduate_prefers(c, current)) continue;
             const auto& holders = a.assignment.holders[c.job];
@@ -77,25 +95,6 @@ StabilityCheck check_stability(const matcher::Snapshot& snapshot, const Assignme
             }
         }
         if (any) ++out.graduates_in_blocking_pairs;
-    };
-    const std::size_t k = std::min<std::size_t>(256, snapshot.jobs.size());
-    const std::size_t group = std::max<std::size_t>(1, (std::size_t{1} << 20) / k);
-    for (std::size_t begin = 0; begin < sample.size(); begin += group) {
-        const std::span<const Index> rows(sample.data() + begin,
-                                          std::min(group, sample.size() - begin));
-        const auto lists = matcher::top_jobs_by_index(snapshot, matcher::CandidateKind::kGraduates,
-                                                      rows, k, filter, cov_extra, config, exec);
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            if (lists.row(i).size() < k) {
-                count_row(rows[i], lists.row(i));
-                continue;
-            }
-            const Index one[1] = {rows[i]};  // a long list: fetch it whole
-            const auto whole =
-                matcher::top_jobs_by_index(snapshot, matcher::CandidateKind::kGraduates, one,
-                                           snapshot.jobs.size(), filter, cov_extra, config, exec);
-            count_row(rows[i], whole.row(0));
-        }
     }
     return out;
 }
@@ -103,8 +102,9 @@ StabilityCheck check_stability(const matcher::Snapshot& snapshot, const Assignme
 AssignmentStage assign(const matcher::Snapshot& snapshot,
                        const matcher::TopKLists& jobs_per_graduate,
                        const matcher::TopKLists& graduates_per_job, std::size_t list_k,
-                       std::size_t chunk, double min_coverage, const matcher::ScoreConfig& config,
-                       const matcher::ExecutionOptions& exec, std::size_t check_graduates) {
+                       std::size_t job_list_k, double min_coverage,
+                       const matcher::ScoreConfig& config, const matcher::ExecutionOptions& exec,
+                       std::size_t check_graduates) {
     AssignmentStage out;
     out.min_coverage_bp = static_cast<std::uint32_t>(std::lround(min_coverage * 10000.0));
     const auto& grads = snapshot.graduates;
@@ -137,7 +137,9 @@ AssignmentStage assign(const matcher::Snapshot& snapshot,
         const auto row = graduates_per_job.row(j);
         if (!row.empty()) job_bound += out.capacity[j] * row.front().score.score();
     }
-    matcher::EngineJobSource source(snapshot, config, exec, min_coverage, chunk);
+    matcher::EngineJobSource source(snapshot, config, exec, min_coverage,
+                                    matcher::EngineJobSource::kDefaultMaxRequests,
+                                    {&graduates_per_job, job_list_k});
     out.assignment =
         matcher::lazy_stable_assignment(std::move(initial), out.capacity, source, &out.lazy);
     out.first_choice = out.lazy.first_choice;

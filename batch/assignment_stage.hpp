@@ -6,18 +6,20 @@
 // capacity = headcount. Non-seeking graduates are not assigned.
 //
 // Lists are never held whole: each graduate starts from its row of the top-k
-// stage (k' = max(k, chunk) jobs), and one that has proposed to all of them
-// fetches its next jobs from the engine (matcher/lazy_assignment.hpp,
-// matcher/assignment_source.hpp). The result equals deferred acceptance over
-// the full lists, so it is stable by SPEC's untruncated rule; `chunk` (batch
-// --depth) changes only memory and time.
+// stage (list_k jobs), and one that has proposed to all of them fetches the
+// rest of its list, pruned by the current floors, from the engine
+// (matcher/lazy_assignment.hpp, matcher/assignment_source.hpp). The result
+// equals deferred acceptance over the full lists, so it is stable by SPEC's
+// untruncated rule; list_k (batch --depth) changes only memory and time.
 //
 // Checks reported beside it:
 //  - blocking pairs by the untruncated rule, counted independently of the
 //    proposal loop for `check_graduates` seeking graduates (every
 //    ceil(seeking / check_graduates)-th one in id order; all of them when
-//    seeking <= check_graduates: then the count is exact): each one's complete
-//    list from the engine against the final assignment;
+//    seeking <= check_graduates: then the count is exact): each one's pairs
+//    that could enter a job at all (coverage >= the minimum, score at or
+//    above the job's final floor), listed by the engine, against the final
+//    assignment;
 //  - the gap to a maximum-weight assignment as `upper_bound - weight`, where
 //    upper_bound = min(Σ over seeking graduates of their best acceptable score,
 //    Σ over jobs of headcount × their best acceptable score) bounds every
@@ -57,12 +59,14 @@ struct AssignmentStage {
 };
 
 // jobs_per_graduate rows hold each graduate's top `list_k` eligible jobs (any
-// coverage), graduates_per_job rows the seeking graduates' top pairs per job.
+// coverage), graduates_per_job rows the seeking graduates' top `job_list_k`
+// pairs per job (they settle jobs whose floor rises above their last pair).
 AssignmentStage assign(const matcher::Snapshot& snapshot,
                        const matcher::TopKLists& jobs_per_graduate,
                        const matcher::TopKLists& graduates_per_job, std::size_t list_k,
-                       std::size_t chunk, double min_coverage, const matcher::ScoreConfig& config,
-                       const matcher::ExecutionOptions& exec, std::size_t check_graduates = 2000);
+                       std::size_t job_list_k, double min_coverage,
+                       const matcher::ScoreConfig& config, const matcher::ExecutionOptions& exec,
+                       std::size_t check_graduates = 2000);
 
 // The stability check above, alone (tests call it on other assignments).
 StabilityCheck check_stability(const matcher::Snapshot& snapshot, const AssignmentStage& stage,

@@ -191,8 +191,8 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
                                      o.shard_graduates, o.score, exec, "top-k programs", rep);
         rep.begin("assignment", s.graduates.size(), "graduates");
         r.assignment = assign(s, r.graduates.jobs_per_candidate, r.graduates.candidates_per_job,
-                              std::max(o.k, o.assignment_depth), o.assignment_depth,
-                              o.assignment_min_coverage, o.score, exec);
+                              std::max(o.k, o.assignment_depth), o.k, o.assignment_min_coverage,
+                              o.score, exec);
         rep.end();
         balance_all(r, exec, rep);
         align_all(r, o, exec, rep);

@@ -87,8 +87,9 @@ void add_batch_command(CLI::App& app, int& exit_code, BatchRunner runner) {
     cmd->add_option("--threads", options->threads, "worker threads, 0 = every core")
         ->capture_default_str();
     cmd->add_option("--depth", options->assignment_depth,
-                    "jobs a graduate fetches at a time in the assignment (which always covers "
-                    "every eligible job; this changes time and memory, not the result)")
+                    "jobs of each graduate's list taken from the top-k pass; the assignment "
+                    "fetches the rest of a list from the engine when it is needed (it always "
+                    "covers every eligible job: this changes time and memory, not the result)")
         ->capture_default_str();
     cmd->add_option("--as-of", options->as_of,
                     "the run's date YYYY-MM-DD: jobs past valid_until on it are left out "

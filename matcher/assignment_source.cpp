@@ -1,9 +1,14 @@
 #include "matcher/assignment_source.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
+#include <stdexcept>
 
-#include "matcher/batch_top_k.hpp"
+#include "matcher/candidate_subset.hpp"
+#include "matcher/jobs_above_floor.hpp"
+#include "matcher/pass_runner.hpp"
+#include "matcher/resolved_filter.hpp"
 
 namespace talentmatch::matcher {
 namespace {
@@ -30,53 +35,113 @@ std::vector<std::uint16_t> coverage_floor(const Snapshot& snapshot,
 }
 
 EngineJobSource::EngineJobSource(const Snapshot& snapshot, const ScoreConfig& config,
-                                 ExecutionOptions options, double min_coverage, std::size_t chunk,
-                                 std::size_t max_entries)
+                                 ExecutionOptions options, double min_coverage,
+                                 std::size_t max_requests, KnownJobLists known)
     : snapshot_(snapshot),
       config_(config),
       options_(options),
-      chunk_(std::max<std::size_t>(1, chunk)),
-      max_entries_(std::max<std::size_t>(1, max_entries)) {
+      max_requests_(std::max<std::size_t>(1, max_requests)),
+      known_(known) {
     filter_.min_coverage = min_coverage;
+    if (known_.rows == nullptr) return;
+    if (known_.rows->rows() != snapshot.jobs.size())
+        throw std::invalid_argument("known job lists: one row per job expected");
+    // Invert the rows: per graduate, its acceptable pairs in them.
+    const auto bp = std::uint32_t(std::lround(min_coverage * 10000.0));
+    std::vector<std::uint32_t> count(snapshot.graduates.size() + 1, 0);
+    for (const IndexedMatch& m : known_.rows->items) {
+        if (coverage_at_least(m.score, bp)) ++count[m.index + 1];
+    }
+    auto& csr = known_of_graduate_;
+    csr.offsets.assign(count.size(), 0);
+    for (std::size_t g = 1; g < count.size(); ++g) csr.offsets[g] = csr.offsets[g - 1] + count[g];
+    csr.items.resize(csr.offsets.back());
+    std::vector<std::uint32_t> next(csr.offsets.begin(), csr.offsets.end() - 1);
+    for (Index j = 0; j < known_.rows->rows(); ++j) {
+        for (const IndexedMatch& m : known_.rows->row(j)) {
+            if (coverage_at_least(m.score, bp))
+                csr.items[next[m.index]++] = {j, exact_ranking(m.score)};
+        }
+    }
 }
 
 std::vector<PreferenceChunk> EngineJobSource::fetch(std::span<const FetchRequest> requests,
                                                     std::span<const ExactScore> floor) {
-    const std::vector<std::uint16_t> cov_extra =
-        coverage_floor(snapshot_, floor, config_.max_bonus());
-    auto want = [&](const FetchRequest& r) {
-        return std::size_t(r.proposed) + std::max<std::size_t>(chunk_, std::size_t(r.proposed));
-    };
-    // Group requests of similar size so one call's heap slots stay bounded.
+    const JobSet& jobs = snapshot_.jobs;
+    const detail::ResolvedFilter rf =
+        detail::resolve_filter(snapshot_, CandidateKind::kGraduates, filter_);
+    const auto cov_by_job = detail::combined_minimums(
+        snapshot_, rf, coverage_floor(snapshot_, floor, config_.max_bonus()));
+    // A job can list a pair ranked after the cursor only when its floor is at
+    // most the cursor's score ("cap"); no cursor: every job. Requests by cap,
+    // highest first, packed into blocks of their own, then bands of blocks
+    // each scored against just the jobs its highest cap can reach.
+    const ExactScore above_all{std::uint64_t(kBonusScale) + std::uint64_t(config_.max_bonus()) + 1,
+                               kBonusScale};
+    auto cap = [&](const FetchRequest& r) { return r.has_cursor ? r.cursor.score : above_all; };
     std::vector<std::size_t> order(requests.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return want(requests[a]) < want(requests[b]);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const int c = compare(cap(requests[a]), cap(requests[b]));
+        return c > 0 || (c == 0 && requests[a].graduate < requests[b].graduate);
     });
+    std::vector<Index> packed_order;
+    packed_order.reserve(order.size());
+    for (std::size_t i : order) packed_order.push_back(requests[i].graduate);
+    const CandidateSet packed = pack_candidates(snapshot_.graduates, packed_order);
+
+    // Jobs settled by their known row: its k-th pair ranks strictly below the
+    // floor (or the row is short), so every pair that can enter is in it.
+    std::vector<std::uint8_t> settled(jobs.size(), 0);
+    if (known_.rows != nullptr) {
+        for (Index j = 0; j < jobs.size(); ++j) {
+            const auto row = known_.rows->row(j);
+            settled[j] =
+                row.size() < known_.k || compare(exact_ranking(row.back().score), floor[j]) < 0;
+        }
+    }
     std::vector<PreferenceChunk> out(requests.size());
-    std::size_t begin = 0;
-    while (begin < order.size()) {
-        std::size_t end = begin + 1;
-        while (end < order.size() && (end - begin + 1) * want(requests[order[end]]) <= max_entries_)
-            ++end;
-        const std::size_t m = want(requests[order[end - 1]]);
-        std::vector<Index> rows;
-        rows.reserve(end - begin);
-        for (std::size_t i = begin; i < end; ++i) rows.push_back(requests[order[i]].graduate);
-        const TopKLists lists = top_jobs_by_index(snapshot_, CandidateKind::kGraduates, rows, m,
-                                                  filter_, cov_extra, config_, options_);
-        for (std::size_t i = begin; i < end; ++i) {
+    const std::size_t band = kBandBlocks * kBlockSize;
+    std::vector<Index> job_list;
+    std::vector<std::uint16_t> cov_min;
+    std::vector<ExactScore> job_floor;
+    for (std::size_t first = 0; first < order.size(); first += band) {
+        const std::size_t last = std::min(order.size(), first + band);
+        const ExactScore band_cap = cap(requests[order[first]]);
+        job_list.clear();
+        cov_min.clear();
+        job_floor.clear();
+        for (Index j = 0; j < jobs.size(); ++j) {
+            if (!rf.job_ok.empty() && !rf.job_ok[j]) continue;
+            if (settled[j] || compare(floor[j], band_cap) > 0) continue;
+            const std::uint16_t c = cov_by_job.empty() ? std::uint16_t{0} : cov_by_job[j];
+            if (c > jobs.weighted_level_sum[j]) continue;  // no coverage reaches the floor
+            job_list.push_back(j);
+            cov_min.push_back(c);
+            job_floor.push_back(floor[j]);
+        }
+        const TopKLists lists = jobs_at_or_above(snapshot_, packed, Index(first), Index(last),
+                                                 job_list, cov_min, job_floor, config_, options_);
+        for (std::size_t i = first; i < last; ++i) {
             const FetchRequest& r = requests[order[i]];
             PreferenceChunk& chunk = out[order[i]];
-            const auto row = lists.row(i - begin);
-            chunk.complete = row.size() < m;
-            for (const IndexedMatch& x : row) {
+            chunk.complete = true;
+            for (const IndexedMatch& x : lists.row(i - first)) {
                 const AssignmentCandidate c{x.index, exact_ranking(x.score)};
                 if (r.has_cursor && !graduate_prefers(r.cursor, c)) continue;
                 chunk.jobs.push_back(c);
             }
+            if (known_.rows == nullptr) continue;
+            const std::size_t engine_jobs = chunk.jobs.size();
+            for (const AssignmentCandidate& c : known_of_graduate_.row(r.graduate)) {
+                if (!settled[c.job] || compare(c.score, floor[c.job]) < 0) continue;
+                if (r.has_cursor && !graduate_prefers(r.cursor, c)) continue;
+                chunk.jobs.push_back(c);
+            }
+            if (chunk.jobs.size() > engine_jobs) {
+                std::sort(chunk.jobs.begin(), chunk.jobs.end(), graduate_prefers);
+            }
         }
-        begin = end;
     }
     return out;
 }

@@ -4,13 +4,17 @@
 // jobs only) with coverage >= min_coverage, ranked by the exact ranking score
 // (fit + bonus, score_config.hpp) descending, ties by job index.
 //
-// A fetch re-queries the engine (top_jobs_by_index, batch-first, rows in
-// groups of at most `max_entries` heap slots) for the top m = proposed +
-// max(chunk, proposed) jobs of each graduate and keeps those ranked after
-// its cursor: every job ranked at or before the cursor was proposed to, so
-// at least min(chunk, what is left) new jobs come back, and a row shorter
-// than m means the list is complete. Pruning: jobs a pair cannot enter are
-// left out through per-job coverage minimums (coverage_floor below).
+// A fetch returns each graduate's COMPLETE rest of the list, pruned by the
+// floors it is given: every job ranked after its cursor whose pair scores at
+// least floor[job] (jobs_above_floor.hpp; exact). Floors never decrease in
+// deferred acceptance, so a pruned job would be rejected whenever proposed
+// to, and every chunk is `complete`: a graduate is fetched at most once. The
+// requested graduates are packed into blocks of their own by their cursor's
+// score, and each band of blocks is scored only against the jobs whose floor
+// that score can reach. At most `max_requests` graduates per fetch (memory is
+// the pairs of one fetch; later fetches see higher floors). With known job
+// lists, jobs settled by their row are left out of the pass and their pairs
+// with the requested graduates taken from the rows.
 //
 // Thread-safety: fetch runs the engine on options.threads; one caller at a time.
 #include <cstddef>
@@ -18,6 +22,7 @@
 #include <span>
 #include <vector>
 
+#include "matcher/batch_top_k.hpp"
 #include "matcher/lazy_assignment.hpp"
 #include "matcher/match_query.hpp"
 #include "matcher/score_config.hpp"
@@ -38,21 +43,39 @@ std::vector<std::uint16_t> coverage_floor(const Snapshot& snapshot,
                                           std::span<const ExactScore> floor,
                                           std::int32_t max_bonus);
 
+// Each job's best seeking graduates, as the batch's top-k pass found them:
+// rows per job index, best first, at most k long (a shorter row holds every
+// eligible seeking graduate). A job whose k-th pair ranks below its floor is
+// settled by its row alone: no graduate outside the row can enter it.
+struct KnownJobLists {
+    const TopKLists* rows = nullptr;
+    std::size_t k = 0;
+};
+
 class EngineJobSource final : public PreferenceSource {
   public:
+    // Small fetches raise the floors between them (measured on the province
+    // shape: bench/assignment_bench.sh); 64+ blocks keep the pass tiled.
+    static constexpr std::size_t kDefaultMaxRequests = std::size_t{1} << 12;
     EngineJobSource(const Snapshot& snapshot, const ScoreConfig& config, ExecutionOptions options,
-                    double min_coverage, std::size_t chunk,
-                    std::size_t max_entries = std::size_t{1} << 21);
+                    double min_coverage, std::size_t max_requests = kDefaultMaxRequests,
+                    KnownJobLists known = {});
     std::vector<PreferenceChunk> fetch(std::span<const FetchRequest> requests,
                                        std::span<const ExactScore> floor) override;
+    std::size_t max_requests() const override { return max_requests_; }
 
   private:
     const Snapshot& snapshot_;
     ScoreConfig config_;
     ExecutionOptions options_;
     MatchFilter filter_;
-    std::size_t chunk_;
-    std::size_t max_entries_;
+    std::size_t max_requests_;
+    KnownJobLists known_;
+    // From known_: per graduate, its pairs in the job rows (job, score).
+    Csr<AssignmentCandidate> known_of_graduate_;
+    // Blocks per band: fewer bands pay the pass's fixed costs less often,
+    // more follow the caps more closely.
+    static constexpr std::size_t kBandBlocks = 256;
 };
 
 }  // namespace talentmatch::matcher

@@ -151,6 +151,11 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                     if (in.k_candidates != 0 && (in.listed.empty() || in.listed[c])) {
                         jc.offer(p, make_entry(s, c));
                     }
+                    if (!in.pair_floor.empty() &&
+                        compare(ExactScore{s.ranking_num(), s.ranking_den()}, in.pair_floor[p]) >=
+                            0) {
+                        jc.found.push_back({in.row(c), job.job, s});
+                    }
                 }
             }
             scratch.unload_block(cs, b);

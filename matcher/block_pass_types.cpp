@@ -25,6 +25,14 @@ void JobCollector::reset(std::size_t positions, std::size_t k_candidates) {
                                    : -std::numeric_limits<float>::infinity());
 }
 
+void JobCollector::reset_for_floors(std::span<const ExactScore> pair_floor) {
+    reset(pair_floor.size(), 0);
+    for (std::size_t p = 0; p < pair_floor.size(); ++p) {
+        floor[p] = pair_floor[p].num == 0 ? -std::numeric_limits<float>::infinity()
+                                          : float(to_double(pair_floor[p]) - kPruneMargin);
+    }
+}
+
 void BlockScratch::prepare(const Snapshot& snapshot) {
     row_ptr.assign(snapshot.skills.size(), zero_row);
     cert_mask.assign(snapshot.certificates.size(), 0);

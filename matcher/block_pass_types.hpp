@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "matcher/assignment.hpp"
 #include "matcher/job_kernel_plan.hpp"
 #include "matcher/score_config.hpp"
 #include "matcher/snapshot.hpp"
@@ -64,6 +65,11 @@ struct PassInput {
     const TileIndex* tiles = nullptr;
     std::size_t k_jobs = 0;        // 0 = no per-candidate lists
     std::size_t k_candidates = 0;  // 0 = no per-job lists
+    // The complete-list regime (both k 0): per position, every pair with
+    // cov_num >= cov_min[p] whose ranking score (fit + bonus) is at least
+    // pair_floor[p], compared exactly, goes to the task's JobCollector::found.
+    // Empty = not this regime.
+    std::span<const ExactScore> pair_floor;
     // Per-candidate heaps: row r owns slots [r*k_jobs, (r+1)*k_jobs) and counts[r].
     HeapEntry* candidate_slots = nullptr;
     std::uint32_t* candidate_counts = nullptr;
@@ -72,14 +78,27 @@ struct PassInput {
     std::uint32_t lane_mask(std::size_t block) const;
 };
 
-// Per-job top-k heaps of one task, indexed by job position.
+// A pair kept in the complete-list regime: the candidate's heap row, the job.
+struct FoundPair {
+    Index row = 0;
+    Index job = 0;
+    PairScore score;
+};
+
+// Per-job top-k heaps of one task, indexed by job position (and, in the
+// complete-list regime, the pairs it found).
 struct JobCollector {
     std::size_t k = 0;
     std::vector<HeapEntry> slots;
     std::vector<std::uint32_t> counts;
-    std::vector<float> floor;  // prune below this score (+inf when k == 0)
+    // Prune below this score: the k-th best once a heap is full; in the
+    // complete-list regime pair_floor - kPruneMargin; else +inf when k == 0.
+    std::vector<float> floor;
+    std::vector<FoundPair> found;
 
     void reset(std::size_t positions, std::size_t k_candidates);
+    // The complete-list regime: floors from PassInput::pair_floor.
+    void reset_for_floors(std::span<const ExactScore> pair_floor);
     void offer(std::size_t position, const HeapEntry& e) {
         std::span<HeapEntry> heap(slots.data() + position * k, k);
         std::uint32_t& count = counts[position];

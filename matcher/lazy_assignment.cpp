@@ -109,6 +109,25 @@ Assignment lazy_stable_assignment(std::vector<PreferenceChunk> initial,
             }
         }
         if (pending.empty()) break;
+        // Highest cursor first (no cursor: first of all), ties by index: those
+        // are the likeliest to be accepted, raising the floors the rest are
+        // fetched with. The first max_requests() now, the rest after their
+        // proposals. (The order changes only the work: the result is the
+        // same whatever the order of proposals.)
+        std::vector<std::pair<double, std::uint32_t>> by_cap;
+        by_cap.reserve(pending.size());
+        for (std::uint32_t g : pending) {
+            const double cap = st[g].has_cursor ? to_double(st[g].cursor.score)
+                                                : std::numeric_limits<double>::infinity();
+            by_cap.push_back({-cap, g});
+        }
+        const std::size_t now = std::min(pending.size(), source.max_requests());
+        std::partial_sort(by_cap.begin(), by_cap.begin() + std::ptrdiff_t(now), by_cap.end());
+        std::vector<std::uint32_t> later;
+        later.reserve(by_cap.size() - now);
+        for (std::size_t i = now; i < by_cap.size(); ++i) later.push_back(by_cap[i].second);
+        pending.resize(now);
+        for (std::size_t i = 0; i < now; ++i) pending[i] = by_cap[i].second;
         std::sort(pending.begin(), pending.end());
         std::vector<ExactScore> floor(jobs, ExactScore{0, 1});
         for (std::size_t j = 0; j < jobs; ++j) {
@@ -136,7 +155,7 @@ Assignment lazy_stable_assignment(std::vector<PreferenceChunk> initial,
             st[g].complete = chunks[i].complete;
         }
         for (std::size_t i = pending.size(); i-- > 0;) free_list.push_back(pending[i]);
-        pending.clear();
+        pending = std::move(later);
     }
 
     out.holders.resize(jobs);

@@ -17,6 +17,7 @@
 // side) and graduate index (job side), exact rationals, no rounding.
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -46,6 +47,9 @@ class PreferenceSource {
     // ascending graduate order; the answer has one chunk per request.
     virtual std::vector<PreferenceChunk> fetch(std::span<const FetchRequest> requests,
                                                std::span<const ExactScore> floor) = 0;
+    // fetch is called with at most this many requests (the rest wait for a
+    // later call, after the proposals of this one).
+    virtual std::size_t max_requests() const { return std::numeric_limits<std::size_t>::max(); }
 };
 
 struct LazyAssignmentStats {

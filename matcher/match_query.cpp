@@ -54,18 +54,6 @@ void run_block_pass(const Snapshot& snapshot, const CandidateSet& cs,
                     std::span<const Index> row_of, std::span<const Index> blocks, std::size_t k,
                     detail::HeapEntry* slots, std::uint32_t* counts);
 
-// Per job index: max(the filter's coverage minimum, extra[j]).
-std::vector<std::uint16_t> combined_minimums(const Snapshot& snapshot,
-                                             const detail::ResolvedFilter& rf,
-                                             std::span<const std::uint16_t> extra) {
-    auto cov_min =
-        detail::coverage_minimums(snapshot, snapshot.job_plan.all_jobs, rf.min_coverage_bp);
-    if (extra.empty()) return cov_min;
-    if (cov_min.empty()) return {extra.begin(), extra.end()};
-    for (std::size_t j = 0; j < cov_min.size(); ++j) cov_min[j] = std::max(cov_min[j], extra[j]);
-    return cov_min;
-}
-
 // Top-k jobs for the given candidate indices (one row per DISTINCT index,
 // numbered by row_of[c - lo]): few blocks -> the per-candidate regimes; many
 // -> the block pass over the blocks that hold them, heaps only for the queried
@@ -97,7 +85,7 @@ RowLists jobs_core(const Snapshot& snapshot, const CandidateSet& cs, std::span<c
 
     std::vector<detail::HeapEntry> slots(std::size_t(rows) * k);
     std::vector<std::uint32_t> counts(rows, 0);
-    const auto cov_min = combined_minimums(snapshot, rf, extra_cov_min);
+    const auto cov_min = detail::combined_minimums(snapshot, rf, extra_cov_min);
     if (blocks.size() < detail::kTileIndexMinBlocks) {
         // Small batch: each candidate's skills through the by-skill job index.
         std::vector<Index> distinct(rows);

@@ -1,5 +1,7 @@
 #include "matcher/pass_runner.hpp"
 
+#include <algorithm>
+
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
@@ -39,7 +41,11 @@ std::vector<JobCollector> run_parallel_pass(const PassInput& in, std::span<const
     const std::size_t positions = in.job_list.size();
     tbb::enumerable_thread_specific<Worker> workers([&] {
         Worker w;
-        w.collector.reset(positions, in.k_candidates);
+        if (in.pair_floor.empty()) {
+            w.collector.reset(positions, in.k_candidates);
+        } else {
+            w.collector.reset_for_floors(in.pair_floor);
+        }
         return w;
     });
     tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
@@ -101,10 +107,19 @@ std::vector<std::uint16_t> coverage_minimums(const Snapshot& snapshot,
     if (min_coverage_bp == 0) return out;
     out.reserve(job_list.size());
     for (Index j : job_list) {
-        const std::uint64_t den = snapshot.jobs.weighted_level_sum[j];
-        out.push_back(std::uint16_t((std::uint64_t{min_coverage_bp} * den + 9'999) / 10'000));
+        out.push_back(
+            std::uint16_t(min_cov_num(snapshot.jobs.weighted_level_sum[j], min_coverage_bp)));
     }
     return out;
+}
+
+std::vector<std::uint16_t> combined_minimums(const Snapshot& snapshot, const ResolvedFilter& rf,
+                                             std::span<const std::uint16_t> extra) {
+    auto cov_min = coverage_minimums(snapshot, snapshot.job_plan.all_jobs, rf.min_coverage_bp);
+    if (extra.empty()) return cov_min;
+    if (cov_min.empty()) return {extra.begin(), extra.end()};
+    for (std::size_t j = 0; j < cov_min.size(); ++j) cov_min[j] = std::max(cov_min[j], extra[j]);
+    return cov_min;
 }
 
 const CandidateSet& candidates_of(const Snapshot& snapshot, CandidateKind kind) {

@@ -32,6 +32,11 @@ std::vector<std::uint16_t> coverage_minimums(const Snapshot& snapshot,
                                              std::span<const Index> job_list,
                                              std::uint32_t min_coverage_bp);
 
+// Per job index: max(the filter's coverage minimum, extra[j]) (extra may be
+// empty; the result is empty when there is no minimum at all).
+std::vector<std::uint16_t> combined_minimums(const Snapshot& snapshot, const ResolvedFilter& rf,
+                                             std::span<const std::uint16_t> extra);
+
 const CandidateSet& candidates_of(const Snapshot& snapshot, CandidateKind kind);
 
 }  // namespace talentmatch::matcher::detail

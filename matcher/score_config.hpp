@@ -74,4 +74,10 @@ inline bool coverage_at_least(const PairScore& s, std::uint32_t basis_points) {
     return std::uint64_t{s.cov_num} * 10'000 >= std::uint64_t{basis_points} * s.cov_den;
 }
 
+// The same rule as a minimum numerator for a job with coverage denominator
+// cov_den: coverage_at_least(s, bp) <=> s.cov_num >= min_cov_num(cov_den, bp).
+inline std::uint64_t min_cov_num(std::uint32_t cov_den, std::uint32_t basis_points) {
+    return (std::uint64_t{basis_points} * cov_den + 9'999) / 10'000;
+}
+
 }  // namespace talentmatch::matcher

@@ -151,19 +151,20 @@ TEST(LazyAssignment, EqualsTextbookDeferredAcceptanceOverFullReferenceLists) {
             const Oracle oracle = full_lists(w, min_cov, config);
             const auto expected = textbook_da(oracle);
             ASSERT_EQ(blocking_pairs(oracle, expected), 0) << "oracle itself, seed " << seed;
-            for (std::size_t chunk : {std::size_t{1}, std::size_t{3}, std::size_t{20}}) {
+            // At most 1, 3 or 20 graduates per fetch: more rounds, other floors.
+            for (std::size_t per_fetch : {std::size_t{1}, std::size_t{3}, std::size_t{20}}) {
                 // Start with nothing fetched: every list comes from the engine.
                 std::vector<PreferenceChunk> initial(snap->graduates.size());
                 for (std::size_t g = 0; g < initial.size(); ++g)
                     initial[g].complete = snap->graduates.seeking[g] == 0;
-                EngineJobSource source(*snap, config, {}, min_cov, chunk);
+                EngineJobSource source(*snap, config, {}, min_cov, per_fetch);
                 std::vector<std::uint32_t> capacity(snap->jobs.headcount.begin(),
                                                     snap->jobs.headcount.end());
                 LazyAssignmentStats stats;
                 const Assignment a =
                     lazy_stable_assignment(std::move(initial), capacity, source, &stats);
                 EXPECT_EQ(a.job_of, expected)
-                    << "seed " << seed << " min_cov " << min_cov << " chunk " << chunk;
+                    << "seed " << seed << " min_cov " << min_cov << " per fetch " << per_fetch;
                 EXPECT_EQ(blocking_pairs(oracle, a.job_of), 0) << "seed " << seed;
                 fetches += int(stats.fetch_rounds);
             }

@@ -1,0 +1,35 @@
+#pragma once
+// Complete lists instead of top-k, for the stable assignment's fetches
+// (assignment_source.hpp): for each candidate of a block range, EVERY job of
+// a list that it could still be accepted by.
+//
+// Job job_list[p] is listed for candidate c when the pair passes the job's
+// gates (education, certificates, must-haves), cov_num >= cov_min[p] (when
+// not empty) and its ranking score (fit + bonus, score_config.hpp) is at
+// least floor[p], compared exactly. Rows: one per candidate of
+// [first, last), best first (score descending, ties by job index); the
+// result does not depend on threads or kernel.
+//
+// Cost: one block pass over the range's blocks against job_list; memory is
+// the pairs listed.
+#include <cstdint>
+#include <span>
+
+#include "matcher/assignment.hpp"
+#include "matcher/batch_top_k.hpp"
+#include "matcher/score_config.hpp"
+#include "matcher/snapshot.hpp"
+
+namespace talentmatch::matcher {
+
+// `candidates` may be a packed subset (candidate_subset.hpp); first is a
+// multiple of kBlockSize and last <= candidates.size(). Errors:
+// ValidationError for a bad range ("range") or a per-position span of the
+// wrong size ("cov_min", "floor").
+TopKLists jobs_at_or_above(const Snapshot& snapshot, const CandidateSet& candidates, Index first,
+                           Index last, std::span<const Index> job_list,
+                           std::span<const std::uint16_t> cov_min,
+                           std::span<const ExactScore> floor, const ScoreConfig& config,
+                           const ExecutionOptions& options = {});
+
+}  // namespace talentmatch::matcher
