@@ -22,6 +22,8 @@ void add_name_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // GET /v1/institutions/{id}/graduate-matches: a career office's export
 // (handlers_export.cpp).
 void add_export_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
+// GET /v1/job-search: open jobs by title / employer name (handlers_job_search.cpp).
+void add_job_search_route(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // GET /v1/me: the calling key's role and organisation (handlers_me.cpp).
 void add_me_route(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // The web app at / and /app/{file} (handlers_web.cpp), public.

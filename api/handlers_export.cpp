@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/csv_answer.hpp"
 #include "api/handlers.hpp"
 #include "api/place_names.hpp"
 #include "api/plain_sentence.hpp"
@@ -17,7 +18,6 @@
 #include "api/query_support.hpp"
 #include "api/reader_language.hpp"
 #include "api/request_parsing.hpp"
-#include "bulk/csv_reader.hpp"
 
 namespace talentmatch::api {
 namespace {
@@ -25,14 +25,9 @@ namespace {
 using matcher::Index;
 using nlohmann::json;
 
-bool wants_csv(const Request& r) {
-    if (const auto format = r.query_value("format")) {
-        if (*format == "csv") return true;
-        if (*format == "json") return false;
-        throw BadRequest("bad query parameter",
-                         {{"format", "must be csv or json, got \"" + *format + "\""}});
-    }
-    return r.header("accept").find("text/csv") != std::string::npos;
+// The employer's name, or its id when it has none.
+const std::string& employer_name(const matcher::Snapshot& s, Index e) {
+    return s.employer_name[e].empty() ? s.employers[e] : s.employer_name[e];
 }
 
 Response graduate_matches(ApiContext& ctx, Request& r, const Principal& p) {
@@ -108,13 +103,12 @@ Response graduate_matches(ApiContext& ctx, Request& r, const Principal& p) {
                               {"graduates", std::move(graduates)}});
     }
     const bool zh = lang == Lang::kZh;
-    std::string out = "\xEF\xBB\xBF";
-    bulk::append_csv_row(
-        out,
+    std::vector<std::vector<std::string>> out;
+    out.push_back(
         zh ? std::vector<std::string>{"毕业生", "专业", "毕业年份", "求职中", "排名", "岗位编号",
                                       "岗位", "用人单位", "产业集群", "区", "覆盖率%", "匹配度"}
            : std::vector<std::string>{"graduate_id", "program_id", "graduation_year", "seeking",
-                                      "rank", "job_id", "job_title", "employer_id", "cluster",
+                                      "rank", "job_id", "job_title", "employer", "cluster",
                                       "district", "coverage_percent", "fit"});
     for (std::size_t q = 0; q < ids.size(); ++q) {
         const Index i = rows[q];
@@ -122,7 +116,7 @@ Response graduate_matches(ApiContext& ctx, Request& r, const Principal& p) {
                                       g.seeking[i] != 0 ? "true" : "false"};
         if (lists[q].empty()) {
             head.resize(12);
-            bulk::append_csv_row(out, head);
+            out.push_back(std::move(head));
             continue;
         }
         for (std::size_t rank = 0; rank < lists[q].size(); ++rank) {
@@ -131,21 +125,16 @@ Response graduate_matches(ApiContext& ctx, Request& r, const Principal& p) {
             char fit[32];
             std::snprintf(fit, sizeof fit, "%.4f", m.fit);
             row.insert(row.end(), {std::to_string(rank + 1), m.id, s->jobs.title[m.index],
-                                   s->employers.all()[s->jobs.employer[m.index]],
+                                   employer_name(*s, s->jobs.employer[m.index]),
                                    place_name(PlaceKind::kCluster,
                                               s->clusters.all()[s->jobs.cluster[m.index]], lang),
                                    place_name(PlaceKind::kDistrict,
                                               s->districts.all()[s->jobs.district[m.index]], lang),
                                    std::to_string(coverage_percent(m.coverage)), fit});
-            bulk::append_csv_row(out, row);
+            out.push_back(std::move(row));
         }
     }
-    Response res;
-    res.content_type = "text/csv; charset=utf-8";
-    res.body = std::move(out);
-    res.headers["Content-Disposition"] =
-        "attachment; filename=\"" + institution + "-graduate-matches.csv\"";
-    return res;
+    return csv_response(out, institution + "-graduate-matches.csv");
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/csv_answer.hpp"
 #include "api/explanation_json.hpp"
 #include "api/handlers.hpp"
 #include "api/match_json.hpp"
@@ -53,15 +54,19 @@ Index own_candidate(const Snapshot& s, const Principal& p, CandidateKind kind,
 }
 
 // A match list answer (match_json.hpp); with explain=true each match carries
-// its explanation (one batch call). `id` is the fixed side: the candidate of
-// a job list (side kJobs), else the job.
+// its explanation (one batch call); as CSV when asked (csv_answer.hpp). `id` is the fixed side: the
+// candidate of a job list (side kJobs), else the job.
 Response list_response(ApiContext& ctx, const Request& r, const Snapshot& s, CandidateKind kind,
                        const std::string& top_key, const std::string& id, MatchSide side,
                        const std::vector<matcher::Match>& list) {
     const Lang lang = reader_language(r);
+    const bool csv = wants_csv(r);
     Response res;
     res.body = match_list_json(s, top_key, id, side, list, lang);
-    if (!query_bool(r, "explain", false) || list.empty()) return res;
+    const bool explain = query_bool(r, "explain", false) && !list.empty();
+    if (!explain && !csv) return res;
+    json body = json::parse(res.body);
+    if (!explain) return csv_response(body["matches"], id + "-matches.csv");
     std::vector<matcher::ExplainRequest> requests;
     for (const auto& m : list) {
         if (side == MatchSide::kJobs) {
@@ -71,10 +76,10 @@ Response list_response(ApiContext& ctx, const Request& r, const Snapshot& s, Can
         }
     }
     const auto explanations = matcher::explain_batch(s, requests, ctx.settings.score);
-    json body = json::parse(res.body);
     for (std::size_t i = 0; i < explanations.size(); ++i) {
         body["matches"][i]["explanation"] = explanation_json(s, explanations[i], lang);
     }
+    if (csv) return csv_response(body["matches"], id + "-matches.csv");
     return json_response(body);
 }
 
@@ -269,6 +274,8 @@ Response supply_demand(ApiContext& ctx, Request& r, const Principal& p) {
 
 const QueryParam kLang = {"lang", "string",
                           "zh or en: names and sentences (default: Accept-Language, else en)"};
+const QueryParam kFormat = {
+    "format", "string", "json (default) or csv (UTF-8 with BOM); Accept: text/csv also gives csv"};
 const std::vector<QueryParam> kJobFilters = {
     {"k", "integer", "how many results, 1..1000 (default 10)"},
     {"district", "string",
@@ -277,7 +284,8 @@ const std::vector<QueryParam> kJobFilters = {
     {"employer", "string", "only jobs of these employers"},
     {"min_coverage", "number", "only pairs with coverage >= this, 0..1"},
     {"explain", "boolean", "add each pair's explanation and learning plan"},
-    kLang};
+    kLang,
+    kFormat};
 const std::vector<QueryParam> kCandidateFilters = {
     {"k", "integer", "how many results, 1..1000 (default 10)"},
     {"institution", "string", "only candidates of these institutions"},
@@ -285,7 +293,8 @@ const std::vector<QueryParam> kCandidateFilters = {
     {"min_coverage", "number", "only pairs with coverage >= this, 0..1"},
     {"include_not_seeking", "boolean", "also list graduates who are not seeking (default false)"},
     {"explain", "boolean", "add each pair's explanation and learning plan"},
-    kLang};
+    kLang,
+    kFormat};
 const std::vector<QueryParam> kSegment = {
     {"cluster", "string", "segment: jobs of this cluster (id or name)"},
     {"district", "string", "segment: jobs of this district (id or name, e.g. 南山区)"},

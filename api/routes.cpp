@@ -20,6 +20,7 @@ std::vector<RouteSpec> build_routes(ApiContext& ctx, const RouteGroup& extra) {
     add_name_routes(routes, ctx);
     add_me_route(routes, ctx);
     add_export_routes(routes, ctx);
+    add_job_search_route(routes, ctx);
     add_web_routes(routes);
     if (extra) extra(routes);
     // The document describes the table including itself.

@@ -127,34 +127,71 @@ export function graduatesPage(root, me) {
     el("section", {}, el("h2", {}, t("grad.list")), listForm, listing));
 }
 
+// Options of a <select> from /v1/clusters or /v1/districts (names in the
+// reader's language), "all" first.
+async function placeOptions(select, path) {
+  const body = await getJson(path);
+  select.append(el("option", { value: "" }, t("common.all")));
+  for (const p of body.items.filter((p) => p.jobs > 0)) select.append(el("option", { value: p.id }, p.name));
+}
+
+async function jobDetail(id, office) {
+  const blocks = [];
+  if (office) {
+    const c = await getJson(`/v1/jobs/${enc(id)}/candidates?k=20&explain=true`);
+    blocks.push(el("h3", {}, t("job.candidates_of", { id })), dataTable([
+      { key: "field.graduate", value: (m) => m.graduate_id },
+      { key: "field.program", value: (m) => m.program_name || m.program_id },
+      { key: "field.coverage", value: (m) => bar(m.coverage, m.explanation.coverage_percent + " %"), csv: (m) => m.explanation.coverage_percent },
+      { key: "job.what_to_learn", value: (m) => m.explanation.sentence },
+    ], c.matches, `job-${id}-graduates.csv`, { tableClass: "candidates" }));
+  }
+  const p = await getJson(`/v1/jobs/${enc(id)}/programs?k=10`);
+  blocks.push(el("h3", {}, t("job.programs_of", { id })), dataTable([
+    { key: "field.program", value: (m) => m.name || m.program_id },
+    { key: "field.institution", value: (m) => m.institution_name || m.institution_id },
+    { key: "field.coverage", value: (m) => bar(m.coverage), csv: (m) => Math.round(m.coverage * 100) },
+  ], p.matches, `job-${id}-programs.csv`));
+  return el("div", {}, blocks);
+}
+
 export function jobsPage(root, me) {
-  const out = el("div", { id: "job-detail" });
-  const input = el("input", { id: "job-id", placeholder: "job-000001", required: true });
   const office = me.role !== "association";
-  root.append(el("section", {}, el("h2", {}, t("job.find")),
-    el("form", { class: "row", onsubmit: (ev) => {
-      ev.preventDefault();
-      const id = input.value.trim();
-      show(out, async () => {
-        const blocks = [];
-        if (office) {
-          const c = await getJson(`/v1/jobs/${enc(id)}/candidates?k=20`);
-          blocks.push(el("h3", {}, t("job.candidates_of", { id })), dataTable([
-            { key: "field.graduate", value: (m) => m.graduate_id },
-            { key: "field.program", value: (m) => m.program_name || m.program_id },
-            { key: "field.coverage", value: (m) => bar(m.coverage), csv: (m) => Math.round(m.coverage * 100) },
-          ], c.matches, `job-${id}-graduates.csv`));
-        }
-        const p = await getJson(`/v1/jobs/${enc(id)}/programs?k=10`);
-        blocks.push(el("h3", {}, t("job.programs_of", { id })), dataTable([
-          { key: "field.program", value: (m) => m.name || m.program_id },
-          { key: "field.institution", value: (m) => m.institution_name || m.institution_id },
-          { key: "field.coverage", value: (m) => bar(m.coverage), csv: (m) => Math.round(m.coverage * 100) },
-        ], p.matches, `job-${id}-programs.csv`));
-        return el("div", {}, blocks);
-      });
-    } }, el("label", { for: "job-id" }, t("job.id")), input, el("button", { type: "submit", id: "open-job" }, t("common.open"))),
-    out));
+  const out = el("div", { id: "job-detail" });
+  const list = el("div", { id: "job-list" });
+  const open = (id) => show(out, () => jobDetail(id, office));
+  const q = el("input", { id: "job-q", type: "search", placeholder: t("job.search_hint") });
+  const cluster = el("select", { id: "job-cluster" });
+  const district = el("select", { id: "job-district" });
+  const search = (ev) => {
+    ev.preventDefault();
+    const params = new URLSearchParams({ limit: "200" });
+    if (q.value.trim()) params.set("q", q.value.trim());
+    if (cluster.value) params.set("cluster", cluster.value);
+    if (district.value) params.set("district", district.value);
+    show(list, async () => {
+      const body = await getJson("/v1/job-search?" + params);
+      return dataTable([
+        { key: "field.job", value: (j) => el("a", { href: "#", onclick: (e) => { e.preventDefault(); open(j.job_id); } }, j.title || j.job_id), csv: (j) => j.title },
+        { key: "field.id", value: (j) => j.job_id },
+        { key: "field.employer", value: (j) => j.employer_name || j.employer_id },
+        { key: "field.cluster", value: (j) => j.cluster_name },
+        { key: "field.district", value: (j) => j.district_name },
+        { key: "field.headcount", value: (j) => j.headcount },
+      ], body.items, "jobs.csv", { tableClass: "jobs" });
+    });
+  };
+  Promise.all([placeOptions(cluster, "/v1/clusters"), placeOptions(district, "/v1/districts")])
+    .catch((err) => list.append(errorBox(err)));
+  root.append(
+    el("section", {}, el("h2", {}, t("job.search")),
+      el("form", { class: "row", onsubmit: search },
+        el("label", { for: "job-q" }, t("job.search_text")), q,
+        el("label", { for: "job-cluster" }, t("field.cluster")), cluster,
+        el("label", { for: "job-district" }, t("field.district")), district,
+        el("button", { type: "submit", id: "search-jobs" }, t("common.search"))),
+      list),
+    el("section", {}, out));
 }
 
 async function alignmentBlock(program, segment) {

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <sstream>
+
 #include "api_harness.hpp"
 #include "models/json_codec.hpp"
 
@@ -88,6 +90,85 @@ TEST(Names, AlignmentAndSupplyDemandNameSkillsAndGroups) {
         if (k["skill_id"] == "s1") s1 = k["skill_name"] == "电池测试";
     }
     EXPECT_TRUE(s1) << sd.body;
+}
+
+TEST(JobSearch, FindsOpenJobsByTitleEmployerNameOrIdRankedThenById) {
+    Harness h;
+    Job battery = make_job("jb", "E1", 2);
+    battery.title = "电池工程师 Battery engineer";
+    battery.district = "nanshan";
+    ASSERT_EQ(h.put("/v1/jobs/jb", encode(battery).dump()).status, 201);
+    Job expired = make_job("jx", "E1", 2);
+    expired.title = "电池 expired";
+    expired.valid_until = "2001-01-01";
+    ASSERT_EQ(h.put("/v1/jobs/jx", encode(expired).dump()).status, 201);
+    h.wait_snapshot_current();
+
+    auto ids = [&](const std::string& query) {
+        const auto r = h.get("/v1/job-search?" + query, "viewer");
+        EXPECT_EQ(r.status, 200) << r.body;
+        std::vector<std::string> out;
+        const auto body = r.json();
+        for (const auto& item : body["items"]) out.push_back(item["job_id"]);
+        return out;
+    };
+    EXPECT_EQ(ids("q=%E7%94%B5%E6%B1%A0"), std::vector<std::string>{"jb"});  // 电池; jx expired
+    EXPECT_EQ(ids("q=BATTERY"), std::vector<std::string>{"jb"});
+    // "Employer E1" names jb and j1; the exact id j1 ranks first, then by id.
+    EXPECT_EQ(ids("q=employer%20e1"), (std::vector<std::string>{"j1", "jb"}));
+    EXPECT_EQ(ids("q=j2"), std::vector<std::string>{"j2"});
+    EXPECT_EQ(ids("q=e1"), (std::vector<std::string>{"j1", "jb"}));  // an employer id
+    EXPECT_EQ(ids("district=%E5%8D%97%E5%B1%B1%E5%8C%BA"), std::vector<std::string>{"jb"});
+    EXPECT_EQ(ids(""), (std::vector<std::string>{"j1", "j2", "jb"}));
+    EXPECT_EQ(ids("limit=1"), std::vector<std::string>{"j1"});
+    const auto one = h.get("/v1/job-search?q=jb&lang=zh", "viewer").json()["items"][0];
+    EXPECT_EQ(one["employer_name"], "Employer E1");
+    EXPECT_EQ(one["district_name"], "南山区");
+    EXPECT_EQ(one["cluster_name"], "锂电池与储能");
+    const auto csv = h.get("/v1/job-search?q=jb&format=csv&lang=en", "viewer");
+    EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+    EXPECT_EQ(csv.body,
+              "\xEF\xBB\xBF"
+              "cluster,cluster_name,district,district_name,employer_id,employer_name,headcount,"
+              "job_id,title,valid_until\n"
+              "battery,Lithium batteries and energy storage,nanshan,Nanshan,E1,Employer E1,2,jb,"
+              "电池工程师 Battery engineer,\n");
+    const auto bad = h.get("/v1/job-search?district=Mars", "viewer");
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_EQ(bad.json()["errors"][0]["path"], "district");
+}
+
+TEST(MatchCsv, EveryMatchListIsCsvOnAskingWithTheJsonFields) {
+    Harness h;
+    for (const std::string path : {"/v1/graduates/g1/matches?k=5", "/v1/jobs/j1/candidates?k=5",
+                                   "/v1/programs/P1/matches?k=5", "/v1/jobs/j1/programs?k=5"}) {
+        const auto json = h.get(path + "&explain=true&lang=zh", "admin");
+        ASSERT_EQ(json.status, 200) << path << json.body;
+        const auto matches = json.json()["matches"];
+        ASSERT_FALSE(matches.empty()) << path;
+        for (const auto& ask : {std::string("&format=csv"), std::string()}) {
+            httplib::Client client("127.0.0.1", h.port());
+            httplib::Headers headers{{"Authorization", "Bearer " + h.key("admin")}};
+            if (ask.empty()) headers.emplace("Accept", "text/csv");
+            const auto r = client.Get(path + "&explain=true&lang=zh" + ask, headers);
+            ASSERT_TRUE(r);
+            ASSERT_EQ(r->status, 200) << path << r->body;
+            EXPECT_EQ(r->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+            std::istringstream in(r->body.substr(3));  // after the byte-order mark
+            std::string line;
+            std::getline(in, line);
+            EXPECT_NE(line.find("coverage,"), std::string::npos) << line;
+            EXPECT_NE(line.find("explanation.sentence"), std::string::npos) << line;
+            std::size_t rows = 0;
+            while (std::getline(in, line)) {
+                const std::string sentence = matches[rows]["explanation"]["sentence"];
+                EXPECT_NE(line.find(sentence), std::string::npos) << line;
+                ++rows;
+            }
+            EXPECT_EQ(rows, matches.size()) << path;
+        }
+    }
+    EXPECT_EQ(h.get("/v1/graduates/g1/matches?format=xml", "admin").status, 400);
 }
 
 }  // namespace

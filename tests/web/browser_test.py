@@ -129,6 +129,15 @@ def career_office(app, graduate, data):
     app.css("#list-graduates").click()
     app.css("#graduate-list table tbody tr")
     app.shot("graduate-list")
+    app.css('#nav button[data-page="jobs"]').click()
+    app.visible("#job-q").send_keys(data["job_query"])
+    app.css("#search-jobs").click()
+    found = app.css("#job-list table tbody tr")
+    assert data["job_query"] in found.text, found.text
+    assert not re.search(r"\bemp-\d+", found.text), f"employer id shown: {found.text!r}"
+    found.find_element(By.CSS_SELECTOR, "td a").click()
+    WebDriverWait(app.d, WAIT).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#job-detail h3")) == 2)
+    app.shot("job")
     app.css('#nav button[data-page="programs"]').click()
     app.css("#program-list table tbody tr td a").click()
     app.css("#program-detail .alignment")
@@ -217,6 +226,7 @@ def main():
             "employer": member["id"],
             "skill": skills[0]["id"],
             "titles": [j["title"] for j in jobs],
+            "job_query": jobs[0]["title"][:4],
             "employer_names": [e["name"] for e in employers if e["name"]],
             "skill_names_zh": [s["name_zh"] for s in skills if s.get("name_zh")],
         }
