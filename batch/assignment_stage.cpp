@@ -75,7 +75,7 @@ StabilityCheck check_stability(const matcher::Snapshot& snapshot, const Assignme
     }
     const matcher::CandidateSet packed = matcher::pack_candidates(snapshot.graduates, sample);
     const auto lists = matcher::jobs_at_or_above(snapshot, packed, 0, Index(packed.size()),
-                                                 job_list, cov_min, job_floor, config, exec);
+                                                 job_list, cov_min, job_floor, 0, config, exec);
     for (std::size_t i = 0; i < sample.size(); ++i) {
         const Index g = sample[i];
         const std::uint32_t mine = a.assignment.job_of[g];

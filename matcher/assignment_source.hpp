@@ -4,11 +4,12 @@
 // jobs only) with coverage >= min_coverage, ranked by the exact ranking score
 // (fit + bonus, score_config.hpp) descending, ties by job index.
 //
-// A fetch returns each graduate's COMPLETE rest of the list, pruned by the
-// floors it is given: every job ranked after its cursor whose pair scores at
-// least floor[job] (jobs_above_floor.hpp; exact). Floors never decrease in
+// A fetch returns the rest of each graduate's list, pruned by the floors it
+// is given: jobs ranked after its cursor whose pair scores at least
+// floor[job] (jobs_above_floor.hpp; exact). Floors never decrease in
 // deferred acceptance, so a pruned job would be rejected whenever proposed
-// to, and every chunk is `complete`: a graduate is fetched at most once. The
+// to. A graduate's first fetch returns the best few such jobs; its second
+// the COMPLETE rest, so it is fetched at most twice. The
 // requested graduates are packed into blocks of their own by their cursor's
 // score, and each band of blocks is scored only against the jobs whose floor
 // that score can reach. At most `max_requests` graduates per fetch (memory is
@@ -25,6 +26,7 @@
 #include "matcher/batch_top_k.hpp"
 #include "matcher/lazy_assignment.hpp"
 #include "matcher/match_query.hpp"
+#include "matcher/resolved_filter.hpp"
 #include "matcher/score_config.hpp"
 #include "matcher/snapshot.hpp"
 
@@ -65,6 +67,17 @@ class EngineJobSource final : public PreferenceSource {
     std::size_t max_requests() const override { return max_requests_; }
 
   private:
+    // What a fetch prunes with, from the floors it is given.
+    struct Pruning {
+        detail::ResolvedFilter filter;
+        std::vector<std::uint16_t> cov_by_job;  // coverage minimum per job
+        std::vector<std::uint8_t> settled;      // per job: its known row holds every entrant
+    };
+    // Fills out[i] for i in `which`: at most `at_most` jobs each (0: all).
+    void fetch_some(std::span<const FetchRequest> requests, std::span<const std::size_t> which,
+                    std::span<const ExactScore> floor, const Pruning& pruning, std::size_t at_most,
+                    std::vector<PreferenceChunk>& out) const;
+
     const Snapshot& snapshot_;
     ScoreConfig config_;
     ExecutionOptions options_;
@@ -73,9 +86,13 @@ class EngineJobSource final : public PreferenceSource {
     KnownJobLists known_;
     // From known_: per graduate, its pairs in the job rows (job, score).
     Csr<AssignmentCandidate> known_of_graduate_;
+    std::vector<std::uint8_t> fetched_;  // per graduate: fetched before
     // Blocks per band: fewer bands pay the pass's fixed costs less often,
     // more follow the caps more closely.
     static constexpr std::size_t kBandBlocks = 256;
+    // A first fetch lists a graduate's best few jobs: most are placed among
+    // them, and a bounded row prunes the pass as it fills.
+    static constexpr std::size_t kFirstFetchJobs = 16;
 };
 
 }  // namespace talentmatch::matcher

@@ -140,7 +140,10 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                         (((scratch.district_mask[job.district] >> l) & 1u) ? cfg.district_bonus
                                                                            : 0) +
                         (((scratch.cluster_mask[job.cluster] >> l) & 1u) ? cfg.cluster_bonus : 0);
-                    if (in.k_jobs != 0) {
+                    const bool above_floor = in.pair_floor.empty() ||
+                                             compare(ExactScore{s.ranking_num(), s.ranking_den()},
+                                                     in.pair_floor[p]) >= 0;
+                    if (in.k_jobs != 0 && above_floor) {
                         const Index row = in.row(c);
                         std::span<HeapEntry> slots(in.candidate_slots + row * in.k_jobs, in.k_jobs);
                         if (offer(slots, in.candidate_counts[row], make_entry(s, job.job))) {
@@ -151,9 +154,7 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                     if (in.k_candidates != 0 && (in.listed.empty() || in.listed[c])) {
                         jc.offer(p, make_entry(s, c));
                     }
-                    if (!in.pair_floor.empty() &&
-                        compare(ExactScore{s.ranking_num(), s.ranking_den()}, in.pair_floor[p]) >=
-                            0) {
+                    if (!in.pair_floor.empty() && in.k_jobs == 0 && above_floor) {
                         jc.found.push_back({in.row(c), job.job, s});
                     }
                 }

@@ -65,9 +65,10 @@ struct PassInput {
     const TileIndex* tiles = nullptr;
     std::size_t k_jobs = 0;        // 0 = no per-candidate lists
     std::size_t k_candidates = 0;  // 0 = no per-job lists
-    // The complete-list regime (both k 0): per position, every pair with
+    // The floor regime (k_candidates 0): per position, only pairs with
     // cov_num >= cov_min[p] whose ranking score (fit + bonus) is at least
-    // pair_floor[p], compared exactly, goes to the task's JobCollector::found.
+    // pair_floor[p], compared exactly, are kept: in the candidate heaps when
+    // k_jobs > 0, else all of them in the task's JobCollector::found.
     // Empty = not this regime.
     std::span<const ExactScore> pair_floor;
     // Per-candidate heaps: row r owns slots [r*k_jobs, (r+1)*k_jobs) and counts[r].
@@ -78,7 +79,7 @@ struct PassInput {
     std::uint32_t lane_mask(std::size_t block) const;
 };
 
-// A pair kept in the complete-list regime: the candidate's heap row, the job.
+// A pair kept in the floor regime without heaps: the candidate's row, the job.
 struct FoundPair {
     Index row = 0;
     Index job = 0;
@@ -92,12 +93,12 @@ struct JobCollector {
     std::vector<HeapEntry> slots;
     std::vector<std::uint32_t> counts;
     // Prune below this score: the k-th best once a heap is full; in the
-    // complete-list regime pair_floor - kPruneMargin; else +inf when k == 0.
+    // floor regime pair_floor - kPruneMargin; else +inf when k == 0.
     std::vector<float> floor;
     std::vector<FoundPair> found;
 
     void reset(std::size_t positions, std::size_t k_candidates);
-    // The complete-list regime: floors from PassInput::pair_floor.
+    // The floor regime: floors from PassInput::pair_floor.
     void reset_for_floors(std::span<const ExactScore> pair_floor);
     void offer(std::size_t position, const HeapEntry& e) {
         std::span<HeapEntry> heap(slots.data() + position * k, k);

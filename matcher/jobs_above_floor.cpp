@@ -11,8 +11,8 @@ namespace talentmatch::matcher {
 TopKLists jobs_at_or_above(const Snapshot& snapshot, const CandidateSet& candidates, Index first,
                            Index last, std::span<const Index> job_list,
                            std::span<const std::uint16_t> cov_min,
-                           std::span<const ExactScore> floor, const ScoreConfig& config,
-                           const ExecutionOptions& options) {
+                           std::span<const ExactScore> floor, std::size_t at_most,
+                           const ScoreConfig& config, const ExecutionOptions& options) {
     validate(config);
     detail::validate_options(options);
     if (first % kBlockSize != 0 || first > last || last > candidates.size())
@@ -36,6 +36,15 @@ TopKLists jobs_at_or_above(const Snapshot& snapshot, const CandidateSet& candida
     in.job_list = job_list;
     in.cov_min = cov_min;
     in.pair_floor = floor;
+    if (at_most > 0) {  // the best at_most per row: candidate heaps
+        std::vector<detail::HeapEntry> slots(std::size_t(last - first) * at_most);
+        std::vector<std::uint32_t> counts(last - first, 0);
+        in.k_jobs = at_most;
+        in.candidate_slots = slots.data();
+        in.candidate_counts = counts.data();
+        detail::run_parallel_pass(in, blocks, options);
+        return detail::candidate_heap_lists(slots, counts, at_most);
+    }
     auto collectors = detail::run_parallel_pass(in, blocks, options);
 
     // Bucket the pairs by row (counting sort), then order each row.

@@ -7,11 +7,13 @@
 // gates (education, certificates, must-haves), cov_num >= cov_min[p] (when
 // not empty) and its ranking score (fit + bonus, score_config.hpp) is at
 // least floor[p], compared exactly. Rows: one per candidate of
-// [first, last), best first (score descending, ties by job index); the
-// result does not depend on threads or kernel.
+// [first, last), best first (score descending, ties by job index), all such
+// jobs or, when at_most > 0, the best at_most of them (a row shorter than
+// at_most is then every such job); the result does not depend on threads or
+// kernel.
 //
-// Cost: one block pass over the range's blocks against job_list; memory is
-// the pairs listed.
+// Cost: one block pass over the range's blocks against job_list (a bound
+// prunes more as rows fill); memory is the pairs listed.
 #include <cstdint>
 #include <span>
 
@@ -29,7 +31,7 @@ namespace talentmatch::matcher {
 TopKLists jobs_at_or_above(const Snapshot& snapshot, const CandidateSet& candidates, Index first,
                            Index last, std::span<const Index> job_list,
                            std::span<const std::uint16_t> cov_min,
-                           std::span<const ExactScore> floor, const ScoreConfig& config,
-                           const ExecutionOptions& options = {});
+                           std::span<const ExactScore> floor, std::size_t at_most,
+                           const ScoreConfig& config, const ExecutionOptions& options = {});
 
 }  // namespace talentmatch::matcher

@@ -35,7 +35,8 @@ std::vector<const T*> by_id(const std::vector<T>& items) {
     return out;
 }
 
-void check_world(unsigned seed, int graduates, int jobs, std::size_t picked, Index first) {
+void check_world(unsigned seed, int graduates, int jobs, std::size_t picked, Index first,
+                 std::size_t at_most) {
     testing::WorldShape shape;
     shape.graduates = graduates;
     shape.jobs = jobs;
@@ -74,7 +75,7 @@ void check_world(unsigned seed, int graduates, int jobs, std::size_t picked, Ind
             options.kernel = kernel;
             options.threads = threads;
             const TopKLists lists = jobs_at_or_above(*snap, packed, first, last, job_list, cov_min,
-                                                     floor, config, options);
+                                                     floor, at_most, config, options);
             if (first_run) {
                 got = lists;
                 first_run = false;
@@ -97,6 +98,7 @@ void check_world(unsigned seed, int graduates, int jobs, std::size_t picked, Ind
             const int c = compare_scores(a.score, b.score);
             return c > 0 || (c == 0 && a.job < b.job);
         });
+        if (at_most > 0 && want.size() > at_most) want.resize(at_most);
         const auto row = got.row(r - first);
         ASSERT_EQ(row.size(), want.size()) << "seed " << seed << " row " << r;
         for (std::size_t i = 0; i < want.size(); ++i) {
@@ -109,12 +111,17 @@ void check_world(unsigned seed, int graduates, int jobs, std::size_t picked, Ind
 }
 
 TEST(JobsAboveFloor, SmallPassEqualsReferenceScorer) {
-    for (unsigned seed = 1; seed <= 6; ++seed) check_world(seed, 150, 60, 100, 0);
+    for (unsigned seed = 1; seed <= 6; ++seed) check_world(seed, 150, 60, 100, 0, 0);
+}
+
+TEST(JobsAboveFloor, BestFewPerRowEqualReferenceScorer) {
+    for (unsigned seed = 1; seed <= 4; ++seed) check_world(seed, 150, 60, 100, 0, 3);
 }
 
 TEST(JobsAboveFloor, TiledPassFromAMidBlockRangeEqualsReferenceScorer) {
     // >= 64 blocks: the large-batch (tile index) regime; the range starts at block 1.
-    check_world(11, 2600, 70, 2500, kBlockSize);
+    check_world(11, 2600, 70, 2500, kBlockSize, 0);
+    check_world(12, 2600, 70, 2500, kBlockSize, 4);
 }
 
 TEST(JobsAboveFloor, RejectsARangeThatIsNotWholeBlocks) {
@@ -122,9 +129,9 @@ TEST(JobsAboveFloor, RejectsARangeThatIsNotWholeBlocks) {
     const auto snap = testing::build_snapshot(w);
     const std::vector<Index> jobs{0};
     const std::vector<ExactScore> floor{ExactScore{0, 1}};
-    EXPECT_THROW(jobs_at_or_above(*snap, snap->graduates, 5, 40, jobs, {}, floor, {}),
+    EXPECT_THROW(jobs_at_or_above(*snap, snap->graduates, 5, 40, jobs, {}, floor, 0, {}),
                  ValidationError);
-    EXPECT_THROW(jobs_at_or_above(*snap, snap->graduates, 0, 40, jobs, {}, {}, {}),
+    EXPECT_THROW(jobs_at_or_above(*snap, snap->graduates, 0, 40, jobs, {}, {}, 0, {}),
                  ValidationError);
 }
 
