@@ -1,6 +1,7 @@
 // GET /v1/job-search: open jobs found by what a person types (a title or
 // employer name in either language, or an id: "电池", "BYD", "job-0001"),
-// optionally in one cluster / district (id or name, place_names.hpp), with
+// optionally in one cluster / district (id or name, place_names.hpp) or, for
+// an association, its member employers' only (mine=true), with
 // the names a person reads. Reads the published snapshot, never the store.
 // Ranking: an exact job or employer id first, then titles or employer names
 // that start with q, then those containing it; ties by job id. Only jobs
@@ -58,8 +59,13 @@ Index place_filter(const Request& r, const matcher::Snapshot& s, PlaceKind kind)
     return *index;
 }
 
-Response search(ApiContext& ctx, const Request& r) {
+Response search(ApiContext& ctx, const Request& r, const Principal& p) {
     const auto s = snapshot_of(ctx);
+    const bool mine = query_bool(r, "mine", false);
+    if (mine && p.role != Role::kAssociation) {
+        throw ValidationError(std::vector<FieldError>{
+            {"mine", "only an association key has member employers; leave mine out"}});
+    }
     const Lang lang = reader_language(r);
     const std::string needle = fold(r.query_value("q").value_or(""));
     const Index cluster = place_filter(r, *s, PlaceKind::kCluster);
@@ -73,6 +79,7 @@ Response search(ApiContext& ctx, const Request& r) {
         if (!matcher::valid_on(jobs.valid_until_key[j], today)) continue;
         if (cluster != matcher::kNone && jobs.cluster[j] != cluster) continue;
         if (district != matcher::kNone && jobs.district[j] != district) continue;
+        if (mine && s->employer_association[jobs.employer[j]] != p.org) continue;
         int rank = 0;
         if (!needle.empty()) {
             const Index e = jobs.employer[j];
@@ -122,11 +129,12 @@ void add_job_search_route(std::vector<RouteSpec>& routes, ApiContext& ctx) {
          {{"q", "string", "text in the title or employer name (either language), or an id"},
           {"cluster", "string", "only jobs of this cluster (id or name)"},
           {"district", "string", "only jobs of this district (id or name, e.g. 南山区)"},
+          {"mine", "boolean", "association keys: only its member employers' jobs"},
           {"limit", "integer", "how many, 1..1000 (default 50)"},
           {"lang", "string", "zh or en: cluster and district names (default: Accept-Language)"},
           {"format", "string", "json (default) or csv; Accept: text/csv also gives csv"}},
          {400, 422, 503},
-         [&ctx](Request& r, const Principal&) { return search(ctx, r); }});
+         [&ctx](Request& r, const Principal& p) { return search(ctx, r, p); }});
 }
 
 }  // namespace talentmatch::api

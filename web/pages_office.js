@@ -6,7 +6,9 @@ import { bar, clear, dataTable, el, errorBox, message, t } from "./ui.js";
 
 const enc = encodeURIComponent;
 
-async function show(target, build) {
+// Fills `target` with what `build` makes (or the error); a detail view is
+// scrolled into sight, as it opens below the list it was picked from.
+async function show(target, build, scroll = false) {
   clear(target).append(message(t("common.loading")));
   try {
     const node = await build();
@@ -14,6 +16,7 @@ async function show(target, build) {
   } catch (err) {
     clear(target).append(errorBox(err));
   }
+  if (scroll) target.scrollIntoView({ block: "start" });
 }
 
 // The institutions the key may list graduates of: its own, or any (admin).
@@ -76,7 +79,7 @@ export function graduatesPage(root, me) {
   const idInput = el("input", { id: "graduate-id", name: "graduate", placeholder: "g-0000001", required: true });
   const open = (id) => {
     idInput.value = id;
-    show(detail, () => graduateMatches(id));
+    show(detail, () => graduateMatches(id), true);
   };
   const findForm = el("form", { class: "row", onsubmit: (ev) => { ev.preventDefault(); open(idInput.value.trim()); } },
     el("label", { for: "graduate-id" }, t("grad.by_id")), idInput,
@@ -159,13 +162,14 @@ export function jobsPage(root, me) {
   const office = me.role !== "association";
   const out = el("div", { id: "job-detail" });
   const list = el("div", { id: "job-list" });
-  const open = (id) => show(out, () => jobDetail(id, office));
+  const open = (id) => show(out, () => jobDetail(id, office), true);
   const q = el("input", { id: "job-q", type: "search", placeholder: t("job.search_hint") });
   const cluster = el("select", { id: "job-cluster" });
   const district = el("select", { id: "job-district" });
   const search = (ev) => {
-    ev.preventDefault();
+    ev?.preventDefault();
     const params = new URLSearchParams({ limit: "200" });
+    if (!office) params.set("mine", "true");
     if (q.value.trim()) params.set("q", q.value.trim());
     if (cluster.value) params.set("cluster", cluster.value);
     if (district.value) params.set("district", district.value);
@@ -183,6 +187,7 @@ export function jobsPage(root, me) {
   };
   Promise.all([placeOptions(cluster, "/v1/clusters"), placeOptions(district, "/v1/districts")])
     .catch((err) => list.append(errorBox(err)));
+  if (!office) search();  // an association sees its members' jobs at once
   root.append(
     el("section", {}, el("h2", {}, t("job.search")),
       el("form", { class: "row", onsubmit: search },
@@ -229,7 +234,7 @@ export function programsPage(root, me) {
         { key: "field.cluster", value: (m) => m.cluster_name },
         { key: "field.coverage", value: (m) => bar(m.coverage), csv: (m) => Math.round(m.coverage * 100) },
       ], jobs.matches, `${p.id}-jobs.csv`));
-  });
+  }, true);
   show(list, async () => {
     const [programs, clusters] = await Promise.all([programsOf(me.org || null), getJson("/v1/clusters")]);
     const clusterName = new Map(clusters.items.map((c) => [c.id, c.name]));

@@ -133,6 +133,12 @@ TEST(JobSearch, FindsOpenJobsByTitleEmployerNameOrIdRankedThenById) {
               "job_id,title,valid_until\n"
               "battery,Lithium batteries and energy storage,nanshan,Nanshan,E1,Employer E1,2,jb,"
               "电池工程师 Battery engineer,\n");
+    // An association's own members' jobs: E1 is A1's, E2 is A2's.
+    const auto mine = h.get("/v1/job-search?mine=true", "assoc_A1").json()["items"];
+    ASSERT_EQ(mine.size(), 2u);
+    EXPECT_EQ(mine[0]["job_id"], "j1");
+    EXPECT_EQ(mine[1]["job_id"], "jb");
+    EXPECT_EQ(h.get("/v1/job-search?mine=true", "office_I1").status, 422);
     const auto bad = h.get("/v1/job-search?district=Mars", "viewer");
     EXPECT_EQ(bad.status, 422);
     EXPECT_EQ(bad.json()["errors"][0]["path"], "district");

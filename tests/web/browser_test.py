@@ -166,6 +166,17 @@ def association(app, data, tmp):
     app.text_in("#nav", "上传")
     app.shot("upload")
     app.switch_language()
+    # Its members' jobs, the uploaded one among them once the snapshot has it.
+    def listed(d):
+        d.find_element(By.CSS_SELECTOR, '#nav button[data-page="jobs"]').click()  # reload the list
+        try:
+            WebDriverWait(d, 2).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#job-list table"))
+        except Exception:
+            return False
+        return "web-1" in d.find_element(By.ID, "job-list").text
+    WebDriverWait(app.d, WAIT).until(listed)
+    assert data["employer_name"] in app.css("#job-list").text
+    app.shot("association-jobs")
     app.check_clean()
 
 
@@ -224,6 +235,7 @@ def main():
             "association_key": key_of(run("keys", "create", "--db", db, "--role", "association",
                                           "--org", member["association_id"])),
             "employer": member["id"],
+            "employer_name": member["name"],
             "skill": skills[0]["id"],
             "titles": [j["title"] for j in jobs],
             "job_query": jobs[0]["title"][:4],
