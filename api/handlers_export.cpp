@@ -45,6 +45,30 @@ Response graduate_matches(ApiContext& ctx, Request& r, const Principal& p) {
                                 *program + "\""}});
         }
     }
+    const matcher::CandidateSet& g = s->graduates;
+    // skill: graduates holding this skill (its id, or its exact Chinese or
+    // English name) at skill_level or above.
+    std::optional<Index> skill;
+    if (const auto text = r.query_value("skill")) {
+        skill = s->skills.find(*text);
+        if (!skill) {
+            for (Index k = 0; k < s->skills.size() && !skill; ++k) {
+                if (s->skill_name_zh[k] == *text || s->skill_name_en[k] == *text) skill = k;
+            }
+        }
+        if (!skill) {
+            throw ValidationError(
+                std::vector<FieldError>{{"skill", "no skill has the id or name \"" + *text +
+                                                      "\"; look it up with /v1/skills?q="}});
+        }
+    }
+    const auto skill_level = static_cast<int>(query_size(r, "skill_level", 1, 1, 5));
+    auto holds_skill = [&](Index i) {
+        for (const auto& e : g.skills.row(i)) {
+            if (e.skill == *skill) return e.level >= skill_level;
+        }
+        return false;
+    };
     const auto year = r.query_value("graduation_year");
     const int year_value =
         year ? static_cast<int>(query_size(r, "graduation_year", 0, 1900, 2200)) : 0;
@@ -52,13 +76,13 @@ Response graduate_matches(ApiContext& ctx, Request& r, const Principal& p) {
     const Lang lang = reader_language(r);
     const std::size_t k = query_size(r, "k", 3, 1, 50);
 
-    const matcher::CandidateSet& g = s->graduates;
     std::vector<std::string> ids;
     std::vector<Index> rows;
     for (Index i = 0; i < g.size(); ++i) {
         if (g.institution[i] != *inst) continue;
         if (program_index && g.program[i] != *program_index) continue;
         if (year && g.year_or_cohort[i] != year_value) continue;
+        if (skill && !holds_skill(i)) continue;
         ids.push_back(g.ids.all()[i]);
         rows.push_back(i);
     }
@@ -150,6 +174,8 @@ void add_export_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
          {{"k", "integer", "jobs per graduate, 1..50 (default 3)"},
           {"program", "string", "only this program's graduates"},
           {"graduation_year", "integer", "only graduates of this year"},
+          {"skill", "string", "only graduates holding this skill (id, Chinese or English name)"},
+          {"skill_level", "integer", "with skill: at this level or above, 1..5 (default 1)"},
           {"district", "string", "only jobs in these districts (id or name)"},
           {"cluster", "string", "only jobs in these clusters (id or name)"},
           {"employer", "string", "only jobs of these employers"},

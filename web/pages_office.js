@@ -1,7 +1,7 @@
 // Career office pages: find a graduate, its top jobs with the score bar, the
 // plain sentence and the learning plan; a job's top graduates; the
 // programs' alignment and shortfalls; CSV of every list.
-import { download, getJson } from "./api.js";
+import { download, getJson, session } from "./api.js";
 import { bar, clear, dataTable, el, errorBox, message, t } from "./ui.js";
 
 const enc = encodeURIComponent;
@@ -88,16 +88,29 @@ export function graduatesPage(root, me) {
   const instSelect = el("select", { id: "institution" });
   const programSelect = el("select", { id: "program" }, el("option", { value: "" }, t("common.all")));
   const yearInput = el("input", { id: "year", type: "number", min: 1990, max: 2100, placeholder: "2025" });
-  const query = () => {
+  const skillInput = el("input", { id: "skill", type: "search", placeholder: t("grad.skill_hint") });
+  const skillFound = el("span", { id: "skill-found", class: "help" });
+  // The list's query; a typed skill is resolved by the skill search (names
+  // and aliases, both languages) to its best hit, shown beside the box.
+  const query = async () => {
     const q = new URLSearchParams({ k: "3" });
     if (programSelect.value) q.set("program", programSelect.value);
     if (yearInput.value) q.set("graduation_year", yearInput.value);
+    clear(skillFound);
+    const text = skillInput.value.trim();
+    if (text) {
+      const hits = await getJson("/v1/skills?limit=1&q=" + enc(text));
+      if (!hits.items.length) throw new Error(t("grad.no_skill", { text }));
+      const skill = hits.items[0];
+      q.set("skill", skill.id);
+      skillFound.append((session.lang() === "zh" ? skill.name_zh : skill.name_en) || skill.id);
+    }
     return `/v1/institutions/${enc(instSelect.value)}/graduate-matches?` + q;
   };
   const listForm = el("form", { class: "row", onsubmit: (ev) => {
     ev.preventDefault();
     show(listing, async () => {
-      const body = await getJson(query());
+      const body = await getJson(await query());
       return dataTable([
         { key: "field.graduate", value: (g) => el("a", { href: "#", onclick: (e) => { e.preventDefault(); open(g.graduate_id); } }, g.graduate_id), csv: (g) => g.graduate_id },
         { key: "field.program", value: (g) => g.program_id },
@@ -110,9 +123,11 @@ export function graduatesPage(root, me) {
     el("label", { for: "institution" }, t("field.institution")), instSelect,
     el("label", { for: "program" }, t("field.program")), programSelect,
     el("label", { for: "year" }, t("field.year")), yearInput,
+    el("label", { for: "skill" }, t("field.skill")), skillInput, skillFound,
     el("button", { type: "submit", id: "list-graduates" }, t("grad.list_button")),
     el("button", { type: "button", class: "secondary", id: "export-csv", onclick: () =>
-      download(query() + "&format=csv", `${instSelect.value}-graduate-matches.csv`).catch((err) => listing.prepend(errorBox(err))) },
+      query().then((path) => download(path + "&format=csv", `${instSelect.value}-graduate-matches.csv`))
+        .catch((err) => listing.prepend(errorBox(err))) },
     t("common.download_csv")));
 
   const fillPrograms = async () => {

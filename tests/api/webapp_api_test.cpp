@@ -280,6 +280,20 @@ TEST(WebappApi, CareerOfficeExportsItsGraduatesMatchesAsCsv) {
     EXPECT_EQ(csv.body.find("h1,"), std::string::npos);
     const auto zh = h.get("/v1/institutions/I1/graduate-matches?format=csv&lang=zh", "office_I1");
     EXPECT_TRUE(zh.body.starts_with("\xEF\xBB\xBF毕业生,专业,"));
+    // By skill (id or name) and level: the seeded graduates hold s1 at level 3.
+    for (const std::string skill : {"s1", "Skill%201"}) {
+        EXPECT_EQ(h.get("/v1/institutions/I1/graduate-matches?skill=" + skill, "office_I1")
+                      .json()["graduates"]
+                      .size(),
+                  2u);
+        EXPECT_TRUE(
+            h.get("/v1/institutions/I1/graduate-matches?skill_level=4&skill=" + skill, "office_I1")
+                .json()["graduates"]
+                .empty());
+    }
+    const auto unknown = h.get("/v1/institutions/I1/graduate-matches?skill=nope", "office_I1");
+    EXPECT_EQ(unknown.status, 422);
+    EXPECT_EQ(unknown.json()["errors"][0]["path"], "skill");
     EXPECT_EQ(h.get("/v1/institutions/I2/graduate-matches", "office_I1").status, 404);
     EXPECT_EQ(h.get("/v1/institutions/I1/graduate-matches", "viewer").status, 403);
     EXPECT_EQ(h.get("/v1/institutions/I1/graduate-matches?program=P2", "admin").status, 422);

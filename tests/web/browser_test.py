@@ -126,8 +126,10 @@ def career_office(app, graduate, data):
     app.shot("graduate")
 
     Select(app.css("#program")).select_by_index(0)
+    app.css("#skill").send_keys(data["graduate_skill_zh"])
     app.css("#list-graduates").click()
-    app.css("#graduate-list table tbody tr")
+    app.text_in("#skill-found", data["graduate_skill_zh"])
+    app.text_in("#graduate-list table tbody", graduate)
     app.shot("graduate-list")
     app.css('#nav button[data-page="jobs"]').click()
     app.visible("#job-q").send_keys(data["job_query"])
@@ -268,7 +270,10 @@ def main():
             options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
             driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
             app = App(driver, base)
-            graduate = next(g["id"] for g in graduates if g["institution_id"] == institution)
+            first = next(g for g in graduates if g["institution_id"] == institution)
+            graduate = first["id"]
+            skill_names = {s["id"]: s["name_zh"] for s in skills}
+            data["graduate_skill_zh"] = skill_names[max(first["skills"], key=lambda k: k["level"])["skill_id"]]
             started = time.time()
             try:
                 career_office(app, graduate, data)
