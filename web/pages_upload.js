@@ -1,6 +1,7 @@
 // Association upload: a CSV (UTF-8 or GBK), JSON Lines or JSON file sent to
 // /v1/{kind}:bulk as it is (the server detects the encoding), the result per
-// row in a table (line, id, status, errors), `atomic` as a checkbox.
+// row in a table (line, id, status, errors), `atomic` as a checkbox; "check"
+// sends it with dry_run=true first, so errors show before anything is written.
 import { post } from "./api.js";
 import { clear, dataTable, el, message, t } from "./ui.js";
 
@@ -12,6 +13,7 @@ export function uploadPage(root, me) {
   const file = el("input", { id: "upload-file", type: "file", accept: ".csv,.jsonl,.ndjson,.json" });
   const atomic = el("input", { id: "upload-atomic", type: "checkbox" });
   const out = el("div", { id: "upload-result" });
+  let dryRun = false;  // set by the button that submitted the form
   const submit = async (ev) => {
     ev.preventDefault();
     clear(out);
@@ -24,7 +26,7 @@ export function uploadPage(root, me) {
     const type = TYPES[extension] || "text/csv";
     out.append(message(t("common.loading")));
     const bytes = await chosen.arrayBuffer();
-    const { status, body } = await post(`/v1/${kind.value}:bulk?atomic=${atomic.checked}`, bytes, type);
+    const { status, body } = await post(`/v1/${kind.value}:bulk?atomic=${atomic.checked}&dry_run=${dryRun}`, bytes, type);
     clear(out);
     if (!body.items) {  // refused whole (encoding, header, media type): problem+json
       out.append(message(t("upload.rejected"), "error"),
@@ -32,11 +34,12 @@ export function uploadPage(root, me) {
           (body.errors || []).map((e) => el("li", {}, (e.path ? e.path + ": " : "") + e.message))));
       return;
     }
-    out.append(message(
-      status === 200
+    const summary = body.dry_run
+      ? t("upload.summary_dry", { valid: body.items.length - body.invalid, invalid: body.invalid, encoding: body.encoding || "UTF-8" })
+      : status === 200
         ? t("upload.summary", { applied: body.applied, invalid: body.invalid, encoding: body.encoding || "UTF-8" })
-        : t("upload.summary_atomic", { invalid: body.invalid }),
-      body.invalid ? "warning" : "ok"));
+        : t("upload.summary_atomic", { invalid: body.invalid });
+    out.append(message(summary, body.invalid ? "warning" : "ok"));
     const rows = body.items.filter((i) => i.status === "invalid").concat(body.items.filter((i) => i.status !== "invalid"));
     out.append(dataTable([
       { key: "field.line", value: (i) => i.line ?? i.index + 1 },
@@ -50,6 +53,8 @@ export function uploadPage(root, me) {
       el("label", { for: "upload-kind" }, t("upload.kind")), kind,
       el("label", { for: "upload-file" }, t("upload.file")), file,
       el("label", { class: "check" }, atomic, t("upload.atomic")),
-      el("button", { type: "submit", id: "upload-submit" }, t("upload.submit"))),
+      el("div", { class: "row" },
+        el("button", { type: "submit", id: "upload-check", class: "secondary", onclick: () => { dryRun = true; } }, t("upload.check")),
+        el("button", { type: "submit", id: "upload-submit", onclick: () => { dryRun = false; } }, t("upload.submit")))),
     out));
 }

@@ -191,6 +191,19 @@ TEST(WebappApi, CsvUploadGivesPerRowErrorsWithLines) {
     EXPECT_EQ(json["items"][1]["errors"][0]["path"], "requirements[0].level");
     EXPECT_EQ(h.get("/v1/jobs/c3").json()["title"], "Test, senior");
 
+    // dry_run: the same per-row check, 200, nothing written.
+    const auto dry = h.post("/v1/jobs:bulk?dry_run=true",
+                            std::string(kJobsCsvHeader) + "d1,E1,ok,,1,s1:2\nd2,E1,x,,1,s1:0\n",
+                            "assoc_A1", "text/csv");
+    ASSERT_EQ(dry.status, 200) << dry.body;
+    EXPECT_EQ(dry.json()["dry_run"], true);
+    EXPECT_EQ(dry.json()["applied"], 0);
+    EXPECT_EQ(dry.json()["invalid"], 1);
+    EXPECT_EQ(dry.json()["items"][0]["status"], "not_applied");
+    EXPECT_EQ(dry.json()["items"][1]["status"], "invalid");
+    EXPECT_EQ(dry.json()["items"][1]["line"], 3);
+    EXPECT_EQ(h.get("/v1/jobs/d1").status, 404);
+
     // atomic: nothing written, the same per-row results.
     const auto atomic = h.post("/v1/jobs:bulk?atomic=true",
                                std::string(kJobsCsvHeader) + "c4,E1,ok,,1,s1:2\nc5,E1,x,,1,s1:0\n",

@@ -158,7 +158,12 @@ def association(app, data, tmp):
         f.write(f"web-1,{data['employer']},电池测试工程师,nanshan,2,{data['skill']}:3:5:must\n")
         f.write(f"web-2,{data['employer']},Bad level,nanshan,1,{data['skill']}:9\n")
     app.css("#upload-file").send_keys(path)
+    app.css("#upload-check").click()  # a dry run first: the bad row, nothing written
+    app.text_in("#upload-result", "nothing written")
+    row = app.css("#upload-result table tbody tr.invalid")
+    assert row.find_elements(By.CSS_SELECTOR, "td")[1].text == "web-2"
     app.css("#upload-submit").click()
+    app.text_in("#upload-result", "1 written")
     row = app.css("#upload-result table tbody tr.invalid")
     cells = [c.text for c in row.find_elements(By.CSS_SELECTOR, "td")]
     assert cells[0] == "3" and cells[1] == "web-2" and cells[2] == "refused", cells
