@@ -51,13 +51,25 @@ function renderHeader() {
   }
 }
 
-function openPage(page) {
+// The place in the page is kept in the address (#page or #page/item: a
+// graduate, job or program), so a reload, a shared link and the language
+// switch come back to the same graduate or job.
+function place() {
+  const [page, ...rest] = decodeURIComponent(location.hash.slice(1)).split("/");
+  return { page, item: rest.join("/") || null };
+}
+
+function remember(item) {
+  history.replaceState(null, "", "#" + encodeURIComponent(state.page) + (item ? "/" + encodeURIComponent(item) : ""));
+}
+
+function openPage(page, item = null) {
   state.page = page;
-  location.hash = page;
+  remember(item);
   renderHeader();
   const root = clear(main());
   root.dataset.page = page;
-  BUILDERS[page](root, state.me);
+  BUILDERS[page](root, state.me, { item, remember });
 }
 
 function renderSignIn(error) {
@@ -89,14 +101,15 @@ async function start() {
     return;
   }
   const pages = PAGES[state.me.role] || [];
-  const wanted = location.hash.slice(1);
-  openPage(pages.includes(wanted) ? wanted : pages[0]);
+  const wanted = place();
+  if (pages.includes(wanted.page)) openPage(wanted.page, wanted.item);
+  else openPage(pages[0]);
 }
 
 function switchLanguage() {
   session.setLang(session.lang() === "zh" ? "en" : "zh");
   translateStatic();
-  if (state.me) openPage(state.page);
+  if (state.me) openPage(state.page, place().item);
   else renderSignIn();
 }
 
@@ -105,7 +118,7 @@ async function boot() {
   document.getElementById("lang").addEventListener("click", switchLanguage);
   document.getElementById("signout").addEventListener("click", () => {
     session.clear();
-    location.hash = "";
+    history.replaceState(null, "", location.pathname);
     renderSignIn();
   });
   await start();

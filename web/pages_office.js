@@ -73,12 +73,13 @@ async function graduateMatches(id) {
       : message(t("grad.no_jobs")));
 }
 
-export function graduatesPage(root, me) {
+export function graduatesPage(root, me, nav) {
   const detail = el("div", { id: "graduate-detail" });
   const listing = el("div", { id: "graduate-list" });
   const idInput = el("input", { id: "graduate-id", name: "graduate", placeholder: "g-0000001", required: true });
   const open = (id) => {
     idInput.value = id;
+    nav.remember(id);
     show(detail, () => graduateMatches(id), true);
   };
   const findForm = el("form", { class: "row", onsubmit: (ev) => { ev.preventDefault(); open(idInput.value.trim()); } },
@@ -143,6 +144,7 @@ export function graduatesPage(root, me) {
   root.append(
     el("section", {}, el("h2", {}, t("grad.find")), findForm, detail),
     el("section", {}, el("h2", {}, t("grad.list")), listForm, listing));
+  if (nav.item) open(nav.item);
 }
 
 // Options of a <select> from /v1/clusters or /v1/districts (names in the
@@ -173,11 +175,14 @@ async function jobDetail(id, office) {
   return el("div", {}, blocks);
 }
 
-export function jobsPage(root, me) {
+export function jobsPage(root, me, nav) {
   const office = me.role !== "association";
   const out = el("div", { id: "job-detail" });
   const list = el("div", { id: "job-list" });
-  const open = (id) => show(out, () => jobDetail(id, office), true);
+  const open = (id) => {
+    nav.remember(id);
+    show(out, () => jobDetail(id, office), true);
+  };
   const q = el("input", { id: "job-q", type: "search", placeholder: t("job.search_hint") });
   const cluster = el("select", { id: "job-cluster" });
   const district = el("select", { id: "job-district" });
@@ -203,6 +208,7 @@ export function jobsPage(root, me) {
   Promise.all([placeOptions(cluster, "/v1/clusters"), placeOptions(district, "/v1/districts")])
     .catch((err) => list.append(errorBox(err)));
   if (!office) search();  // an association sees its members' jobs at once
+  if (nav.item) open(nav.item);
   root.append(
     el("section", {}, el("h2", {}, t("job.search")),
       el("form", { class: "row", onsubmit: search },
@@ -228,11 +234,12 @@ async function alignmentBlock(program, segment) {
     ], a.top_shortfalls, `${program.id}-shortfalls.csv`));
 }
 
-export function programsPage(root, me) {
+export function programsPage(root, me, nav) {
   const out = el("div", { id: "program-detail" });
   const list = el("div", { id: "program-list" });
   root.append(el("section", {}, el("h2", {}, t("prog.list")), list), out);
-  const openProgram = (p) => show(out, async () => {
+  const programsById = new Map();
+  const openProgram = (p) => nav.remember(p.id) || show(out, async () => {
     const [all, own, jobs] = await Promise.all([
       alignmentBlock(p, ""),
       p.cluster ? alignmentBlock(p, p.cluster) : Promise.resolve(null),
@@ -253,10 +260,14 @@ export function programsPage(root, me) {
   show(list, async () => {
     const [programs, clusters] = await Promise.all([programsOf(me.org || null), getJson("/v1/clusters")]);
     const clusterName = new Map(clusters.items.map((c) => [c.id, c.name]));
+    for (const p of programs) programsById.set(p.id, p);
     return dataTable([
       { key: "field.program", value: (p) => el("a", { href: "#", onclick: (e) => { e.preventDefault(); openProgram(p); } }, p.name || p.id), csv: (p) => p.name || p.id },
       { key: "field.id", value: (p) => p.id },
       { key: "field.cluster", value: (p) => clusterName.get(p.cluster) || p.cluster || "" },
     ], programs, "programs.csv");
+  }).then(() => {
+    const wanted = nav.item && list.querySelector("a") ? nav.item : null;
+    if (wanted) openProgram(programsById.get(wanted) ?? { id: wanted });
   });
 }

@@ -82,6 +82,16 @@ class App:
         os.makedirs(SHOTS, exist_ok=True)
         self.d.save_screenshot(os.path.join(SHOTS, f"{name}-{self.lang()}.png"))
 
+    def shot_both(self, name, ready):
+        """A screenshot in this language and in the other; back to this one."""
+        self.shot(name)
+        for _ in range(2):
+            before = self.d.find_element(By.ID, "nav").text
+            self.switch_language()
+            self.wait.until(lambda d: d.find_element(By.ID, "nav").text != before and ready(d))
+            if _ == 0:
+                self.shot(name)
+
     def check_clean(self):
         """No console error and nothing fetched from another host so far."""
         errors = [e for e in self.d.get_log("browser") if e["level"] == "SEVERE"]
@@ -95,7 +105,7 @@ class App:
 def career_office(app, graduate, data):
     app.sign_in(data["office_key"])
     assert app.css("#nav button.tab.active").get_attribute("data-page") == "graduates"
-    app.shot("graduates")
+    app.shot_both("graduates", lambda d: d.find_elements(By.CSS_SELECTOR, "#graduate-id"))
     box = app.visible("#graduate-id")
     box.clear()
     box.send_keys(graduate)
@@ -114,12 +124,9 @@ def career_office(app, graduate, data):
     assert not re.search(r"\b[a-z]+\.[a-z_]+\.[a-z_.]+\b", sentence), f"skill id in {sentence!r}"
     app.shot("graduate")
 
+    # The switch redraws the same graduate (its place is in the address).
     app.switch_language()
     app.text_in("#nav", "毕业生")
-    box = app.visible("#graduate-id")
-    box.clear()
-    box.send_keys(graduate)
-    app.css("#open-graduate").click()
     app.text_in("#graduate-detail .sentence", "满足")
     zh = app.css("#graduate-detail .sentence").text
     assert any(n in zh for n in data["skill_names_zh"]) or "无需补充技能" in zh, zh
@@ -138,12 +145,14 @@ def career_office(app, graduate, data):
     assert data["job_query"] in found.text, found.text
     assert not re.search(r"\bemp-\d+", found.text), f"employer id shown: {found.text!r}"
     found.find_element(By.CSS_SELECTOR, "td a").click()
-    WebDriverWait(app.d, WAIT).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#job-detail h3")) == 2)
-    app.shot("job")
+    job_ready = lambda d: len(d.find_elements(By.CSS_SELECTOR, "#job-detail h3")) == 2
+    WebDriverWait(app.d, WAIT).until(job_ready)
+    app.shot_both("job", job_ready)
     app.css('#nav button[data-page="programs"]').click()
     app.css("#program-list table tbody tr td a").click()
-    app.css("#program-detail .alignment")
-    app.shot("programs")
+    program_ready = lambda d: d.find_elements(By.CSS_SELECTOR, "#program-detail .alignment")
+    WebDriverWait(app.d, WAIT).until(program_ready)
+    app.shot_both("programs", program_ready)
     app.switch_language()
     app.text_in("#nav", "Graduates")
     app.check_clean()
@@ -183,7 +192,7 @@ def association(app, data, tmp):
         return "web-1" in d.find_element(By.ID, "job-list").text
     WebDriverWait(app.d, WAIT).until(listed)
     assert data["employer_name"] in app.css("#job-list").text
-    app.shot("association-jobs")
+    app.shot_both("association-jobs", lambda d: "web-1" in d.find_element(By.ID, "job-list").text)
     app.check_clean()
 
 
@@ -215,12 +224,13 @@ def operator(app, data):
     app.text_in("#region figcaption", "产业集群")
     app.shot("region")
     app.switch_language()
+    app.text_in("#region figcaption", "cluster")
     app.css('#nav button[data-page="runs"]').click()
     app.css("#start-run").click()
     app.text_in("#runs-note", "started")
     WebDriverWait(app.d, 60).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, "#runs tbody tr.run-succeeded"))
-    app.shot("runs")
+    app.shot_both("runs", lambda d: d.find_elements(By.CSS_SELECTOR, "#runs tbody tr.run-succeeded"))
     app.check_clean()
 
 
