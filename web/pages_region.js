@@ -1,6 +1,7 @@
 // Operator and viewer pages: the region's supply and demand by cluster and
 // district (charts), the skills in shortest supply, and (admin) the batch run
-// history with live progress and a button to start a run.
+// history with live progress, a button to start a run, and the latest run's
+// funnel of openings.
 import { getJson, post } from "./api.js";
 import { bar, barChart, clear, dataTable, el, errorBox, message, t } from "./ui.js";
 
@@ -32,7 +33,29 @@ export function regionPage(root) {
   }).catch((err) => clear(out).append(errorBox(err)));
 }
 
+// The latest published run: its funnel of openings (eligible, matched,
+// placed by the stable assignment) and the assignment's checks.
+async function latestRun(target) {
+  const body = await getJson("/v1/batch-runs/latest/summary");
+  const a = body.assignment || {};
+  const f = a.funnel || {};
+  const steps = ["openings", "eligible", "matched", "placed"].map((k) => ({ label: t("funnel." + k), value: f[k] ?? 0 }));
+  clear(target).append(
+    el("h3", {}, t("runs.latest", { id: body.run_id, date: (body.run && body.run.finished_at) || "" })),
+    barChart(t("runs.funnel"), steps, [{ key: "field.openings", value: (x) => x.value }]),
+    dataTable([
+      { key: "runs.measure", value: (r) => t(r.key) },
+      { key: "runs.value", value: (r) => r.value },
+    ], [
+      { key: "runs.placed_graduates", value: a.placed_graduates },
+      { key: "runs.unplaced_graduates", value: a.unplaced_seeking_graduates },
+      { key: "runs.unfilled_openings", value: a.unfilled_openings },
+      { key: "runs.blocking_pairs", value: a.blocking_pairs },
+    ], `run-${body.run_id}-summary.csv`));
+}
+
 export function runsPage(root) {
+  const latest = el("div", { id: "latest-run" });
   const out = el("div", { id: "runs" });
   const note = el("div", { id: "runs-note" });
   let timer = null;
@@ -48,6 +71,8 @@ export function runsPage(root) {
         { key: "runs.finished_at", value: (r) => r.finished_at || "" },
       ], body.items, "batch-runs.csv", { rowClass: (r) => "run-" + r.status }));
       const busy = body.items.some((r) => r.status === "queued" || r.status === "running");
+      // Asked only once a run has succeeded (before, the summary is a 404).
+      if (!busy && body.items.some((r) => r.status === "succeeded")) await latestRun(latest);
       clearTimeout(timer);
       if (busy && root.isConnected) timer = setTimeout(refresh, 1000);
     } catch (err) {
@@ -61,6 +86,6 @@ export function runsPage(root) {
     refresh();
   };
   root.append(el("section", {}, el("h2", {}, t("runs.title")),
-    el("button", { type: "button", id: "start-run", onclick: start }, t("runs.start")), note, out));
+    el("button", { type: "button", id: "start-run", onclick: start }, t("runs.start")), note, out, latest));
   refresh();
 }

@@ -74,6 +74,9 @@ TEST(WebPage, BothLanguagesHaveEveryKeyThePageUses) {
                                "queued", "running", "succeeded", "failed"}) {
         seen.insert(std::string("status.") + status);
     }
+    for (const char* step : {"openings", "eligible", "matched", "placed"}) {
+        seen.insert(std::string("funnel.") + step);
+    }
     EXPECT_GT(seen.size(), 60u);
     for (const auto& key : seen) EXPECT_TRUE(en.count(key)) << "missing in the dictionary: " << key;
 }

@@ -230,7 +230,8 @@ def operator(app, data):
     app.text_in("#runs-note", "started")
     WebDriverWait(app.d, 60).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, "#runs tbody tr.run-succeeded"))
-    app.shot_both("runs", lambda d: d.find_elements(By.CSS_SELECTOR, "#runs tbody tr.run-succeeded"))
+    app.css("#latest-run svg.chart rect")
+    app.shot_both("runs", lambda d: d.find_elements(By.CSS_SELECTOR, "#latest-run svg.chart rect"))
     app.check_clean()
 
 
