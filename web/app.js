@@ -2,7 +2,7 @@
 // follow the key's role (GET /v1/me), a 中文 / English switch that redraws
 // every page from the dictionary (i18n.json).
 import { ApiError, getJson, session } from "./api.js";
-import { clear, el, errorBox, loadDictionary, message, t } from "./ui.js";
+import { clear, fill, el, errorBox, loadDictionary, message, t } from "./ui.js";
 import { graduatesPage, jobsPage, programsPage } from "./pages_office.js";
 import { regionPage, runsPage } from "./pages_region.js";
 import { uploadPage } from "./pages_upload.js";
@@ -85,7 +85,7 @@ function renderSignIn(error) {
   el("label", { for: "key" }, t("signin.key")), input,
   el("button", { type: "submit", id: "signin-submit" }, t("signin.submit")),
   error ? message(error, "error") : null);
-  clear(main()).append(form);
+  fill(main(), form);
   input.focus();
 }
 
@@ -97,7 +97,7 @@ async function start() {
   } catch (err) {
     session.clear();
     if (err instanceof ApiError && err.status === 401) return renderSignIn(t("signin.bad_key"));
-    clear(main()).append(errorBox(err));
+    fill(main(), errorBox(err));
     return;
   }
   const pages = PAGES[state.me.role] || [];

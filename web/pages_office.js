@@ -2,19 +2,19 @@
 // plain sentence and the learning plan; a job's top graduates; the
 // programs' alignment and shortfalls; CSV of every list.
 import { download, getJson, session } from "./api.js";
-import { bar, clear, dataTable, el, errorBox, message, t } from "./ui.js";
+import { bar, clear, fill, dataTable, el, errorBox, message, t } from "./ui.js";
 
 const enc = encodeURIComponent;
 
 // Fills `target` with what `build` makes (or the error); a detail view is
 // scrolled into sight, as it opens below the list it was picked from.
 async function show(target, build, scroll = false) {
-  clear(target).append(message(t("common.loading")));
+  fill(target, message(t("common.loading")));
   try {
     const node = await build();
-    clear(target).append(node);
+    fill(target, node);
   } catch (err) {
-    clear(target).append(errorBox(err));
+    fill(target, errorBox(err));
   }
   if (scroll) target.scrollIntoView({ block: "start" });
 }
@@ -132,7 +132,7 @@ export function graduatesPage(root, me, nav) {
     t("common.download_csv")));
 
   const fillPrograms = async () => {
-    clear(programSelect).append(el("option", { value: "" }, t("common.all")));
+    fill(programSelect, el("option", { value: "" }, t("common.all")));
     for (const p of await programsOf(instSelect.value)) programSelect.append(el("option", { value: p.id }, p.name || p.id));
   };
   instSelect.addEventListener("change", () => fillPrograms().catch((err) => listing.append(errorBox(err))));

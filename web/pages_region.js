@@ -3,13 +3,14 @@
 // history with live progress, a button to start a run, and the latest run's
 // funnel of openings.
 import { getJson, post } from "./api.js";
-import { bar, barChart, clear, dataTable, el, errorBox, message, t } from "./ui.js";
+import { bar, barChart, clear, fill, dataTable, el, errorBox, message, t } from "./ui.js";
 
-export function regionPage(root) {
-  const out = el("div", { id: "region" }, message(t("common.loading")));
-  root.append(el("section", {}, el("h2", {}, t("region.title")), out));
-  Promise.all([getJson("/v1/supply-demand?group_by=cluster"), getJson("/v1/supply-demand?group_by=district"),
-    getJson("/v1/supply-demand")]).then(([clusters, districts, overall]) => {
+// One cluster's market or the whole region's (cluster "" = all).
+function drawRegion(out, cluster) {
+  fill(out, message(t("common.loading")));
+  const segment = cluster ? "&cluster=" + encodeURIComponent(cluster) : "";
+  Promise.all([getJson("/v1/supply-demand?group_by=cluster" + segment), getJson("/v1/supply-demand?group_by=district" + segment),
+    getJson("/v1/supply-demand?group_by=overall" + segment)]).then(([clusters, districts, overall]) => {
     const series = [
       { key: "field.openings", value: (g) => g.openings },
       { key: "field.seeking", value: (g) => g.seeking_graduates },
@@ -19,8 +20,8 @@ export function regionPage(root) {
       .filter((k) => k.demand > 0)
       .sort((a, b) => (a.ratio ?? 0) - (b.ratio ?? 0) || b.demand - a.demand)
       .slice(0, 20);
-    clear(out).append(
-      barChart(t("region.by_cluster"), rows(clusters), series),
+    fill(out,
+      cluster ? null : barChart(t("region.by_cluster"), rows(clusters), series),
       barChart(t("region.by_district"), rows(districts), series),
       clusters.groups.some((g) => g.suppressed) || districts.groups.some((g) => g.suppressed) ? el("p", { class: "help" }, "* " + t("region.suppressed")) : null,
       el("h3", {}, t("region.shortages")),
@@ -28,9 +29,21 @@ export function regionPage(root) {
         { key: "field.skill", value: (k) => k.skill_name || k.skill_id },
         { key: "region.demand", value: (k) => k.demand },
         { key: "region.supply", value: (k) => k.supply ?? "–" },
-        { key: "field.coverage", value: (k) => (k.ratio === null ? "–" : bar(Math.min(1, k.ratio))), csv: (k) => k.ratio },
-      ], shortages, "skill-shortages.csv"));
-  }).catch((err) => clear(out).append(errorBox(err)));
+        { key: "region.ratio", value: (k) => (k.ratio === null ? "–" : bar(Math.min(1, k.ratio), k.ratio.toFixed(2))), csv: (k) => k.ratio },
+      ], shortages, `skill-shortages${cluster ? "-" + cluster : ""}.csv`));
+  }).catch((err) => fill(out, errorBox(err)));
+}
+
+export function regionPage(root) {
+  const out = el("div", { id: "region" });
+  const cluster = el("select", { id: "region-cluster", onchange: () => drawRegion(out, cluster.value) },
+    el("option", { value: "" }, t("region.whole")));
+  getJson("/v1/clusters").then((body) => {
+    for (const c of body.items.filter((c) => c.jobs > 0)) cluster.append(el("option", { value: c.id }, c.name));
+  }).catch((err) => out.append(errorBox(err)));
+  root.append(el("section", {}, el("h2", {}, t("region.title")),
+    el("div", { class: "row" }, el("label", { for: "region-cluster" }, t("field.cluster")), cluster), out));
+  drawRegion(out, "");
 }
 
 // The latest published run: its funnel of openings (eligible, matched,
@@ -40,7 +53,7 @@ async function latestRun(target) {
   const a = body.assignment || {};
   const f = a.funnel || {};
   const steps = ["openings", "eligible", "matched", "placed"].map((k) => ({ label: t("funnel." + k), value: f[k] ?? 0 }));
-  clear(target).append(
+  fill(target,
     el("h3", {}, t("runs.latest", { id: body.run_id, date: (body.run && body.run.finished_at) || "" })),
     barChart(t("runs.funnel"), steps, [{ key: "field.openings", value: (x) => x.value }]),
     dataTable([
@@ -62,7 +75,7 @@ export function runsPage(root) {
   const refresh = async () => {
     try {
       const body = await getJson("/v1/batch-runs?limit=20");
-      clear(out).append(dataTable([
+      fill(out, dataTable([
         { key: "field.id", value: (r) => r.id },
         { key: "field.status", value: (r) => t("status." + r.status) },
         { key: "runs.stage", value: (r) => r.stage || "" },
@@ -76,12 +89,12 @@ export function runsPage(root) {
       clearTimeout(timer);
       if (busy && root.isConnected) timer = setTimeout(refresh, 1000);
     } catch (err) {
-      clear(out).append(errorBox(err));
+      fill(out, errorBox(err));
     }
   };
   const start = async () => {
     const { status, body } = await post("/v1/batch-runs");
-    clear(note).append(status === 202 ? message(t("runs.started", { id: body.id }), "ok")
+    fill(note, status === 202 ? message(t("runs.started", { id: body.id }), "ok")
       : message(status === 409 ? t("runs.busy") : body.detail || body.title, "error"));
     refresh();
   };

@@ -41,6 +41,13 @@ export function clear(node) {
   return node;
 }
 
+// Replaces what `node` shows with `children` (null, undefined and false
+// left out, as el() does).
+export function fill(node, ...children) {
+  clear(node).append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
 export function message(text, kind = "info") {
   return el("p", { class: "message " + kind, role: kind === "error" ? "alert" : "status" }, text);
 }

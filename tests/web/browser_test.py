@@ -93,7 +93,10 @@ class App:
                 self.shot(name)
 
     def check_clean(self):
-        """No console error and nothing fetched from another host so far."""
+        """No console error, no stray "null"/"undefined" text, and nothing
+        fetched from another host so far."""
+        text = self.d.find_element(By.TAG_NAME, "main").text
+        assert not re.search(r"\b(null|undefined|NaN|\[object \w+\])", text), text
         errors = [e for e in self.d.get_log("browser") if e["level"] == "SEVERE"]
         assert not errors, f"console errors: {errors}"
         urls = self.d.execute_script(
@@ -220,6 +223,14 @@ def operator(app, data):
         assert chart.find_elements(By.CSS_SELECTOR, "rect"), "an empty chart"
         assert chart.size["width"] > 300, chart.size
     app.shot("region")
+    # One cluster's market: its district chart and shortages only.
+    Select(app.css("#region-cluster")).select_by_index(1)
+    WebDriverWait(app.d, WAIT).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#region svg.chart")) == 1)
+    app.css("#region table tbody tr")
+    app.shot("region-cluster")
+    app.check_clean()
+    Select(app.css("#region-cluster")).select_by_index(0)
+    WebDriverWait(app.d, WAIT).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#region svg.chart")) == 2)
     app.switch_language()
     app.text_in("#region figcaption", "产业集群")
     app.shot("region")
