@@ -1,6 +1,8 @@
 // Names for people: GET /v1/clusters and /v1/districts (every id the data
 // uses plus the shipped ones, each with its Chinese and English name and the
-// count of jobs naming it), so pages and filters can speak in names.
+// count of jobs naming it) and /v1/skill-categories (each category the
+// taxonomy uses, its names and its count of skills), so pages and filters can
+// speak in names.
 #include <map>
 #include <string>
 
@@ -55,6 +57,26 @@ Response places(ApiContext& ctx, const Request& r, PlaceKind kind) {
     return json_response({{"items", std::move(items)}, {"lang", to_string(lang)}});
 }
 
+Response categories(ApiContext& ctx, const Request& r) {
+    const Lang lang = reader_language(r);
+    const auto published = ctx.snapshots.current();
+    if (!published.snapshot) {
+        throw ServiceUnavailable("the matching snapshot is still loading; retry shortly (/readyz)");
+    }
+    std::map<std::string, std::size_t> skills;  // category -> skills, in id order
+    for (const auto& category : published.snapshot->skill_category) ++skills[category];
+    json items = json::array();
+    for (const auto& [id, count] : skills) {
+        const PlaceName* named = find_place(PlaceKind::kCategory, id);
+        items.push_back({{"id", id},
+                         {"name_zh", named && !named->name_zh.empty() ? named->name_zh : id},
+                         {"name_en", named && !named->name_en.empty() ? named->name_en : id},
+                         {"name", place_name(PlaceKind::kCategory, id, lang)},
+                         {"skills", count}});
+    }
+    return json_response({{"items", std::move(items)}, {"lang", to_string(lang)}});
+}
+
 }  // namespace
 
 void add_name_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
@@ -80,6 +102,15 @@ void add_name_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
          params,
          {400, 503},
          [&ctx](Request& r, const Principal&) { return places(ctx, r, PlaceKind::kDistrict); }});
+    routes.push_back({"GET",
+                      "/v1/skill-categories",
+                      "Skill categories: id, Chinese and English names, number of skills",
+                      "names",
+                      RoleSet::all(),
+                      "",
+                      params,
+                      {400, 503},
+                      [&ctx](Request& r, const Principal&) { return categories(ctx, r); }});
 }
 
 }  // namespace talentmatch::api

@@ -34,7 +34,15 @@ std::string ascii_lower(std::string_view text) {
 const std::vector<PlaceName>& shipped_places(PlaceKind kind) {
     static const std::vector<PlaceName> clusters = load("data/taxonomy/clusters.json");
     static const std::vector<PlaceName> districts = load("data/taxonomy/districts.json");
-    return kind == PlaceKind::kCluster ? clusters : districts;
+    static const std::vector<PlaceName> categories = load("data/taxonomy/categories.json");
+    switch (kind) {
+        case PlaceKind::kCluster:
+            return clusters;
+        case PlaceKind::kDistrict:
+            return districts;
+        default:
+            return categories;
+    }
 }
 
 const PlaceName* find_place(PlaceKind kind, std::string_view id) {
@@ -72,7 +80,14 @@ std::string place_id(PlaceKind kind, std::string_view text,
 }
 
 const char* to_string(PlaceKind kind) {
-    return kind == PlaceKind::kCluster ? "cluster" : "district";
+    switch (kind) {
+        case PlaceKind::kCluster:
+            return "cluster";
+        case PlaceKind::kDistrict:
+            return "district";
+        default:
+            return "category";
+    }
 }
 
 }  // namespace talentmatch::api

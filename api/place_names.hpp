@@ -17,7 +17,9 @@
 
 namespace talentmatch::api {
 
-enum class PlaceKind { kCluster, kDistrict };
+// kCategory: skill categories (data/taxonomy/categories.json), named the
+// same way though they are not places.
+enum class PlaceKind { kCluster, kDistrict, kCategory };
 
 struct PlaceName {
     std::string id;
@@ -38,7 +40,7 @@ std::string place_id(PlaceKind kind, std::string_view text,
 // shipped list does not know is its own name.
 const std::string& place_name(PlaceKind kind, const std::string& id, Lang lang);
 
-// "cluster" / "district".
+// "cluster" / "district" / "category".
 const char* to_string(PlaceKind kind);
 
 }  // namespace talentmatch::api

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <map>
 #include <sstream>
 
 #include "api_harness.hpp"
@@ -90,6 +91,35 @@ TEST(Names, AlignmentAndSupplyDemandNameSkillsAndGroups) {
         if (k["skill_id"] == "s1") s1 = k["skill_name"] == "电池测试";
     }
     EXPECT_TRUE(s1) << sd.body;
+}
+
+TEST(Names, SkillCategoriesHaveNamesInBothLanguages) {
+    Harness h;
+    ASSERT_EQ(
+        h.put(
+             "/v1/skills/s1",
+             R"({"id":"s1","name_zh":"电池测试","name_en":"Battery testing","category":"bat.pack"})")
+            .status,
+        200);
+    h.wait_snapshot_current();
+    const auto r = h.get("/v1/skill-categories?lang=zh", "viewer");
+    ASSERT_EQ(r.status, 200) << r.body;
+    std::map<std::string, nlohmann::json> by_id;
+    const auto body = r.json();
+    for (const auto& c : body["items"]) by_id[c["id"]] = c;
+    ASSERT_TRUE(by_id.count("bat.pack")) << r.body;
+    EXPECT_EQ(by_id["bat.pack"]["name"], "电池 PACK 与 BMS");
+    EXPECT_EQ(by_id["bat.pack"]["name_en"], "Battery packs and BMS");
+    EXPECT_EQ(by_id["bat.pack"]["skills"], 1);
+    std::size_t skills = 0;
+    for (const auto& [id, c] : by_id) skills += c["skills"].get<std::size_t>();
+    EXPECT_EQ(skills, 6u);  // every seeded skill in one category
+    const auto sd = h.get("/v1/supply-demand?lang=en", "admin").json();
+    bool named = false;
+    for (const auto& c : sd["categories"]) {
+        if (c["category"] == "bat.pack") named = c["category_name"] == "Battery packs and BMS";
+    }
+    EXPECT_TRUE(named) << sd.dump();
 }
 
 TEST(JobSearch, FindsOpenJobsByTitleEmployerNameOrIdRankedThenById) {
