@@ -56,8 +56,8 @@ r=json.load(open(sys.argv[1]))
 print("%.1f" % next(s["seconds"] for s in r["stage_seconds"] if s["stage"]=="assignment"))' "$1"
 }
 
-declare -A wall_sum rss_max
-for side in old new; do wall_sum[$side]=0; rss_max[$side]=0; done
+declare -A wall_sum user_sum rss_max
+for side in old new; do wall_sum[$side]=0; user_sum[$side]=0; rss_max[$side]=0; done
 printf '%-5s %-4s %8s %8s %7s %9s %9s %9s %9s %9s  %s\n' round side wall_s user_s sys_s rss_mib assign_s filled placed blocking load
 for round in $(seq 1 "$rounds"); do
   for side in old new; do
@@ -76,11 +76,13 @@ for round in $(seq 1 "$rounds"); do
       "$(json_field "$latest/assignment.json" placed_graduates)" \
       "$(json_field "$latest/assignment.json" blocking_pairs)" "$load"
     wall_sum[$side]=$(awk -v a="${wall_sum[$side]}" -v b="$wall" 'BEGIN { print a + b }')
+    user_sum[$side]=$(awk -v a="${user_sum[$side]}" -v b="$user" 'BEGIN { print a + b }')
     [ "$rss_kb" -gt "${rss_max[$side]}" ] && rss_max[$side]=$rss_kb
   done
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 echo "new/old wall (sum over rounds): $(ratio "${wall_sum[new]}" "${wall_sum[old]}")"
+echo "new/old user CPU (sum over rounds; steadier than wall when the machine is shared): $(ratio "${user_sum[new]}" "${user_sum[old]}")"
 echo "new/old peak RSS: $(ratio "${rss_max[new]}" "${rss_max[old]}")"
 echo "(old: stable only within each graduate's --depth best jobs, blocking pairs counted inside them,"
 echo " expired jobs included; new: over every eligible pair, jobs past valid_until on $date left out)"
