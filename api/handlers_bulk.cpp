@@ -22,6 +22,7 @@
 // anything unusual falls back to nlohmann + json_codec, which writes the
 // error messages), and the answer is written straight into a string (same
 // bytes as dumping the equivalent nlohmann object, keys sorted).
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -107,6 +108,10 @@ std::vector<RawItem<T>> split_csv(const Request& req, std::string& encoding) {
              "per item (bulk/FORMATS.md)"}});
     }
     const bulk::CsvDecoder decoder(kind, record.fields);
+    // The id column (any position), so a row that fails to decode is still
+    // reported under its id.
+    const auto id_column = static_cast<std::size_t>(
+        std::find(record.fields.begin(), record.fields.end(), "id") - record.fields.begin());
     if (!record.error.empty() || !decoder.header_errors().empty()) {
         std::vector<FieldError> errors;
         if (!record.error.empty()) errors.push_back({"line 1", record.error});
@@ -118,7 +123,9 @@ std::vector<RawItem<T>> split_csv(const Request& req, std::string& encoding) {
     while (reader.next(record)) {
         RawItem<T>& item = items.emplace_back();
         item.line = record.line;
-        if (!record.fields.empty() && !record.fields[0].empty()) item.id = record.fields[0];
+        if (id_column < record.fields.size() && !record.fields[id_column].empty()) {
+            item.id = record.fields[id_column];
+        }
         if (!record.error.empty()) {
             item.errors.push_back({"", record.error});
             continue;

@@ -221,6 +221,11 @@ TEST(WebappApi, CsvUploadGivesPerRowErrorsWithLines) {
         h.post("/v1/jobs:bulk", "id,employer_id,colour,requirements\n", "assoc_A1", "text/csv");
     EXPECT_EQ(header.status, 422);
     EXPECT_EQ(header.json()["errors"][0]["path"], "line 1.colour");
+    // Columns in any order: a bad row is still reported under its id.
+    const auto reordered = h.post("/v1/jobs:bulk", "employer_id,requirements,id\nE1,s1:9,r1\n",
+                                  "assoc_A1", "text/csv");
+    EXPECT_EQ(reordered.json()["items"][0]["id"], "r1") << reordered.body;
+    EXPECT_EQ(reordered.json()["items"][0]["status"], "invalid");
     // Employers have a CSV format too.
     const auto employers =
         h.post("/v1/employers:bulk", "id,name,district,association_id\nE9,深圳电池,nanshan,A1\n",
