@@ -117,6 +117,7 @@ Response graduate_matches(ApiContext& ctx, Request& r, const Principal& p) {
             }
             graduates.push_back({{"graduate_id", ids[q]},
                                  {"program_id", program_of(rows[q])},
+                                 {"program_name", s->program_name[g.program[rows[q]]]},
                                  {"graduation_year", g.year_or_cohort[rows[q]]},
                                  {"seeking", g.seeking[rows[q]] != 0},
                                  {"matches", std::move(matches)}});

@@ -114,7 +114,7 @@ export function graduatesPage(root, me, nav) {
       const body = await getJson(await query());
       return dataTable([
         { key: "field.graduate", value: (g) => el("a", { href: "#", onclick: (e) => { e.preventDefault(); open(g.graduate_id); } }, g.graduate_id), csv: (g) => g.graduate_id },
-        { key: "field.program", value: (g) => g.program_id },
+        { key: "field.program", value: (g) => g.program_name || g.program_id },
         { key: "field.year", value: (g) => g.graduation_year },
         { key: "grad.top_job", value: (g) => (g.matches[0] ? g.matches[0].title : "–") },
         { key: "field.coverage", value: (g) => (g.matches[0] ? bar(g.matches[0].coverage) : "–"), csv: (g) => (g.matches[0] ? g.matches[0].coverage_percent : "") },

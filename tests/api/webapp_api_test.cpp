@@ -273,6 +273,7 @@ TEST(WebappApi, CareerOfficeExportsItsGraduatesMatchesAsCsv) {
     ASSERT_EQ(json.status, 200) << json.body;
     const auto graduates = json.json()["graduates"];
     ASSERT_EQ(graduates.size(), 2u);  // g1, g2; not I2's h1
+    EXPECT_EQ(graduates[0]["program_name"], "Program P1");
     for (const auto& g : graduates) {
         const auto single =
             h.get(cat("/v1/graduates/", g["graduate_id"].get<std::string>(), "/matches?k=2"),
