@@ -207,6 +207,7 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
         rep.end();
 
         rep.begin("outputs", 3, "steps");
+        const auto outputs_start = std::chrono::steady_clock::now();
         RunPublisher publisher(o.out_dir, run_directory_name(run_id));
         write_result_files(r, publisher);
         rep.advance(1);
@@ -218,6 +219,12 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
         json timings = json::array();
         for (const auto& [stage, secs] : rep.timings())
             timings.push_back({{"stage", stage}, {"seconds", secs}});
+        // The outputs stage so far: every file but run.json, and its publication.
+        timings.push_back({{"stage", "outputs"},
+                           {"seconds", std::chrono::duration<double>(
+                                           std::chrono::steady_clock::now() - outputs_start)
+                                           .count()},
+                           {"until", "run.json"}});
         const double topk_secs = [&] {
             for (const auto& [stage, secs] : rep.timings()) {
                 if (stage == "top-k graduates") return secs;
