@@ -16,6 +16,7 @@ const char* content_type_of(const std::string& name) {
     if (name.ends_with(".js")) return "text/javascript; charset=utf-8";
     if (name.ends_with(".css")) return "text/css; charset=utf-8";
     if (name.ends_with(".json")) return "application/json; charset=utf-8";
+    if (name.ends_with(".svg")) return "image/svg+xml";
     return "application/octet-stream";
 }
 
@@ -46,6 +47,16 @@ void add_web_routes(std::vector<RouteSpec>& routes) {
                       {},
                       {404},
                       [](Request&, const Principal&) { return serve_file("index.html"); }});
+    // Browsers ask for /favicon.ico on any page of the origin.
+    routes.push_back({"GET",
+                      "/favicon.ico",
+                      "The web app's icon (SVG)",
+                      "web",
+                      {},
+                      "",
+                      {},
+                      {},
+                      [](Request&, const Principal&) { return serve_file("favicon.svg"); }});
     routes.push_back(
         {"GET",
          "/app/{file}",

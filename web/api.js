@@ -28,6 +28,8 @@ export function withLang(path) {
 }
 
 async function send(method, path, body, contentType) {
+  // Signed out while a page was still loading: nothing is sent.
+  if (!session.key()) throw new ApiError(401, { title: "signed out" });
   const headers = { Authorization: "Bearer " + session.key() };
   if (contentType) headers["Content-Type"] = contentType;
   const res = await fetch(withLang(path), { method, headers, body });

@@ -29,6 +29,7 @@ TEST(WebPage, ThePageAndItsFilesAreServedFromTheBinaryWithoutAKey) {
     }
     EXPECT_EQ(h.get("/app/app.js", "").content_type, "text/javascript; charset=utf-8");
     EXPECT_EQ(h.get("/app/i18n.json", "").content_type, "application/json; charset=utf-8");
+    EXPECT_EQ(h.get("/favicon.ico", "").content_type, "image/svg+xml");
     EXPECT_EQ(h.get("/app/no-such.js", "").status, 404);
     EXPECT_EQ(h.get("/app/..%2Fapi%2Fauth.cpp", "").status, 404);
 }
