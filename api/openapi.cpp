@@ -40,6 +40,18 @@ json problem_response_ref(int status) {
              {{kProblemContentType, {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
 }
 
+// The web app's files (handlers_web.cpp): the page, its icon, or any of its
+// scripts, style and dictionary.
+json web_content(const std::string& pattern) {
+    const json text = {{"schema", {{"type", "string"}}}};
+    if (pattern == "/") return {{"text/html", text}};
+    if (pattern == "/favicon.ico") return {{"image/svg+xml", text}};
+    return {{"text/javascript", text},
+            {"text/css", text},
+            {"application/json", text},
+            {"image/svg+xml", text}};
+}
+
 json operation(const RouteSpec& route) {
     json op = {
         {"operationId", operation_id(route)}, {"summary", route.summary}, {"tags", {route.tag}}};
@@ -100,7 +112,7 @@ json operation(const RouteSpec& route) {
             {"content",
              is_metrics ? json{{"text/plain", {{"schema", {{"type", "string"}}}}}}
              : is_web
-                 ? json{{"text/html", {{"schema", {{"type", "string"}}}}}}
+                 ? web_content(route.pattern)
                  : json{{"application/json",
                          {{"schema", {{"$ref", "#/components/schemas/" + success_schema}}}}}}}};
         const bool has_format = std::any_of(route.query.begin(), route.query.end(),
