@@ -1,8 +1,11 @@
 #include "mpi/distributed_batch.hpp"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -54,9 +57,21 @@ std::vector<T> take(const std::vector<std::byte>& in, std::size_t& at) {
     return v;
 }
 
-std::vector<std::byte> encode(const batch::BothWays& w, double seconds) {
+// A rank's figures for rank 0's summary line.
+struct RankFigures {
+    double seconds = 0;  // its top-k range
+    double rss_mib = 0;  // its peak RSS so far
+};
+
+double peak_rss_mib() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_maxrss) / 1024.0;  // KiB on Linux
+}
+
+std::vector<std::byte> encode(const batch::BothWays& w, const RankFigures& figures) {
     std::vector<std::byte> out;
-    put(out, std::vector<double>{seconds});
+    put(out, std::vector<double>{figures.seconds, figures.rss_mib});
     put(out, w.jobs_per_candidate.offsets);
     put(out, w.jobs_per_candidate.items);
     put(out, w.candidates_per_job.offsets);
@@ -64,10 +79,12 @@ std::vector<std::byte> encode(const batch::BothWays& w, double seconds) {
     return out;
 }
 
-batch::BothWays decode(const std::vector<std::byte>& in, double& seconds) {
+batch::BothWays decode(const std::vector<std::byte>& in, RankFigures& figures) {
     std::size_t at = 0;
     batch::BothWays w;
-    seconds = take<double>(in, at).at(0);
+    const auto numbers = take<double>(in, at);
+    if (numbers.size() != 2) throw std::runtime_error("mpi: malformed message");
+    figures = {numbers[0], numbers[1]};
     w.jobs_per_candidate.offsets = take<std::uint32_t>(in, at);
     w.jobs_per_candidate.items = take<matcher::IndexedMatch>(in, at);
     w.candidates_per_job.offsets = take<std::uint32_t>(in, at);
@@ -176,7 +193,7 @@ batch::BothWays DistributedBatch::gather(const batch::LoadedSnapshot& loaded, st
                                                : error);
     // Every rank's lists are received even after a failure (a rank blocked
     // in its send could not be told); the failure is then agreed.
-    std::vector<double> seconds(std::size_t(ranks), since(t0));
+    std::vector<RankFigures> figures(std::size_t(ranks), RankFigures{since(t0), peak_rss_mib()});
     for (int r = 1; r < ranks; ++r) {
         std::vector<std::byte> bytes;
         try {
@@ -187,7 +204,7 @@ batch::BothWays DistributedBatch::gather(const batch::LoadedSnapshot& loaded, st
         }
         if (!error.empty()) continue;
         try {
-            batch::BothWays theirs = decode(bytes, seconds[std::size_t(r)]);
+            batch::BothWays theirs = decode(bytes, figures[std::size_t(r)]);
             if (std::getenv("TALENTMATCH_MPI_FAIL_GATHER") != nullptr)
                 throw std::runtime_error(
                     "rank 0: injected failure while merging (TALENTMATCH_MPI_FAIL_GATHER)");
@@ -211,7 +228,9 @@ batch::BothWays DistributedBatch::gather(const batch::LoadedSnapshot& loaded, st
         std::cerr << " " << (range.end - range.begin);
     }
     std::cerr << "; top-k seconds per rank";
-    for (const double t : seconds) std::cerr << " " << t;
+    for (const auto& f : figures) std::cerr << " " << f.seconds;
+    std::cerr << "; peak RSS MiB per rank";
+    for (const auto& f : figures) std::cerr << " " << std::lround(f.rss_mib);
     std::cerr << "; rank 0 received " << channel_.bytes_received() << " bytes, largest message "
               << channel_.largest_message() << " bytes\n";
     return out;
@@ -246,7 +265,7 @@ void DistributedBatch::worker(const batch::BatchOptions& o) {
         error = e.what();
     }
     if (!agree(error.empty())) throw std::runtime_error(error.empty() ? me + "stopped" : error);
-    const auto bytes = encode(mine, since(t0));
+    const auto bytes = encode(mine, {since(t0), peak_rss_mib()});
     channel_.send(0, bytes);
     if (!agree(true)) throw std::runtime_error(me + "stopped: rank 0 failed merging the lists");
 }

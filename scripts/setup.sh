@@ -14,7 +14,8 @@ build_packages=(
 test_packages=(python3 python3-networkx sqlite3 curl clang-format clang-14 libclang-rt-14-dev
   libopenmpi-dev openmpi-bin  # Open MPI: talentmatch-mpi and its mpirun tests
   chromium chromium-driver python3-selenium fonts-noto-cjk)  # the web app in a real browser
-bench_packages=(libfaiss-dev libbenchmark-dev libopenblas-dev wrk nginx-light)
+bench_packages=(libfaiss-dev libbenchmark-dev libopenblas-dev wrk nginx-light
+  time)  # GNU time: peak RSS in bench/mpi_bench.sh
 
 wanted=("${build_packages[@]}")
 case "${1:-build}" in
