@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
-#include <regex>
+#include <cctype>
 
 #include "api_harness.hpp"
 #include "models/json_codec.hpp"
@@ -64,10 +64,15 @@ void expect_sentence_matches_fields(const nlohmann::json& e, const std::string& 
     }
     if (plan.size() > 3) want.push_back(static_cast<int>(plan.size() - 3));
     std::vector<int> numbers;
-    const std::regex number("[0-9]+");
-    for (auto it = std::sregex_iterator(rest.begin(), rest.end(), number);
-         it != std::sregex_iterator(); ++it) {
-        numbers.push_back(std::stoi(it->str()));
+    for (std::size_t i = 0; i < rest.size();) {  // each run of digits
+        if (!std::isdigit(static_cast<unsigned char>(rest[i]))) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < rest.size() && std::isdigit(static_cast<unsigned char>(rest[end]))) ++end;
+        numbers.push_back(std::stoi(rest.substr(i, end - i)));
+        i = end;
     }
     EXPECT_EQ(numbers, want) << sentence;
 }
