@@ -66,11 +66,9 @@ StabilityCheck check_stability(const matcher::Snapshot& snapshot, const Assignme
     std::vector<matcher::ExactScore> job_floor;
     for (Index j = 0; j < snapshot.jobs.size(); ++j) {
         if (a.capacity[j] == 0) continue;
-        const auto need =
-            matcher::min_cov_num(snapshot.jobs.weighted_level_sum[j], a.min_coverage_bp);
-        if (need > snapshot.jobs.weighted_level_sum[j]) continue;
         job_list.push_back(j);
-        cov_min.push_back(std::uint16_t(need));
+        cov_min.push_back(std::uint16_t(
+            matcher::min_cov_num(snapshot.jobs.weighted_level_sum[j], a.min_coverage_bp)));
         job_floor.push_back(floor[j]);
     }
     const matcher::CandidateSet packed = matcher::pack_candidates(snapshot.graduates, sample);

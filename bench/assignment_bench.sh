@@ -22,21 +22,8 @@ rounds=${ROUNDS:-2}
 seed=${SEED:-42}
 date=${DATE:-2026-12-01}
 new_tm=$(realpath "${1:-build/talentmatch}")
-old_dir=$(realpath -m build/bench/old-server)
-if [ -n "${2:-}" ]; then
-  old_tm=$(realpath "$2")
-else
-  old_tm="$old_dir/build/talentmatch"
-  if [ ! -x "$old_tm" ]; then
-    echo "assignment_bench: building the old binary (0cf38c3) in $old_dir" >&2
-    rm -rf "$old_dir" && mkdir -p "$old_dir"
-    git archive 0cf38c3 | tar -x -C "$old_dir"
-    launcher=()
-    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-    (cd "$old_dir" && cmake --preset default "${launcher[@]}" >/dev/null &&
-      cmake --build --preset default --target talentmatch >/dev/null)
-  fi
-fi
+source bench/old_binary.sh
+old_binary assignment_bench "${2:-}"
 [ -x /usr/bin/time ] || { echo "assignment_bench: /usr/bin/time is not installed (apt-get install time)" >&2; exit 1; }
 work=$(realpath -m build/bench/assignment)
 rm -rf "$work" && mkdir -p "$work"

@@ -27,21 +27,8 @@ graduates=${GRADUATES:-20000}
 wrk_seconds=${SECONDS_WRK:-10}
 samples=${SAMPLES:-200}
 new_tm=$(realpath "${1:-build/talentmatch}")
-old_dir=$(realpath -m build/bench/old-server)
-if [ -n "${2:-}" ]; then
-  old_tm=$(realpath "$2")
-else
-  old_tm="$old_dir/build/talentmatch"
-  if [ ! -x "$old_tm" ]; then
-    echo "slow_clients_bench: building the old server (0cf38c3) in $old_dir" >&2
-    rm -rf "$old_dir" && mkdir -p "$old_dir"
-    git archive 0cf38c3 | tar -x -C "$old_dir"
-    launcher=()
-    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-    (cd "$old_dir" && cmake --preset default "${launcher[@]}" >/dev/null &&
-      cmake --build --preset default --target talentmatch >/dev/null)
-  fi
-fi
+source bench/old_binary.sh
+old_binary slow_clients_bench "${2:-}"
 for tool in wrk curl awk python3; do
   command -v "$tool" >/dev/null || { echo "slow_clients_bench: $tool is not installed (scripts/setup.sh bench)" >&2; exit 1; }
 done
