@@ -206,10 +206,12 @@ MatchLists candidates_for(const Snapshot& snapshot, CandidateKind kind,
     // Only candidates that may be listed are scored in this direction.
     if (!rf.candidate_listed.empty()) {
         if (rf.candidate_ok.empty()) {
-            rf.candidate_ok = std::move(rf.candidate_listed);
+            rf.candidate_ok = rf.candidate_listed;
         } else {
-            for (Index c = 0; c < rf.candidate_ok.size(); ++c)
-                rf.candidate_ok[c] &= rf.candidate_listed[c];
+            std::vector<std::uint8_t> both(rf.candidate_ok.size());
+            for (Index c = 0; c < both.size(); ++c)
+                both[c] = rf.candidate_ok[c] & rf.candidate_listed[c];
+            rf.hold(rf.candidate_ok, std::move(both));
         }
     }
     MatchLists out(queries.size());

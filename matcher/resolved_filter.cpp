@@ -31,6 +31,12 @@ bool pass(const std::vector<std::uint8_t>& ok, Index i) {
 
 }  // namespace
 
+void ResolvedFilter::hold(std::span<const std::uint8_t>& view, std::vector<std::uint8_t> flags) {
+    auto owned = std::make_shared<const std::vector<std::uint8_t>>(std::move(flags));
+    view = *owned;
+    held.push_back(std::move(owned));
+}
+
 ResolvedFilter resolve_filter(const Snapshot& snapshot, CandidateKind kind,
                               const MatchFilter& filter) {
     std::vector<FieldError> errors;
@@ -51,24 +57,20 @@ ResolvedFilter resolve_filter(const Snapshot& snapshot, CandidateKind kind,
     ResolvedFilter out;
     out.min_coverage_bp = std::uint32_t(std::lround(filter.min_coverage * 10'000.0));
     const JobSet& jobs = snapshot.jobs;
+    ValidJobsMemo::Flags valid;  // null: every job valid on as_of
+    if (*as_of != kOpenEnded) valid = jobs.valid_jobs.valid_on(jobs.valid_until_key, *as_of);
     if (!filter.districts.empty() || !filter.clusters.empty() || !filter.employers.empty()) {
-        out.job_ok.resize(jobs.size());
+        std::vector<std::uint8_t> job_ok(jobs.size());
         for (Index j = 0; j < jobs.size(); ++j) {
-            out.job_ok[j] = (filter.districts.empty() || pass(districts, jobs.district[j])) &&
-                            (filter.clusters.empty() || pass(clusters, jobs.cluster[j])) &&
-                            (filter.employers.empty() || pass(employers, jobs.employer[j]));
+            job_ok[j] = (valid == nullptr || (*valid)[j]) &&
+                        (filter.districts.empty() || pass(districts, jobs.district[j])) &&
+                        (filter.clusters.empty() || pass(clusters, jobs.cluster[j])) &&
+                        (filter.employers.empty() || pass(employers, jobs.employer[j]));
         }
-    }
-    if (*as_of != kOpenEnded) {
-        const auto& keys = jobs.valid_until_key;
-        const bool any_expired = std::any_of(keys.begin(), keys.end(),
-                                             [&](std::int32_t k) { return !valid_on(k, *as_of); });
-        if (any_expired) {
-            if (out.job_ok.empty()) out.job_ok.assign(jobs.size(), 1);
-            for (Index j = 0; j < jobs.size(); ++j) {
-                if (!valid_on(keys[j], *as_of)) out.job_ok[j] = 0;
-            }
-        }
+        out.hold(out.job_ok, std::move(job_ok));
+    } else if (valid != nullptr) {
+        out.job_ok = *valid;
+        out.held.push_back(std::move(valid));
     }
     const CandidateSet& cands =
         kind == CandidateKind::kGraduates ? snapshot.graduates : snapshot.programs;
@@ -77,12 +79,13 @@ ResolvedFilter resolve_filter(const Snapshot& snapshot, CandidateKind kind,
         out.candidate_listed = cands.seeking;
     }
     if (filter.institutions.empty() && filter.programs.empty()) return out;
-    out.candidate_ok.resize(cands.size());
+    std::vector<std::uint8_t> candidate_ok(cands.size());
     for (Index c = 0; c < cands.size(); ++c) {
-        out.candidate_ok[c] =
+        candidate_ok[c] =
             (filter.institutions.empty() || pass(institutions, cands.institution[c])) &&
             (filter.programs.empty() || pass(programs, cands.program[c]));
     }
+    out.hold(out.candidate_ok, std::move(candidate_ok));
     return out;
 }
 

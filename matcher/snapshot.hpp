@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "matcher/job_kernel_plan.hpp"
+#include "matcher/valid_jobs_memo.hpp"
 #include "models/entities.hpp"
 
 namespace talentmatch::matcher {
@@ -114,6 +115,7 @@ struct JobSet {
     std::vector<std::string> title;
     std::vector<std::string> valid_until;
     std::vector<std::int32_t> valid_until_key;  // validity.hpp: YYYYMMDD, kOpenEnded if empty
+    ValidJobsMemo valid_jobs;  // not a column: flags derived from valid_until_key, per date
 
     std::size_t size() const { return ids.size(); }
 };
