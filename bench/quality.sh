@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/quality.sh [--judge FILE] [generate options...]
+# bench/quality.sh [--judge FILE] [--formulas] [generate options...]
 #
 # Match quality against expert judgement (issue 10): imports O*NET 29.2 with
 # the product's importer (`talentmatch generate --onet`, which also writes one
@@ -11,13 +11,20 @@
 # beside the cosine-of-levels and cosine-of-importance baselines computed in
 # the same run from the same tables. Writes build/bench/quality.json.
 # Extra arguments go to `generate` (e.g. --onet-keep-importance 3 for an
-# ablation). Only this script and the metric read the judge.
+# ablation). --formulas also re-ranks the same worlds under candidate score
+# formulas (bench/quality/formula_sim.py, after checking that it reproduces
+# the engine's lists exactly) and writes build/bench/quality_formulas.json.
+# Only this script, the metric and the simulator read the judge.
 set -euo pipefail
 judge=""
-if [ "${1:-}" = "--judge" ]; then
-  judge="$(realpath "$2")"  # relative to the caller's directory
-  shift 2
-fi
+formulas=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --judge) judge="$(realpath "$2")"; shift 2 ;;  # relative to the caller's directory
+    --formulas) formulas=1; shift ;;
+    *) break ;;
+  esac
+done
 cd "$(dirname "$0")/.."
 [ -n "$judge" ] || judge="$(cd .. && pwd)/shared/judge/onet-29.2-related-occupations-dev.tsv"
 [ -f "$judge" ] || { echo "quality.sh: no judge file $judge" >&2; exit 2; }
@@ -39,3 +46,9 @@ mkdir -p build/bench
 python3 bench/quality/quality_metric.py --judge "$judge" --onet "$onet" \
   --sk "$work/sk.tsv" --s "$work/s.tsv" --out build/bench/quality.json
 echo "wrote build/bench/quality.json"
+if [ "$formulas" = 1 ]; then
+  python3 bench/quality/formula_sim.py --judge "$judge" --onet "$onet" \
+    --sk-data "$work/sk" --s-data "$work/s" --sk "$work/sk.tsv" --s "$work/s.tsv" \
+    --out build/bench/quality_formulas.json
+  echo "wrote build/bench/quality_formulas.json"
+fi
