@@ -312,6 +312,7 @@ void add_query_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
                       [&ctx](Request& r, const Principal& p) {
                           return jobs_for_candidate(ctx, r, p, CandidateKind::kGraduates);
                       }});
+    routes.back().quick = true;  // one engine query; so are the program matches and explain
     routes.push_back({"GET", "/v1/jobs/{id}/candidates", "Top graduates for a job", "queries",
                       office, "", kCandidateFilters, statuses,
                       [&ctx](Request& r, const Principal& p) {
@@ -322,6 +323,7 @@ void add_query_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
                       kJobFilters, statuses, [&ctx](Request& r, const Principal& p) {
                           return jobs_for_candidate(ctx, r, p, CandidateKind::kPrograms);
                       }});
+    routes.back().quick = true;
     routes.push_back({"GET",
                       "/v1/jobs/{id}/programs",
                       "Top programs for a job",
@@ -342,6 +344,7 @@ void add_query_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
                       {kLang},
                       statuses,
                       [&ctx](Request& r, const Principal& p) { return explain_pair(ctx, r, p); }});
+    routes.back().quick = true;
     std::vector<QueryParam> align_params = kSegment;
     align_params.push_back({"min_coverage", "number", "coverage threshold t, 0..1 (default 0.8)"});
     align_params.push_back({"top_skills", "integer", "how many shortfall skills (default 10)"});

@@ -84,6 +84,7 @@ void add_system_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
                       [](Request&, const Principal&) {
                           return json_response({{"status", "ok"}});
                       }});
+    routes.back().quick = true;
     routes.push_back(
         {"GET",
          "/readyz",
@@ -100,6 +101,7 @@ void add_system_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
              }
              return json_response({{"status", "ready"}, {"data_version", published.data_version}});
          }});
+    routes.back().quick = true;
     routes.push_back({"GET",
                       "/metrics",
                       "Prometheus metrics: requests, latency, snapshot",

@@ -46,7 +46,7 @@ int default_thread_count() {
 
 int default_event_thread_count() {
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    return std::clamp(cores / 2, 1, 4);
+    return std::clamp(cores, 1, 8);
 }
 
 namespace {
@@ -77,6 +77,7 @@ struct Exchange {
     std::string route_pattern;
     std::optional<Response> answer;  // written by a worker before it resumes the connection
     bool in_flight = false;          // counted in Impl::in_flight until completed
+    bool quick = false;              // a quick route (RouteSpec::quick): runs on the event thread
 };
 
 std::string make_prefix() {
@@ -207,6 +208,7 @@ struct HttpServer::Impl {
                 return ex->drained <= kDrainFactor * options().max_body_bytes ? MHD_YES : MHD_NO;
             case Exchange::Phase::kBody:
                 if (*size != 0) return on_body(*ex, *entry, data, size);
+                if (ex->quick) return dispatch_here(c, *ex);
                 return dispatch_async(c, *ex, *entry);
             case Exchange::Phase::kDispatched:  // resumed with the answer
                 return queue(c, *ex, /*close=*/false);
@@ -244,6 +246,9 @@ struct HttpServer::Impl {
         if (ex.declared_length == 0 && !ex.chunked) {
             ConnectionRegistry::clear_deadline(entry);
             ex.phase = Exchange::Phase::kBody;
+            std::map<std::string, std::string> params;
+            const Route* route = server.router_.match(request.method, request.path, params).route;
+            ex.quick = route != nullptr && route->quick;
             return MHD_YES;
         }
         // A body follows: decide what the headers can decide before reading it.
@@ -287,6 +292,15 @@ struct HttpServer::Impl {
             ConnectionRegistry::set_deadline(entry, body_deadline(ex, ex.request.body.size()));
         }
         return MHD_YES;
+    }
+
+    // A quick route, answered on this event thread: no hand-off, no resume.
+    MHD_Result dispatch_here(MHD_Connection* c, Exchange& ex) {
+        const auto start = Clock::now();
+        Response res = server.dispatch(ex.request, ex.route_pattern);
+        observe(ex, res, start);
+        ex.answer = std::move(res);
+        return queue(c, ex, /*close=*/false);
     }
 
     MHD_Result dispatch_async(MHD_Connection* c, Exchange& ex, Entry& entry) {

@@ -6,7 +6,10 @@
 //    only ever runs COMPLETE requests: the event loop buffers the body as it
 //    arrives, suspends the connection, hands the request to the pool, and the
 //    worker's answer resumes it. A slow or idle client costs a socket and a
-//    small buffer, never a worker;
+//    small buffer, never a worker. Exception: a quick route (RouteSpec::quick:
+//    no body, a bounded engine query or a gauge, no waiting) runs on the event
+//    thread that read it, saving the two thread hand-offs; slow clients still
+//    hold no thread, since only a complete request reaches a handler;
 //  - caps on connections per client address and in total: beyond them a
 //    request is answered 503 and its connection closed, and a little further
 //    the library closes new connections at accept (connection_registry.hpp);
@@ -84,7 +87,8 @@ struct ServerOptions {
 // gate's FIFO), so more workers than cores; they only ever hold complete
 // requests, so this does not bound the connections served.
 int default_thread_count();
-// One event-loop thread per two hardware threads, 1 to 4.
+// One event-loop thread per hardware thread, 1 to 8: they also run the quick
+// routes (RouteSpec::quick), so they are the query threads under load.
 int default_event_thread_count();
 
 struct RequestRecord {

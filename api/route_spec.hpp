@@ -35,6 +35,11 @@ struct RouteSpec {
     std::vector<QueryParam> query;
     std::vector<int> statuses;  // the statuses the route may answer besides 401/403/500
     RouteHandler handler;
+    // A quick route: no body, bounded CPU work (a single engine query, a
+    // gauge) and no waiting on I/O or on other requests. The server runs it on
+    // the event thread that read it, without a hand-off to its workers; every
+    // other route runs on a worker (http_server.hpp).
+    bool quick = false;
 };
 
 }  // namespace talentmatch::api

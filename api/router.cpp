@@ -44,9 +44,13 @@ std::vector<std::string> split_path(const std::string& path) {
     return out;
 }
 
-void Router::add(std::string method, std::string pattern, Handler handler, Admission admission) {
+void Router::add(std::string method, std::string pattern, Handler handler, Admission admission,
+                 bool quick) {
     if (pattern.empty() || pattern[0] != '/') {
         throw std::invalid_argument("route pattern must start with '/': " + pattern);
+    }
+    if (quick && method != "GET") {
+        throw std::invalid_argument("a quick route has no body: " + method + " " + pattern);
     }
     for (const auto& r : routes_) {
         if (r.method == method && r.pattern == pattern) {
@@ -54,8 +58,8 @@ void Router::add(std::string method, std::string pattern, Handler handler, Admis
         }
     }
     segments_.push_back(split_path(pattern));
-    routes_.push_back(
-        Route{std::move(method), std::move(pattern), std::move(handler), std::move(admission)});
+    routes_.push_back(Route{std::move(method), std::move(pattern), std::move(handler),
+                            std::move(admission), quick});
 }
 
 Router::Match Router::match(const std::string& method, const std::string& path,

@@ -27,12 +27,14 @@ struct Route {
     std::string pattern;  // "/v1/jobs/{id}"
     Handler handler;
     Admission admission;  // empty: public route
+    bool quick = false;   // RouteSpec::quick
 };
 
 class Router {
   public:
     // Throws std::invalid_argument on a duplicate (method, pattern) or a bad pattern.
-    void add(std::string method, std::string pattern, Handler handler, Admission admission = {});
+    void add(std::string method, std::string pattern, Handler handler, Admission admission = {},
+             bool quick = false);
 
     struct Match {
         const Route* route = nullptr;              // null: no route for this method

@@ -69,8 +69,9 @@ Router make_router(const std::vector<RouteSpec>& routes, KeyLookup lookup) {
         const RouteHandler handler = spec.handler;
         const RoleSet roles = spec.roles;
         if (roles.empty()) {
-            router.add(spec.method, spec.pattern,
-                       [handler](Request& r) { return handler(r, Principal{}); });
+            router.add(
+                spec.method, spec.pattern,
+                [handler](Request& r) { return handler(r, Principal{}); }, {}, spec.quick);
             continue;
         }
         const std::string what = spec.method + " " + spec.pattern;
@@ -94,7 +95,7 @@ Router make_router(const std::vector<RouteSpec>& routes, KeyLookup lookup) {
             if (auto* refusal = std::get_if<Response>(&admitted)) return std::move(*refusal);
             return std::nullopt;
         };
-        router.add(spec.method, spec.pattern, std::move(handle), std::move(admission));
+        router.add(spec.method, spec.pattern, std::move(handle), std::move(admission), spec.quick);
     }
     return router;
 }
