@@ -2,9 +2,15 @@
 # Installs what the benchmarks need, builds the `bench` preset and runs the
 # matcher benchmarks; writes build/bench/results.json and prints a table.
 # Extra arguments go to matcher_bench (e.g. --graduates 100000 for a quick run).
+#   ./bench.sh --compare REV [matcher_bench options]: REV against the working
+#   tree, A/B/A/B in the same sitting, with ratios (bench/compare.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh bench
+if [ "${1:-}" = --compare ]; then
+  shift
+  exec bench/compare.sh "$@"
+fi
 cmake --preset bench >/dev/null
 cmake --build --preset bench --target matcher_bench
 mkdir -p build/bench

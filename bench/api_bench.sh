@@ -124,6 +124,7 @@ LUA
 run_wrk() {  # name ids template [seconds]
   IDS="$2" PATH_TEMPLATE="$3" wrk -t2 -c32 -d"${4:-10}"s --latency -s "$work/random_path.lua" \
     "http://127.0.0.1:$port" >"$work/wrk-$1.txt"
+  bench/wrk_check.sh "$work/wrk-$1.txt"
 }
 summarize() {  # file -> "rps p50 p99"
   awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print r, p50, p99}' "$1"
@@ -165,6 +166,7 @@ nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 sleep 0.5
 wrk -t2 -c32 -d10s --latency "http://127.0.0.1:$nginx_port/match.json" >"$work/wrk-nginx.txt"
+bench/wrk_check.sh "$work/wrk-nginx.txt"
 
 read -r m_rps m_p50 m_p99 < <(summarize "$work/wrk-matches.txt")
 read -r j_rps j_p50 j_p99 < <(summarize "$work/wrk-job.txt")

@@ -78,6 +78,7 @@ run_server() {  # name binary port [serve flags...]
   local server=$!
   wait_ready $port
   wrk -t2 -c32 -d"${wrk_seconds}"s --latency -s "$work/random_path.lua" "http://127.0.0.1:$port" >"$work/wrk-$name.txt"
+  bench/wrk_check.sh "$work/wrk-$name.txt"
   python3 bench/slow_clients.py hold $port --slow 300 --idle 1000 >"$work/hold-$name.log" 2>&1 &
   pids+=($!)
   local holder=$!
