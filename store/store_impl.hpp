@@ -144,12 +144,23 @@ bool stored_as_given(Store::Impl& impl, Reader<T> read, const T& value) {
     return *stored == canonical;
 }
 
+// Rules that need the stored rows, checked inside the write transaction
+// after check(): a program may not move to another institution while
+// graduates of its current one reference it (a graduate's program is one of
+// its own institution's). Nothing for the other kinds.
+template <class T>
+std::vector<FieldError> check_stored(Store::Impl&, const T&) {
+    return {};
+}
+std::vector<FieldError> check_stored(Store::Impl& impl, const Program& value);
+
 template <class T>
 UpsertOutcome upsert_one(Store::Impl& impl, Reader<T> read, const T& value) {
     std::lock_guard lock(impl.mutex);
     std::vector<FieldError> errors;
     const auto outcome = impl.write([&]() -> std::optional<UpsertOutcome> {
         errors = check(value, impl.known_ids());
+        if (errors.empty()) errors = check_stored(impl, value);
         if (!errors.empty()) return std::nullopt;
         if (stored_as_given(impl, read, value)) return UpsertOutcome::kUnchanged;
         return write_entity(impl, value) ? UpsertOutcome::kUpdated : UpsertOutcome::kCreated;
@@ -171,6 +182,7 @@ BulkResult upsert_bulk(Store::Impl& impl, Reader<T> read, std::span<const T> val
             item.index = i;
             item.id = values[i].id;
             item.errors = check(values[i], known);
+            if (item.errors.empty()) item.errors = check_stored(impl, values[i]);
             if (!item.errors.empty()) {
                 item.status = ItemStatus::kInvalid;
                 ++result.invalid;

@@ -28,6 +28,25 @@ std::vector<FieldError> check(const Program& value, const KnownIds& known) {
     return errors;
 }
 
+std::vector<FieldError> check_stored(Store::Impl& impl, const Program& value) {
+    Statement& stmt = impl.statement(
+        "SELECT g.id, g.institution_id FROM graduates g WHERE g.program_id = ?1 AND "
+        "g.institution_id <> ?2 ORDER BY g.id LIMIT 1");
+    stmt.bind(1, value.id).bind(2, value.institution_id);
+    std::vector<FieldError> errors;
+    if (stmt.step()) {
+        const std::string graduate(stmt.column_text(0)), institution(stmt.column_text(1));
+        errors.push_back({"institution_id", "program \"" + value.id +
+                                                "\" is the program of graduates of institution \"" +
+                                                institution + "\" (e.g. \"" + graduate +
+                                                "\"); it cannot move to \"" + value.institution_id +
+                                                "\" while they reference it: move or delete them "
+                                                "first"});
+    }
+    stmt.reset();
+    return errors;
+}
+
 bool write_entity(Store::Impl& impl, const Program& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM programs WHERE id = ?1", value.id);
     if (exists) erase_program(impl, value.id);

@@ -258,5 +258,41 @@ TEST_F(EntitiesTest, SummaryCountsEntitiesAndJobsPerClusterAndDistrict) {
     EXPECT_EQ(summary.seeking_graduates, 1);
 }
 
+// A graduate's program is one of its own institution's (models/validation):
+// so a program cannot move to another institution while graduates of its
+// current one reference it, singly or in a bulk, and can once they are gone.
+TEST_F(EntitiesTest, AProgramDoesNotMoveAwayFromItsGraduatesInstitution) {
+    Store store(db_path());
+    add_catalog(store);
+    store.upsert(Institution{"inst-2", "College", "futian", EducationLevel::kHigherVocational});
+    store.upsert(make_graduate("g-1"));
+    Program moved = *store.get_program("prog-1");
+    moved.institution_id = "inst-2";
+    try {
+        store.upsert(moved);
+        ADD_FAILURE() << "the move was accepted";
+    } catch (const ValidationError& e) {
+        ASSERT_EQ(e.errors().size(), 1u);
+        EXPECT_EQ(e.errors()[0].path, "institution_id");
+        EXPECT_NE(e.errors()[0].message.find("g-1"), std::string::npos) << e.errors()[0].message;
+    }
+    EXPECT_EQ(store.get_program("prog-1")->institution_id, "inst-1");
+
+    Program renamed = *store.get_program("prog-1");  // same institution: fine
+    renamed.name = "Software Engineering";
+    EXPECT_EQ(store.upsert(renamed), UpsertOutcome::kUpdated);
+
+    const std::vector<Program> bulk = {moved};
+    const BulkResult result =
+        store.upsert_many(std::span<const Program>(bulk), BulkMode::kCommitValid);
+    ASSERT_EQ(result.items.size(), 1u);
+    EXPECT_EQ(result.items[0].status, ItemStatus::kInvalid);
+    EXPECT_EQ(store.get_program("prog-1")->institution_id, "inst-1");
+
+    ASSERT_TRUE(store.delete_graduate("g-1"));
+    EXPECT_EQ(store.upsert(moved), UpsertOutcome::kUpdated);
+    EXPECT_EQ(store.get_program("prog-1")->institution_id, "inst-2");
+}
+
 }  // namespace
 }  // namespace talentmatch::store
