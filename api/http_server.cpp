@@ -14,9 +14,7 @@
 //                    its next request under a fresh header deadline.
 #include "api/http_server.hpp"
 
-#include <fcntl.h>
 #include <microhttpd.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -33,7 +31,9 @@
 #include <thread>
 
 #include "api/connection_registry.hpp"
+#include "api/listen_socket.hpp"
 #include "api/problem.hpp"
+#include "api/socket_answer.hpp"
 #include "api/uri.hpp"
 #include "api/worker_pool.hpp"
 
@@ -105,26 +105,6 @@ MHD_Result collect_header(void* cls, MHD_ValueKind, const char* key, const char*
 Entry* entry_of(MHD_Connection* connection) {
     const auto* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     return info != nullptr ? static_cast<Entry*>(info->socket_context) : nullptr;
-}
-
-// A response written straight to the socket, for the two answers MHD 0.9.75
-// cannot queue while a body is being read (413 past the limit, 408 past the
-// deadline); the connection is closed right after.
-void write_raw(int fd, const Response& res, const std::string& request_id) {
-    std::string text = "HTTP/1.1 " + std::to_string(res.status) + " " + status_title(res.status) +
-                       "\r\nContent-Type: " + res.content_type +
-                       "\r\nContent-Length: " + std::to_string(res.body.size()) +
-                       "\r\nConnection: close\r\nX-Request-Id: " + request_id + "\r\n";
-    for (const auto& [key, value] : res.headers) text += key + ": " + value + "\r\n";
-    text += "\r\n" + res.body;
-    std::size_t sent = 0;
-    while (sent < text.size()) {
-        const ssize_t n =
-            ::send(fd, text.data() + sent, text.size() - sent, MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (n <= 0) break;  // a full send buffer: the client is not reading anyway
-        sent += static_cast<std::size_t>(n);
-    }
-    ::shutdown(fd, SHUT_WR);
 }
 
 }  // namespace
@@ -355,7 +335,7 @@ struct HttpServer::Impl {
         if (ex.expects_continue || (ex.declared_length == 0 && !ex.chunked)) {
             return queue(c, ex, /*close=*/true);
         }
-        write_raw(entry.fd, *ex.answer, ex.request.request_id);
+        write_answer_and_close(entry.fd, *ex.answer, ex.request.request_id);
         ex.phase = Exchange::Phase::kDraining;
         return MHD_YES;
     }
@@ -365,7 +345,7 @@ struct HttpServer::Impl {
     // above (413) or not read at all (408: the client is too slow anyway).
     MHD_Result refuse_reading(Exchange& ex, Entry& entry, Response res, Clock::time_point start) {
         observe(ex, res, start);
-        write_raw(entry.fd, res, ex.request.request_id);
+        write_answer_and_close(entry.fd, res, ex.request.request_id);
         if (res.status == 408) return MHD_NO;
         ex.phase = Exchange::Phase::kDraining;
         return MHD_YES;
@@ -421,64 +401,10 @@ void HttpServer::set_fault_logger(std::function<void(const std::string&, const s
     fault_logger_ = std::move(f);
 }
 
-Response HttpServer::dispatch(Request& request, std::string& route_pattern) const {
-    try {
-        const auto match = router_.match(request.method, request.path, request.path_params);
-        if (match.route == nullptr) {
-            if (!match.path_known) {
-                return problem_response(404, "no route for " + request.path);
-            }
-            std::string allow;
-            for (const auto& m : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
-            Response res = problem_response(
-                405, "method " + request.method + " is not allowed on " + request.path);
-            res.headers["Allow"] = allow;
-            return res;
-        }
-        route_pattern = match.route->pattern;
-        return match.route->handler(request);
-    } catch (...) {
-        std::string message;
-        Response res = problem_from_exception(std::current_exception(), &message);
-        // 503 (snapshot still loading: /readyz polls it at start) is expected,
-        // not a fault.
-        if (res.status >= 500 && res.status != 503 && fault_logger_) {
-            fault_logger_(request.request_id, message);
-        }
-        return res;
-    }
-}
-
 int HttpServer::bind() {
-    addrinfo hints{};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_PASSIVE;
-    addrinfo* found = nullptr;
-    const std::string port = std::to_string(options_.port);
-    const std::string failure = "cannot listen on " + options_.host + ":" + port;
-    if (::getaddrinfo(options_.host.c_str(), port.c_str(), &hints, &found) != 0) {
-        throw std::runtime_error(failure + ": unknown host");
-    }
-    int fd = -1;
-    for (addrinfo* a = found; a != nullptr && fd < 0; a = a->ai_next) {
-        fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, a->ai_protocol);
-        if (fd < 0) continue;
-        const int one = 1;
-        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        if (::bind(fd, a->ai_addr, a->ai_addrlen) != 0 || ::listen(fd, SOMAXCONN) != 0) {
-            ::close(fd);
-            fd = -1;
-        }
-    }
-    ::freeaddrinfo(found);
-    if (fd < 0) throw std::runtime_error(failure);
-    sockaddr_storage bound{};
-    socklen_t length = sizeof bound;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &length);
-    port_ = ntohs(bound.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port
-                                              : reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
-    impl_->listen_fd = fd;
+    const ListenSocket socket = open_listen_socket(options_.host, options_.port);
+    port_ = socket.port;
+    impl_->listen_fd = socket.fd;
     return port_;
 }
 
