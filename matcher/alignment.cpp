@@ -67,10 +67,23 @@ SkillShortfall walk_postings(const SegmentIndex& x, Index skill, std::uint8_t c,
         skill, {}, x.demand_weight[skill] - met_weight, x.demand_openings[skill] - met_openings};
 }
 
+// What a program's typical graduate brings: curriculum levels (sorted by
+// skill index), certificates (sorted), education level.
+struct Profile {
+    std::span<const SkillEntry> curriculum;
+    std::span<const Index> certificates;
+    std::uint8_t education = 0;
+};
+
+Profile profile_of(const Snapshot& s, Index p) {
+    return {s.programs.skills.row(p), s.programs.certificates.row(p), s.programs.education[p]};
+}
+
 ProgramAlignment align_one(const Snapshot& s, const SegmentIndex& x, Index p,
-                           std::uint32_t threshold_bp, std::size_t top_skills, Scratch& scratch) {
+                           const Profile& profile, std::uint32_t threshold_bp,
+                           std::size_t top_skills, Scratch& scratch) {
     const CandidateSet& programs = s.programs;
-    const std::span<const SkillEntry> curriculum = programs.skills.row(p);
+    const std::span<const SkillEntry> curriculum = profile.curriculum;
     std::vector<SkillShortfall> candidates;
     for (const SkillEntry& e : curriculum) {
         scratch.in_curriculum[e.skill] = 1;
@@ -92,8 +105,8 @@ ProgramAlignment align_one(const Snapshot& s, const SegmentIndex& x, Index p,
     out.program = p;
     out.program_id = programs.ids[p];
     out.openings = x.openings;
-    const std::span<const Index> held = programs.certificates.row(p);
-    const std::uint8_t education = programs.education[p];
+    const std::span<const Index> held = profile.certificates;
+    const std::uint8_t education = profile.education;
     U128 coverage_sum = 0;  // Σ h·⌊coverage·2^32⌋
     for (std::size_t pos = 0; pos < x.size(); ++pos) {
         const std::uint64_t h = x.headcount[pos];
@@ -130,15 +143,18 @@ ProgramAlignment align_one(const Snapshot& s, const SegmentIndex& x, Index p,
     return out;
 }
 
+void check_top_skills(int top_skills) {
+    if (top_skills < 0)
+        throw ValidationError({{"top_skills", "must be >= 0, got " + std::to_string(top_skills)}});
+}
+
 }  // namespace
 
 AlignmentReport align_programs(const Snapshot& s, const AlignmentQuery& query,
                                const ExecutionOptions& options) {
     AlignmentReport report;
     report.min_coverage_bp = threshold_basis_points(query.min_coverage);
-    if (query.top_skills < 0)
-        throw ValidationError(
-            {{"top_skills", "must be >= 0, got " + std::to_string(query.top_skills)}});
+    check_top_skills(query.top_skills);
     const ResolvedSegment segment = resolve_segment(s, query.segment, "segment");
     const std::vector<Index> programs = resolve_programs(s, query.program_ids);
 
@@ -153,10 +169,89 @@ AlignmentReport align_programs(const Snapshot& s, const AlignmentQuery& query,
                           [&](const tbb::blocked_range<std::size_t>& range) {
                               Scratch scratch(index.size(), s.skills.size());
                               for (std::size_t i = range.begin(); i != range.end(); ++i)
-                                  report.programs[i] = align_one(
-                                      s, index, programs[i], report.min_coverage_bp, top, scratch);
+                                  report.programs[i] =
+                                      align_one(s, index, programs[i], profile_of(s, programs[i]),
+                                                report.min_coverage_bp, top, scratch);
                           });
     });
+    return report;
+}
+
+namespace {
+
+// The program's curriculum with the changes applied (sorted by skill index,
+// level-0 entries dropped, as the snapshot keeps them).
+std::vector<SkillEntry> changed_curriculum(const Snapshot& s, Index p,
+                                           const std::vector<CurriculumChange>& changes) {
+    std::vector<FieldError> errors;
+    std::vector<std::optional<std::uint8_t>> level_of(s.skills.size());
+    for (const SkillEntry& e : s.programs.skills.row(p)) level_of[e.skill] = e.level;
+    std::vector<std::uint8_t> changed(s.skills.size(), 0);
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        const std::string at = "curriculum[" + std::to_string(i) + "]";
+        const auto skill = s.skills.find(changes[i].skill_id);
+        if (!skill) {
+            errors.push_back({at + ".skill_id", "unknown skill \"" + changes[i].skill_id + "\""});
+            continue;
+        }
+        if (changed[*skill]++) {
+            errors.push_back({at + ".skill_id", "skill \"" + changes[i].skill_id +
+                                                    "\" is changed twice; give one level"});
+        }
+        if (changes[i].level < 0 || changes[i].level > 5) {
+            errors.push_back({at + ".level", "must be 0..5 (0 removes it), got " +
+                                                 std::to_string(changes[i].level)});
+            continue;
+        }
+        level_of[*skill] = static_cast<std::uint8_t>(changes[i].level);
+    }
+    if (!errors.empty()) throw ValidationError(std::move(errors));
+    std::vector<SkillEntry> out;
+    for (Index skill = 0; skill < level_of.size(); ++skill) {
+        if (level_of[skill] && *level_of[skill] > 0) out.push_back({skill, *level_of[skill]});
+    }
+    return out;
+}
+
+std::vector<Index> more_certificates(const Snapshot& s, Index p,
+                                     const std::vector<std::string>& added) {
+    const std::span<const Index> held = s.programs.certificates.row(p);
+    std::vector<Index> out(held.begin(), held.end());
+    std::vector<FieldError> errors;
+    for (std::size_t i = 0; i < added.size(); ++i) {
+        const auto c = s.certificates.find(added[i]);
+        if (!c) {
+            errors.push_back({"add_certificates[" + std::to_string(i) + "]",
+                              "unknown certificate \"" + added[i] + "\""});
+            continue;
+        }
+        out.push_back(*c);
+    }
+    if (!errors.empty()) throw ValidationError(std::move(errors));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+}  // namespace
+
+WhatIfReport align_what_if(const Snapshot& s, const WhatIfQuery& query) {
+    WhatIfReport report;
+    report.min_coverage_bp = threshold_basis_points(query.min_coverage);
+    check_top_skills(query.top_skills);
+    const ResolvedSegment segment = resolve_segment(s, query.segment, "segment");
+    const Index p = resolve_programs(s, {query.program_id}).at(0);
+    const std::vector<SkillEntry> curriculum = changed_curriculum(s, p, query.curriculum);
+    const std::vector<Index> certificates = more_certificates(s, p, query.add_certificates);
+
+    const SegmentIndex index = build_segment_index(s, segment);
+    report.segment_jobs = index.size();
+    report.segment_openings = index.openings;
+    const auto top = static_cast<std::size_t>(query.top_skills);
+    Scratch scratch(index.size(), s.skills.size());
+    report.before = align_one(s, index, p, profile_of(s, p), report.min_coverage_bp, top, scratch);
+    const Profile changed{curriculum, certificates, s.programs.education[p]};
+    report.after = align_one(s, index, p, changed, report.min_coverage_bp, top, scratch);
     return report;
 }
 

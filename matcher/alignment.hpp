@@ -77,4 +77,33 @@ struct AlignmentReport {
 AlignmentReport align_programs(const Snapshot& snapshot, const AlignmentQuery& query,
                                const ExecutionOptions& options = {});
 
+// What-if (SPEC "Program alignment ... What-if"): program `program_id`'s
+// alignment before and after a change to its curriculum profile, against one
+// segment and threshold, computed on the snapshot as it is (nothing is
+// written). `before` is exactly align_programs' answer for the program;
+// `after` is exactly the answer align_programs would give on a snapshot whose
+// program had the changed profile.
+struct CurriculumChange {
+    std::string skill_id;
+    int level = 0;  // the level taught from now on, 0..5; 0 removes the skill
+};
+struct WhatIfQuery {
+    std::string program_id;
+    SegmentFilter segment;
+    double min_coverage = 0.8;
+    int top_skills = 10;
+    std::vector<CurriculumChange> curriculum;   // at most one change per skill
+    std::vector<std::string> add_certificates;  // certificates its graduates will hold
+};
+struct WhatIfReport {
+    std::uint32_t min_coverage_bp = 0;
+    std::uint64_t segment_jobs = 0;
+    std::uint64_t segment_openings = 0;
+    ProgramAlignment before, after;
+};
+// Errors as align_programs', and ValidationError naming "curriculum[i].skill_id"
+// (unknown or repeated skill), "curriculum[i].level" (outside 0..5) or
+// "add_certificates[i]" (unknown certificate).
+WhatIfReport align_what_if(const Snapshot& snapshot, const WhatIfQuery& query);
+
 }  // namespace talentmatch::matcher
