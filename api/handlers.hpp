@@ -17,6 +17,8 @@ void add_entity_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 void add_bulk_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // Matches, candidates, explanations, alignment, supply-demand (handlers_queries.cpp).
 void add_query_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
+// POST /v1/programs/{id}/what-if (handlers_what_if.cpp).
+void add_what_if_route(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // GET /v1/clusters, /v1/districts with names (handlers_names.cpp).
 void add_name_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // GET /v1/institutions/{id}/graduate-matches: a career office's export

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/alignment_json.hpp"
 #include "api/csv_answer.hpp"
 #include "api/explanation_json.hpp"
 #include "api/handlers.hpp"
@@ -170,25 +171,14 @@ Response alignment(ApiContext& ctx, Request& r, const Principal& p) {
     }();
     const auto& a = report.programs.at(0);
     const Lang lang = reader_language(r);
-    json shortfalls = json::array();
-    for (const auto& sf : a.top_shortfalls) {
-        shortfalls.push_back({{"skill_id", sf.skill_id},
-                              {"skill_name", skill_name(*s, sf.skill_id, lang)},
-                              {"shortfall", sf.shortfall},
-                              {"openings", sf.openings}});
-    }
     const auto program = s->programs.ids.find(a.program_id);
-    return json_response({{"program_id", a.program_id},
-                          {"program_name", program ? s->program_name[*program] : ""},
-                          {"lang", to_string(lang)},
-                          {"min_coverage", report.min_coverage_bp / 10000.0},
-                          {"segment_jobs", report.segment_jobs},
-                          {"openings", a.openings},
-                          {"aligned_openings", a.aligned_openings},
-                          {"eligible_openings", a.eligible_openings},
-                          {"aligned_share", a.aligned_share},
-                          {"mean_coverage", a.mean_coverage},
-                          {"top_shortfalls", std::move(shortfalls)}});
+    json out = {{"program_id", a.program_id},
+                {"program_name", program ? s->program_name[*program] : ""},
+                {"lang", to_string(lang)},
+                {"min_coverage", report.min_coverage_bp / 10000.0},
+                {"segment_jobs", report.segment_jobs}};
+    out.update(alignment_json(*s, a, lang));
+    return json_response(out);
 }
 
 json optional_json(const auto& value) {

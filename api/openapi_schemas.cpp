@@ -155,6 +155,15 @@ json openapi_component_schemas() {
                 {"threads", int_range(0, 256)},
                 {"min_coverage", {{"type", "number"}, {"minimum", 0}, {"maximum", 1}}}},
                json::array());
+    // POST /v1/programs/{id}/what-if (handlers_what_if.cpp): at least one change.
+    s["ProgramWhatIf"] =
+        object({{"curriculum",
+                 {{"type", "array"},
+                  {"items", object({{"skill_id", id_str()}, {"level", int_range(0, kMaxLevel)}},
+                                   json::array({"skill_id", "level"}))},
+                  {"description", "the level taught from now on; 0 drops the skill"}}},
+                {"add_certificates", str_list()}},
+               json::array());
     s["Object"] = {{"type", "object"}, {"description", "see the route summary"}};
     return s;
 }

@@ -1,0 +1,124 @@
+// POST /v1/programs/{id}/what-if: a program's alignment before and after a
+// change to its curriculum (a skill added, a level raised or lowered, a
+// skill dropped) and certificates, against the segment and threshold of
+// GET /v1/programs/{id}/alignment (same query parameters). Nothing is
+// written: the answer is computed on the published snapshot
+// (matcher::align_what_if). Tenancy as for alignment: a career office asks
+// about its own institution's programs (others: 404).
+#include <nlohmann/json.hpp>
+
+#include "api/alignment_json.hpp"
+#include "api/handlers.hpp"
+#include "api/problem.hpp"
+#include "api/query_support.hpp"
+#include "api/reader_language.hpp"
+#include "api/request_parsing.hpp"
+#include "matcher/alignment.hpp"
+
+namespace talentmatch::api {
+namespace {
+
+using nlohmann::json;
+
+// The body: {"curriculum": [{"skill_id": "...", "level": 0..5}],
+// "add_certificates": ["..."]}; at least one change.
+void read_changes(const Request& r, matcher::WhatIfQuery& q) {
+    const json body = json_body(r);
+    if (!body.is_object())
+        throw ValidationError(std::vector<FieldError>{{"", "must be a JSON object"}});
+    std::vector<FieldError> errors;
+    for (const auto& [name, value] : body.items()) {
+        if (name == "curriculum" && value.is_array()) {
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                const json& c = value[i];
+                const std::string at = "curriculum[" + std::to_string(i) + "]";
+                if (!c.is_object() || !c.contains("skill_id") || !c["skill_id"].is_string() ||
+                    !c.contains("level") || !c["level"].is_number_integer()) {
+                    errors.push_back(
+                        {at, "must be {\"skill_id\": string, \"level\": 0..5}, got " + c.dump()});
+                    continue;
+                }
+                const auto level = c["level"].get<std::int64_t>();
+                q.curriculum.push_back({c["skill_id"].get<std::string>(),
+                                        level < -1 || level > 6 ? -1 : static_cast<int>(level)});
+            }
+        } else if (name == "add_certificates" && value.is_array()) {
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                if (!value[i].is_string()) {
+                    errors.push_back({"add_certificates[" + std::to_string(i) + "]",
+                                      "must be a certificate id, got " + value[i].dump()});
+                    continue;
+                }
+                q.add_certificates.push_back(value[i].get<std::string>());
+            }
+        } else if (name == "curriculum" || name == "add_certificates") {
+            errors.push_back({name, "must be an array, got " + value.dump()});
+        } else {
+            errors.push_back({name, "unknown field (allowed: curriculum, add_certificates)"});
+        }
+    }
+    if (errors.empty() && q.curriculum.empty() && q.add_certificates.empty())
+        errors.push_back({"", "give at least one change in curriculum or add_certificates"});
+    if (!errors.empty()) throw ValidationError(std::move(errors));
+}
+
+json change_json(const matcher::ProgramAlignment& before, const matcher::ProgramAlignment& after) {
+    const auto delta = [](std::uint64_t a, std::uint64_t b) {
+        return static_cast<std::int64_t>(b) - static_cast<std::int64_t>(a);
+    };
+    return {{"aligned_openings", delta(before.aligned_openings, after.aligned_openings)},
+            {"eligible_openings", delta(before.eligible_openings, after.eligible_openings)},
+            {"aligned_share", after.aligned_share - before.aligned_share},
+            {"mean_coverage", after.mean_coverage - before.mean_coverage}};
+}
+
+Response what_if(ApiContext& ctx, Request& r, const Principal& p) {
+    const auto s = snapshot_of(ctx);
+    const std::string& id = r.path_params.at("id");
+    const auto program = s->programs.ids.find(id);
+    if (!program || !owns_institution(p, s->institutions[s->programs.institution[*program]])) {
+        throw NotFoundError("program", id);
+    }
+    matcher::WhatIfQuery q;
+    q.program_id = id;
+    q.segment = segment_of(r, *s);
+    q.min_coverage = query_number(r, "min_coverage", q.min_coverage, 0.0, 1.0);
+    q.top_skills = static_cast<int>(query_size(r, "top_skills", 10, 0, 1000));
+    read_changes(r, q);
+    const auto report = [&] {
+        const QueryGate::Slot slot(ctx.query_gate);
+        return matcher::align_what_if(*s, q);
+    }();
+    const Lang lang = reader_language(r);
+    return json_response({{"program_id", id},
+                          {"program_name", s->program_name[*program]},
+                          {"lang", to_string(lang)},
+                          {"min_coverage", report.min_coverage_bp / 10000.0},
+                          {"segment_jobs", report.segment_jobs},
+                          {"written", false},
+                          {"before", alignment_json(*s, report.before, lang)},
+                          {"after", alignment_json(*s, report.after, lang)},
+                          {"change", change_json(report.before, report.after)}});
+}
+
+}  // namespace
+
+void add_what_if_route(std::vector<RouteSpec>& routes, ApiContext& ctx) {
+    routes.push_back(
+        {"POST",
+         "/v1/programs/{id}/what-if",
+         "What-if: a program's alignment before and after a curriculum change (nothing written)",
+         "queries",
+         {Role::kAdmin, Role::kCareerOffice},
+         "ProgramWhatIf",
+         {{"cluster", "string", "segment: jobs of this cluster (id or name)"},
+          {"district", "string", "segment: jobs of this district (id or name)"},
+          {"employer", "string", "segment: jobs of this employer"},
+          {"min_coverage", "number", "coverage threshold t, 0..1 (default 0.8)"},
+          {"top_skills", "integer", "how many shortfall skills (default 10)"},
+          {"lang", "string", "zh or en: names (default: Accept-Language, else en)"}},
+         {400, 404, 422, 503},
+         [&ctx](Request& r, const Principal& p) { return what_if(ctx, r, p); }});
+}
+
+}  // namespace talentmatch::api
