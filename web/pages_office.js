@@ -1,7 +1,8 @@
 // Career office pages: find a graduate, its top jobs with the score bar, the
 // plain sentence and the learning plan; a job's top graduates; the
-// programs' alignment and shortfalls; CSV of every list.
-import { download, getJson, session } from "./api.js";
+// programs' alignment and shortfalls, and what a curriculum change would do;
+// CSV of every list.
+import { ApiError, download, getJson, post, session } from "./api.js";
 import { bar, clear, fill, dataTable, el, errorBox, message, t } from "./ui.js";
 
 const enc = encodeURIComponent;
@@ -223,7 +224,7 @@ export function jobsPage(root, me, nav) {
 async function alignmentBlock(program, segment) {
   const q = segment ? "?cluster=" + enc(segment) : "";
   const a = await getJson(`/v1/programs/${enc(program.id)}/alignment${q}`);
-  return el("div", { class: "alignment" },
+  const node = el("div", { class: "alignment" },
     el("div", { class: "score" }, el("span", {}, t("prog.aligned_share")), bar(a.aligned_share)),
     el("div", { class: "score" }, el("span", {}, t("prog.mean_coverage")), bar(a.mean_coverage)),
     el("h4", {}, t("prog.shortfalls")),
@@ -232,6 +233,41 @@ async function alignmentBlock(program, segment) {
       { key: "prog.shortfall", value: (s) => s.shortfall },
       { key: "field.openings", value: (s) => s.openings },
     ], a.top_shortfalls, `${program.id}-shortfalls.csv`));
+  return { node, alignment: a };
+}
+
+// What-if: teach one skill at another level (0 drops it) and see the
+// alignment before and after, computed by the server, nothing written.
+function whatIfBlock(program, alignment) {
+  const skill = el("select", { id: "whatif-skill" },
+    alignment.top_shortfalls.map((s) => el("option", { value: s.skill_id }, s.skill_name || s.skill_id)));
+  const level = el("select", { id: "whatif-level" },
+    [0, 1, 2, 3, 4, 5].map((l) => el("option", { value: String(l) }, t("whatif.level_" + l))));
+  level.value = "3";
+  const result = el("div", { id: "whatif-result" });
+  const run = async () => {
+    const answer = await post(`/v1/programs/${enc(program.id)}/what-if`,
+      JSON.stringify({ curriculum: [{ skill_id: skill.value, level: Number(level.value) }] }),
+      "application/json");
+    if (answer.status !== 200) throw new ApiError(answer.status, answer.body);
+    const { before, after, change } = answer.body;
+    const signed = (n) => (n > 0 ? "+" : "") + n;
+    return el("div", { class: "whatif-answer" },
+      el("div", { class: "score" }, el("span", {}, t("whatif.before")), bar(before.aligned_share)),
+      el("div", { class: "score" }, el("span", {}, t("whatif.after")), bar(after.aligned_share)),
+      el("p", { class: "whatif-change" }, t("whatif.change", {
+        openings: signed(change.aligned_openings),
+        coverage: signed(Math.round(change.mean_coverage * 1000) / 10),
+      })));
+  };
+  return el("div", { class: "whatif" },
+    el("h3", {}, t("whatif.title")),
+    el("p", {}, t("whatif.hint")),
+    el("form", { onsubmit: (e) => { e.preventDefault(); show(result, run); } },
+      el("label", { for: "whatif-skill" }, t("field.skill")), skill,
+      el("label", { for: "whatif-level" }, t("whatif.level")), level,
+      el("button", { type: "submit", id: "whatif-run" }, t("whatif.run"))),
+    result);
 }
 
 export function programsPage(root, me, nav) {
@@ -247,8 +283,9 @@ export function programsPage(root, me, nav) {
     ]);
     return el("section", {}, el("h2", {}, t("prog.alignment", { name: p.name || p.id })),
       el("div", { class: "columns" },
-        el("div", {}, el("h3", {}, t("prog.segment_all")), all),
-        own ? el("div", {}, el("h3", {}, t("prog.segment_cluster")), own) : null),
+        el("div", {}, el("h3", {}, t("prog.segment_all")), all.node),
+        own ? el("div", {}, el("h3", {}, t("prog.segment_cluster")), own.node) : null),
+      all.alignment.top_shortfalls.length ? whatIfBlock(p, all.alignment) : null,
       el("h3", {}, t("prog.top_jobs")),
       dataTable([
         { key: "field.job", value: (m) => m.title || m.job_id },

@@ -158,6 +158,17 @@ def career_office(app, graduate, data):
     program_ready = lambda d: d.find_elements(By.CSS_SELECTOR, "#program-detail .alignment")
     WebDriverWait(app.d, WAIT).until(program_ready)
     app.shot_both("programs", program_ready)
+    # What-if: teach the first shortfall skill at level 5; the server answers
+    # before/after (nothing written), and raising a level never loses openings.
+    Select(app.css("#whatif-level")).select_by_value("5")
+    app.css("#whatif-run").click()
+    whatif_ready = lambda d: d.find_elements(By.CSS_SELECTOR, "#whatif-result .whatif-answer")
+    WebDriverWait(app.d, WAIT).until(whatif_ready)
+    answer = app.css("#whatif-result .whatif-answer")
+    assert len(answer.find_elements(By.CSS_SELECTOR, ".bar")) == 2, answer.text
+    change = answer.find_element(By.CSS_SELECTOR, ".whatif-change").text
+    numbers = re.findall(r"[+-]?\d+(?:\.\d+)?", change)  # openings first, in either language
+    assert numbers and not numbers[0].startswith("-"), change
     app.switch_language()
     app.text_in("#nav", "Graduates")
     app.check_clean()
