@@ -15,27 +15,33 @@ cmake --preset fuzz -DCMAKE_CXX_COMPILER_LAUNCHER="$(command -v ccache || true)"
 nice -n 19 cmake --build --preset fuzz
 if [ $# -gt 0 ]; then targets=("$@"); else mapfile -t targets <build-fuzz/fuzz_targets.txt; fi
 
+# libFuzzer's -timeout is wall-clock: at nice 19 on a loaded machine an input
+# can be starved past it. A timeout counts only if the input is slow again
+# when replayed at normal priority; otherwise it is set aside.
+set_aside_starved() {  # target findings-dir
+  local slow
+  for slow in "$2"/timeout-*; do
+    [ -e "$slow" ] || continue
+    if "build-fuzz/fuzz/$1" -timeout=10 -rss_limit_mb=2048 "$slow" >/dev/null 2>&1; then
+      mkdir -p "$2/unreproduced" && mv "$slow" "$2/unreproduced/"
+      echo "  $1: $(basename "$slow") replayed in time (starved, not slow): set aside" >&2
+    fi
+  done
+}
+
 total_findings=0
 printf '%-28s %10s %14s %9s\n' target cpu_s executions findings
 for t in "${targets[@]}"; do
   work=build-fuzz/corpus/$t findings=build-fuzz/findings/$t log=build-fuzz/findings/$t.log
   mkdir -p "$work" "$findings"
+  set_aside_starved "$t" "$findings"
   before=$(find "$findings" -maxdepth 1 -type f | wc -l)
   start=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
   # -rss_limit_mb: ASan; -timeout: one input may take at most 10 s.
   nice -n 19 "build-fuzz/fuzz/$t" "$work" "fuzz/corpus/$t" -max_total_time="$seconds" \
     -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/" \
     >"$log" 2>&1 || true
-  # libFuzzer's -timeout is wall-clock: at nice 19 on a loaded machine an
-  # input can be starved past it. A timeout counts only if the input is slow
-  # again when replayed at normal priority; otherwise it is set aside.
-  for slow in "$findings"/timeout-*; do
-    [ -e "$slow" ] || continue
-    if "build-fuzz/fuzz/$t" -timeout=10 -rss_limit_mb=2048 "$slow" >/dev/null 2>&1; then
-      mkdir -p "$findings/unreproduced" && mv "$slow" "$findings/unreproduced/"
-      echo "  $t: $(basename "$slow") replayed in time (starved, not slow): set aside" >&2
-    fi
-  done
+  set_aside_starved "$t" "$findings"
   end=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
   cpu=$(awk -v a="$start" -v b="$end" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.1f", (b-a)/hz}')
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
