@@ -138,7 +138,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                     "event loop, not by workers; default max(64, 8 x cores))")
         ->check(CLI::Range(1, 4096));
     cmd->add_option("--event-threads", options->event_threads,
-                    "event-loop threads holding the connections (default cores / 2, 1 to 4)")
+                    "event-loop threads holding the connections and answering the quick "
+                    "routes (default one per core, 1 to 8)")
         ->check(CLI::Range(1, 64));
     cmd->add_option("--max-connections", options->max_connections,
                     "open connections in total; beyond it requests are answered 503")
