@@ -42,16 +42,11 @@
 // previous snapshot lacks), or more than a quarter of the jobs changed,
 // rebuilds from the mirror.
 //
-// Cost (bench/api_bench.sh, 100k jobs + 20k graduates, 2 cores): an isolated
-// write is visible after about debounce + one publication (~0.1-0.15 s idle
-// for a job or a graduate; a rebuild from the mirror ~0.3-1 s), at most
-// debounce + three under a stream of writes. Under a read load that saturates
-// both cores the publication thread competes with the query gate's few
-// threads (api/query_gate.hpp): ~0.2-0.5 s. Province scale (1M graduates,
-// 100k jobs, idle): a new graduate 0.47-0.95 s (a new id shifts every later
-// block, which is laid out again), a job 0.3 s; the server holds ~4.3 GiB
-// (the mirror of every entity beside the snapshot), ~4.8 GiB at its peak
-// while a patched snapshot replaces the old one.
+// Cost: an isolated write is visible after about debounce + one publication,
+// at most debounce + three under a stream of writes; the mirror of every
+// entity is held beside the snapshot, and a patched snapshot coexists with
+// the old one while readers finish. bench/api_bench.sh [--scale province]
+// measures write -> visible idle and under load, and the memory.
 //
 // If a read or build fails, the previous snapshot stays, the failure is
 // logged and the mirror is reloaded in full at the next attempt.
