@@ -1,9 +1,8 @@
 #pragma once
 // Files compiled into the binary (cmake/embed_files.cmake, listed in
-// api/CMakeLists.txt): the web app under web/ and the shipped cluster and
-// district names under data/taxonomy/, so `serve` needs no file beside it
-// and no network. Keys are paths relative to the source tree
-// ("web/index.html", "data/taxonomy/districts.json").
+// api/CMakeLists.txt): the web app under web/, so `serve` needs no file
+// beside it and no network. Keys are paths relative to the source tree
+// ("web/index.html").
 #include <optional>
 #include <string_view>
 #include <vector>

@@ -6,15 +6,13 @@
 #include <string_view>
 
 #include "api/http_types.hpp"
+#include "models/place_names.hpp"
 
 namespace talentmatch::api {
 
-enum class Lang { kZh, kEn };
+using models::Lang;  // zh / en, models/place_names.hpp
+using models::to_string;
 
 Lang reader_language(const Request& r);
-
-inline const char* to_string(Lang lang) {
-    return lang == Lang::kZh ? "zh" : "en";
-}
 
 }  // namespace talentmatch::api

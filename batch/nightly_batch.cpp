@@ -211,7 +211,9 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
         RunPublisher publisher(o.out_dir, run_directory_name(run_id));
         write_result_files(r, publisher);
         rep.advance(1);
-        publisher.write_file("report.html", render_report_html(build_report_data(r)));
+        const ReportData report = build_report_data(r, run_id);
+        for (const auto lang : {models::Lang::kEn, models::Lang::kZh})
+            publisher.write_file(report_file_name(lang), render_report_html(report, lang));
         rep.advance(2);
         const json summary = summary_json(r);
         const double seconds =

@@ -10,7 +10,8 @@
 //   6 alignment    every program vs its own cluster and vs the whole region
 //   7 diagnostics  why openings stay unfilled / graduates unplaced
 //   8 diff         against the previous published run
-//   9 outputs      CSV, JSON, summary.json, run.json, report.html; publish
+//   9 outputs      CSV, JSON, summary.json, run.json, report.html (English) and
+//                  report.zh.html (Chinese); publish
 //
 // Results are deterministic: every result file is byte-identical for any
 // --threads and any shard size. run.json alone holds times and the run id.

@@ -3,11 +3,27 @@
 #include <algorithm>
 #include <map>
 
-namespace talentmatch::batch {
+#include "models/place_names.hpp"
 
-ReportData build_report_data(const BatchResults& r) {
+namespace talentmatch::batch {
+namespace {
+
+Named place(models::PlaceKind kind, const std::string& id) {
+    const auto* p = models::find_place(kind, id);
+    return p ? Named{id, p->name_zh, p->name_en} : Named{id, "", ""};
+}
+
+Named skill(const matcher::Snapshot& s, const std::string& id) {
+    const auto k = s.skills.find(id);
+    return k ? Named{id, s.skill_name_zh[*k], s.skill_name_en[*k]} : Named{id, "", ""};
+}
+
+}  // namespace
+
+ReportData build_report_data(const BatchResults& r, std::int64_t run_id) {
     const auto& s = r.snapshot();
     ReportData d;
+    d.counts.run_id = run_id;
     d.counts.graduates = static_cast<std::int64_t>(s.graduates.size());
     d.counts.seeking_graduates = static_cast<std::int64_t>(r.assignment.seeking);
     d.counts.jobs = static_cast<std::int64_t>(s.jobs.size());
@@ -25,6 +41,11 @@ ReportData build_report_data(const BatchResults& r) {
     d.counts.stability_exact = r.assignment.stability.exact;
     d.counts.weight = r.assignment.weight;
     d.counts.max_weight_bound = r.assignment.upper_bound;
+    const matcher::BalanceThresholds thresholds;  // the batch's supply-demand queries use these
+    d.counts.shortage_below = thresholds.shortage_below;
+    d.counts.surplus_above = thresholds.surplus_above;
+    d.counts.assignment_min_coverage = r.settings.assignment_min_coverage;
+    d.counts.alignment_min_coverage = r.settings.alignment_min_coverage;
 
     std::vector<const matcher::SkillBalance*> short_rows;
     for (const auto& k : r.balance_overall.skills) {
@@ -47,10 +68,8 @@ ReportData build_report_data(const BatchResults& r) {
     });
     for (std::size_t i = 0; i < short_rows.size() && i < 15; ++i) {
         const auto& k = *short_rows[i];
-        ShortageBar bar{
-            k.skill_id, s.skill_name_en[k.skill] + " (L" + std::to_string(k.bottleneck_level) + ")",
-            k.category, 0,
-            0,          0};
+        ShortageBar bar{skill(s, k.skill_id), place(models::PlaceKind::kCategory, k.category),
+                        k.bottleneck_level};
         for (const auto& l : k.levels) {
             if (l.level != k.bottleneck_level) continue;
             bar.demand = double(l.demand_at_least);
@@ -69,9 +88,10 @@ ReportData build_report_data(const BatchResults& r) {
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     if (cats.size() > 14) cats.resize(14);
     std::sort(cats.begin(), cats.end());
-    for (const auto& c : cats) d.cluster_by_category.columns.push_back(c.first);
+    for (const auto& c : cats)
+        d.cluster_by_category.columns.push_back(place(models::PlaceKind::kCategory, c.first));
     for (const auto& g : r.balance_by_cluster.groups) {
-        d.cluster_by_category.rows.push_back(g.group);
+        d.cluster_by_category.rows.push_back(place(models::PlaceKind::kCluster, g.group));
         std::vector<std::optional<double>> row(cats.size());
         for (const auto& c : r.balance_by_cluster.categories) {
             if (c.group != g.group) continue;
@@ -89,12 +109,16 @@ ReportData build_report_data(const BatchResults& r) {
         if (a->mean_coverage != b->mean_coverage) return a->mean_coverage > b->mean_coverage;
         return a->program_id < b->program_id;
     });
-    if (progs.size() > 25) progs.erase(progs.begin() + 15, progs.end() - 10);
     for (const auto* a : progs) {
-        const auto it = r.loaded.program_names.find(a->program_id);
-        const std::string name = it == r.loaded.program_names.end() ? a->program_id : it->second;
-        d.alignment.push_back(
-            {a->program_id, name + " · " + a->program_id, a->aligned_share, a->mean_coverage});
+        const matcher::Index p = a->program;
+        const matcher::Index inst = s.programs.institution[p];
+        const matcher::Index cluster = s.programs.cluster[p];
+        d.programs.push_back(
+            {a->program_id, s.program_name[p],
+             inst < s.institution_name.size() ? s.institution_name[inst] : std::string(),
+             cluster == matcher::kNone ? Named{}
+                                       : place(models::PlaceKind::kCluster, s.clusters[cluster]),
+             std::int64_t(a->openings), a->aligned_share, a->mean_coverage});
     }
 
     d.funnel = r.assignment.funnel;
@@ -105,10 +129,10 @@ ReportData build_report_data(const BatchResults& r) {
     d.changes.openings_filled_since = r.diff.openings_filled_since;
     d.changes.openings_unfilled_since = r.diff.openings_unfilled_since;
     for (std::size_t i = 0; i < r.diff.new_shortages.size() && i < 12; ++i) {
-        d.changes.new_shortage_labels.push_back(r.diff.new_shortages[i]);
+        d.changes.new_shortage_skills.push_back(skill(s, r.diff.new_shortages[i]));
     }
     for (std::size_t i = 0; i < r.diff.resolved_shortages.size() && i < 12; ++i) {
-        d.changes.resolved_shortage_labels.push_back(r.diff.resolved_shortages[i]);
+        d.changes.resolved_shortage_skills.push_back(skill(s, r.diff.resolved_shortages[i]));
     }
     return d;
 }

@@ -1,7 +1,9 @@
 #pragma once
 // What report.html shows, as plain values filled by the pipeline. Kept apart
 // from the rendering (report_html.hpp) so the page can be tested on a
-// hand-made ReportData and the pipeline on its numbers.
+// hand-made ReportData and the pipeline on its numbers. Language-neutral:
+// every name a person reads is carried in both languages (Named), and the
+// renderer picks the reader's.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,7 +11,14 @@
 
 namespace talentmatch::batch {
 
+// An id with its Chinese and English names; either may be empty (then the
+// other is shown, then the id): see report_html.hpp.
+struct Named {
+    std::string id, zh, en;
+};
+
 struct ReportCounts {
+    std::int64_t run_id = 0;
     std::int64_t graduates = 0, seeking_graduates = 0, jobs = 0, openings = 0, programs = 0,
                  skills = 0;
     std::string data_hash, taxonomy_hash;
@@ -22,24 +31,33 @@ struct ReportCounts {
     std::int64_t blocking_pairs = 0, stability_graduates = 0;
     bool stability_exact = false;
     double weight = 0, max_weight_bound = 0;
+    // The parameters the terms section quotes: supply-demand labels, the
+    // assignment's and the alignment's minimum coverage (0..1).
+    double shortage_below = 0.8, surplus_above = 1.25;
+    double assignment_min_coverage = 0.5, alignment_min_coverage = 0.8;
 };
 
 struct ShortageBar {
-    std::string skill_id, label, category;
-    double demand = 0;     // openings requiring the skill
-    double supply = 0;     // seeking graduates at the required level
+    Named skill;
+    Named category;
+    int level = 0;         // the bottleneck level
+    double demand = 0;     // openings requiring the skill at >= level
+    double supply = 0;     // seeking graduates at >= level
     double projected = 0;  // projected graduates per year from programs' cohorts
 };
 
-// Rows × columns of supply/demand ratios; a missing cell (no demand) is nullopt.
+// Rows (clusters) × columns (skill categories) of supply/demand ratios; a
+// missing cell (no demand) is nullopt.
 struct Heatmap {
-    std::vector<std::string> rows, columns;
+    std::vector<Named> rows, columns;
     std::vector<std::vector<std::optional<double>>> ratio;  // [row][column]
 };
 
-struct AlignmentBar {
-    std::string program_id, label;
-    double eligible_share = 0;  // of headcount-weighted openings in its own cluster, 0..1
+struct AlignmentRow {
+    std::string program_id, program_name, institution_name;  // names as stored ("" if none)
+    Named cluster;
+    std::int64_t openings = 0;  // headcount-weighted openings of its own cluster
+    double eligible_share = 0;  // of those, aligned (eligible, coverage >= min), 0..1
     double mean_coverage = 0;   // 0..1
 };
 
@@ -54,15 +72,14 @@ struct RunChanges {
     bool has_previous = false;
     std::int64_t new_shortages = 0, resolved_shortages = 0, best_match_changed = 0,
                  openings_filled_since = 0, openings_unfilled_since = 0;
-    std::vector<std::string> new_shortage_labels, resolved_shortage_labels;  // first few
+    std::vector<Named> new_shortage_skills, resolved_shortage_skills;  // first few
 };
 
 struct ReportData {
-    std::string title = "talentmatch nightly batch";
     ReportCounts counts;
     std::vector<ShortageBar> shortages;  // worst first
     Heatmap cluster_by_category;
-    std::vector<AlignmentBar> alignment;  // best first
+    std::vector<AlignmentRow> programs;  // every program, best first
     Funnel funnel;
     RunChanges changes;
 };

@@ -24,10 +24,12 @@
 
 #include "batch/diagnostics.hpp"
 #include "batch/nightly_batch.hpp"
+#include "batch/report_html.hpp"
 #include "batch/run_diff.hpp"
 #include "batch/run_publisher.hpp"
 #include "batch/snapshot_loader.hpp"
 #include "matcher/explanation.hpp"
+#include "models/place_names.hpp"
 #include "store/store.hpp"
 #include "tests/batch/file_text.hpp"
 
@@ -72,16 +74,30 @@ class NightlyBatch : public ::testing::Test {
 fs::path NightlyBatch::root;
 fs::path NightlyBatch::db;
 
-// name -> bytes of every file of a run except run.json (times, run id).
+// `text` with every `from` replaced by `to`.
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+// name -> bytes of every file of a run except run.json (times, run id); the
+// reports' header names the run's number (run.json's run_id), written as "#" here.
 std::map<std::string, std::string> result_files(const fs::path& dir, bool with_diff = true) {
     std::map<std::string, std::string> files;
+    const std::string id =
+        std::to_string(nlohmann::json::parse(file_text(dir / "run.json")).at("run_id").get<int>());
     for (const auto& e : fs::directory_iterator(dir)) {
         const std::string name = e.path().filename().string();
         if (name == "run.json") continue;
-        if (!with_diff &&
-            (name.rfind("diff", 0) == 0 || name == "summary.json" || name == "report.html"))
+        const bool report = name.rfind("report", 0) == 0;
+        if (!with_diff && (name.rfind("diff", 0) == 0 || name == "summary.json" || report))
             continue;
         files[name] = file_text(e.path());
+        if (report) {
+            files[name] = replace_all(replace_all(files[name], "Run " + id + " ", "Run # "),
+                                      "第 " + id + " 次", "第 # 次");
+        }
     }
     return files;
 }
@@ -148,6 +164,84 @@ TEST_F(NightlyBatch, PublishedAssignmentIsStableAndWithinHeadcount) {
     const auto report = file_text(r.run_dir / "report.html");
     EXPECT_NE(report.find("<svg"), std::string::npos);
     EXPECT_EQ(report.find("<script"), std::string::npos);
+}
+
+// The two reports a dean reads: the run's number and date in the header,
+// every program by name with its institution, the shortage skills and the
+// clusters by their names in the page's language (not ids), terms explained.
+TEST_F(NightlyBatch, ReportsInChineseAndEnglishNameEverythingAndSayWhichRun) {
+    BatchOptions o;
+    o.db_path = db;
+    o.out_dir = root / "names";
+    o.threads = 2;
+    o.as_of = "2026-06-01";
+    const auto r = run_batch(o);
+    const std::string en = file_text(r.run_dir / "report.html");
+    const std::string zh = file_text(r.run_dir / "report.zh.html");
+    const std::string id = std::to_string(r.run_id);
+    EXPECT_NE(en.find("Run " + id + " · run date 2026-06-01"), std::string::npos);
+    EXPECT_NE(zh.find("第 " + id + " 次运行 · 运行日期 2026-06-01"), std::string::npos);
+    EXPECT_NE(en.find("<a href=\"report.zh.html\""), std::string::npos);
+    EXPECT_NE(zh.find("<a href=\"report.html\""), std::string::npos);
+    EXPECT_NE(en.find("bottleneck level</dt>"), std::string::npos);
+    EXPECT_NE(zh.find("瓶颈等级</dt>"), std::string::npos);
+
+    store::Store store(db.string());
+    StageReporter rep({{"snapshot", 1}}, {}, {});
+    const auto loaded = load_snapshot(store, rep, "2026-06-01");
+    const auto& s = *loaded.snapshot;
+    // Every program is listed (one table row each) by name, with its institution.
+    ASSERT_GT(s.programs.size(), 0u);
+    for (const auto* html : {&en, &zh}) {
+        std::size_t rows = 0;
+        for (auto at = html->find("<tr><td class=\"n\">"); at != std::string::npos;
+             at = html->find("<tr><td class=\"n\">", at + 1))
+            ++rows;
+        EXPECT_EQ(rows, s.programs.size());
+        for (matcher::Index p = 0; p < s.programs.size(); ++p) {
+            ASSERT_FALSE(s.program_name[p].empty());
+            EXPECT_NE(
+                html->find("<td>" + html_escape(s.program_name[p]) + "</td><td>" +
+                           html_escape(s.institution_name[s.programs.institution[p]]) + "</td>"),
+                std::string::npos)
+                << s.programs.ids[p];
+            EXPECT_EQ(html->find(">" + s.programs.ids[p] + "<"), std::string::npos);
+        }
+    }
+    // The overall shortage skills by their names at their level, never by id.
+    const auto skills = parse_csv(file_text(r.run_dir / "supply_demand_skills.csv"));
+    const auto col = [&](const char* name) {
+        return std::size_t(std::find(skills[0].begin(), skills[0].end(), name) - skills[0].begin());
+    };
+    int named = 0;
+    for (std::size_t i = 1; i < skills.size(); ++i) {
+        const auto& row = skills[i];
+        if (row[col("grouping")] != "overall" || row[col("label")] != "shortage") continue;
+        const auto k = s.skills.find(row[col("skill_id")]);
+        ASSERT_TRUE(k);
+        const std::string level = row[col("bottleneck_level")];
+        if (en.find(">" + html_escape(s.skill_name_en[*k]) + " (level " + level + ")<") !=
+            std::string::npos) {
+            ++named;
+            EXPECT_NE(zh.find(">" + html_escape(s.skill_name_zh[*k]) + "（" + level + " 级）<"),
+                      std::string::npos)
+                << row[col("skill_id")];
+        }
+        EXPECT_EQ(en.find(">" + row[col("skill_id")]), std::string::npos);
+        EXPECT_EQ(zh.find(">" + row[col("skill_id")]), std::string::npos);
+    }
+    EXPECT_GT(named, 0) << "no shortage skill shown by name";
+    // Clusters (heatmap rows, table column) by their shipped names.
+    int clusters = 0;
+    for (const auto& c : s.clusters.all()) {
+        const auto* place = models::find_place(models::PlaceKind::kCluster, c);
+        if (place == nullptr) continue;
+        ++clusters;
+        EXPECT_NE(en.find(">" + html_escape(place->name_en) + "<"), std::string::npos) << c;
+        EXPECT_NE(zh.find(">" + html_escape(place->name_zh) + "<"), std::string::npos) << c;
+        EXPECT_EQ(zh.find(">" + c + "<"), std::string::npos) << c;
+    }
+    EXPECT_GT(clusters, 0);
 }
 
 TEST_F(NightlyBatch, RelaxationCountsMatchABruteForceOverExplanations) {

@@ -1,6 +1,7 @@
 // The batch's output layer: atomic publishing, CSV quoting, the HTML report.
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,7 +11,9 @@
 
 #include "batch/csv_writer.hpp"
 #include "batch/progress.hpp"
+#include "batch/report_charts.hpp"
 #include "batch/report_html.hpp"
+#include "batch/report_strings.hpp"
 #include "batch/run_diff.hpp"
 #include "batch/run_publisher.hpp"
 #include "tests/batch/file_text.hpp"
@@ -111,24 +114,147 @@ TEST(Progress, CarriageReturnsOnATerminal) {
     EXPECT_EQ(format_count(1234567), "1,234,567");
 }
 
-TEST(ReportHtml, SelfContainedEscapedAndDeterministic) {
+ReportData hand_made_report(std::size_t programs) {
     ReportData d;
+    d.counts.run_id = 7;
+    d.counts.as_of = "2026-06-01";
     d.counts.graduates = 1000;
-    d.shortages.push_back({"s1", "<script>alert(1)</script>", "ict", 40, 10, 5});
-    d.cluster_by_category = {{"battery"}, {"ict", "energy"}, {{0.5, std::nullopt}}};
-    d.alignment.push_back({"p1", "Mechatronics", 0.75, 0.6});
+    d.shortages.push_back({{"s1", "<script>alert(1)</script>", ""}, {"ict", "", ""}, 3, 40, 10, 5});
+    d.shortages.push_back({{"bms", "电池管理系统", "Battery management systems"},
+                           {"nev.electrical", "", ""},
+                           4,
+                           9,
+                           2,
+                           1});
+    d.cluster_by_category = {{{"battery", "动力电池", "Power batteries"}},
+                             {{"ict", "信息技术", "Information technology"}, {"energy", "", ""}},
+                             {{0.5, std::nullopt}}};
+    for (std::size_t i = 0; i < programs; ++i) {
+        d.programs.push_back({"p" + std::to_string(100 + i),
+                              "专业 " + std::to_string(100 + i),
+                              "Shenzhen Polytechnic",
+                              {"battery", "动力电池", "Power batteries"},
+                              120,
+                              0.75 - 0.01 * double(i),
+                              0.6});
+    }
     d.funnel = {100, 80, 60, 50};
     d.changes.has_previous = true;
     d.changes.new_shortages = 2;
-    const std::string html = render_report_html(d);
-    EXPECT_EQ(html, render_report_html(d));
-    EXPECT_EQ(html.find("<script"), std::string::npos);
-    EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
-    EXPECT_EQ(html.find("http"), std::string::npos);  // nothing fetched from the network
-    EXPECT_EQ(std::count(html.begin(), html.end(), '<') - std::count(html.begin(), html.end(), '>'),
-              0);
-    EXPECT_NE(html.find("50 (50.0%)"), std::string::npos);  // funnel: placed
-    EXPECT_GE(static_cast<int>(html.find("</html>")), 0);
+    d.changes.new_shortage_skills = {{"bms", "电池管理系统", "Battery management systems"}};
+    return d;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+TEST(ReportHtml, SelfContainedEscapedAndDeterministic) {
+    const ReportData d = hand_made_report(3);
+    for (const auto lang : {models::Lang::kEn, models::Lang::kZh}) {
+        const std::string html = render_report_html(d, lang);
+        EXPECT_EQ(html, render_report_html(d, lang));
+        EXPECT_EQ(html.find("<script"), std::string::npos);
+        EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
+        EXPECT_EQ(html.find("http"), std::string::npos);  // nothing fetched from the network
+        EXPECT_EQ(count(html, "<"), count(html, ">"));
+        EXPECT_NE(html.find("50 (50.0%)"), std::string::npos);  // funnel: placed
+        EXPECT_NE(html.find("</html>"), std::string::npos);
+    }
+}
+
+TEST(ReportHtml, NamesHeaderAndTermsInTheReadersLanguage) {
+    const ReportData d = hand_made_report(3);
+    const std::string en = render_report_html(d, models::Lang::kEn);
+    const std::string zh = render_report_html(d, models::Lang::kZh);
+    EXPECT_NE(en.find("<html lang=\"en\">"), std::string::npos);
+    EXPECT_NE(zh.find("<html lang=\"zh-CN\">"), std::string::npos);
+    EXPECT_NE(en.find("Run 7 · run date 2026-06-01"), std::string::npos);
+    EXPECT_NE(zh.find("第 7 次运行 · 运行日期 2026-06-01"), std::string::npos);
+    EXPECT_NE(en.find("<a href=\"report.zh.html\" hreflang=\"zh\">中文版</a>"), std::string::npos);
+    EXPECT_NE(zh.find("<a href=\"report.html\" hreflang=\"en\">English version</a>"),
+              std::string::npos);
+    // Skills at their level, clusters and categories: the page's language,
+    // the other when that one is missing, the id when both are.
+    EXPECT_NE(en.find(">Battery management systems (level 4)<"), std::string::npos);
+    EXPECT_NE(zh.find(">电池管理系统（4 级）<"), std::string::npos);
+    EXPECT_EQ(en.find("电池管理系统"), std::string::npos);
+    EXPECT_NE(zh.find("&lt;script&gt;alert(1)&lt;/script&gt;（3 级）"), std::string::npos);
+    EXPECT_NE(en.find(">Power batteries<"), std::string::npos);
+    EXPECT_NE(zh.find(">动力电池<"), std::string::npos);
+    EXPECT_NE(en.find(">Information technology<"), std::string::npos);
+    EXPECT_NE(zh.find(">信息技术<"), std::string::npos);
+    EXPECT_NE(zh.find(">energy<"), std::string::npos);
+    EXPECT_EQ(zh.find(">battery<"), std::string::npos);
+    EXPECT_NE(zh.find("新增紧缺:</b> 电池管理系统"), std::string::npos);
+    // Terms explained, the thresholds quoted from the data.
+    EXPECT_NE(en.find("<dt>bottleneck level</dt>"), std::string::npos);
+    EXPECT_NE(zh.find("<dt>瓶颈等级</dt>"), std::string::npos);
+    EXPECT_NE(en.find("Below 0.80 is a shortage, above 1.25 a surplus"), std::string::npos);
+    EXPECT_NE(zh.find("低于 0.80 为紧缺，高于 1.25 为富余"), std::string::npos);
+}
+
+TEST(ReportHtml, EveryProgramIsListedAndTheChartSaysWhichItShows) {
+    const ReportData few = hand_made_report(25), many = hand_made_report(57);
+    const std::string en_few = render_report_html(few, models::Lang::kEn);
+    EXPECT_NE(en_few.find("The chart shows all 25 programs."), std::string::npos);
+    for (const auto lang : {models::Lang::kEn, models::Lang::kZh}) {
+        const std::string html = render_report_html(many, lang);
+        EXPECT_EQ(count(html, "<tr><td class=\"n\">"), 57u);  // the table: every program
+        for (const auto& p : many.programs)
+            EXPECT_NE(html.find("<td>" + p.program_name + "</td>"), std::string::npos);
+        // The chart: 15 best and 10 worst, with the institution.
+        EXPECT_EQ(count(html, "text-anchor=\"end\">专业 "), 25u);
+        EXPECT_NE(html.find(">专业 100 · Shenzhen Polytechnic</text>"), std::string::npos);
+        EXPECT_EQ(html.find(">专业 115 · "), std::string::npos);
+        EXPECT_NE(html.find(">专业 156 · "), std::string::npos);
+    }
+    EXPECT_NE(render_report_html(many, models::Lang::kEn)
+                  .find("the best 15 and the worst 10 of 57 programs; the table below lists every "
+                        "program"),
+              std::string::npos);
+    EXPECT_NE(
+        render_report_html(many, models::Lang::kZh).find("57 个专业中最好的 15 个和最差的 10 个"),
+        std::string::npos);
+}
+
+// No label is cut: the label column of a chart is at least as wide as the
+// label's estimated width, whatever its script.
+TEST(ReportCharts, LabelColumnsFitTheLongestLabel) {
+    EXPECT_DOUBLE_EQ(text_width("ab", 10), 12.4);
+    EXPECT_DOUBLE_EQ(text_width("电池", 10), 20);
+    const std::string long_label(90, 'W');
+    const std::string svg = shortage_svg({{long_label, {3, 2, 1}}}, {"d", "s", "p"});
+    // The label is right-aligned at x = label column - 6; it starts at x - width >= 0.
+    const auto x_at = svg.find("<text x=\"") + 9;
+    const double x = std::stod(svg.substr(x_at));
+    EXPECT_GE(x - text_width(long_label, 12), 0);
+    std::string chinese;
+    for (int i = 0; i < 40; ++i) chinese += "电";
+    const std::string heat = heatmap_svg({chinese}, {chinese}, {{1.0}}, {"a", "b", "c", "d"});
+    const auto width_at = heat.find("width=\"") + 7;
+    EXPECT_GE(std::stod(heat.substr(width_at)), 2 * text_width(chinese, 12) * 0.7);
+}
+
+TEST(ReportStrings, BothLanguagesCarryTheSamePlaceholders) {
+    auto placeholders = [](std::string_view text) {
+        std::vector<std::string> out;
+        for (auto at = text.find('{'); at != std::string_view::npos; at = text.find('{', at + 1))
+            out.emplace_back(text.substr(at, text.find('}', at) - at + 1));
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    for (int i = 0; i < int(ReportText::kCount); ++i) {
+        const auto key = ReportText(i);
+        EXPECT_FALSE(report_text(key, models::Lang::kEn).empty());
+        EXPECT_FALSE(report_text(key, models::Lang::kZh).empty());
+        EXPECT_EQ(placeholders(report_text(key, models::Lang::kEn)),
+                  placeholders(report_text(key, models::Lang::kZh)))
+            << i;
+    }
+    EXPECT_EQ(fill("{a} and {b}, {a}{c", {{"a", "1"}, {"b", "{a}"}}), "1 and {a}, 1{c");
 }
 
 TEST(RunDiff, ReportsNewAndResolvedShortagesChangedBestMatchesAndOpenings) {
