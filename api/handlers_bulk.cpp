@@ -5,12 +5,14 @@
 // (text/csv, bulk/FORMATS.md; UTF-8 or GBK/GB18030, converted before any cell
 // is read, the answer's "encoding" says which; any other encoding is a 422
 // naming the line, and nothing is written). Answer: one
-// result per item {index, line, id, status, errors}; `line` is the 1-based
-// line for JSON Lines and CSV, null for an array. Items that fail to parse, decode,
-// or belong to another tenant are "invalid" and never reach the store; the
-// rest go to Store::upsert_many in ONE transaction.
-// ?atomic=true: all or nothing. If any item is invalid nothing is written and
-// the answer is 422 problem+json carrying the same per-item results in an
+// result per item {index, line, id, status, errors[, resolved]}; `line` is the 1-based
+// line for JSON Lines and CSV, null for an array. Skill references that are
+// not ids are resolved by name or alias first (models/skill_references.hpp):
+// each rewrite is listed in the item's "resolved" [{path, given, skill_id}];
+// an ambiguous or unknown one is an error at its path with suggestions. Items that fail to parse,
+// decode, or belong to another tenant are "invalid" and never reach the store; the rest go to
+// Store::upsert_many in ONE transaction. ?atomic=true: all or nothing. If any item is invalid
+// nothing is written and the answer is 422 problem+json carrying the same per-item results in an
 // "items" member (the other valid items are "not_applied").
 // ?dry_run=true: a check before committing: every item is decoded and
 // validated as for a write (tenancy, domain rules, references to stored
@@ -37,6 +39,7 @@
 #include "bulk/fast_job_parser.hpp"
 #include "bulk/json_line.hpp"
 #include "bulk/text_encoding.hpp"
+#include "models/skill_references.hpp"
 
 namespace talentmatch::api {
 namespace {
@@ -197,7 +200,15 @@ nlohmann::json errors_json(const std::vector<FieldError>& errors) {
 struct Outcome {
     std::string_view status;
     std::vector<FieldError> errors;
+    std::vector<SkillResolution> resolved;  // skill references rewritten from a name or alias
 };
+
+nlohmann::json resolved_json(const std::vector<SkillResolution>& resolved) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : resolved)
+        out.push_back({{"path", r.path}, {"given", r.given}, {"skill_id", r.skill_id}});
+    return out;
+}
 
 // {"index":..,"line":..,"id":..,"status":..,"errors":[..]} with the keys in
 // nlohmann's (sorted) order, as json_response would have written them.
@@ -219,6 +230,11 @@ void append_item(std::string& out, std::size_t index, const RawItem<T>& raw,
     out += std::to_string(index);
     out += ",\"line\":";
     out += raw.line ? std::to_string(*raw.line) : "null";
+    if (!outcome.resolved.empty()) {
+        out += ",\"resolved\":";
+        out += resolved_json(outcome.resolved)
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
     out += ",\"status\":";
     bulk::append_json_string(out, outcome.status);
     out.push_back('}');
@@ -241,10 +257,17 @@ Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
     // Per-item owner checks and the write run in ONE store transaction, so a
     // tenant racing another on a new id cannot take it over (see put_one).
     store::Store::WriteScope scope(ctx.store);
+    std::optional<SkillDirectory> skills;  // only kinds with skill references read the taxonomy
+    if constexpr (!std::is_same_v<T, Employer>) {
+        std::vector<Skill> all;
+        ctx.store.scan_skills({}, [&all](const Skill& s) { all.push_back(s); });
+        skills.emplace(std::move(all));
+    }
     for (std::size_t i = 0; i < raw.size(); ++i) {
         auto& out = outcomes[i];
         std::vector<FieldError> errors = std::move(raw[i].errors);
         std::optional<T>& value = raw[i].value;
+        if (value && skills) resolve_skill_references(*value, *skills, out.resolved, errors);
         if (value && p.role != Role::kAdmin) {
             if (auto e = Traits::ownership_error(ctx, p, *value)) errors.push_back(*e);
             if (auto existing = Traits::get(ctx.store, value->id);
@@ -297,6 +320,8 @@ Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
                  {"id", raw[i].id},
                  {"status", outcomes[i].status},
                  {"errors", errors_json(outcomes[i].errors)}});
+            if (!outcomes[i].resolved.empty())
+                items.back()["resolved"] = resolved_json(outcomes[i].resolved);
             std::string prefix = raw[i].line ? "line " : "[";
             prefix += std::to_string(raw[i].line ? *raw[i].line : i);
             if (!raw[i].line) prefix += "]";

@@ -8,7 +8,7 @@
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_parsing.hpp"
-#include "api/skill_search.hpp"
+#include "models/skill_search.hpp"
 
 namespace talentmatch::api {
 namespace {

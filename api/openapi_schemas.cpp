@@ -148,7 +148,16 @@ json openapi_component_schemas() {
                 {"status",
                  {{"type", "string"},
                   {"enum", {"created", "updated", "unchanged", "invalid", "not_applied"}}}},
-                {"errors", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}}}}}}};
+                {"errors", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                {"resolved",
+                 {{"type", "array"},
+                  {"description",
+                   "skill references given by name or alias, rewritten to the one skill id they "
+                   "name (models/skill_references.hpp)"},
+                  {"items",
+                   {{"type", "object"},
+                    {"properties",
+                     {{"path", str()}, {"given", str()}, {"skill_id", str()}}}}}}}}}}}}}}}};
     // POST /v1/batch-runs (handlers_batch.cpp); every field optional.
     s["BatchRunRequest"] =
         object({{"k", int_range(1, 1000)},

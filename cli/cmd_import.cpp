@@ -6,6 +6,10 @@
 // --all-or-nothing the valid items are committed (exit 3 if some were
 // rejected); with it, one transaction spans the whole import and nothing is
 // committed if any item is invalid (exit 4). Re-importing updates by id.
+// A skill reference given by name or alias is resolved to the one skill it
+// names (models/skill_references.hpp) and printed as
+// "FILE:LINE: path: \"given\" resolved to skill \"id\""; an ambiguous or
+// unknown one rejects the item with up to 3 suggestions.
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -13,11 +17,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "bulk/bulk_reader.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "models/skill_references.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::cli {
@@ -35,6 +41,7 @@ struct KindTotals {
     std::size_t updated = 0;
     std::size_t unchanged = 0;  // already stored exactly as given
     std::size_t invalid = 0;
+    std::size_t resolved = 0;  // skill references rewritten from a name or alias
 };
 
 std::string where(const std::filesystem::path& file, std::size_t line) {
@@ -77,10 +84,27 @@ class Importer {
     void import_typed(const bulk::BulkFile& file) {
         Pending<T> pending;
         std::size_t seen = 0;
+        // The taxonomy as stored now (skills files are imported first).
+        std::optional<SkillDirectory> skills;
+        if constexpr (std::is_same_v<T, Program> || std::is_same_v<T, Graduate> ||
+                      std::is_same_v<T, Job>) {
+            std::vector<Skill> all;
+            store_.scan_skills({}, [&all](const Skill& s) { all.push_back(s); });
+            skills.emplace(std::move(all));
+        }
         const auto started = std::chrono::steady_clock::now();
         auto last_report = started;
         bulk::for_each_item(file, [&](bulk::BulkItem& item) {
             ++seen;
+            if (item.errors.empty() && skills) {
+                std::vector<SkillResolution> resolved;
+                resolve_skill_references(std::get<T>(*item.entity), *skills, resolved, item.errors);
+                for (const auto& r : resolved) {
+                    std::cerr << where(file.path, item.line) << ": " << r.path << ": \"" << r.given
+                              << "\" resolved to skill \"" << r.skill_id << "\"\n";
+                }
+                totals_[index(file.kind)].resolved += resolved.size();
+            }
             if (!item.errors.empty()) {
                 report(file.path, item.line, item.errors);
                 ++totals_[index(file.kind)].invalid;
@@ -202,7 +226,9 @@ int run_import(const ImportOptions& options) {
         const KindTotals& t = importer.totals(kind);
         if (t.created + t.updated + t.unchanged + t.invalid == 0) continue;
         std::cout << "  " << bulk::to_string(kind) << ": " << t.created << " created, " << t.updated
-                  << " updated, " << t.unchanged << " unchanged, " << t.invalid << " invalid\n";
+                  << " updated, " << t.unchanged << " unchanged, " << t.invalid << " invalid";
+        if (t.resolved > 0) std::cout << ", " << t.resolved << " skill names resolved to ids";
+        std::cout << "\n";
     }
     if (!rejected) return kExitOk;
     return applied ? kExitInvalidData : kExitNothingApplied;

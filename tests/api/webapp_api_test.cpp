@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "api_harness.hpp"
@@ -27,6 +28,8 @@ std::string pct(const std::string& text) {
     }
     return out;
 }
+
+constexpr const char* kJobsCsvHeader = "id,employer_id,title,district,headcount,requirements\n";
 
 void name_skills(Harness& h) {
     ASSERT_EQ(
@@ -137,6 +140,78 @@ TEST(WebappApi, SkillSearchFiltersByNamesAndAliasesInBothLanguages) {
     EXPECT_EQ(h.get("/v1/skills?limit=2", "viewer").json()["items"].size(), 2u);
 }
 
+// Bulk input naming a skill by name or alias (either language, any case)
+// stores the one skill's id and says so per item; an ambiguous or unknown
+// name is that item's error with up to 3 suggestions (JSON and CSV alike).
+TEST(WebappApi, BulkSkillNamesResolveThroughAliasesOrAreReportedWithSuggestions) {
+    Harness h;
+    name_skills(h);
+    ASSERT_EQ(h.put("/v1/skills/s7", R"({"id":"s7","name_zh":"电芯测试","name_en":"Cell testing",)"
+                                     R"("category":"battery","aliases":["Cell Test"]})")
+                  .status,
+              201);
+    const auto r = h.post(
+        "/v1/jobs:bulk",
+        R"([{"id":"k1","employer_id":"E1","requirements":[{"skill_id":"battery TESTING","level":3},)"
+        R"({"skill_id":"kvm","level":2},{"skill_id":"s3","level":1}]},)"
+        R"({"id":"k2","employer_id":"E1","requirements":[{"skill_id":"cell test","level":2}]},)"
+        R"({"id":"k3","employer_id":"E1","requirements":[{"skill_id":"Skil","level":2}]},)"
+        R"({"id":"k4","employer_id":"E1","requirements":[{"skill_id":"zzz","level":2}]}])",
+        "assoc_A1");
+    ASSERT_EQ(r.status, 200) << r.body;
+    const auto body = r.json();
+    EXPECT_EQ(body["applied"], 1);
+    EXPECT_EQ(body["invalid"], 3);
+    const auto& k1 = body["items"][0];
+    EXPECT_EQ(k1["status"], "created");
+    ASSERT_EQ(k1["resolved"].size(), 2u) << k1;  // s3 is an id: nothing to say
+    EXPECT_EQ(k1["resolved"][0], nlohmann::json({{"path", "requirements[0].skill_id"},
+                                                 {"given", "battery TESTING"},
+                                                 {"skill_id", "s1"}}));
+    EXPECT_EQ(k1["resolved"][1]["skill_id"], "s2");
+    const auto stored = h.get("/v1/jobs/k1").json()["requirements"];
+    std::vector<std::string> ids;
+    for (const auto& q : stored) ids.push_back(q["skill_id"]);
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, (std::vector<std::string>{"s1", "s2", "s3"}));
+    // Ambiguous: both skills named, nothing stored.
+    const auto& k2 = body["items"][1];
+    EXPECT_EQ(k2["status"], "invalid");
+    EXPECT_FALSE(k2.contains("resolved"));
+    EXPECT_EQ(k2["errors"][0]["path"], "requirements[0].skill_id");
+    EXPECT_EQ(k2["errors"][0]["message"],
+              "skill \"cell test\" is ambiguous: it names 2 skills, give the id of one: \"s1\" "
+              "(电池测试 / Battery testing), \"s7\" (电芯测试 / Cell testing)");
+    EXPECT_EQ(h.get("/v1/jobs/k2").status, 404);
+    // Unknown: the best three partial matches (by rank, then id) are suggested.
+    const std::string k3 = body["items"][2]["errors"][0]["message"];
+    EXPECT_EQ(k3.rfind("unknown skill \"Skil\"; did you mean \"s3\" (Skill 3), \"s4\"", 0), 0u)
+        << k3;
+    EXPECT_EQ(k3.find("\"s6\""), std::string::npos) << k3;
+    EXPECT_EQ(body["items"][3]["errors"][0]["message"],
+              "unknown skill \"zzz\": no skill id, name or alias contains it");
+
+    // CSV, and a dry run says what it would resolve.
+    const auto csv =
+        h.post("/v1/jobs:bulk?dry_run=true",
+               std::string(kJobsCsvHeader) + "c1,E1,虚拟化工程师,nanshan,1,虚拟化:3:5:must\n",
+               "assoc_A1", "text/csv");
+    ASSERT_EQ(csv.status, 200) << csv.body;
+    const auto c1 = csv.json()["items"][0];
+    EXPECT_EQ(c1["status"], "not_applied") << c1;
+    EXPECT_EQ(c1["resolved"][0]["given"], "虚拟化");
+    EXPECT_EQ(c1["resolved"][0]["skill_id"], "s2");
+    // atomic: the 422's items carry the resolutions too.
+    const auto atomic = h.post(
+        "/v1/jobs:bulk?atomic=true",
+        R"([{"id":"a1","employer_id":"E1","requirements":[{"skill_id":"VMware","level":1}]},)"
+        R"({"id":"a2","employer_id":"E1","requirements":[{"skill_id":"zzz","level":1}]}])",
+        "assoc_A1");
+    ASSERT_EQ(atomic.status, 422) << atomic.body;
+    EXPECT_EQ(atomic.json()["items"][0]["resolved"][0]["skill_id"], "s2");
+    EXPECT_EQ(atomic.json()["errors"][0]["path"], "[1].requirements[0].skill_id");
+}
+
 TEST(WebappApi, ClustersAndDistrictsHaveNamesAndFiltersAcceptThem) {
     Harness h;
     Job nanshan = make_job("jn", "E1", 1);
@@ -175,8 +250,6 @@ TEST(WebappApi, ClustersAndDistrictsHaveNamesAndFiltersAcceptThem) {
     EXPECT_EQ(h.get("/v1/supply-demand?district=" + pct("南山区"), "viewer").status, 200);
     EXPECT_EQ(h.get("/v1/graduates/g1/matches?district=" + pct("火星区"), "office_I1").status, 422);
 }
-
-constexpr const char* kJobsCsvHeader = "id,employer_id,title,district,headcount,requirements\n";
 
 TEST(WebappApi, CsvUploadGivesPerRowErrorsWithLines) {
     Harness h;

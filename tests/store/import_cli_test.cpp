@@ -64,6 +64,57 @@ TEST_F(ImportCliTest, RejectedItemsNameFileLineAndFieldAndValidOnesAreCommitted)
     EXPECT_EQ(store.get_job("j2")->requirements.at(0).weight, 9);
 }
 
+// Skills given by name or alias (both languages, any case) are resolved to
+// the one skill they name and said so; an ambiguous or unknown one rejects
+// the item with suggestions.
+TEST_F(ImportCliTest, SkillNamesAndAliasesResolveWhenUnambiguousAndSuggestWhenNot) {
+    write("skills.jsonl",
+          "{\"id\":\"s1\",\"name_en\":\"Routing\",\"name_zh\":\"路由\",\"aliases\":[\"OSPF\"]}\n"
+          "{\"id\":\"s2\",\"name_en\":\"Python\",\"aliases\":[\"scripting\"]}\n"
+          "{\"id\":\"s3\",\"name_en\":\"Bash\",\"aliases\":[\"Scripting\"]}\n");
+    write("employers.jsonl", "{\"id\":\"emp-1\",\"name\":\"Acme\"}\n");
+    write("jobs.jsonl",
+          "{\"id\":\"j1\",\"employer_id\":\"emp-1\",\"requirements\":[{\"skill_id\":\"ospf\","
+          "\"level\":3},{\"skill_id\":\"PYTHON\",\"level\":2}]}\n"
+          "{\"id\":\"j2\",\"employer_id\":\"emp-1\",\"requirements\":[{\"skill_id\":\"路由\","
+          "\"level\":2}]}\n"
+          "{\"id\":\"j3\",\"employer_id\":\"emp-1\",\"requirements\":[{\"skill_id\":"
+          "\"scripting\",\"level\":2}]}\n"
+          "{\"id\":\"j4\",\"employer_id\":\"emp-1\",\"requirements\":[{\"skill_id\":\"Rout\","
+          "\"level\":2}]}\n");
+    const ProcessResult run = talentmatch("import --db " + db_path() + " " + data_dir());
+    EXPECT_EQ(run.exit_code, 3) << run.output;
+    EXPECT_NE(run.output.find("jobs.jsonl:1: requirements[0].skill_id: \"ospf\" resolved to "
+                              "skill \"s1\""),
+              std::string::npos)
+        << run.output;
+    EXPECT_NE(run.output.find("jobs.jsonl:1: requirements[1].skill_id: \"PYTHON\" resolved to "
+                              "skill \"s2\""),
+              std::string::npos)
+        << run.output;
+    EXPECT_NE(run.output.find("jobs.jsonl:3: requirements[0].skill_id: skill \"scripting\" is "
+                              "ambiguous: it names 2 skills, give the id of one: \"s2\" (Python), "
+                              "\"s3\" (Bash)"),
+              std::string::npos)
+        << run.output;
+    EXPECT_NE(run.output.find("jobs.jsonl:4: requirements[0].skill_id: unknown skill \"Rout\"; "
+                              "did you mean \"s1\" (路由 / Routing)?"),
+              std::string::npos)
+        << run.output;
+    EXPECT_NE(run.output.find("jobs: 2 created, 0 updated, 0 unchanged, 2 invalid, 3 skill names "
+                              "resolved to ids"),
+              std::string::npos)
+        << run.output;
+    Store store(db_path());
+    const auto j1 = store.get_job("j1");
+    ASSERT_TRUE(j1);
+    EXPECT_EQ(j1->requirements.at(0).skill_id, "s1");
+    EXPECT_EQ(j1->requirements.at(1).skill_id, "s2");
+    EXPECT_EQ(store.get_job("j2")->requirements.at(0).skill_id, "s1");
+    EXPECT_FALSE(store.get_job("j3"));
+    EXPECT_FALSE(store.get_job("j4"));
+}
+
 TEST_F(ImportCliTest, AllOrNothingAppliesNothingWhenAnItemIsInvalid) {
     write_data_set();
     const ProcessResult run =

@@ -1,13 +1,21 @@
-#include "api/skill_search.hpp"
+#include "models/skill_search.hpp"
 
 #include <algorithm>
-#include <string>
 #include <tuple>
 
-namespace talentmatch::api {
+namespace talentmatch {
 namespace {
 
-std::string fold(std::string_view text) {
+int rank_in(std::string_view field, const std::string& q) {
+    const std::string f = fold_skill_text(field);
+    if (f == q) return 0;
+    if (f.starts_with(q)) return 1;
+    return f.find(q) != std::string::npos ? 2 : 3;
+}
+
+}  // namespace
+
+std::string fold_skill_text(std::string_view text) {
     const auto first = text.find_first_not_of(" \t");
     if (first == std::string_view::npos) return "";
     text = text.substr(first, text.find_last_not_of(" \t") - first + 1);
@@ -18,25 +26,18 @@ std::string fold(std::string_view text) {
     return out;
 }
 
-// 0 equal, 1 prefix, 2 contains, 3 no match.
-int rank_in(std::string_view field, const std::string& q) {
-    const std::string f = fold(field);
-    if (f == q) return 0;
-    if (f.starts_with(q)) return 1;
-    return f.find(q) != std::string::npos ? 2 : 3;
+int skill_match_rank(const Skill& s, const std::string& q) {
+    int best = std::min({rank_in(s.id, q), rank_in(s.name_zh, q), rank_in(s.name_en, q)});
+    for (const auto& alias : s.aliases) best = std::min(best, rank_in(alias, q));
+    return best;
 }
 
-}  // namespace
-
 std::vector<Skill> search_skills(std::vector<Skill> skills, std::string_view q, std::size_t limit) {
-    const std::string needle = fold(q);
+    const std::string needle = fold_skill_text(q);
     std::vector<std::pair<int, std::size_t>> hits;  // (rank, index)
     for (std::size_t i = 0; i < skills.size(); ++i) {
-        const Skill& s = skills[i];
-        int best = std::min(
-            {rank_in(s.id, needle), rank_in(s.name_zh, needle), rank_in(s.name_en, needle)});
-        for (const auto& alias : s.aliases) best = std::min(best, rank_in(alias, needle));
-        if (best < 3) hits.emplace_back(best, i);
+        const int rank = skill_match_rank(skills[i], needle);
+        if (rank < 3) hits.emplace_back(rank, i);
     }
     std::sort(hits.begin(), hits.end(), [&](const auto& a, const auto& b) {
         return std::tie(a.first, skills[a.second].id) < std::tie(b.first, skills[b.second].id);
@@ -48,4 +49,4 @@ std::vector<Skill> search_skills(std::vector<Skill> skills, std::string_view q, 
     return out;
 }
 
-}  // namespace talentmatch::api
+}  // namespace talentmatch
