@@ -10,6 +10,7 @@
 #include "matcher/block_kernels.hpp"
 #include "matcher/dense_query.hpp"
 #include "matcher/few_jobs_query.hpp"
+#include "matcher/indexed_candidates_query.hpp"
 #include "matcher/invalid_argument.hpp"
 #include "matcher/must_key_query.hpp"
 #include "matcher/pass_runner.hpp"
@@ -225,9 +226,15 @@ MatchLists candidates_for(const Snapshot& snapshot, CandidateKind kind,
     if (job_list.empty() || cs.size() == 0) return out;
     const auto cov_min = detail::coverage_minimums(snapshot, job_list, rf.min_coverage_bp);
     if (job_list.size() <= detail::kFewJobsMax) {
-        // A few jobs: each block against those jobs' requirements only.
-        const TopKLists lists = detail::few_jobs_top_candidates(
-            snapshot, cs, job_list, cov_min, rf.candidate_ok, k, config, options);
+        // A few jobs: the blocks the candidate index bounds within reach of
+        // the k-th best (many candidates), else each block against those
+        // jobs' requirements only.
+        const TopKLists lists =
+            cs.index.built() && cs.index.blocks() >= detail::kIndexedMinBlocks
+                ? detail::indexed_top_candidates(snapshot, cs, job_list, cov_min, rf.candidate_ok,
+                                                 k, config, options)
+                : detail::few_jobs_top_candidates(snapshot, cs, job_list, cov_min, rf.candidate_ok,
+                                                  k, config, options);
         for (std::size_t q = 0; q < queries.size(); ++q) {
             if (position_of[q] == SIZE_MAX) continue;
             for (const IndexedMatch& m : lists.row(position_of[q])) {

@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "matcher/candidate_index.hpp"
 #include "matcher/job_kernel_plan.hpp"
 #include "matcher/valid_jobs_memo.hpp"
 #include "models/entities.hpp"
@@ -88,6 +89,10 @@ struct CandidateSet {
     Csr<Index> block_rows;  // per block: row indices are a contiguous range
     std::vector<Index> block_row_skill;
     std::vector<std::uint8_t> block_levels;
+    // Tiles of similar candidates and their per-skill maxima, for top-k
+    // candidates of a job (candidate_index.hpp); not built for sets packed
+    // for the assignment (candidate_subset.hpp).
+    CandidateIndex index;
 
     std::size_t size() const { return ids.size(); }
     std::size_t block_count() const { return (size() + kBlockSize - 1) / kBlockSize; }

@@ -198,7 +198,7 @@ std::size_t bytes(const CandidateSet& s) {
            bytes(s.certificates) + bytes(s.preferred_districts) + bytes(s.preferred_clusters) +
            bytes(s.institution) + bytes(s.program) + bytes(s.cluster) + bytes(s.seeking) +
            bytes(s.year_or_cohort) + bytes(s.block_rows) + bytes(s.block_row_skill) +
-           bytes(s.block_levels);
+           bytes(s.block_levels) + s.index.memory_bytes();
 }
 std::size_t bytes(const JobSet& j) {
     return bytes(j.ids) + bytes(j.requirements) + bytes(j.weighted_level_sum) + bytes(j.employer) +
@@ -341,6 +341,7 @@ CandidateSet finish_candidates(StagedCandidates&& in, const Ranks& r, const std:
     out.seeking = permute(in.seeking, order);
     out.year_or_cohort = permute(in.year_or_cohort, order);
     staging::lay_out_blocks(out);
+    out.index = build_candidate_index(out);
     return out;
 }
 

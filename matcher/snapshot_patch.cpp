@@ -192,7 +192,7 @@ JobSet merge_jobs(const JobSet& old, const std::vector<std::string>& changed_ids
 }
 
 // Old rows not in `changed_ids`, merged by id with the fresh rows, then laid
-// out in blocks.
+// out in blocks and indexed.
 CandidateSet merge_candidates(const CandidateSet& old, const std::vector<std::string>& changed_ids,
                               const CandidateSet& fresh) {
     CandidateSet out;
@@ -213,6 +213,7 @@ CandidateSet merge_candidates(const CandidateSet& old, const std::vector<std::st
                                                    [](char s) { return s != 0; });
     }
     staging::lay_out_blocks(out, &old, same_block);
+    out.index = staging::build_candidate_index(out);
     return out;
 }
 

@@ -12,7 +12,8 @@
 //
 // Cost: patch_jobs copies every job row once and rebuilds the job kernel
 // plan; patch_graduates stages only the changed graduates, copies every other
-// row once, lays out the blocks again and copies the job side;
+// row once, lays out the blocks again, rebuilds the candidate index
+// (candidate_index.hpp) and copies the job side;
 // patch_candidates (a whole reload) restages every graduate.
 // Neither knows where entities come from (no store, no HTTP).
 //

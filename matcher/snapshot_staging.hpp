@@ -122,13 +122,15 @@ struct Ranks {
 [[noreturn]] void fail(std::string path, std::string message);
 
 // Sorts every row by id; remaps through `r`; computes level sums; lays out
-// the skill-major blocks. Throws ValidationError on a duplicate id.
+// the skill-major blocks and builds the candidate index. Throws ValidationError on a duplicate id.
 CandidateSet finish_candidates(StagedCandidates&& in, const Ranks& r, const std::string& kind);
 // (Re)builds set.block_rows / block_row_skill / block_levels from its rows;
 // blocks b with same_as_previous[b] set (their rows equal `previous`'s block
 // b row for row) are copied from `previous` instead of being laid out again.
 void lay_out_blocks(CandidateSet& set, const CandidateSet* previous = nullptr,
                     std::span<const char> same_as_previous = {});
+// The tiles and postings of candidate_index.hpp for `set`'s rows.
+CandidateIndex build_candidate_index(const CandidateSet& set);
 // Sorts by id; remaps through `r`; must-haves first, then by skill; Σ w·r.
 JobSet finish_jobs(StagedJobs&& in, const Ranks& r);
 // Bytes held by the snapshot's arrays (SnapshotStats::memory_bytes).

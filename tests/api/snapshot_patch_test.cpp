@@ -79,6 +79,7 @@ void expect_same_graduates(const matcher::Snapshot& a, const matcher::Snapshot& 
     EXPECT_EQ(x.block_rows.items, y.block_rows.items);
     EXPECT_EQ(x.block_row_skill, y.block_row_skill);
     EXPECT_EQ(x.block_levels, y.block_levels);
+    EXPECT_EQ(x.index, y.index);
     EXPECT_EQ(a.programs.ids.all(), b.programs.ids.all());
     EXPECT_EQ(a.programs.block_levels, b.programs.block_levels);
     EXPECT_EQ(a.job_plan.all_jobs, b.job_plan.all_jobs);
