@@ -21,6 +21,7 @@
 #include "matcher/alignment.hpp"
 #include "matcher/explanation.hpp"
 #include "matcher/match_query.hpp"
+#include "matcher/near_misses.hpp"
 #include "matcher/supply_demand.hpp"
 #include "matcher/validity.hpp"
 
@@ -154,6 +155,48 @@ Response explain_pair(ApiContext& ctx, Request& r, const Principal& p) {
                          matcher::explain(*s, CandidateKind::kGraduates, gid, jid,
                                           ctx.settings.score, matcher::today_utc()),
                          lang));
+}
+
+// A graduate's near misses (matcher/near_misses.hpp states which jobs and
+// the rule): each as a job match object marked "eligible": false, with the
+// levels to learn ("gap"), how many must-haves fail, and the explanation
+// (failed gates, learning plan, sentence) in the reader's language.
+Response near_misses(ApiContext& ctx, Request& r, const Principal& p) {
+    const auto s = snapshot_of(ctx);
+    const std::string& id = r.path_params.at("id");
+    own_candidate(*s, p, CandidateKind::kGraduates, id);
+    const Lang lang = reader_language(r);
+    const std::string as_of = matcher::today_utc();
+    const auto max_gap = query_size(r, "max_gap", 0, 0, 100);
+    const auto found =
+        matcher::near_misses(*s, {id, as_of, k_of(ctx, r), static_cast<std::uint32_t>(max_gap)});
+    std::vector<matcher::ExplainRequest> requests;
+    for (const auto& m : found)
+        requests.push_back({CandidateKind::kGraduates, id, s->jobs.ids[m.job]});
+    const auto explanations = matcher::explain_batch(*s, requests, ctx.settings.score);
+    json items = json::array();
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const auto& e = explanations[i];
+        const matcher::Match m{e.job_id,   found[i].job, e.score,        e.fit,
+                               e.coverage, e.relevance,  e.score.score()};
+        std::string one;
+        append_match_json(one, *s, MatchSide::kJobs, m, lang);
+        json item = json::parse(one);
+        item["eligible"] = false;
+        item["gap"] = found[i].gap;
+        item["failed_must_haves"] = found[i].failed_must_haves;
+        item["explanation"] = explanation_json(*s, e, lang);
+        items.push_back(std::move(item));
+    }
+    json body = {{"graduate_id", id},
+                 {"as_of", as_of},
+                 {"rule",
+                  "jobs valid today that only must-have skills keep closed (certificates held, "
+                  "education met): fewest levels to learn (gap) first, then higher coverage now, "
+                  "then job id"},
+                 {"near_misses", std::move(items)}};
+    if (wants_csv(r)) return csv_response(body["near_misses"], id + "-near-misses.csv");
+    return json_response(body);
 }
 
 Response alignment(ApiContext& ctx, Request& r, const Principal& p) {
@@ -335,6 +378,20 @@ void add_query_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
                       statuses,
                       [&ctx](Request& r, const Principal& p) { return explain_pair(ctx, r, p); }});
     routes.back().quick = true;
+    routes.push_back({"GET",
+                      "/v1/graduates/{id}/near-misses",
+                      "Jobs a graduate is not yet eligible for only through must-have skills, "
+                      "fewest levels to learn first, with the failed gates and the learning plan",
+                      "queries",
+                      office,
+                      "",
+                      {{"k", "integer", "how many results, 1..1000 (default 10)"},
+                       {"max_gap", "integer",
+                        "only jobs needing at most this many levels in total (0: any; 0..100)"},
+                       kLang,
+                       kFormat},
+                      statuses,
+                      [&ctx](Request& r, const Principal& p) { return near_misses(ctx, r, p); }});
     std::vector<QueryParam> align_params = kSegment;
     align_params.push_back({"min_coverage", "number", "coverage threshold t, 0..1 (default 0.8)"});
     align_params.push_back({"top_skills", "integer", "how many shortfall skills (default 10)"});

@@ -212,6 +212,72 @@ TEST(WebappApi, BulkSkillNamesResolveThroughAliasesOrAreReportedWithSuggestions)
     EXPECT_EQ(atomic.json()["errors"][0]["path"], "[1].requirements[0].skill_id");
 }
 
+// A graduate's near misses: jobs only must-have skills keep closed, fewest
+// levels to learn first, then higher coverage, then id; marked ineligible
+// with the failed gates and the learning plan.
+TEST(WebappApi, NearMissesListJobsWithinReachByTheDocumentedRule) {
+    Harness h;
+    ASSERT_EQ(h.put("/v1/graduates/n1",
+                    R"({"id":"n1","institution_id":"I1","program_id":"P1","graduation_year":2026,)"
+                    R"("skills":[{"skill_id":"s1","level":3},{"skill_id":"s2","level":1}]})",
+                    "office_I1")
+                      .status /
+                  100,
+              2);
+    auto req = [](const char* skill, int level, int weight, bool must) {
+        return std::string(R"({"skill_id":")") + skill + R"(","level":)" + std::to_string(level) +
+               R"(,"weight":)" + std::to_string(weight) + R"(,"must_have":)" +
+               (must ? "true" : "false") + "}";
+    };
+    auto job = [](const std::string& id, const std::string& reqs, const std::string& certs = "") {
+        return R"({"id":")" + id + R"(","employer_id":"E1","title":"Job )" + id +
+               R"(","requirements":[)" + reqs + "]" +
+               (certs.empty() ? "" : R"(,"required_certificates":[")" + certs + R"("])") + "}";
+    };
+    const std::string body =
+        "[" + job("n-a", req("s1", 3, 1, true) + "," + req("s2", 3, 1, true)) + "," +
+        job("n-b", req("s1", 4, 1, true) + "," + req("s2", 1, 1, false)) + "," +
+        job("n-c", req("s1", 3, 1, true) + "," + req("s2", 1, 1, false)) + "," +
+        job("n-d", req("s1", 4, 1, true), "c1") + "," +
+        job("n-e", req("s2", 2, 1, true) + "," + req("s1", 3, 9, false)) + "]";
+    const auto posted = h.post("/v1/jobs:bulk", body, "assoc_A1");
+    ASSERT_EQ(posted.status, 200) << posted.body;
+    ASSERT_EQ(posted.json()["applied"], 5) << posted.body;
+    h.wait_snapshot_current();
+
+    const auto r = h.get("/v1/graduates/n1/near-misses?k=50", "office_I1");
+    ASSERT_EQ(r.status, 200) << r.body;
+    const auto answer = r.json();
+    std::vector<std::string> ours;
+    std::uint32_t last_gap = 0;
+    for (const auto& m : answer["near_misses"]) {
+        EXPECT_FALSE(m["eligible"].get<bool>());
+        EXPECT_GE(m["gap"].get<std::uint32_t>(), last_gap);  // the rule's first key
+        last_gap = m["gap"];
+        EXPECT_FALSE(m["explanation"]["failed_gates"].empty());
+        for (const auto& g : m["explanation"]["failed_gates"])
+            EXPECT_EQ(g["kind"], "must_have_skill") << m;
+        const std::string id = m["job_id"];
+        if (id.rfind("n-", 0) == 0) ours.push_back(id);
+    }
+    // n-e and n-b both lack one level; n-e covers 28/29 now, n-b 4/5. n-a
+    // lacks two. n-c is eligible, n-d needs a certificate: neither is listed.
+    EXPECT_EQ(ours, (std::vector<std::string>{"n-e", "n-b", "n-a"}));
+    for (const auto& m : answer["near_misses"]) {
+        if (m["job_id"] != "n-a") continue;
+        EXPECT_EQ(m["gap"], 2);
+        EXPECT_EQ(m["failed_must_haves"], 1);
+        EXPECT_EQ(m["title"], "Job n-a");
+        EXPECT_EQ(m["explanation"]["learning_plan"][0]["skill_id"], "s2");
+        EXPECT_EQ(m["explanation"]["learning_plan"][0]["gap"], 2);
+    }
+    // max_gap leaves out what needs more; another institution's office gets a 404.
+    const auto near = h.get("/v1/graduates/n1/near-misses?k=50&max_gap=1", "office_I1").json();
+    for (const auto& m : near["near_misses"]) EXPECT_LE(m["gap"].get<int>(), 1) << m;
+    EXPECT_EQ(h.get("/v1/graduates/n1/near-misses", "office_I2").status, 404);
+    EXPECT_EQ(h.get("/v1/graduates/n1/near-misses?max_gap=-1", "office_I1").status / 100, 4);
+}
+
 TEST(WebappApi, ClustersAndDistrictsHaveNamesAndFiltersAcceptThem) {
     Harness h;
     Job nanshan = make_job("jn", "E1", 1);
