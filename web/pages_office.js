@@ -54,13 +54,18 @@ function matchCard(m) {
     el("p", { class: "meta" }, [m.employer_name || m.employer_id, m.cluster_name, m.district_name].filter(Boolean).join(" · ")),
     el("div", { class: "score" }, el("span", {}, t("field.coverage")), bar(m.coverage, e.coverage_percent + " %")),
     el("p", { class: "sentence" }, e.sentence),
-    e.eligible ? null : el("p", { class: "gate" }, t("grad.not_eligible")),
+    e.eligible ? null : el("p", { class: "gate" }, t("grad.not_eligible"),
+      m.gap ? " · " + t("grad.levels_to_learn", { n: m.gap }) : ""),
     el("details", {}, el("summary", {}, t("grad.plan")), plan));
 }
 
 async function graduateMatches(id) {
-  const body = await getJson(`/v1/graduates/${enc(id)}/matches?k=10&explain=true`);
+  const [body, near] = await Promise.all([
+    getJson(`/v1/graduates/${enc(id)}/matches?k=10&explain=true`),
+    getJson(`/v1/graduates/${enc(id)}/near-misses?k=5`),
+  ]);
   const list = body.matches;
+  const misses = near.near_misses;
   return el("section", { class: "graduate", "data-graduate": id },
     el("h3", {}, t("grad.matches_of", { id })),
     list.length
@@ -71,7 +76,10 @@ async function graduateMatches(id) {
           { key: "field.district", value: (m) => m.district_name },
         ], list, `graduate-${id}-jobs.csv`),
         list.map(matchCard)]
-      : message(t("grad.no_jobs")));
+      : message(t("grad.no_jobs")),
+    el("h3", { class: "near-misses" }, t("grad.near_misses")),
+    el("p", { class: "meta" }, t("grad.near_misses_rule")),
+    misses.length ? misses.map(matchCard) : message(t("grad.no_near_misses")));
 }
 
 export function graduatesPage(root, me, nav) {
@@ -242,7 +250,8 @@ function whatIfBlock(program, alignment) {
   const skill = el("select", { id: "whatif-skill" },
     alignment.top_shortfalls.map((s) => el("option", { value: s.skill_id }, s.skill_name || s.skill_id)));
   const level = el("select", { id: "whatif-level" },
-    [0, 1, 2, 3, 4, 5].map((l) => el("option", { value: String(l) }, t("whatif.level_" + l))));
+    ["whatif.level_0", "whatif.level_1", "whatif.level_2", "whatif.level_3", "whatif.level_4", "whatif.level_5"]
+      .map((key, l) => el("option", { value: String(l) }, t(key))));
   level.value = "3";
   const result = el("div", { id: "whatif-result" });
   const run = async () => {

@@ -127,6 +127,14 @@ def career_office(app, graduate, data):
     assert not re.search(r"\bemp-\d+", meta), f"employer id shown: {meta!r}"
     assert sentence.startswith("Covers "), sentence
     assert not re.search(r"\b[a-z]+\.[a-z_]+\.[a-z_.]+\b", sentence), f"skill id in {sentence!r}"
+    # Near misses: a section after the matches, each card marked not eligible
+    # with the levels to learn (or a message saying there are none).
+    app.text_in("#graduate-detail h3.near-misses", "Within reach")
+    near = app.d.find_elements(By.CSS_SELECTOR, "#graduate-detail article.match.ineligible")
+    for card in near:
+        assert "levels to learn" in card.find_element(By.CSS_SELECTOR, ".gate").text, card.text
+    if not near:
+        app.text_in("#graduate-detail", "No job is closed only by must-have skills.")
     app.shot("graduate")
 
     # The switch redraws the same graduate (its place is in the address).
