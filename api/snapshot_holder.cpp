@@ -29,19 +29,19 @@ struct EntityMaps {
 template <class Maps, class F>
 decltype(auto) visit_kind(Maps& maps, store::EntityKind kind, F&& f) {
     switch (kind) {
-        case store::EntityKind::kSkill:
+        case store::EntityKind::kSkills:
             return f(maps.skills);
-        case store::EntityKind::kCertificate:
+        case store::EntityKind::kCertificates:
             return f(maps.certificates);
-        case store::EntityKind::kInstitution:
+        case store::EntityKind::kInstitutions:
             return f(maps.institutions);
-        case store::EntityKind::kProgram:
+        case store::EntityKind::kPrograms:
             return f(maps.programs);
-        case store::EntityKind::kEmployer:
+        case store::EntityKind::kEmployers:
             return f(maps.employers);
-        case store::EntityKind::kJob:
+        case store::EntityKind::kJobs:
             return f(maps.jobs);
-        case store::EntityKind::kGraduate:
+        case store::EntityKind::kGraduates:
             break;
     }
     return f(maps.graduates);
@@ -75,9 +75,9 @@ class SnapshotMirror final : public store::ChangeSink {
         if (!graduates_reloaded_) changed_graduates_.push_back(v.id);
     }
     void erase(store::EntityKind kind, const std::string& id) override {
-        if (kind == store::EntityKind::kJob) {
+        if (kind == store::EntityKind::kJobs) {
             changed_jobs_.push_back(id);
-        } else if (kind == store::EntityKind::kGraduate) {
+        } else if (kind == store::EntityKind::kGraduates) {
             changed_graduates_.push_back(id);
         } else {
             others_changed_ = true;
@@ -143,7 +143,7 @@ class SnapshotMirror final : public store::ChangeSink {
     // A whole kind was reloaded or pruned: patch_candidates restages every
     // graduate; any other kind needs a full build.
     void note_reload(store::EntityKind kind) {
-        if (kind == store::EntityKind::kGraduate) {
+        if (kind == store::EntityKind::kGraduates) {
             graduates_reloaded_ = true;
         } else {
             others_changed_ = true;

@@ -25,7 +25,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
     LoadedSnapshot out;
     out.as_of = as_of;
     out.store_data_version = store.data_version();
-    const auto graduates = static_cast<std::uint64_t>(store.count(store::EntityKind::kGraduate));
+    const auto graduates = static_cast<std::uint64_t>(store.count(store::EntityKind::kGraduates));
     reporter.begin("snapshot", graduates, "graduates");
     matcher::SnapshotBuilder builder;
     ContentHash taxonomy, data;

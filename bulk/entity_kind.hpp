@@ -1,8 +1,7 @@
 #pragma once
-// The seven entity kinds of a bulk data set, in dependency order: an entity
-// only refers to kinds listed before it (programs -> institutions, jobs ->
-// employers, graduates -> programs ...), so importing files in this order
-// lets every reference resolve within one batch.
+// The entities of a bulk data set (kinds: models/entity_kind.hpp, in
+// dependency order, so importing files in that order lets every reference
+// resolve within one batch).
 //
 // A bulk file's kind comes from its file-name stem, its format from the
 // extension: `<kind>.jsonl` (JSON Lines, every kind) or `<kind>.csv`
@@ -16,23 +15,14 @@
 #include <vector>
 
 #include "models/entities.hpp"
+#include "models/entity_kind.hpp"
 
 namespace talentmatch::bulk {
 
-enum class EntityKind : std::uint8_t {
-    kSkills = 0,
-    kCertificates = 1,
-    kInstitutions = 2,
-    kPrograms = 3,
-    kEmployers = 4,
-    kJobs = 5,
-    kGraduates = 6,
-};
-inline constexpr int kEntityKindCount = 7;
-
-// "skills", "certificates", "institutions", "programs", "employers", "jobs", "graduates".
-std::string_view to_string(EntityKind kind);
-std::optional<EntityKind> parse_entity_kind(std::string_view text);
+using ::talentmatch::EntityKind;
+using ::talentmatch::kEntityKindCount;
+using ::talentmatch::parse_entity_kind;
+using ::talentmatch::to_string;
 
 enum class FileFormat : std::uint8_t { kJsonLines, kCsv };
 

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "models/entities.hpp"
+#include "models/entity_kind.hpp"
 
 namespace talentmatch::datagen {
 
@@ -47,7 +48,7 @@ class DatasetWriter {
     const std::filesystem::path& dir() const { return dir_; }
 
   private:
-    static constexpr int kFiles = 7;
+    static constexpr int kFiles = kEntityKindCount;  // one file per kind
     void write_line(int file, const std::string& line);
 
     std::filesystem::path dir_;

@@ -19,19 +19,19 @@ void deliver_all(Database& db, EntityKind kind, ChangeSink& sink) {
     ReadPlan plan;
     plan.with_evidence = false;
     switch (kind) {
-        case EntityKind::kSkill:
+        case EntityKind::kSkills:
             return read_skills(db, plan, [&](const Skill& v) { sink.put(v); });
-        case EntityKind::kCertificate:
+        case EntityKind::kCertificates:
             return read_certificates(db, plan, [&](const Certificate& v) { sink.put(v); });
-        case EntityKind::kInstitution:
+        case EntityKind::kInstitutions:
             return read_institutions(db, plan, [&](const Institution& v) { sink.put(v); });
-        case EntityKind::kProgram:
+        case EntityKind::kPrograms:
             return read_programs(db, plan, [&](const Program& v) { sink.put(v); });
-        case EntityKind::kEmployer:
+        case EntityKind::kEmployers:
             return read_employers(db, plan, [&](const Employer& v) { sink.put(v); });
-        case EntityKind::kJob:
+        case EntityKind::kJobs:
             return read_jobs(db, plan, [&](const Job& v) { sink.put(v); });
-        case EntityKind::kGraduate:
+        case EntityKind::kGraduates:
             return read_graduates(db, plan, [&](const Graduate& v) { sink.put(v); });
     }
 }
@@ -50,25 +50,25 @@ void deliver_one(Database& db, StatementCache& cache, EntityKind kind, const std
         found = true;
     };
     switch (kind) {
-        case EntityKind::kSkill:
+        case EntityKind::kSkills:
             read_skills(db, plan, [&](const Skill& v) { put(v); });
             break;
-        case EntityKind::kCertificate:
+        case EntityKind::kCertificates:
             read_certificates(db, plan, [&](const Certificate& v) { put(v); });
             break;
-        case EntityKind::kInstitution:
+        case EntityKind::kInstitutions:
             read_institutions(db, plan, [&](const Institution& v) { put(v); });
             break;
-        case EntityKind::kProgram:
+        case EntityKind::kPrograms:
             read_programs(db, plan, [&](const Program& v) { put(v); });
             break;
-        case EntityKind::kEmployer:
+        case EntityKind::kEmployers:
             read_employers(db, plan, [&](const Employer& v) { put(v); });
             break;
-        case EntityKind::kJob:
+        case EntityKind::kJobs:
             read_jobs(db, plan, [&](const Job& v) { put(v); });
             break;
-        case EntityKind::kGraduate:
+        case EntityKind::kGraduates:
             read_graduates(db, plan, [&](const Graduate& v) { put(v); });
             break;
     }
@@ -92,10 +92,10 @@ void log_change(Store::Impl& impl, EntityKind kind, const std::string& id) {
 
 void log_graduate_erasure(Store::Impl& impl, const std::string& id) {
     impl.statement("UPDATE change_log SET id = '' WHERE kind = ?1 AND id = ?2")
-        .bind(1, static_cast<int>(EntityKind::kGraduate))
+        .bind(1, static_cast<int>(EntityKind::kGraduates))
         .bind(2, id)
         .run();
-    log_change(impl, EntityKind::kGraduate, "");
+    log_change(impl, EntityKind::kGraduates, "");
 }
 
 ChangePosition Store::read_changes(std::int64_t after_seq, ChangeSink& sink) {
@@ -134,7 +134,7 @@ ChangePosition Store::read_changes(std::int64_t after_seq, ChangeSink& sink) {
             const std::string_view id = rows.column_text(1);
             if (kind >= changed.size()) continue;  // a kind a newer binary logs
             if (id.empty()) {
-                erased = erased || kind == static_cast<std::size_t>(EntityKind::kGraduate);
+                erased = erased || kind == static_cast<std::size_t>(EntityKind::kGraduates);
                 continue;
             }
             changed[kind].emplace_back(id);
@@ -149,7 +149,7 @@ ChangePosition Store::read_changes(std::int64_t after_seq, ChangeSink& sink) {
         // kind, one scan is cheaper.
         if (ids.size() > 256 && ids.size() > sink.size(kind) / 4) {
             deliver_all(impl.db, kind, sink);
-            if (kind == EntityKind::kGraduate) erased = false;
+            if (kind == EntityKind::kGraduates) erased = false;
         } else {
             for (const std::string& id : ids)
                 deliver_one(impl.db, impl.point_reads, kind, id, sink);
@@ -161,7 +161,7 @@ ChangePosition Store::read_changes(std::int64_t after_seq, ChangeSink& sink) {
         Statement& all = impl.statement("SELECT id FROM graduates ORDER BY id");
         while (all.step()) ids.emplace_back(all.column_text(0));
         all.reset();
-        sink.retain(EntityKind::kGraduate, ids);
+        sink.retain(EntityKind::kGraduates, ids);
         ++position.changed;
     }
     return position;

@@ -9,26 +9,6 @@
 
 namespace talentmatch::store {
 
-std::string_view to_string(EntityKind kind) {
-    switch (kind) {
-        case EntityKind::kSkill:
-            return "skills";
-        case EntityKind::kCertificate:
-            return "certificates";
-        case EntityKind::kInstitution:
-            return "institutions";
-        case EntityKind::kProgram:
-            return "programs";
-        case EntityKind::kEmployer:
-            return "employers";
-        case EntityKind::kJob:
-            return "jobs";
-        case EntityKind::kGraduate:
-            return "graduates";
-    }
-    return "unknown";
-}
-
 std::string_view to_string(ItemStatus status) {
     switch (status) {
         case ItemStatus::kCreated:

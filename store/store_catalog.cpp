@@ -51,7 +51,7 @@ bool write_entity(Store::Impl& impl, const Skill& value) {
     Statement& alias = impl.statement("INSERT OR IGNORE INTO skill_aliases VALUES (?1, ?2)");
     for (const std::string& a : value.aliases) alias.bind(1, value.id).bind(2, a).run();
     remember(impl, &KnownIds::skills, value.id);
-    log_change(impl, EntityKind::kSkill, value.id);
+    log_change(impl, EntityKind::kSkills, value.id);
     return exists;
 }
 
@@ -94,7 +94,7 @@ bool write_entity(Store::Impl& impl, const Certificate& value) {
         .bind(6, value.issuer)
         .run();
     remember(impl, &KnownIds::certificates, value.id);
-    log_change(impl, EntityKind::kCertificate, value.id);
+    log_change(impl, EntityKind::kCertificates, value.id);
     return exists;
 }
 
@@ -132,7 +132,7 @@ bool write_entity(Store::Impl& impl, const Institution& value) {
         .bind(4, static_cast<int>(value.level))
         .run();
     remember(impl, &KnownIds::institutions, value.id);
-    log_change(impl, EntityKind::kInstitution, value.id);
+    log_change(impl, EntityKind::kInstitutions, value.id);
     return exists;
 }
 
@@ -170,7 +170,7 @@ bool write_entity(Store::Impl& impl, const Employer& value) {
         .bind(5, value.association_id)
         .run();
     remember(impl, &KnownIds::employers, value.id);
-    log_change(impl, EntityKind::kEmployer, value.id);
+    log_change(impl, EntityKind::kEmployers, value.id);
     return exists;
 }
 
@@ -266,7 +266,7 @@ bool Store::delete_skill(const std::string& id) {
         {"SELECT 1 FROM program_curriculum WHERE skill_id = ?1 LIMIT 1", "programs"},
         {"SELECT 1 FROM graduate_skills WHERE skill_id = ?1 LIMIT 1", "graduates"},
     };
-    return delete_entity(*impl_, "skill", erase_logged<EntityKind::kSkill, erase_skill>,
+    return delete_entity(*impl_, "skill", erase_logged<EntityKind::kSkills, erase_skill>,
                          kReferences, &KnownIds::skills, id);
 }
 
@@ -277,7 +277,7 @@ bool Store::delete_certificate(const std::string& id) {
         {"SELECT 1 FROM graduate_certificates WHERE certificate_id = ?1 LIMIT 1", "graduates"},
     };
     return delete_entity(*impl_, "certificate",
-                         erase_logged<EntityKind::kCertificate, erase_certificate>, kReferences,
+                         erase_logged<EntityKind::kCertificates, erase_certificate>, kReferences,
                          &KnownIds::certificates, id);
 }
 
@@ -287,7 +287,7 @@ bool Store::delete_institution(const std::string& id) {
         {"SELECT 1 FROM graduates WHERE institution_id = ?1 LIMIT 1", "graduates"},
     };
     return delete_entity(*impl_, "institution",
-                         erase_logged<EntityKind::kInstitution, erase_institution>, kReferences,
+                         erase_logged<EntityKind::kInstitutions, erase_institution>, kReferences,
                          &KnownIds::institutions, id);
 }
 
@@ -295,7 +295,7 @@ bool Store::delete_employer(const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM jobs WHERE employer_id = ?1 LIMIT 1", "jobs"},
     };
-    return delete_entity(*impl_, "employer", erase_logged<EntityKind::kEmployer, erase_employer>,
+    return delete_entity(*impl_, "employer", erase_logged<EntityKind::kEmployers, erase_employer>,
                          kReferences, &KnownIds::employers, id);
 }
 

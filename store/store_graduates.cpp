@@ -79,7 +79,7 @@ bool write_entity(Store::Impl& impl, const Graduate& value) {
                value.preferred_districts);
     insert_all("INSERT OR IGNORE INTO graduate_clusters VALUES (?1, ?2)", value.preferred_clusters);
     impl.dirty = true;
-    log_change(impl, EntityKind::kGraduate, value.id);
+    log_change(impl, EntityKind::kGraduates, value.id);
     return exists;
 }
 

@@ -60,7 +60,7 @@ bool write_entity(Store::Impl& impl, const Job& value) {
         certificate.bind(1, value.id).bind(2, c).run();
     }
     impl.dirty = true;
-    log_change(impl, EntityKind::kJob, value.id);
+    log_change(impl, EntityKind::kJobs, value.id);
     return exists;
 }
 
@@ -118,7 +118,8 @@ void Store::scan_jobs(const ScanOptions& options, const std::function<void(const
 }
 
 bool Store::delete_job(const std::string& id) {
-    return delete_entity(*impl_, "job", erase_logged<EntityKind::kJob, erase_job>, {}, nullptr, id);
+    return delete_entity(*impl_, "job", erase_logged<EntityKind::kJobs, erase_job>, {}, nullptr,
+                         id);
 }
 
 }  // namespace talentmatch::store

@@ -73,7 +73,7 @@ bool write_entity(Store::Impl& impl, const Program& value) {
         impl.known->programs.insert(value.id);
         impl.known->program_institution[value.id] = value.institution_id;
     }
-    log_change(impl, EntityKind::kProgram, value.id);
+    log_change(impl, EntityKind::kPrograms, value.id);
     return exists;
 }
 
@@ -136,7 +136,7 @@ bool Store::delete_program(const std::string& id) {
     };
     std::lock_guard lock(impl_->mutex);
     const bool deleted =
-        delete_entity(*impl_, "program", erase_logged<EntityKind::kProgram, erase_program>,
+        delete_entity(*impl_, "program", erase_logged<EntityKind::kPrograms, erase_program>,
                       kReferences, &KnownIds::programs, id);
     if (deleted && impl_->known) impl_->known->program_institution.erase(id);
     return deleted;

@@ -7,16 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "models/entity_kind.hpp"
 #include "models/field_error.hpp"
 
 namespace talentmatch::store {
 
-enum class EntityKind { kSkill, kCertificate, kInstitution, kProgram, kEmployer, kJob, kGraduate };
-inline constexpr EntityKind kAllEntityKinds[] = {
-    EntityKind::kSkill,    EntityKind::kCertificate, EntityKind::kInstitution, EntityKind::kProgram,
-    EntityKind::kEmployer, EntityKind::kJob,         EntityKind::kGraduate};
-// Plural wire names: "skills", "certificates", ..., "graduates".
-std::string_view to_string(EntityKind kind);
+using ::talentmatch::EntityKind;  // models/entity_kind.hpp
+using ::talentmatch::kAllEntityKinds;
+using ::talentmatch::to_string;
 
 // One page of a list: ids ascending, strictly after `after_id` ("" = from the
 // start), at most `limit` items. `org_id`, when not empty, keeps only what

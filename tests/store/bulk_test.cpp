@@ -38,7 +38,7 @@ TEST_F(BulkTest, CommitValidWritesTheValidItemsAndReportsEachInvalidOne) {
     EXPECT_EQ(result.items[2].status, ItemStatus::kCreated);
     EXPECT_EQ(result.items[3].errors[0].path, "requirements");
     EXPECT_EQ(result.items[4].index, 4u);
-    EXPECT_EQ(store.count(EntityKind::kJob), 3);
+    EXPECT_EQ(store.count(EntityKind::kJobs), 3);
     EXPECT_FALSE(store.get_job("job-1"));
     EXPECT_TRUE(store.get_job("job-4"));
 }
@@ -53,7 +53,7 @@ TEST_F(BulkTest, AllOrNothingWithAnInvalidItemLeavesNothing) {
     EXPECT_EQ(result.invalid, 2u);
     EXPECT_EQ(result.items[0].status, ItemStatus::kNotApplied);
     EXPECT_EQ(result.items[1].status, ItemStatus::kInvalid);
-    EXPECT_EQ(store.count(EntityKind::kJob), 0);
+    EXPECT_EQ(store.count(EntityKind::kJobs), 0);
     EXPECT_EQ(store.data_version(), version);
 }
 
@@ -64,7 +64,7 @@ TEST_F(BulkTest, AllOrNothingWithValidItemsWritesThemAll) {
     const BulkResult result =
         store.upsert_many(std::span<const Job>(jobs), BulkMode::kAllOrNothing);
     EXPECT_EQ(result.applied, 2u);
-    EXPECT_EQ(store.count(EntityKind::kJob), 2);
+    EXPECT_EQ(store.count(EntityKind::kJobs), 2);
 }
 
 TEST_F(BulkTest, ReImportingTheSameItemsIsIdempotent) {
@@ -80,7 +80,7 @@ TEST_F(BulkTest, ReImportingTheSameItemsIsIdempotent) {
     EXPECT_EQ(third.applied, jobs.size());
     EXPECT_EQ(store.data_version(), version);  // nothing rewritten
     for (const ItemResult& item : again.items) EXPECT_EQ(item.status, ItemStatus::kUnchanged);
-    EXPECT_EQ(store.count(EntityKind::kJob), 50);
+    EXPECT_EQ(store.count(EntityKind::kJobs), 50);
     Job expected = make_job("job-7");
     canonicalize(expected);
     EXPECT_EQ(store.get_job("job-7"), expected);

@@ -30,32 +30,32 @@ class MapSink final : public ChangeSink {
         ids(kind).clear();
         ++clears;
     }
-    void put(const Skill& v) override { ids(EntityKind::kSkill)[v.id] = v.name_en; }
-    void put(const Certificate& v) override { ids(EntityKind::kCertificate)[v.id] = v.name_en; }
-    void put(const Institution& v) override { ids(EntityKind::kInstitution)[v.id] = v.name; }
-    void put(const Program& v) override { ids(EntityKind::kProgram)[v.id] = v.name; }
-    void put(const Employer& v) override { ids(EntityKind::kEmployer)[v.id] = v.name; }
+    void put(const Skill& v) override { ids(EntityKind::kSkills)[v.id] = v.name_en; }
+    void put(const Certificate& v) override { ids(EntityKind::kCertificates)[v.id] = v.name_en; }
+    void put(const Institution& v) override { ids(EntityKind::kInstitutions)[v.id] = v.name; }
+    void put(const Program& v) override { ids(EntityKind::kPrograms)[v.id] = v.name; }
+    void put(const Employer& v) override { ids(EntityKind::kEmployers)[v.id] = v.name; }
     void put(const Job& v) override {
-        ids(EntityKind::kJob)[v.id] = v.title;
+        ids(EntityKind::kJobs)[v.id] = v.title;
         jobs[v.id] = v;
         ++puts;
     }
     void put(const Graduate& v) override {
-        ids(EntityKind::kGraduate)[v.id] = std::to_string(v.graduation_year);
+        ids(EntityKind::kGraduates)[v.id] = std::to_string(v.graduation_year);
         graduates[v.id] = v;
         ++puts;
     }
     void erase(EntityKind kind, const std::string& id) override {
         ids(kind).erase(id);
-        if (kind == EntityKind::kJob) jobs.erase(id);
-        if (kind == EntityKind::kGraduate) graduates.erase(id);
+        if (kind == EntityKind::kJobs) jobs.erase(id);
+        if (kind == EntityKind::kGraduates) graduates.erase(id);
         ++erases;
     }
     void retain(EntityKind kind, const std::vector<std::string>& sorted_ids) override {
         std::erase_if(ids(kind), [&](const auto& entry) {
             return !std::binary_search(sorted_ids.begin(), sorted_ids.end(), entry.first);
         });
-        if (kind == EntityKind::kGraduate) {
+        if (kind == EntityKind::kGraduates) {
             std::erase_if(graduates, [&](const auto& entry) {
                 return !std::binary_search(sorted_ids.begin(), sorted_ids.end(), entry.first);
             });
@@ -89,7 +89,7 @@ void expect_sink_matches_store(Store& store, const MapSink& sink) {
     std::vector<std::string> skills;
     store.scan_skills({}, [&](const Skill& v) { skills.push_back(v.id); });
     std::vector<std::string> held;
-    for (const auto& [id, name] : sink.ids(EntityKind::kSkill)) held.push_back(id);
+    for (const auto& [id, name] : sink.ids(EntityKind::kSkills)) held.push_back(id);
     EXPECT_EQ(held, skills);
 }
 

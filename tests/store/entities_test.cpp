@@ -54,7 +54,7 @@ TEST_F(EntitiesTest, ReUpsertingReplacesTheEntityAndAllItsChildRows) {
     reordered.requirements = {{"s2", 5, 10, false}, {"s1", 2, 3, false}};
     EXPECT_EQ(store.upsert(reordered), UpsertOutcome::kUnchanged);
     EXPECT_EQ(store.get_job("job-1"), changed);
-    EXPECT_EQ(store.count(EntityKind::kJob), 1);
+    EXPECT_EQ(store.count(EntityKind::kJobs), 1);
 }
 
 TEST_F(EntitiesTest, InvalidInputIsAValidationErrorNamingTheFieldAndChangesNothing) {
@@ -201,7 +201,7 @@ TEST_F(EntitiesTest, WritesSurviveClosingAndReopening) {
     Store reopened(db_path());
     EXPECT_EQ(reopened.get_job("job-1"), canonical(make_job("job-1")));
     EXPECT_EQ(reopened.get_graduate("g-1"), canonical(make_graduate("g-1")));
-    EXPECT_EQ(reopened.count(EntityKind::kSkill), 3);
+    EXPECT_EQ(reopened.count(EntityKind::kSkills), 3);
 }
 
 TEST_F(EntitiesTest, ASecondConnectionSeesCommittedWritesAndKnownIdsFollow) {
@@ -248,8 +248,8 @@ TEST_F(EntitiesTest, SummaryCountsEntitiesAndJobsPerClusterAndDistrict) {
     store.upsert(make_graduate("g-1"));
     const StoreSummary summary = store.summary();
     ASSERT_EQ(summary.counts.size(), 7u);
-    EXPECT_EQ(summary.counts[0], std::make_pair(EntityKind::kSkill, std::int64_t{3}));
-    EXPECT_EQ(summary.counts[5], std::make_pair(EntityKind::kJob, std::int64_t{2}));
+    EXPECT_EQ(summary.counts[0], std::make_pair(EntityKind::kSkills, std::int64_t{3}));
+    EXPECT_EQ(summary.counts[5], std::make_pair(EntityKind::kJobs, std::int64_t{2}));
     ASSERT_EQ(summary.jobs_by_cluster.size(), 2u);
     EXPECT_EQ(summary.jobs_by_cluster[0].key, "ict");
     EXPECT_EQ(summary.jobs_by_cluster[0].openings, 3);

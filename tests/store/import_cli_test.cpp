@@ -59,7 +59,7 @@ TEST_F(ImportCliTest, RejectedItemsNameFileLineAndFieldAndValidOnesAreCommitted)
               std::string::npos)
         << run.output;
     Store store(db_path());
-    EXPECT_EQ(store.count(EntityKind::kJob), 3);
+    EXPECT_EQ(store.count(EntityKind::kJobs), 3);
     EXPECT_TRUE(store.get_job("j5"));
     EXPECT_EQ(store.get_job("j2")->requirements.at(0).weight, 9);
 }
@@ -144,7 +144,7 @@ TEST_F(ImportCliTest, ReImportUpdatesAndExportRoundTrips) {
     for (const char* id : {"j1", "j2", "j5"})
         EXPECT_EQ(original.get_job(id), round_tripped.get_job(id));
     EXPECT_EQ(original.get_skill("s2"), round_tripped.get_skill("s2"));
-    EXPECT_EQ(round_tripped.count(EntityKind::kJob), 3);
+    EXPECT_EQ(round_tripped.count(EntityKind::kJobs), 3);
 }
 
 TEST_F(ImportCliTest, SummaryPrintsCountsAndOpeningsPerClusterAndDistrict) {

@@ -1,0 +1,33 @@
+#pragma once
+// The seven kinds of entity, in dependency order: an entity only refers to
+// kinds listed before it (programs -> institutions, jobs -> employers,
+// graduates -> programs ...). The one list every layer uses: bulk files are
+// named and imported in this order, the store's change log records a kind by
+// its value (so the values never change; a new kind is appended), the API and
+// the CLI print the plural names.
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace talentmatch {
+
+enum class EntityKind : std::uint8_t {
+    kSkills = 0,
+    kCertificates = 1,
+    kInstitutions = 2,
+    kPrograms = 3,
+    kEmployers = 4,
+    kJobs = 5,
+    kGraduates = 6,
+};
+inline constexpr int kEntityKindCount = 7;
+inline constexpr EntityKind kAllEntityKinds[] = {
+    EntityKind::kSkills,   EntityKind::kCertificates, EntityKind::kInstitutions,
+    EntityKind::kPrograms, EntityKind::kEmployers,    EntityKind::kJobs,
+    EntityKind::kGraduates};
+
+// "skills", "certificates", "institutions", "programs", "employers", "jobs", "graduates".
+std::string_view to_string(EntityKind kind);
+std::optional<EntityKind> parse_entity_kind(std::string_view text);
+
+}  // namespace talentmatch
