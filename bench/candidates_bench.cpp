@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
     MatchFilter filter;
     filter.as_of = as_of;
     detail::ResolvedFilter rf = detail::resolve_filter(*snap, CandidateKind::kGraduates, filter);
-    const std::vector<std::uint8_t> ok =
+    const std::span<const std::uint8_t> ok =
         rf.candidate_listed.empty() ? rf.candidate_ok : rf.candidate_listed;
     std::mt19937 rng(seed);
     std::vector<Index> jobs;
