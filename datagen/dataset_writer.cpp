@@ -74,9 +74,7 @@ void DatasetWriter::write_graduate_line(const std::string& json_line) {
 }
 
 std::size_t DatasetWriter::count(const std::string& name) const {
-    for (int i = 0; i < kFiles; ++i) {
-        if (name == kind_name(i)) return counts_[i];
-    }
+    if (const auto kind = parse_entity_kind(name)) return counts_[std::size_t(*kind)];
     throw std::invalid_argument("DatasetWriter::count: unknown file " + name);
 }
 

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "models/enum_names.hpp"
+
 namespace talentmatch {
 namespace {
 constexpr std::array<std::string_view, kEducationLevelCount> kNames = {
@@ -9,14 +11,11 @@ constexpr std::array<std::string_view, kEducationLevelCount> kNames = {
 }
 
 std::string_view to_string(EducationLevel level) {
-    return kNames.at(static_cast<std::size_t>(level));
+    return enum_name(kNames, level);
 }
 
 std::optional<EducationLevel> parse_education_level(std::string_view text) {
-    for (std::size_t i = 0; i < kNames.size(); ++i) {
-        if (kNames[i] == text) return static_cast<EducationLevel>(i);
-    }
-    return std::nullopt;
+    return enum_from_name<EducationLevel>(kNames, text);
 }
 
 }  // namespace talentmatch

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "models/enum_names.hpp"
+
 namespace talentmatch {
 
 namespace {
@@ -10,14 +12,11 @@ constexpr std::array<std::string_view, kEntityKindCount> kNames = {
 }
 
 std::string_view to_string(EntityKind kind) {
-    return kNames.at(static_cast<std::size_t>(kind));
+    return enum_name(kNames, kind);
 }
 
 std::optional<EntityKind> parse_entity_kind(std::string_view text) {
-    for (std::size_t i = 0; i < kNames.size(); ++i) {
-        if (kNames[i] == text) return static_cast<EntityKind>(i);
-    }
-    return std::nullopt;
+    return enum_from_name<EntityKind>(kNames, text);
 }
 
 }  // namespace talentmatch
