@@ -115,7 +115,7 @@ std::shared_ptr<const LatestRunResults> LatestRunResults::load(const fs::path& d
         for_each_csv_row(
             dir / "assignment.csv", {"graduate_id", "job_id", "score", "coverage"},
             [&r](const std::vector<const std::string*>& c) {
-                r->placements_[*c[0]] = Placement{*c[1], to_double(*c[2]), to_double(*c[3])};
+                r->placements_[*c[0]] = AssignedJob{*c[1], to_double(*c[2]), to_double(*c[3])};
             });
         for_each_csv_row(dir / "assignment_jobs.csv",
                          {"job_id", "headcount", "filled", "unfilled", "acceptable_proposers"},
@@ -131,7 +131,7 @@ std::shared_ptr<const LatestRunResults> LatestRunResults::load(const fs::path& d
     return r;
 }
 
-const Placement* LatestRunResults::placement(const std::string& graduate_id) const {
+const AssignedJob* LatestRunResults::placement(const std::string& graduate_id) const {
     const auto it = placements_.find(graduate_id);
     return it == placements_.end() ? nullptr : &it->second;
 }

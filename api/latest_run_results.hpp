@@ -35,7 +35,8 @@
 
 namespace talentmatch::api {
 
-struct Placement {
+// A graduate's job in the run's recommended assignment (not a placement outcome).
+struct AssignedJob {
     std::string job_id;
     double score = 0;
     double coverage = 0;
@@ -68,7 +69,7 @@ class LatestRunResults {
     const nlohmann::json& supply_demand() const { return supply_demand_; }
     const nlohmann::json& program_alignment() const { return program_alignment_; }  // by program_id
 
-    const Placement* placement(const std::string& graduate_id) const;
+    const AssignedJob* placement(const std::string& graduate_id) const;
     const JobFill* job_fill(const std::string& job_id) const;
     // Sorted by id; find_* give the entry for one id or null.
     const std::vector<DiagnosticEntry>& unfilled_openings() const { return unfilled_; }
@@ -80,7 +81,7 @@ class LatestRunResults {
     std::int64_t run_id_ = 0;
     std::string run_name_;
     nlohmann::json summary_, run_info_, assignment_, supply_demand_, program_alignment_;
-    std::unordered_map<std::string, Placement> placements_;
+    std::unordered_map<std::string, AssignedJob> placements_;
     std::unordered_map<std::string, JobFill> job_fills_;
     std::vector<DiagnosticEntry> unfilled_, unplaced_;
 };

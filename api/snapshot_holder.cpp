@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
 #include <unordered_map>
 #include <vector>
 
@@ -43,20 +44,26 @@ decltype(auto) visit_kind(Maps& maps, store::EntityKind kind, F&& f) {
             return f(maps.jobs);
         case store::EntityKind::kGraduates:
             break;
+        case store::EntityKind::kPlacements:
+            throw std::logic_error("placements are not mirrored");
     }
     return f(maps.graduates);
 }
 
 }  // namespace
 
-// Every entity, keyed by id, as of one change-log position. Iteration order
-// does not matter: the builder sorts every kind by id.
+// Every entity the matcher uses, keyed by id, as of one change-log position.
+// Iteration order does not matter: the builder sorts every kind by id.
+// Placements are not held (the matcher does not score them; the outcomes
+// report reads them from the store): their changes are dropped here.
 class SnapshotMirror final : public store::ChangeSink {
   public:
     std::size_t size(store::EntityKind kind) const override {
+        if (kind == store::EntityKind::kPlacements) return 0;
         return visit_kind(maps_, kind, [](const auto& map) { return map.size(); });
     }
     void clear(store::EntityKind kind) override {
+        if (kind == store::EntityKind::kPlacements) return;
         note_reload(kind);
         visit_kind(maps_, kind, [](auto& map) { map.clear(); });
     }
@@ -74,7 +81,9 @@ class SnapshotMirror final : public store::ChangeSink {
         // After a reload every graduate is new: no id list (1M ids at province scale).
         if (!graduates_reloaded_) changed_graduates_.push_back(v.id);
     }
+    void put(const Placement&) override {}
     void erase(store::EntityKind kind, const std::string& id) override {
+        if (kind == store::EntityKind::kPlacements) return;
         if (kind == store::EntityKind::kJobs) {
             changed_jobs_.push_back(id);
         } else if (kind == store::EntityKind::kGraduates) {
@@ -85,6 +94,7 @@ class SnapshotMirror final : public store::ChangeSink {
         visit_kind(maps_, kind, [&](auto& map) { map.erase(id); });
     }
     void retain(store::EntityKind kind, const std::vector<std::string>& sorted_ids) override {
+        if (kind == store::EntityKind::kPlacements) return;
         note_reload(kind);
         visit_kind(maps_, kind, [&](auto& map) {
             std::erase_if(map, [&](const auto& entry) {

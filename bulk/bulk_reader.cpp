@@ -42,6 +42,8 @@ std::optional<Entity> decode_entity(EntityKind kind, const nlohmann::json& in,
             return wrap(decode_job(in, "", errors));
         case EntityKind::kGraduates:
             return wrap(decode_graduate(in, "", errors));
+        case EntityKind::kPlacements:
+            return wrap(decode_placement(in, "", errors));
     }
     return std::nullopt;
 }

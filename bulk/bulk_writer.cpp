@@ -73,6 +73,7 @@ TM_WRITE(Program)
 TM_WRITE(Employer)
 TM_WRITE(Job)
 TM_WRITE(Graduate)
+TM_WRITE(Placement)
 #undef TM_WRITE
 
 void BulkWriter::write(const Entity& value) {

@@ -37,6 +37,7 @@ class BulkWriter {
     void write(const Employer& value);
     void write(const Job& value);
     void write(const Graduate& value);
+    void write(const Placement& value);
     void write(const Entity& value);
 
     // Entities written so far of one kind.

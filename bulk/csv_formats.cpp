@@ -3,6 +3,7 @@
 #include <span>
 
 #include "bulk/csv_cells.hpp"
+#include "models/json_codec.hpp"
 #include "models/utf8.hpp"
 
 namespace talentmatch::bulk {
@@ -135,9 +136,28 @@ const Column<Employer> kEmployerColumns[] = {
     TM_STRING_COLUMN(Employer, association_id, false),
 };
 
+const Column<Placement> kPlacementColumns[] = {
+    TM_STRING_COLUMN(Placement, id, true),
+    TM_STRING_COLUMN(Placement, graduate_id, true),
+    TM_STRING_COLUMN(Placement, employer_id, true),
+    TM_STRING_COLUMN(Placement, job_id, false),
+    TM_STRING_COLUMN(Placement, date, true),
+    {"source", false,
+     [](std::string_view c, Placement& o, const std::string& p, Errors& e) {
+         if (c.empty()) return;
+         if (const auto source = parse_placement_source(c)) {
+             o.source = *source;
+         } else {
+             e.push_back({p, "must be one of " + std::string(kPlacementSourceNames) + ", got \"" +
+                                 std::string(c) + "\""});
+         }
+     },
+     [](const Placement& v) { return std::string(to_string(v.source)); }},
+};
+
 #undef TM_STRING_COLUMN
 
-// Calls f(columns) with the column table of `kind` (programs, jobs, graduates).
+// Calls f(columns) with the column table of `kind` (a kind with a CSV format).
 template <class F>
 decltype(auto) with_columns(EntityKind kind, F f) {
     switch (kind) {
@@ -147,6 +167,8 @@ decltype(auto) with_columns(EntityKind kind, F f) {
             return f(std::span<const Column<Job>>(kJobColumns));
         case EntityKind::kEmployers:
             return f(std::span<const Column<Employer>>(kEmployerColumns));
+        case EntityKind::kPlacements:
+            return f(std::span<const Column<Placement>>(kPlacementColumns));
         default:
             return f(std::span<const Column<Graduate>>(kGraduateColumns));
     }
@@ -164,7 +186,8 @@ std::vector<std::string> encode_row(std::span<const Column<T>> columns, const T&
 
 bool has_csv_format(EntityKind kind) {
     return kind == EntityKind::kPrograms || kind == EntityKind::kJobs ||
-           kind == EntityKind::kGraduates || kind == EntityKind::kEmployers;
+           kind == EntityKind::kGraduates || kind == EntityKind::kEmployers ||
+           kind == EntityKind::kPlacements;
 }
 
 std::vector<std::string> csv_header(EntityKind kind) {
@@ -187,6 +210,9 @@ std::vector<std::string> to_csv_row(const Graduate& value) {
 }
 std::vector<std::string> to_csv_row(const Employer& value) {
     return encode_row<Employer>(kEmployerColumns, value);
+}
+std::vector<std::string> to_csv_row(const Placement& value) {
+    return encode_row<Placement>(kPlacementColumns, value);
 }
 
 CsvDecoder::CsvDecoder(EntityKind kind, const std::vector<std::string>& header) : kind_(kind) {

@@ -1,7 +1,7 @@
 #pragma once
-// CSV formats for programs, jobs, graduates and employers (bulk/FORMATS.md): one row per
-// entity, a header row naming the columns (any order; optional columns may be
-// left out), lists packed into one cell:
+// CSV formats for programs, jobs, graduates, employers and placements (bulk/FORMATS.md): one row
+// per entity, a header row naming the columns (any order; optional columns may be left out), lists
+// packed into one cell:
 //   id lists            a;b;c
 //   skill levels        skill:level;...                   (curriculum, graduate skills)
 //   requirements        skill:level[:weight[:must]];...   (weight defaults to 1)
@@ -16,7 +16,7 @@
 
 namespace talentmatch::bulk {
 
-bool has_csv_format(EntityKind kind);  // programs, jobs, graduates, employers
+bool has_csv_format(EntityKind kind);  // programs, jobs, graduates, employers, placements
 
 // Every column, in the order the encoder writes them.
 std::vector<std::string> csv_header(EntityKind kind);
@@ -26,6 +26,7 @@ std::vector<std::string> to_csv_row(const Program& value);
 std::vector<std::string> to_csv_row(const Job& value);
 std::vector<std::string> to_csv_row(const Graduate& value);
 std::vector<std::string> to_csv_row(const Employer& value);
+std::vector<std::string> to_csv_row(const Placement& value);
 
 // Decodes rows of one file against its header. Immutable after construction;
 // decode() is safe to call from several threads.

@@ -5,7 +5,7 @@
 //
 // A bulk file's kind comes from its file-name stem, its format from the
 // extension: `<kind>.jsonl` (JSON Lines, every kind) or `<kind>.csv`
-// (graduates, jobs, programs only), e.g. `jobs.jsonl`, `graduates.csv`.
+// (graduates, jobs, programs, employers, placements only), e.g. `jobs.jsonl`, `graduates.csv`.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -27,7 +27,8 @@ using ::talentmatch::to_string;
 enum class FileFormat : std::uint8_t { kJsonLines, kCsv };
 
 // One decoded entity; the alternative's index equals its EntityKind value.
-using Entity = std::variant<Skill, Certificate, Institution, Program, Employer, Job, Graduate>;
+using Entity =
+    std::variant<Skill, Certificate, Institution, Program, Employer, Job, Graduate, Placement>;
 EntityKind kind_of(const Entity& entity);
 const std::string& id_of(const Entity& entity);
 

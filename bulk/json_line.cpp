@@ -172,6 +172,17 @@ void append_json_line(std::string& out, const Employer& v) {
     out += "}\n";
 }
 
+void append_json_line(std::string& out, const Placement& v) {
+    out.push_back('{');
+    string_field(out, "date", v.date, true);
+    string_field(out, "employer_id", v.employer_id);
+    string_field(out, "graduate_id", v.graduate_id);
+    string_field(out, "id", v.id);
+    string_field(out, "job_id", v.job_id);
+    string_field(out, "source", to_string(v.source));
+    out += "}\n";
+}
+
 void append_json_line(std::string& out, const Job& v) {
     out.push_back('{');
     string_field(out, "cluster", v.cluster, true);

@@ -27,5 +27,6 @@ void append_json_line(std::string& out, const Program& value);
 void append_json_line(std::string& out, const Employer& value);
 void append_json_line(std::string& out, const Job& value);
 void append_json_line(std::string& out, const Graduate& value);
+void append_json_line(std::string& out, const Placement& value);
 
 }  // namespace talentmatch::bulk

@@ -77,6 +77,8 @@ class Importer {
                 return import_typed<Job>(file);
             case EntityKind::kGraduates:
                 return import_typed<Graduate>(file);
+            case EntityKind::kPlacements:
+                return import_typed<Placement>(file);
         }
     }
 
@@ -191,9 +193,9 @@ std::vector<bulk::BulkFile> collect_files(const std::vector<std::string>& inputs
         } else if (auto file = bulk::classify_bulk_file(path)) {
             files.push_back(*file);
         } else {
-            throw CLI::ValidationError(
-                input,
-                "not a bulk file name (<kind>.jsonl or graduates|jobs|programs|employers.csv)");
+            throw CLI::ValidationError(input,
+                                       "not a bulk file name (<kind>.jsonl or "
+                                       "graduates|jobs|programs|employers|placements.csv)");
         }
     }
     std::stable_sort(

@@ -130,4 +130,27 @@ struct Job {
     bool operator==(const Job&) const = default;
 };
 
+// Who reported a placement: a graduate survey (the career office's own
+// follow-up), the employer, the graduate, or anything else.
+enum class PlacementSource : std::uint8_t {
+    kSurvey = 0,
+    kEmployerReport = 1,
+    kGraduateReport = 2,
+    kOther = 3,
+};
+
+// A placement outcome (SPEC "Placement outcome"): graduate `graduate_id`
+// started work at `employer_id` on `date`. One id per placement, so a
+// graduate may have several (a first job, a later one); reports count a
+// graduate once, by its latest placement (matcher/outcomes.hpp).
+struct Placement {
+    std::string id;
+    std::string graduate_id;
+    std::string employer_id;
+    std::string job_id;  // the job filled, "" when unknown; else one of employer_id's jobs
+    std::string date;    // ISO "YYYY-MM-DD": the day the employment started
+    PlacementSource source = PlacementSource::kSurvey;
+    bool operator==(const Placement&) const = default;
+};
+
 }  // namespace talentmatch

@@ -8,7 +8,8 @@ namespace talentmatch {
 
 namespace {
 constexpr std::array<std::string_view, kEntityKindCount> kNames = {
-    "skills", "certificates", "institutions", "programs", "employers", "jobs", "graduates"};
+    "skills",    "certificates", "institutions", "programs",
+    "employers", "jobs",         "graduates",    "placements"};
 }
 
 std::string_view to_string(EntityKind kind) {

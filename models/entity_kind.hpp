@@ -1,8 +1,8 @@
 #pragma once
-// The seven kinds of entity, in dependency order: an entity only refers to
+// The eight kinds of entity, in dependency order: an entity only refers to
 // kinds listed before it (programs -> institutions, jobs -> employers,
-// graduates -> programs ...). The one list every layer uses: bulk files are
-// named and imported in this order, the store's change log records a kind by
+// graduates -> programs, placements -> graduates, employers and jobs). The one list every layer
+// uses: bulk files are named and imported in this order, the store's change log records a kind by
 // its value (so the values never change; a new kind is appended), the API and
 // the CLI print the plural names.
 #include <cstdint>
@@ -19,14 +19,16 @@ enum class EntityKind : std::uint8_t {
     kEmployers = 4,
     kJobs = 5,
     kGraduates = 6,
+    kPlacements = 7,
 };
-inline constexpr int kEntityKindCount = 7;
+inline constexpr int kEntityKindCount = 8;
 inline constexpr EntityKind kAllEntityKinds[] = {
-    EntityKind::kSkills,   EntityKind::kCertificates, EntityKind::kInstitutions,
-    EntityKind::kPrograms, EntityKind::kEmployers,    EntityKind::kJobs,
-    EntityKind::kGraduates};
+    EntityKind::kSkills,    EntityKind::kCertificates, EntityKind::kInstitutions,
+    EntityKind::kPrograms,  EntityKind::kEmployers,    EntityKind::kJobs,
+    EntityKind::kGraduates, EntityKind::kPlacements};
 
-// "skills", "certificates", "institutions", "programs", "employers", "jobs", "graduates".
+// "skills", "certificates", "institutions", "programs", "employers", "jobs", "graduates",
+// "placements".
 std::string_view to_string(EntityKind kind);
 std::optional<EntityKind> parse_entity_kind(std::string_view text);
 

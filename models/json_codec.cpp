@@ -1,7 +1,8 @@
 // Wire format: one JSON object per entity, snake_case keys equal to the
 // struct fields of entities.hpp; enums by wire name. Required keys: `id` and
 // every reference (`institution_id`, `program_id`, `employer_id`), a
-// graduate's `graduation_year`, a job's `requirements`, and `skill_id` +
+// graduate's `graduation_year`, a job's `requirements`, a placement's
+// `graduate_id`, `employer_id` and `date`, and `skill_id` +
 // `level` inside list items. Every other key is optional and defaults to the
 // struct's default. encode() writes every key.
 #include "models/json_codec.hpp"
@@ -21,6 +22,8 @@ namespace {
 constexpr std::array<std::string_view, 3> kCertificateKinds = {"industry", "1+x", "licence"};
 constexpr std::array<std::string_view, 6> kEvidenceKinds = {
     "course", "certificate", "competition", "internship", "project", "self_reported"};
+constexpr std::array<std::string_view, 4> kPlacementSources = {"survey", "employer_report",
+                                                               "graduate_report", "other"};
 constexpr std::string_view kCertificateKindNames = "industry, 1+x, licence";
 constexpr std::string_view kEvidenceKindNames =
     "course, certificate, competition, internship, project, self_reported";
@@ -99,6 +102,12 @@ std::optional<CertificateKind> parse_certificate_kind(std::string_view text) {
 }
 std::optional<EvidenceKind> parse_evidence_kind(std::string_view text) {
     return parse_enum<EvidenceKind>(kEvidenceKinds, text);
+}
+std::string_view to_string(PlacementSource source) {
+    return kPlacementSources.at(static_cast<std::size_t>(source));
+}
+std::optional<PlacementSource> parse_placement_source(std::string_view text) {
+    return parse_enum<PlacementSource>(kPlacementSources, text);
 }
 
 json encode(const Skill& value) {
@@ -183,6 +192,15 @@ json encode(const Job& value) {
             {"required_certificates", value.required_certificates},
             {"valid_until", value.valid_until},
             {"requirements", std::move(requirements)}};
+}
+
+json encode(const Placement& value) {
+    return {{"id", value.id},
+            {"graduate_id", value.graduate_id},
+            {"employer_id", value.employer_id},
+            {"job_id", value.job_id},
+            {"date", value.date},
+            {"source", to_string(value.source)}};
 }
 
 std::optional<Skill> decode_skill(const json& in, const std::string& path,
@@ -294,6 +312,20 @@ std::optional<Job> decode_job(const json& in, const std::string& path,
         "requirements", out.requirements,
         [&](const json& item, const std::string& p) { return decode_requirement(item, p, errors); },
         true);
+    return r.ok() ? std::optional(std::move(out)) : std::nullopt;
+}
+
+std::optional<Placement> decode_placement(const json& in, const std::string& path,
+                                          std::vector<FieldError>& errors) {
+    Placement out;
+    ObjectReader r(in, path, errors,
+                   {"id", "graduate_id", "employer_id", "job_id", "date", "source"});
+    r.string("id", out.id, true);
+    r.string("graduate_id", out.graduate_id, true);
+    r.string("employer_id", out.employer_id, true);
+    r.string("job_id", out.job_id);
+    r.string("date", out.date, true);
+    r.enumeration("source", out.source, parse_placement_source, kPlacementSourceNames);
     return r.ok() ? std::optional(std::move(out)) : std::nullopt;
 }
 

@@ -27,6 +27,7 @@ nlohmann::json encode(const Program& value);
 nlohmann::json encode(const Graduate& value);
 nlohmann::json encode(const Employer& value);
 nlohmann::json encode(const Job& value);
+nlohmann::json encode(const Placement& value);
 
 std::optional<Skill> decode_skill(const nlohmann::json& in, const std::string& path,
                                   std::vector<FieldError>& errors);
@@ -42,11 +43,18 @@ std::optional<Employer> decode_employer(const nlohmann::json& in, const std::str
                                         std::vector<FieldError>& errors);
 std::optional<Job> decode_job(const nlohmann::json& in, const std::string& path,
                               std::vector<FieldError>& errors);
+std::optional<Placement> decode_placement(const nlohmann::json& in, const std::string& path,
+                                          std::vector<FieldError>& errors);
 
 // Wire names of the small enums ("industry", "1+x", "licence"; "course", ...).
 std::string_view to_string(CertificateKind kind);
 std::string_view to_string(EvidenceKind kind);
 std::optional<CertificateKind> parse_certificate_kind(std::string_view text);
 std::optional<EvidenceKind> parse_evidence_kind(std::string_view text);
+// "survey", "employer_report", "graduate_report", "other".
+std::string_view to_string(PlacementSource source);
+std::optional<PlacementSource> parse_placement_source(std::string_view text);
+inline constexpr std::string_view kPlacementSourceNames =
+    "survey, employer_report, graduate_report, other";
 
 }  // namespace talentmatch

@@ -188,4 +188,22 @@ std::vector<FieldError> validate(const Job& value, const KnownIds& known, const 
     return errors;
 }
 
+std::vector<FieldError> validate(const Placement& value, const KnownIds& known,
+                                 const std::string& path) {
+    std::vector<FieldError> errors;
+    RuleChecker check(errors);
+    check.id(join_path(path, "id"), value.id);
+    check.id(join_path(path, "graduate_id"), value.graduate_id);
+    check.reference(join_path(path, "employer_id"), value.employer_id, known.employers, "employer");
+    if (!value.job_id.empty()) check.id(join_path(path, "job_id"), value.job_id);
+    const std::string date = join_path(path, "date");
+    if (value.date.empty()) {
+        check.add(date, "is required (a date YYYY-MM-DD)");
+    } else {
+        check.optional_date(date, value.date);
+    }
+    check.range(join_path(path, "source"), static_cast<int>(value.source), 0, 3);
+    return errors;
+}
+
 }  // namespace talentmatch

@@ -40,6 +40,13 @@ std::vector<FieldError> validate(const Graduate& value, const KnownIds& known,
                                  const std::string& path);
 std::vector<FieldError> validate(const Employer& value, const std::string& path);
 std::vector<FieldError> validate(const Job& value, const KnownIds& known, const std::string& path);
+// A placement's graduate and job are checked for form only (ids); that they
+// exist, and that the job is one of the employer's, needs the stored rows
+// (the store checks it: store/store_placements.cpp). The employer must be in
+// `known`; the date must be a calendar date (any day: a survey may record a
+// start agreed for next month).
+std::vector<FieldError> validate(const Placement& value, const KnownIds& known,
+                                 const std::string& path);
 
 // "a.b" joined as a field path; "" + "x" is "x". Used by codecs and rules.
 std::string join_path(const std::string& base, const std::string& field);

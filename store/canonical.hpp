@@ -14,5 +14,6 @@ void canonicalize(Program& value);
 void canonicalize(Employer& value);
 void canonicalize(Job& value);
 void canonicalize(Graduate& value);
+inline void canonicalize(Placement&) {}  // no child lists
 
 }  // namespace talentmatch::store

@@ -33,6 +33,8 @@ void deliver_all(Database& db, EntityKind kind, ChangeSink& sink) {
             return read_jobs(db, plan, [&](const Job& v) { sink.put(v); });
         case EntityKind::kGraduates:
             return read_graduates(db, plan, [&](const Graduate& v) { sink.put(v); });
+        case EntityKind::kPlacements:
+            return read_placements(db, plan, [&](const Placement& v) { sink.put(v); });
     }
 }
 
@@ -70,6 +72,9 @@ void deliver_one(Database& db, StatementCache& cache, EntityKind kind, const std
             break;
         case EntityKind::kGraduates:
             read_graduates(db, plan, [&](const Graduate& v) { put(v); });
+            break;
+        case EntityKind::kPlacements:
+            read_placements(db, plan, [&](const Placement& v) { put(v); });
             break;
     }
     if (!found) sink.erase(kind, id);

@@ -7,7 +7,8 @@
 // log and the data commit together and a rolled-back write leaves no row.
 // The oldest rows are pruned once more than kChangeLogKeep follow them.
 // Erasure (delete_graduate) must not leave the graduate's id behind: it
-// blanks that id in every log row and appends a marker row with id ''.
+// blanks that id in every log row (and the ids of the placements erased with
+// it) and appends a marker row with id ''.
 //
 // Reading (Store::read_changes): in ONE read transaction, delivers to a
 // ChangeSink either everything (a full load: the first call, or when the log
@@ -46,6 +47,7 @@ class ChangeSink {
     virtual void put(const Employer& value) = 0;
     virtual void put(const Job& value) = 0;
     virtual void put(const Graduate& value) = 0;
+    virtual void put(const Placement& value) = 0;
     virtual void erase(EntityKind kind, const std::string& id) = 0;
     // Keep only the held entities of `kind` whose id is in `sorted_ids`.
     virtual void retain(EntityKind kind, const std::vector<std::string>& sorted_ids) = 0;

@@ -134,10 +134,24 @@ ALTER TABLE batch_runs ADD COLUMN owner TEXT NOT NULL DEFAULT '';
 CREATE TABLE pending_erasures (id_sha256 TEXT PRIMARY KEY) WITHOUT ROWID;
 )sql";
 
+// Version 4: placement outcomes. A placement refers to a graduate, an
+// employer and (optionally, '' for none) a job; the indexes serve the
+// erasure cascade (graduate), the reference checks that refuse deleting an
+// employer or job still referenced, and a career office's list (graduate).
+const char* const kVersion4 = R"sql(
+CREATE TABLE placements (
+  id TEXT PRIMARY KEY, graduate_id TEXT NOT NULL, employer_id TEXT NOT NULL,
+  job_id TEXT NOT NULL, date TEXT NOT NULL, source INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX placements_by_graduate ON placements (graduate_id);
+CREATE INDEX placements_by_employer ON placements (employer_id);
+CREATE INDEX placements_by_job ON placements (job_id);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> steps = {kVersion1, kVersion2, kVersion3};
+    static const std::vector<std::string> steps = {kVersion1, kVersion2, kVersion3, kVersion4};
     return steps;
 }
 

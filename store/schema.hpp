@@ -14,6 +14,9 @@
 // Version 2 adds the change log (change_log.hpp): existing v1 files migrate
 // by creating the empty table; a reader starting on it does a full load.
 //
+// Version 4 adds placements (placement outcomes, store_placements.cpp): existing
+// files migrate by creating the empty table and its indexes.
+//
 // No SQL foreign keys: the Store deletes an entity's child rows itself (one
 // function per entity, erase_rows in store_<entity>.cpp) and checks
 // references between entities through validation and ConflictError: SQLite's

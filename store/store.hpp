@@ -79,6 +79,7 @@ class Store {
     UpsertOutcome upsert(const Employer& value);
     UpsertOutcome upsert(const Job& value);
     UpsertOutcome upsert(const Graduate& value);
+    UpsertOutcome upsert(const Placement& value);
 
     // --- many of one kind in ONE transaction, a result per item (store_types.hpp).
     BulkResult upsert_many(std::span<const Skill> values, BulkMode mode);
@@ -88,6 +89,7 @@ class Store {
     BulkResult upsert_many(std::span<const Employer> values, BulkMode mode);
     BulkResult upsert_many(std::span<const Job> values, BulkMode mode);
     BulkResult upsert_many(std::span<const Graduate> values, BulkMode mode);
+    BulkResult upsert_many(std::span<const Placement> values, BulkMode mode);
 
     std::optional<Skill> get_skill(const std::string& id);
     std::optional<Certificate> get_certificate(const std::string& id);
@@ -96,6 +98,7 @@ class Store {
     std::optional<Employer> get_employer(const std::string& id);
     std::optional<Job> get_job(const std::string& id);
     std::optional<Graduate> get_graduate(const std::string& id);
+    std::optional<Placement> get_placement(const std::string& id);
 
     Page<Skill> list_skills(const PageRequest& request);
     Page<Certificate> list_certificates(const PageRequest& request);
@@ -104,13 +107,16 @@ class Store {
     Page<Employer> list_employers(const PageRequest& request);
     Page<Job> list_jobs(const PageRequest& request);
     Page<Graduate> list_graduates(const PageRequest& request);
+    Page<Placement> list_placements(const PageRequest& request);
 
     // Deletes; false if the id did not exist. Skills, certificates,
-    // institutions, programs and employers still referenced by another
-    // entity throw ConflictError (checking skill and certificate references
-    // scans the child tables: a rare admin operation). delete_graduate is
-    // erasure: with secure_delete the rows are overwritten in the file, and
-    // the WAL is checkpointed and truncated so no old copy stays behind.
+    // institutions, programs, employers and jobs still referenced by another
+    // entity (a job or employer by a placement) throw ConflictError (checking
+    // skill and certificate references scans the child tables: a rare admin
+    // operation). delete_graduate is erasure: it deletes the graduate's
+    // placements with it, with secure_delete the rows are overwritten in the
+    // file, and the WAL is checkpointed and truncated so no old copy stays
+    // behind.
     bool delete_skill(const std::string& id);
     bool delete_certificate(const std::string& id);
     bool delete_institution(const std::string& id);
@@ -118,6 +124,7 @@ class Store {
     bool delete_employer(const std::string& id);
     bool delete_job(const std::string& id);
     bool delete_graduate(const std::string& id);
+    bool delete_placement(const std::string& id);
 
     std::int64_t count(EntityKind kind);
     StoreSummary summary();
@@ -145,6 +152,8 @@ class Store {
     void scan_jobs(const ScanOptions& options, const std::function<void(const Job&)>& sink);
     void scan_graduates(const ScanOptions& options,
                         const std::function<void(const Graduate&)>& sink);
+    void scan_placements(const ScanOptions& options,
+                         const std::function<void(const Placement&)>& sink);
 
     // --- the change log (change_log.hpp): delivers to `sink` what changed
     // after position `after_seq` (a negative position: everything), in one

@@ -294,6 +294,7 @@ bool Store::delete_institution(const std::string& id) {
 bool Store::delete_employer(const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM jobs WHERE employer_id = ?1 LIMIT 1", "jobs"},
+        {"SELECT 1 FROM placements WHERE employer_id = ?1 LIMIT 1", "placements"},
     };
     return delete_entity(*impl_, "employer", erase_logged<EntityKind::kEmployers, erase_employer>,
                          kReferences, &KnownIds::employers, id);

@@ -20,10 +20,12 @@ bool erase_graduate(Store::Impl& impl, const std::string& id) {
     return run_deletes(impl, kDeletes, id);
 }
 
-// Deletion is erasure: the id also leaves the change log (change_log.hpp).
+// Deletion is erasure: the graduate's placements go with it, and the id
+// also leaves the change log (change_log.hpp).
 bool erase_and_log_erasure(Store::Impl& impl, const std::string& id) {
     const bool deleted = erase_graduate(impl, id);
     if (deleted) {
+        erase_placements_of_graduate(impl, id);
         log_graduate_erasure(impl, id);
         record_pending_erasure(impl, id);
     }

@@ -72,6 +72,9 @@ struct Store::Impl {
 
 // True if a row with this id exists in `table` (one of the entity tables).
 bool row_exists(Store::Impl& impl, const char* sql_exists, const std::string& id);
+// Erasure of a graduate reaches its placements: deletes them and blanks
+// their ids in the change log (store_placements.cpp).
+void erase_placements_of_graduate(Store::Impl& impl, const std::string& graduate_id);
 // Records the erasure of a graduate for the run folders (store_erasures.cpp).
 void record_pending_erasure(Store::Impl& impl, const std::string& graduate_id);
 
@@ -84,6 +87,7 @@ std::vector<FieldError> check(const Program& value, const KnownIds& known);
 std::vector<FieldError> check(const Employer& value, const KnownIds& known);
 std::vector<FieldError> check(const Job& value, const KnownIds& known);
 std::vector<FieldError> check(const Graduate& value, const KnownIds& known);
+std::vector<FieldError> check(const Placement& value, const KnownIds& known);
 bool write_entity(Store::Impl& impl, const Skill& value);
 bool write_entity(Store::Impl& impl, const Certificate& value);
 bool write_entity(Store::Impl& impl, const Institution& value);
@@ -91,6 +95,7 @@ bool write_entity(Store::Impl& impl, const Program& value);
 bool write_entity(Store::Impl& impl, const Employer& value);
 bool write_entity(Store::Impl& impl, const Job& value);
 bool write_entity(Store::Impl& impl, const Graduate& value);
+bool write_entity(Store::Impl& impl, const Placement& value);
 
 // Appends "<list>[i].<field>: duplicate ..." for repeated keys in a keyed
 // child list (the table's primary key would refuse them).
@@ -122,6 +127,8 @@ void read_employers(Database& db, const ReadPlan& plan,
 void read_jobs(Database& db, const ReadPlan& plan, const std::function<void(const Job&)>& sink);
 void read_graduates(Database& db, const ReadPlan& plan,
                     const std::function<void(const Graduate&)>& sink);
+void read_placements(Database& db, const ReadPlan& plan,
+                     const std::function<void(const Placement&)>& sink);
 
 template <class T>
 using Reader = void (*)(Database&, const ReadPlan&, const std::function<void(const T&)>&);
@@ -147,12 +154,15 @@ bool stored_as_given(Store::Impl& impl, Reader<T> read, const T& value) {
 // Rules that need the stored rows, checked inside the write transaction
 // after check(): a program may not move to another institution while
 // graduates of its current one reference it (a graduate's program is one of
-// its own institution's). Nothing for the other kinds.
+// its own institution's); a placement's graduate and job must exist and the
+// job be one of its employer's (store_placements.cpp). Nothing for the other
+// kinds.
 template <class T>
 std::vector<FieldError> check_stored(Store::Impl&, const T&) {
     return {};
 }
 std::vector<FieldError> check_stored(Store::Impl& impl, const Program& value);
+std::vector<FieldError> check_stored(Store::Impl& impl, const Placement& value);
 
 template <class T>
 UpsertOutcome upsert_one(Store::Impl& impl, Reader<T> read, const T& value) {
@@ -213,7 +223,7 @@ BulkResult upsert_bulk(Store::Impl& impl, Reader<T> read, std::span<const T> val
 // `references`: each a "SELECT 1 FROM ... WHERE ref = ?1 LIMIT 1" whose hit
 // means the id is still referenced (ConflictError naming `kind` and the
 // referrer). `known_set` is the KnownIds member to keep in sync (nullptr for
-// jobs and graduates, which nothing refers to).
+// jobs, graduates and placements, which KnownIds does not hold).
 struct Reference {
     const char* sql;
     const char* referrer;  // "jobs", ...

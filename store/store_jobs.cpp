@@ -118,8 +118,12 @@ void Store::scan_jobs(const ScanOptions& options, const std::function<void(const
 }
 
 bool Store::delete_job(const std::string& id) {
-    return delete_entity(*impl_, "job", erase_logged<EntityKind::kJobs, erase_job>, {}, nullptr,
-                         id);
+    // A placement records the job it filled: the job stays while one does.
+    static constexpr Reference kReferences[] = {
+        {"SELECT 1 FROM placements WHERE job_id = ?1 LIMIT 1", "placements"},
+    };
+    return delete_entity(*impl_, "job", erase_logged<EntityKind::kJobs, erase_job>, kReferences,
+                         nullptr, id);
 }
 
 }  // namespace talentmatch::store

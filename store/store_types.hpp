@@ -19,7 +19,8 @@ using ::talentmatch::to_string;
 // One page of a list: ids ascending, strictly after `after_id` ("" = from the
 // start), at most `limit` items. `org_id`, when not empty, keeps only what
 // that tenant owns: graduates and programs of institution org_id; employers
-// whose association_id is org_id; jobs of those employers. Other kinds ignore it.
+// whose association_id is org_id; jobs of those employers; placements of
+// graduates of institution org_id. Other kinds ignore it.
 struct PageRequest {
     std::string after_id;
     std::size_t limit = 100;

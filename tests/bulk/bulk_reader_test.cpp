@@ -78,6 +78,8 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
         writer.write(Entity(sample_program()));
         writer.write(sample_employer());
         writer.write(sample_job());
+        writer.write(
+            Placement{"pl-1", "g-1", "e-1", "", "2026-07-01", PlacementSource::kEmployerReport});
         for (int i = 0; i < 2000; ++i) {
             graduates.push_back(random_graduate(rng, true));
             writer.write(graduates.back());
@@ -87,7 +89,7 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
         writer.close();
     }
     const auto files = list_bulk_files(dir.path());
-    ASSERT_EQ(files.size(), 7u);
+    ASSERT_EQ(files.size(), 8u);
     for (int k = 0; k < kEntityKindCount; ++k) {
         EXPECT_EQ(files[k].kind, static_cast<EntityKind>(k));  // dependency order
         EXPECT_EQ(files[k].path.filename(), std::string(to_string(files[k].kind)) + ".jsonl");
@@ -101,6 +103,9 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
               std::vector<Entity>{sample_institution()});
     EXPECT_EQ(read(dir.path() / "employers.jsonl").entities,
               std::vector<Entity>{sample_employer()});
+    const Placement placement{"pl-1", "g-1",        "e-1",
+                              "",     "2026-07-01", PlacementSource::kEmployerReport};
+    EXPECT_EQ(read(dir.path() / "placements.jsonl").entities, std::vector<Entity>{placement});
     const Read back = read(dir.path() / "graduates.jsonl");
     ASSERT_EQ(back.entities.size(), graduates.size());
     for (std::size_t i = 0; i < graduates.size(); ++i) {

@@ -45,6 +45,7 @@ class MapSink final : public ChangeSink {
         graduates[v.id] = v;
         ++puts;
     }
+    void put(const Placement& v) override { ids(EntityKind::kPlacements)[v.id] = v.date; }
     void erase(EntityKind kind, const std::string& id) override {
         ids(kind).erase(id);
         if (kind == EntityKind::kJobs) jobs.erase(id);

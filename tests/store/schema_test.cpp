@@ -39,6 +39,7 @@ TEST_F(SchemaTest, MigratesAnEmptyFileToTheLatestVersion) {
                               "graduate_certificates",
                               "graduate_districts",
                               "graduate_clusters",
+                              "placements",
                               "api_keys",
                               "batch_runs",
                               "meta"}) {
@@ -145,6 +146,7 @@ struct CountingSink final : ChangeSink {
     void put(const Employer&) override { ++entities; }
     void put(const Job& v) override { jobs.push_back(v.id); }
     void put(const Graduate&) override { ++entities; }
+    void put(const Placement&) override { ++entities; }
     void erase(EntityKind, const std::string&) override {}
     void retain(EntityKind, const std::vector<std::string>&) override {}
     int entities = 0;
@@ -155,7 +157,7 @@ TEST_F(SchemaTest, AVersion1FileMigratesToTheChangeLogAndEveryReadPathWorks) {
     write_version_1_file(db_path());
     Store store(db_path());
     EXPECT_EQ(store.schema_version(), latest_schema_version());
-    EXPECT_EQ(latest_schema_version(), 3);
+    EXPECT_EQ(latest_schema_version(), 4);
     EXPECT_EQ(store.data_version(), 7);
 
     // Every read path over the migrated rows.

@@ -1,0 +1,118 @@
+// Placements: one row each, referring to a graduate, an employer and
+// optionally one of that employer's jobs.
+#include "store/change_log_write.hpp"
+#include "store/store.hpp"
+#include "store/store_impl.hpp"
+
+namespace talentmatch::store {
+
+namespace {
+
+bool erase_placement(Store::Impl& impl, const std::string& id) {
+    static constexpr const char* kDeletes[] = {"DELETE FROM placements WHERE id = ?1"};
+    return run_deletes(impl, kDeletes, id);
+}
+
+}  // namespace
+
+std::vector<FieldError> check(const Placement& value, const KnownIds& known) {
+    return validate(value, known, "");
+}
+
+// The graduate and the job are not in KnownIds (there are many of each):
+// look them up in the write transaction.
+std::vector<FieldError> check_stored(Store::Impl& impl, const Placement& value) {
+    std::vector<FieldError> errors;
+    if (!row_exists(impl, "SELECT 1 FROM graduates WHERE id = ?1", value.graduate_id)) {
+        errors.push_back({"graduate_id", "unknown graduate \"" + value.graduate_id + "\""});
+    }
+    if (!value.job_id.empty()) {
+        Statement& job = impl.statement("SELECT employer_id FROM jobs WHERE id = ?1");
+        job.bind(1, value.job_id);
+        if (!job.step()) {
+            errors.push_back({"job_id", "unknown job \"" + value.job_id + "\""});
+        } else if (const std::string employer(job.column_text(0)); employer != value.employer_id) {
+            errors.push_back({"job_id", "job \"" + value.job_id + "\" belongs to employer \"" +
+                                            employer + "\", not \"" + value.employer_id + "\""});
+        }
+        job.reset();
+    }
+    return errors;
+}
+
+bool write_entity(Store::Impl& impl, const Placement& value) {
+    const bool exists = row_exists(impl, "SELECT 1 FROM placements WHERE id = ?1", value.id);
+    impl.statement(
+            "INSERT INTO placements (id, graduate_id, employer_id, job_id, date, source) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET "
+            "graduate_id = excluded.graduate_id, employer_id = excluded.employer_id, "
+            "job_id = excluded.job_id, date = excluded.date, source = excluded.source")
+        .bind(1, value.id)
+        .bind(2, value.graduate_id)
+        .bind(3, value.employer_id)
+        .bind(4, value.job_id)
+        .bind(5, value.date)
+        .bind(6, static_cast<int>(value.source))
+        .run();
+    impl.dirty = true;
+    log_change(impl, EntityKind::kPlacements, value.id);
+    return exists;
+}
+
+void read_placements(Database& db, const ReadPlan& plan,
+                     const std::function<void(const Placement&)>& sink) {
+    StatementLease parent_lease = parent_statement(
+        db, "id, graduate_id, employer_id, job_id, date, source", "placements", plan,
+        "graduate_id IN (SELECT id FROM graduates WHERE institution_id = ?2)");
+    Statement& parent = parent_lease.get();
+    Placement placement;
+    while (parent.step()) {
+        placement.id = parent.column_text(0);
+        placement.graduate_id = parent.column_text(1);
+        placement.employer_id = parent.column_text(2);
+        placement.job_id = parent.column_text(3);
+        placement.date = parent.column_text(4);
+        placement.source = static_cast<PlacementSource>(parent.column_int(5));
+        sink(placement);
+    }
+}
+
+void erase_placements_of_graduate(Store::Impl& impl, const std::string& graduate_id) {
+    // The placement ids leave the change log too: a caller may have built
+    // them from the graduate's id.
+    impl.statement(
+            "UPDATE change_log SET id = '' WHERE kind = ?2 AND id IN "
+            "(SELECT id FROM placements WHERE graduate_id = ?1)")
+        .bind(1, graduate_id)
+        .bind(2, static_cast<int>(EntityKind::kPlacements))
+        .run();
+    impl.statement("DELETE FROM placements WHERE graduate_id = ?1").bind(1, graduate_id).run();
+}
+
+UpsertOutcome Store::upsert(const Placement& value) {
+    return upsert_one(*impl_, read_placements, value);
+}
+
+BulkResult Store::upsert_many(std::span<const Placement> values, BulkMode mode) {
+    return upsert_bulk(*impl_, read_placements, values, mode);
+}
+
+std::optional<Placement> Store::get_placement(const std::string& id) {
+    return get_one<Placement>(*impl_, read_placements, id);
+}
+
+Page<Placement> Store::list_placements(const PageRequest& request) {
+    return list_page<Placement>(*impl_, read_placements, request);
+}
+
+void Store::scan_placements(const ScanOptions& options,
+                            const std::function<void(const Placement&)>& sink) {
+    scan_all<Placement>(*impl_, read_placements, options, sink);
+}
+
+bool Store::delete_placement(const std::string& id) {
+    return delete_entity(*impl_, "placement",
+                         erase_logged<EntityKind::kPlacements, erase_placement>, {}, nullptr, id);
+}
+
+}  // namespace talentmatch::store
