@@ -12,6 +12,7 @@
 #include "batch/snapshot_loader.hpp"
 #include "batch/top_k_stage.hpp"
 #include "matcher/alignment.hpp"
+#include "matcher/outcomes.hpp"
 #include "matcher/supply_demand.hpp"
 
 namespace talentmatch::batch {
@@ -33,6 +34,7 @@ struct BatchResults {
     matcher::SupplyDemandReport balance_overall, balance_by_cluster, balance_by_district;
     std::vector<matcher::ProgramAlignment> alignment_own_cluster;  // per program, index order
     std::vector<matcher::ProgramAlignment> alignment_region;       // per program, index order
+    matcher::OutcomeReport outcomes;  // the latest graduation year's employment outcomes
     Diagnostics diagnostics;
     DiffInputs diff_inputs;
     RunDiff diff;

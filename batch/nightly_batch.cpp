@@ -196,6 +196,11 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
         rep.end();
         balance_all(r, exec, rep);
         align_all(r, o, exec, rep);
+        // Employment outcomes of the latest graduation year, beside each
+        // program's own-cluster alignment (a count over placements: no stage).
+        r.outcomes = matcher::outcome_report(s, r.loaded.placements,
+                                             matcher::latest_graduation_year(s).value_or(0),
+                                             r.alignment_own_cluster);
         rep.begin("diagnostics", s.jobs.size() + s.graduates.size(), "entities");
         r.diagnostics = diagnose(s, r.assignment, r.graduates.jobs_per_candidate,
                                  r.graduates.candidates_per_job, r.programs.jobs_per_candidate,

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "batch/csv_writer.hpp"
+#include "batch/outcome_files.hpp"
 
 namespace talentmatch::batch {
 namespace {
@@ -502,6 +503,7 @@ void write_result_files(const BatchResults& r, RunPublisher& p) {
     write_assignment(r, p);
     write_supply_demand(r, p);
     write_alignment(r, p);
+    write_outcome_files(r.outcomes, p);
     write_diagnostics(r, p);
     write_diff(r, p);
     write_json(p, "summary.json", summary_json(r));

@@ -96,6 +96,11 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         builder.add_graduate(g);
         if ((++seen & 0x3FFF) == 0) reporter.advance(seen);
     });
+    store.scan_placements(scan, [&](const Placement& p) {
+        data.add("placement").add(p.id).add(p.graduate_id).add(p.employer_id).add(p.job_id);
+        data.add(p.date).add(std::int64_t(p.source));
+        out.placements.push_back(p);
+    });
     out.snapshot = builder.build();
     out.data_hash = data.hex();
     out.taxonomy_hash = taxonomy.hex();

@@ -22,9 +22,12 @@ struct LoadedSnapshot {
     std::string as_of;                                 // the run's date, "YYYY-MM-DD"
     std::uint64_t expired_jobs = 0;      // jobs past valid_until on as_of: not in the snapshot
     std::uint64_t expired_openings = 0;  // their headcount
+    std::vector<Placement> placements;   // every placement, id order (the outcomes report)
 };
 
-// Reports stage "snapshot" (unit: graduates). Jobs past valid_until on `as_of`
+// Reports stage "snapshot" (unit: graduates). Placements are not part of the
+// snapshot (the matcher does not score them): they are read beside it, and
+// hashed into data_hash. Jobs past valid_until on `as_of`
 // ("YYYY-MM-DD", matcher/validity.hpp) are left out of the snapshot, so no
 // later stage matches, assigns, counts or lists them; they are counted (and
 // still part of data_hash, which hashes the store's content). Throws

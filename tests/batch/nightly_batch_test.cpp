@@ -141,6 +141,54 @@ TEST_F(NightlyBatch, ReRunOnUnchangedDataIsByteIdentical) {
     EXPECT_NE(run3->summary_json.find("data_hash"), std::string::npos);
 }
 
+// outcomes.csv / outcomes.json: the latest graduation year's graduates and
+// placed graduates per program, against a count made here from the store.
+TEST_F(NightlyBatch, OutcomesCountTheLatestYearsPlacementsAndRepeatByteForByte) {
+    std::map<std::string, std::int64_t> graduates, placed;  // per program
+    int year = 0;
+    {
+        store::Store store(db.string());
+        std::vector<Graduate> all;
+        store.scan_graduates({}, [&](const Graduate& g) { all.push_back(g); });
+        ASSERT_FALSE(all.empty());
+        for (const auto& g : all) year = std::max(year, g.graduation_year);
+        std::vector<Employer> employers;
+        store.scan_employers({}, [&](const Employer& e) { employers.push_back(e); });
+        ASSERT_FALSE(employers.empty());
+        int n = 0;
+        for (const auto& g : all) {
+            if (g.graduation_year != year) continue;
+            ++graduates[g.program_id];
+            if (++n % 3 == 0) continue;  // every third graduate stays unplaced
+            ++placed[g.program_id];
+            const Placement p{"pl-" + g.id, g.id,         employers[n % employers.size()].id,
+                              "",           "2026-07-01", PlacementSource::kSurvey};
+            store.upsert(p);
+        }
+    }
+    const auto first = run(root / "outcomes", 1);
+    const auto report = nlohmann::json::parse(file_text(first.run_dir / "outcomes.json"));
+    EXPECT_EQ(report.at("graduation_year").get<int>(), year);
+    std::int64_t total_graduates = 0, total_placed = 0;
+    for (const auto& row : report.at("programs")) {
+        const std::string id = row.at("id");
+        EXPECT_EQ(row.at("graduates").get<std::int64_t>(), graduates[id]) << id;
+        EXPECT_EQ(row.at("placed").get<std::int64_t>(), placed[id]) << id;
+        total_graduates += graduates[id];
+        total_placed += placed[id];
+    }
+    EXPECT_EQ(report.at("total").at("graduates").get<std::int64_t>(), total_graduates);
+    EXPECT_EQ(report.at("total").at("placed").get<std::int64_t>(), total_placed);
+    const std::string csv = file_text(first.run_dir / "outcomes.csv");
+    EXPECT_EQ(
+        csv.rfind("scope,id,name,institution_id,cluster,graduation_year,graduates,placed,", 0), 0u);
+    EXPECT_NE(csv.find("\ntotal,"), std::string::npos);
+    const auto second = run(root / "outcomes", 2);
+    EXPECT_EQ(file_text(second.run_dir / "outcomes.csv"), csv);
+    EXPECT_EQ(file_text(second.run_dir / "outcomes.json"),
+              file_text(first.run_dir / "outcomes.json"));
+}
+
 TEST_F(NightlyBatch, PublishedAssignmentIsStableAndWithinHeadcount) {
     const auto r = run(root / "stable", 0);
     const auto a = nlohmann::json::parse(file_text(r.run_dir / "assignment.json"));
