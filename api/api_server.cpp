@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/handlers_batch.hpp"
+#include "api/handlers_outcomes.hpp"
 #include "api/request_log.hpp"
 #include "api/routes.hpp"
 #include "store/store.hpp"
@@ -31,6 +32,7 @@ ApiServer::ApiServer(ApiServerOptions options)
         });
     routes_ = build_routes(*context_, [this](std::vector<RouteSpec>& routes) {
         add_batch_routes(routes, *context_, *batch_runner_, *latest_);
+        add_outcome_routes(routes, *context_, *latest_);
     });
     http_ =
         std::make_unique<HttpServer>(make_router(routes_, store_key_lookup(*store_)), options.http);

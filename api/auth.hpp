@@ -18,9 +18,10 @@
 //                  employers whose association_id is its org; reads jobs,
 //                  its own employers, taxonomy and aggregates;
 //   career_office  org = institution id: reads and writes its institution's
-//                  programs and graduates, queries matches for them, reads jobs;
-//   viewer         aggregates (supply-demand, groups under 5 graduates
-//                  suppressed) and the taxonomy only.
+//                  programs and graduates and its graduates' placements,
+//                  queries matches for them, reads jobs;
+//   viewer         aggregates (supply-demand and outcomes, groups under 5
+//                  graduates suppressed) and the taxonomy only.
 #include <cstdint>
 #include <functional>
 #include <optional>

@@ -232,4 +232,49 @@ struct EntityTraits<Job> {
     static std::string list_org(const Principal&) { return ""; }
 };
 
+// Placements are personal data of a graduate: admin, or the career office of
+// the graduate's institution (reads, writes, deletes; the employer may be any
+// employer: a graduate may join one outside every association). Associations
+// and viewers see placements only as aggregates (GET /v1/reports/outcomes).
+template <>
+struct EntityTraits<Placement> {
+    static constexpr const char* kKind = "placement";
+    static constexpr const char* kPlural = "placements";
+    static constexpr const char* kSchema = "Placement";
+    static constexpr RoleSet read_roles() { return {Role::kAdmin, Role::kCareerOffice}; }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin, Role::kCareerOffice}; }
+    static std::optional<Placement> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
+        return decode_placement(in, "", e);
+    }
+    static std::optional<Placement> get(store::Store& s, const std::string& id) {
+        return s.get_placement(id);
+    }
+    static store::Page<Placement> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_placements(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) { return s.delete_placement(id); }
+    static std::vector<FieldError> validate_item(const Placement& v, const KnownIds& k) {
+        return validate(v, k, "");
+    }
+    static bool visible(ApiContext& ctx, const Principal& p, const Placement& v) {
+        return !ownership_error(ctx, p, v);
+    }
+    // The message is the same whether the graduate exists or not (nothing
+    // is revealed); an unknown graduate under an admin key is the store's
+    // 422 on graduate_id.
+    static std::optional<FieldError> ownership_error(ApiContext& ctx, const Principal& p,
+                                                     const Placement& v) {
+        if (p.role == Role::kAdmin) return std::nullopt;
+        if (p.role == Role::kCareerOffice) {
+            const auto graduate = ctx.store.get_graduate(v.graduate_id);
+            if (graduate && graduate->institution_id == p.org) return std::nullopt;
+        }
+        return FieldError{"graduate_id", "must be a graduate of the key's institution '" + p.org +
+                                             "', got \"" + v.graduate_id + "\""};
+    }
+    static std::string list_org(const Principal& p) {
+        return p.role == Role::kCareerOffice ? p.org : "";
+    }
+};
+
 }  // namespace talentmatch::api

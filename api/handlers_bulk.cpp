@@ -1,4 +1,4 @@
-// POST /v1/{jobs,graduates,programs,employers}:bulk
+// POST /v1/{jobs,graduates,programs,employers,placements}:bulk
 //
 // Body: a JSON array (Content-Type application/json), JSON Lines
 // (application/x-ndjson, application/jsonl; blank lines skipped) or CSV
@@ -258,7 +258,7 @@ Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
     // tenant racing another on a new id cannot take it over (see put_one).
     store::Store::WriteScope scope(ctx.store);
     std::optional<SkillDirectory> skills;  // only kinds with skill references read the taxonomy
-    if constexpr (!std::is_same_v<T, Employer>) {
+    if constexpr (!std::is_same_v<T, Employer> && !std::is_same_v<T, Placement>) {
         std::vector<Skill> all;
         ctx.store.scan_skills({}, [&all](const Skill& s) { all.push_back(s); });
         skills.emplace(std::move(all));
@@ -389,6 +389,7 @@ void add_bulk_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     add_bulk<Graduate>(routes, ctx);
     add_bulk<Program>(routes, ctx);
     add_bulk<Employer>(routes, ctx);
+    add_bulk<Placement>(routes, ctx);
 }
 
 }  // namespace talentmatch::api

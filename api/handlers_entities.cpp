@@ -202,6 +202,7 @@ void add_entity_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     add_kind<Graduate>(routes, ctx);
     add_kind<Employer>(routes, ctx);
     add_kind<Job>(routes, ctx);
+    add_kind<Placement>(routes, ctx);
 }
 
 }  // namespace talentmatch::api

@@ -127,6 +127,16 @@ json openapi_component_schemas() {
          {"valid_until", str()},
          {"requirements", {{"type", "array"}, {"minItems", 1}, {"items", ref("Requirement")}}}},
         {"id", "employer_id", "requirements"});
+    s["Placement"] = object(
+        {{"id", id_str()},
+         {"graduate_id", id_str()},
+         {"employer_id", id_str()},
+         {"job_id", {{"type", "string"}, {"description", "the job filled, \"\" when unknown"}}},
+         {"date", {{"type", "string"}, {"format", "date"}}},
+         {"source",
+          {{"type", "string"},
+           {"enum", {"survey", "employer_report", "graduate_report", "other"}}}}},
+        {"id", "graduate_id", "employer_id", "date"});
     s["BulkResult"] = {
         {"type", "object"},
         {"properties",

@@ -1,0 +1,119 @@
+#include "api/handlers_outcomes.hpp"
+
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "api/problem.hpp"
+#include "api/query_support.hpp"
+#include "api/request_parsing.hpp"
+#include "batch/outcome_files.hpp"
+#include "matcher/outcomes.hpp"
+#include "models/limits.hpp"
+#include "store/store.hpp"
+
+namespace talentmatch::api {
+namespace {
+
+using nlohmann::json;
+
+// The viewer's small-group rule (see the header).
+void suppress_small_group(json& row, std::int64_t n) {
+    const bool hide = row.value("graduates", std::int64_t{0}) < n;
+    row["suppressed"] = hide;
+    if (hide) {
+        for (const char* key : {"graduates", "placed", "employment_rate", "placed_in_own_cluster"})
+            row[key] = nullptr;
+        row["placed_by_cluster"] = json::array();
+        return;
+    }
+    json kept = json::array();
+    for (auto& cell : row["placed_by_cluster"]) {
+        if (cell.value("placed", std::int64_t{0}) >= n) kept.push_back(std::move(cell));
+    }
+    row["placed_by_cluster"] = std::move(kept);
+}
+
+// program id -> own_cluster.aligned_share of the latest run, when one published.
+std::map<std::string, double> latest_alignment(LatestRunCache& latest) {
+    std::map<std::string, double> out;
+    const auto results = latest.get();
+    if (!results) return out;
+    for (const auto& row : results->program_alignment()) {
+        const auto own = row.find("own_cluster");
+        if (own == row.end() || !own->contains("aligned_share")) continue;
+        out[row.value("program_id", "")] = (*own)["aligned_share"].get<double>();
+    }
+    return out;
+}
+
+Response outcomes_report(ApiContext& ctx, LatestRunCache& latest, Request& r, const Principal& p) {
+    const auto snapshot = snapshot_of(ctx);
+    const int year = r.query_value("graduation_year")
+                         ? static_cast<int>(query_size(r, "graduation_year", 0, kMinGraduationYear,
+                                                       kMaxGraduationYear))
+                         : matcher::latest_graduation_year(*snapshot).value_or(0);
+    std::vector<Placement> placements;
+    ctx.store.scan_placements({}, [&](const Placement& v) { placements.push_back(v); });
+    matcher::OutcomeReport report = matcher::outcome_report(*snapshot, placements, year);
+    const auto alignment = latest_alignment(latest);
+    for (auto& g : report.programs) {
+        if (const auto it = alignment.find(g.id); it != alignment.end())
+            g.aligned_share = it->second;
+    }
+    json body = batch::outcomes_json(report);
+    if (p.role == Role::kCareerOffice) {
+        for (const char* scope : {"programs", "institutions"}) {
+            json kept = json::array();
+            for (auto& row : body[scope]) {
+                if (row.value("institution_id", "") == p.org) kept.push_back(std::move(row));
+            }
+            body[scope] = std::move(kept);
+        }
+        matcher::OutcomeGroup own;
+        own.institution_id = p.org;
+        body["total"] =
+            body["institutions"].empty() ? batch::outcome_group_json(own) : body["institutions"][0];
+    }
+    const bool viewer = p.role == Role::kViewer;
+    const auto n = static_cast<std::int64_t>(ctx.settings.viewer_min_group);
+    for (const char* scope : {"programs", "institutions"}) {
+        for (auto& row : body[scope]) {
+            if (viewer) {
+                suppress_small_group(row, n);
+            } else {
+                row["suppressed"] = false;
+            }
+        }
+    }
+    if (viewer) {
+        suppress_small_group(body["total"], n);
+    } else {
+        body["total"]["suppressed"] = false;
+    }
+    body["suppression_min_group"] = viewer ? json(n) : json(nullptr);
+    return json_response(body);
+}
+
+}  // namespace
+
+void add_outcome_routes(std::vector<RouteSpec>& routes, ApiContext& ctx, LatestRunCache& latest) {
+    routes.push_back(
+        {"GET",
+         "/v1/reports/outcomes",
+         "Employment outcomes of one graduation year per program and institution: graduates, "
+         "placed, employment rate, placements by the employer's cluster, beside the program's "
+         "own-cluster alignment (career office: its institution; viewer: groups under 5 "
+         "graduates suppressed)",
+         "results",
+         RoleSet::all(),
+         "",
+         {{"graduation_year", "integer",
+           "the graduates' year, 1950..2100 (default: the latest year any graduate has)"}},
+         {400, 503},
+         [&ctx, &latest](Request& r, const Principal& p) {
+             return outcomes_report(ctx, latest, r, p);
+         }});
+}
+
+}  // namespace talentmatch::api
