@@ -55,7 +55,7 @@ void print_summary(const datagen::GenerationSummary& s, double seconds) {
               << mean(s.job_requirements, s.jobs) << "; openings " << s.openings << ")"
               << "\ngraduates " << s.graduates << " (skills " << s.graduate_skills << ", mean "
               << mean(s.graduate_skills, s.graduates) << ")"
-              << "\nseconds " << seconds << "\n";
+              << "\nplacements " << s.placements << "\nseconds " << seconds << "\n";
 }
 
 int run_generate(const GenerateOptions& o) {

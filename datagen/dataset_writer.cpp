@@ -69,6 +69,9 @@ void DatasetWriter::write(const Job& value) {
 void DatasetWriter::write(const Graduate& value) {
     write_line(6, encode(value).dump());
 }
+void DatasetWriter::write(const Placement& value) {
+    write_line(7, encode(value).dump());
+}
 void DatasetWriter::write_graduate_line(const std::string& json_line) {
     write_line(6, json_line);
 }

@@ -2,9 +2,9 @@
 // Writes a generated data set as the bulk JSON Lines files the importer reads
 // (bulk/entity_kind.hpp): `<dir>/skills.jsonl`, `certificates.jsonl`,
 // `institutions.jsonl`, `programs.jsonl`, `employers.jsonl`, `jobs.jsonl`,
-// `graduates.jsonl`, one `encode(x).dump()` line per entity (models/json_codec.hpp,
-// keys sorted), then an empty `.complete` marker written by finish() last, so
-// a reader can tell a finished data set from one cut short.
+// `graduates.jsonl`, `placements.jsonl`, one `encode(x).dump()` line per entity
+// (models/json_codec.hpp, keys sorted), then an empty `.complete` marker written by finish() last,
+// so a reader can tell a finished data set from one cut short.
 //
 // Memory is bounded: entities go straight to buffered files. Every file is
 // created (truncated) at construction, so a re-run gives identical files and
@@ -36,6 +36,7 @@ class DatasetWriter {
     void write(const Employer& value);
     void write(const Job& value);
     void write(const Graduate& value);
+    void write(const Placement& value);
     // A graduate already encoded as one compact JSON line (no newline), as
     // `encode(g).dump()` gives; lets callers encode in parallel.
     void write_graduate_line(const std::string& json_line);

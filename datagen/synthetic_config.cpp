@@ -11,7 +11,7 @@ std::optional<SyntheticConfig> preset(std::string_view name) {
         config.employers = 15;
         config.jobs = 50;
     } else if (name == "demo") {
-        // defaults
+        config.placements = true;
     } else if (name == "province") {
         config.institutions = 100;
         config.programs_per_institution = 7;

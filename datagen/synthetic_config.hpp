@@ -1,7 +1,8 @@
 #pragma once
 // Sizes and fixed dates of a synthetic data set. Presets (SPEC.md scale):
 //   tiny      ~3 institutions, ~200 graduates, ~50 jobs      (tests)
-//   demo      12 institutions, ~60 programs, 20,000 graduates, 3,000 jobs, 150 employers
+//   demo      12 institutions, ~60 programs, 20,000 graduates, 3,000 jobs, 150 employers,
+//             and placements of the latest cohort
 //   province  100 institutions, 1,000,000 graduates, 100,000 jobs
 // Dates are fields (not the clock): output depends on the config alone.
 #include <cstdint>
@@ -25,6 +26,9 @@ struct SyntheticConfig {
     // Jobs are valid 2..34 weeks after this; `generate` sets it 30 days before
     // its --date (default today), so most jobs are valid on that date.
     CivilDate postings_date{2026, 6, 30};
+    // Placement outcomes for the graduates of graduation_year
+    // (synthetic_placements.hpp); the demo preset only.
+    bool placements = false;
 };
 
 std::optional<SyntheticConfig> preset(std::string_view name);

@@ -6,6 +6,7 @@
 #include "datagen/graduate_factory.hpp"
 #include "datagen/graduate_stream.hpp"
 #include "datagen/synthetic_parts.hpp"
+#include "datagen/synthetic_placements.hpp"
 
 namespace talentmatch::datagen {
 
@@ -13,7 +14,14 @@ namespace {
 
 // Independent random streams per stage, so a change in one stage's draws
 // does not shift every other stage.
-enum Stream : std::uint64_t { kInstitutions = 1, kPrograms, kEmployers, kJobFactories, kJobs };
+enum Stream : std::uint64_t {
+    kInstitutions = 1,
+    kPrograms,
+    kEmployers,
+    kJobFactories,
+    kJobs,
+    kPlacements
+};
 
 const std::vector<std::string>& competition_names() {
     static const std::vector<std::string> names = {
@@ -89,6 +97,7 @@ GenerationSummary generate_synthetic(const ShippedData& data, const SyntheticCon
     }
 
     // Jobs: employers by Zipf-like popularity (a few post many jobs).
+    std::map<std::string, std::vector<std::string>> jobs_of_employer;  // for placements
     if (!employers.empty()) {
         Rng rng = root.split(kJobs);
         const auto employer_order =
@@ -99,6 +108,7 @@ GenerationSummary generate_synthetic(const ShippedData& data, const SyntheticCon
             const Job job = factories[factory_of.at(e.cluster)]->draw(e, j, config, rng);
             summary.job_requirements += static_cast<std::int64_t>(job.requirements.size());
             summary.openings += job.headcount;
+            if (config.placements) jobs_of_employer[job.employer_id].push_back(job.id);
             out.write(job);
             ++summary.jobs;
             if (progress && (j + 1) % 10000 == 0) progress("jobs", j + 1, config.jobs);
@@ -113,6 +123,10 @@ GenerationSummary generate_synthetic(const ShippedData& data, const SyntheticCon
     const auto totals = write_graduates(graduates, programs, home, out, progress);
     summary.graduates = totals.graduates;
     summary.graduate_skills = totals.skills;
+    if (config.placements) {
+        const PlacementWorld world{&graduates, &programs, &home, &employers, &jobs_of_employer};
+        summary.placements = write_placements(world, config, root.split(kPlacements), out);
+    }
     return summary;
 }
 

@@ -36,6 +36,7 @@ struct GenerationSummary {
     std::int64_t graduate_skills = 0;   // sum over graduates
     std::int64_t job_requirements = 0;  // sum over jobs
     std::int64_t openings = 0;          // sum of headcounts
+    std::int64_t placements = 0;        // placement outcomes (demo preset)
 };
 
 // Called now and then with a stage name ("jobs", "graduates"), done and total.

@@ -64,6 +64,7 @@ Dataset read_dataset(const fs::path& dir) {
     d.employers = read_file<Employer>(dir / "employers.jsonl", decode_employer);
     d.jobs = read_file<Job>(dir / "jobs.jsonl", decode_job);
     d.graduates = read_file<Graduate>(dir / "graduates.jsonl", decode_graduate);
+    d.placements = read_file<Placement>(dir / "placements.jsonl", decode_placement);
     return d;
 }
 

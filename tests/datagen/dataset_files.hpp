@@ -19,6 +19,7 @@ struct Dataset {
     std::vector<Employer> employers;
     std::vector<Job> jobs;
     std::vector<Graduate> graduates;
+    std::vector<Placement> placements;
 };
 
 // Decodes every *.jsonl file of `dir`; throws std::runtime_error naming the
