@@ -107,6 +107,9 @@ DiffInputs diff_inputs(const BatchResults& r) {
     for (matcher::Index j = 0; j < s.jobs.size(); ++j) {
         in.job_filled.emplace_hint(in.job_filled.end(), s.jobs.ids[j], r.assignment.filled[j]);
     }
+    in.outcomes_year = r.outcomes.graduation_year;
+    for (const auto& program : r.outcomes.programs)
+        in.placed_per_program[program.id] = program.placed;
     return in;
 }
 

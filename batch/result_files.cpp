@@ -407,13 +407,20 @@ void write_diff(const BatchResults& r, RunPublisher& p) {
         op.end_row();
     }
     op.close();
+    CsvFile pl(p, "diff_placements.csv", {"program_id", "previous_placed", "current_placed"});
+    for (const auto& c : d.placed_changes) {
+        pl.row().cell(c.program_id).cell(c.previous_placed).cell(c.current_placed);
+        pl.end_row();
+    }
+    pl.close();
     write_json(p, "diff.json",
                {{"has_previous", d.has_previous},
                 {"new_shortages", d.new_shortages},
                 {"resolved_shortages", d.resolved_shortages},
                 {"best_match_changed", d.best_match_changes.size()},
                 {"openings_filled_since", d.openings_filled_since},
-                {"openings_unfilled_since", d.openings_unfilled_since}});
+                {"openings_unfilled_since", d.openings_unfilled_since},
+                {"placed_since", d.placements_compared ? json(d.placed_since) : json(nullptr)}});
 }
 
 }  // namespace

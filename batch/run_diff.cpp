@@ -146,6 +146,39 @@ RunDiff diff_against(const std::optional<fs::path>& previous, const DiffInputs& 
                 out.openings_unfilled_since += was - now;
         }
     }
+
+    if (auto rows = read_csv(*previous / "outcomes.csv")) {
+        const auto& header = (*rows)[0];
+        const int scope = column(header, "scope"), id = column(header, "id"),
+                  year = column(header, "graduation_year"), placed = column(header, "placed");
+        std::map<std::string, std::int64_t> before;
+        bool same_year = false;
+        if (scope >= 0 && id >= 0 && year >= 0 && placed >= 0) {
+            const std::string current_year = std::to_string(current.outcomes_year);
+            for (std::size_t r = 1; r < rows->size(); ++r) {
+                const auto& row = (*rows)[r];
+                if (row.size() <= std::size_t(std::max({scope, id, year, placed}))) continue;
+                if (row[scope] == "total") same_year = row[year] == current_year;
+                if (row[scope] == "program" && row[year] == current_year)
+                    before[row[id]] = std::stoll(row[placed]);
+            }
+        }
+        if (same_year) {
+            out.placements_compared = true;
+            std::set<std::string> ids;
+            for (const auto& [program, n] : before) ids.insert(program);
+            for (const auto& [program, n] : current.placed_per_program) ids.insert(program);
+            for (const auto& program : ids) {
+                const auto pa = before.find(program);
+                const auto pb = current.placed_per_program.find(program);
+                const std::int64_t was = pa == before.end() ? 0 : pa->second;
+                const std::int64_t now = pb == current.placed_per_program.end() ? 0 : pb->second;
+                if (was == now) continue;
+                out.placed_changes.push_back({program, was, now});
+                if (now > was) out.placed_since += now - was;
+            }
+        }
+    }
     return out;
 }
 

@@ -283,6 +283,27 @@ TEST(RunDiff, ReportsNewAndResolvedShortagesChangedBestMatchesAndOpenings) {
     EXPECT_EQ(d.openings_filled_since, 2);    // j1: 1 -> 3
     EXPECT_EQ(d.openings_unfilled_since, 1);  // "gone": 1 -> 0
     EXPECT_FALSE(diff_against(std::nullopt, now).has_previous);
+    EXPECT_FALSE(d.placements_compared);  // no outcomes.csv then
+}
+
+TEST(RunDiff, CountsGraduatesPlacedSinceInTheSameOutcomesYear) {
+    TempDir dir;
+    std::ofstream(dir.path / "outcomes.csv")
+        << "scope,id,name,institution_id,cluster,graduation_year,graduates,placed\n"
+           "program,p1,,i1,ict,2026,10,4\nprogram,p2,,i1,ict,2026,10,7\n"
+           "program,p3,,i1,ict,2026,5,5\ninstitution,i1,,i1,,2026,25,16\n"
+           "total,,,,,2026,25,16\n";
+    DiffInputs now;
+    now.outcomes_year = 2026;
+    now.placed_per_program = {{"p1", 6}, {"p2", 7}, {"p3", 4}, {"p4", 1}};
+    const RunDiff d = diff_against(dir.path, now);
+    EXPECT_TRUE(d.placements_compared);
+    EXPECT_EQ(d.placed_since, 3);  // p1 +2, p4 +1; p3 fell by one (a correction)
+    ASSERT_EQ(d.placed_changes.size(), 3u);
+    EXPECT_EQ(d.placed_changes[0].program_id, "p1");
+    EXPECT_EQ(d.placed_changes[1].current_placed, 4);
+    now.outcomes_year = 2027;  // a new cohort: nothing to compare with
+    EXPECT_FALSE(diff_against(dir.path, now).placements_compared);
 }
 
 }  // namespace
