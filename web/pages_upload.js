@@ -8,7 +8,7 @@ import { clear, dataTable, el, message, t } from "./ui.js";
 const TYPES = { csv: "text/csv", jsonl: "application/x-ndjson", ndjson: "application/x-ndjson", json: "application/json" };
 
 export function uploadPage(root, me) {
-  const kinds = me.role === "association" ? ["jobs", "employers"] : ["jobs", "employers", "programs", "graduates"];
+  const kinds = me.role === "association" ? ["jobs", "employers"] : ["jobs", "employers", "programs", "graduates", "placements"];
   const kind = el("select", { id: "upload-kind" }, kinds.map((k) => el("option", { value: k }, t("kind." + k))));
   const file = el("input", { id: "upload-file", type: "file", accept: ".csv,.jsonl,.ndjson,.json" });
   const atomic = el("input", { id: "upload-atomic", type: "checkbox" });
