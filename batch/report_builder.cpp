@@ -121,6 +121,17 @@ ReportData build_report_data(const BatchResults& r, std::int64_t run_id) {
              std::int64_t(a->openings), a->aligned_share, a->mean_coverage});
     }
 
+    d.outcomes.graduation_year = r.outcomes.graduation_year;
+    d.outcomes.graduates = r.outcomes.total.graduates;
+    d.outcomes.placed = r.outcomes.total.placed;
+    for (const auto& g : r.outcomes.programs) {
+        const auto inst = s.institutions.find(g.institution_id);
+        d.outcomes.programs.push_back(
+            {g.id, g.name,
+             inst && *inst < s.institution_name.size() ? s.institution_name[*inst] : std::string(),
+             g.graduates, g.placed, g.placed_in_own_cluster, g.aligned_share});
+    }
+
     d.funnel = r.assignment.funnel;
     d.changes.has_previous = r.diff.has_previous;
     d.changes.new_shortages = std::int64_t(r.diff.new_shortages.size());

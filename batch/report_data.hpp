@@ -61,6 +61,19 @@ struct AlignmentRow {
     double mean_coverage = 0;   // 0..1
 };
 
+// Employment outcomes of one graduation year (matcher/outcomes.hpp), per
+// program in id order.
+struct OutcomeRow {
+    std::string program_id, program_name, institution_name;  // names as stored
+    std::int64_t graduates = 0, placed = 0, placed_in_own_cluster = 0;
+    std::optional<double> aligned_share;  // own cluster, 0..1
+};
+struct OutcomesSection {
+    int graduation_year = 0;
+    std::int64_t graduates = 0, placed = 0;
+    std::vector<OutcomeRow> programs;
+};
+
 struct Funnel {
     std::int64_t openings = 0;
     std::int64_t eligible = 0;  // openings of jobs with at least one eligible graduate
@@ -80,6 +93,7 @@ struct ReportData {
     std::vector<ShortageBar> shortages;  // worst first
     Heatmap cluster_by_category;
     std::vector<AlignmentRow> programs;  // every program, best first
+    OutcomesSection outcomes;
     Funnel funnel;
     RunChanges changes;
 };

@@ -144,6 +144,36 @@ std::string programs(const Page& p, const ReportData& d) {
     return s + "</tbody></table></div></section>\n";
 }
 
+std::string share(std::int64_t part, std::int64_t whole) {
+    return whole == 0 ? std::string("–") : pct(double(part) / double(whole));
+}
+
+std::string outcomes(const Page& p, const OutcomesSection& o) {
+    std::string s = "<section><h2>" +
+                    p.tf(T::kOutcomesHeading, {{"year", std::to_string(o.graduation_year)}}) +
+                    "</h2><p class=\"note\">";
+    if (o.placed == 0) return s + p.e(T::kOutcomesNone) + "</p></section>\n";
+    s += p.tf(T::kOutcomesNote, {{"graduates", format_count(double(o.graduates))},
+                                 {"placed", format_count(double(o.placed))},
+                                 {"rate", share(o.placed, o.graduates)}}) +
+         "</p>";
+    s += "<div class=\"table\"><table><thead><tr><th>" + p.e(T::kTableProgram) + "</th><th>" +
+         p.e(T::kTableInstitution) + "</th><th>" + p.e(T::kTableGraduates) + "</th><th>" +
+         p.e(T::kTablePlaced) + "</th><th>" + p.e(T::kTableEmploymentRate) + "</th><th>" +
+         p.e(T::kTableOwnCluster) + "</th><th>" + p.e(T::kTableAligned) +
+         "</th></tr></thead><tbody>";
+    for (const auto& r : o.programs) {
+        s += "<tr><td>" + html_escape(r.program_name.empty() ? r.program_id : r.program_name) +
+             "</td><td>" + html_escape(r.institution_name) + "</td><td class=\"n\">" +
+             format_count(double(r.graduates)) + "</td><td class=\"n\">" +
+             format_count(double(r.placed)) + "</td><td class=\"n\">" +
+             share(r.placed, r.graduates) + "</td><td class=\"n\">" +
+             share(r.placed_in_own_cluster, r.placed) + "</td><td class=\"n\">" +
+             (r.aligned_share ? pct(*r.aligned_share) : std::string("–")) + "</td></tr>";
+    }
+    return s + "</tbody></table></div></section>\n";
+}
+
 std::string funnel(const Page& p, const ReportData& d) {
     const auto& f = d.funnel;
     const auto& c = d.counts;
@@ -267,8 +297,8 @@ std::string render_report_html(const ReportData& d, Lang lang) {
          kpi(p.t(T::kKpiJobs), double(c.jobs)) + kpi(p.t(T::kKpiOpenings), double(c.openings)) +
          kpi(p.t(T::kKpiPrograms), double(c.programs)) +
          kpi(p.t(T::kKpiPlaced), double(d.funnel.placed)) + "</div></section>\n";
-    s += shortages(p, d) + heatmap(p, d.cluster_by_category) + programs(p, d) + funnel(p, d) +
-         changes(p, d.changes) + terms(p, c);
+    s += shortages(p, d) + heatmap(p, d.cluster_by_category) + programs(p, d) +
+         outcomes(p, d.outcomes) + funnel(p, d) + changes(p, d.changes) + terms(p, c);
     return s + "</main></body></html>\n";
 }
 

@@ -68,6 +68,20 @@ constexpr std::array<Entry, std::size_t(T::kCount)> kTexts = {{
     {T::kTableOpenings, "openings in cluster", "集群招聘人数"},
     {T::kTableAligned, "aligned share", "对口占比"},
     {T::kTableCoverage, "mean coverage", "平均覆盖度"},
+    {T::kOutcomesHeading, "What became of the {year} graduates", "{year} 届毕业生去向"},
+    {T::kOutcomesNote,
+     "From the placements recorded: {placed} of {graduates} graduates placed ({rate}). A graduate "
+     "counts once, by the latest placement; \"in own cluster\" is the share of the placed whose "
+     "employer is in the program's cluster, beside the program's aligned share.",
+     "按已登记的就业去向：{graduates} 名毕业生中 {placed} "
+     "名已就业（{rate}）。每名毕业生只计一次，以"
+     "最近一次去向为准；“本集群就业”为已就业者中用人单位属于本专业产业集群的占比，旁列该专业的对口"
+     "占比。"},
+    {T::kOutcomesNone, "No placements recorded for this year.", "本届尚无登记的就业去向。"},
+    {T::kTableGraduates, "graduates", "毕业生"},
+    {T::kTablePlaced, "placed", "已就业"},
+    {T::kTableEmploymentRate, "employment rate", "就业率"},
+    {T::kTableOwnCluster, "in own cluster", "本集群就业"},
     {T::kFunnelHeading, "From openings to placements", "从岗位到安置"},
     {T::kFunnelNote,
      "Openings → openings with an eligible graduate → with an acceptable pair (coverage at least "

@@ -54,6 +54,13 @@ enum class ReportText {
     kTableOpenings,
     kTableAligned,
     kTableCoverage,
+    kOutcomesHeading,  // {year}
+    kOutcomesNote,     // {graduates} {placed} {rate}
+    kOutcomesNone,
+    kTableGraduates,
+    kTablePlaced,
+    kTableEmploymentRate,
+    kTableOwnCluster,
     kFunnelHeading,
     kFunnelNote,
     kFunnelOpenings,

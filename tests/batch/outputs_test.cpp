@@ -165,6 +165,25 @@ TEST(ReportHtml, SelfContainedEscapedAndDeterministic) {
     }
 }
 
+TEST(ReportHtml, OutcomesSectionShowsEachProgramsPlacedAndRateInBothLanguages) {
+    ReportData d = hand_made_report(3);
+    EXPECT_NE(render_report_html(d, models::Lang::kEn).find("No placements recorded"),
+              std::string::npos);
+    d.outcomes.graduation_year = 2026;
+    d.outcomes.graduates = 50;
+    d.outcomes.placed = 40;
+    d.outcomes.programs.push_back({"p100", "专业 100", "Shenzhen Polytechnic", 50, 40, 30, 0.25});
+    const std::string en = render_report_html(d, models::Lang::kEn);
+    const std::string zh = render_report_html(d, models::Lang::kZh);
+    EXPECT_NE(en.find("What became of the 2026 graduates"), std::string::npos);
+    EXPECT_NE(en.find("40 of 50 graduates placed (80.0%)"), std::string::npos);
+    EXPECT_NE(en.find("<td class=\"n\">80.0%</td><td class=\"n\">75.0%</td><td class=\"n\">25.0%"),
+              std::string::npos);
+    EXPECT_NE(zh.find("2026 届毕业生去向"), std::string::npos);
+    EXPECT_NE(zh.find("就业率"), std::string::npos);
+    EXPECT_EQ(count(en, "<"), count(en, ">"));
+}
+
 TEST(ReportHtml, NamesHeaderAndTermsInTheReadersLanguage) {
     const ReportData d = hand_made_report(3);
     const std::string en = render_report_html(d, models::Lang::kEn);
