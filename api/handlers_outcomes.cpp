@@ -74,6 +74,9 @@ Response outcomes_report(ApiContext& ctx, LatestRunCache& latest, Request& r, co
         own.institution_id = p.org;
         body["total"] =
             body["institutions"].empty() ? batch::outcome_group_json(own) : body["institutions"][0];
+        // Counts over every institution's placements are not its to see.
+        body.erase("placements_counted");
+        body.erase("placements_skipped");
     }
     const bool viewer = p.role == Role::kViewer;
     const auto n = static_cast<std::int64_t>(ctx.settings.viewer_min_group);

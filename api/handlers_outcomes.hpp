@@ -8,7 +8,8 @@
 //
 // Every role (aggregates, no graduate id). Tenancy as
 // /v1/reports/program-alignment: a career office gets only its institution's
-// program and institution rows, and `total` is its institution's. Viewer:
+// program and institution rows, `total` is its institution's, and the
+// placement counters (over every institution) are left out. Viewer:
 // the small-group rule of /v1/supply-demand (ApiSettings::viewer_min_group):
 // a row of fewer graduates has its counts and rates nulled and
 // "suppressed": true; a cluster cell of fewer placed graduates is left out.

@@ -187,6 +187,7 @@ TEST(Placements, OutcomesReportCountsEachGraduateOnceByItsLatestPlacement) {
     EXPECT_EQ(office["programs"][0]["id"], "P2");
     ASSERT_EQ(office["institutions"].size(), 1u);
     EXPECT_EQ(office["total"]["graduates"], 1);
+    EXPECT_FALSE(office.contains("placements_counted"));
 
     // A viewer: P2 (1 graduate) suppressed, P1 (12) shown without cells under 5.
     const auto viewer = h.get("/v1/reports/outcomes?graduation_year=2026", "viewer").json();
