@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "matcher/block_pass_types.hpp"
+#include "matcher/preference_bonus.hpp"
 #include "matcher/top_k_heap.hpp"
 
 namespace talentmatch::matcher::detail {
@@ -31,9 +32,9 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
     const CandidateSet& cs = *in.candidates;
     const JobKernelPlan& plan = in.snapshot->job_plan;
     const ScoreConfig& cfg = *in.config;
-    const float district_bonus = float(cfg.district_bonus) / float(kBonusScale);
-    const float cluster_bonus = float(cfg.cluster_bonus) / float(kBonusScale);
-    const double max_bonus = double(cfg.max_bonus()) / double(kBonusScale);
+    const float district_bonus = bonus_as_fit<float>(cfg.district_bonus);
+    const float cluster_bonus = bonus_as_fit<float>(cfg.cluster_bonus);
+    const double max_bonus = bonus_as_fit<double>(cfg.max_bonus());
     const float neg_inf = -std::numeric_limits<float>::infinity();
     const float pos_inf = std::numeric_limits<float>::infinity();
     alignas(64) float cfloor[kBlockSize];
@@ -136,10 +137,8 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                     s.cov_den = job.cov_den;
                     s.rel_num = rel[l];
                     s.rel_den = cs.level_sum[c];
-                    s.bonus =
-                        (((scratch.district_mask[job.district] >> l) & 1u) ? cfg.district_bonus
-                                                                           : 0) +
-                        (((scratch.cluster_mask[job.cluster] >> l) & 1u) ? cfg.cluster_bonus : 0);
+                    s.bonus = preference_bonus(cfg, ((district_lanes >> l) & 1u) != 0,
+                                               ((cluster_lanes >> l) & 1u) != 0);
                     const bool above_floor = in.pair_floor.empty() ||
                                              compare(ExactScore{s.ranking_num(), s.ranking_den()},
                                                      in.pair_floor[p]) >= 0;

@@ -88,7 +88,7 @@ void dense_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c,
     in.education = cs.education[c];
     in.inv_level_sum = level_sum == 0 ? 0.0f : 1.0f / float(level_sum);
     const auto scan_fn = scan == DenseScan::kAvx512 ? dense_scan_avx512 : dense_scan_scalar;
-    const double max_bonus = double(config.max_bonus()) / double(kBonusScale);
+    const double max_bonus = bonus_as_fit<double>(config.max_bonus());
     // score <= fit + max_bonus, and the float fit is within 1e-6 of the exact
     // one; a job can only enter when its score >= the worst kept score.
     float threshold = -std::numeric_limits<float>::infinity();
@@ -109,7 +109,7 @@ void dense_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c,
             if (!plan.place.empty()) {  // the bound again, with this job's own bonus
                 bonus = bonus_for(plan.place[j] & 0xFFFFu, plan.place[j] >> 16);
                 const float fit = float(cov) * float(rel) * plan.inv_cov_den[j] * in.inv_level_sum;
-                if (fit + float(bonus) / float(kBonusScale) < worst_floor) continue;
+                if (fit + bonus_as_fit<float>(bonus) < worst_floor) continue;
             } else {
                 bonus = bonus_for(plan.jobs[j].district, plan.jobs[j].cluster);
             }

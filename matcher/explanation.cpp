@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "matcher/candidate_levels.hpp"
+#include "matcher/preference_bonus.hpp"
 #include "matcher/validity.hpp"
 #include "models/education_level.hpp"
 #include "models/field_error.hpp"
@@ -37,15 +38,12 @@ bool contains(std::span<const Index> sorted, Index value) {
     return std::binary_search(sorted.begin(), sorted.end(), value);
 }
 
-std::int32_t preference_bonus(const Snapshot& s, CandidateKind kind, Index c, Index job,
-                              const ScoreConfig& config) {
+std::int32_t pair_bonus(const Snapshot& s, CandidateKind kind, Index c, Index job,
+                        const ScoreConfig& config) {
     if (kind != CandidateKind::kGraduates) return 0;
-    std::int32_t bonus = 0;
-    if (contains(s.graduates.preferred_districts.row(c), s.jobs.district[job]))
-        bonus += config.district_bonus;
-    if (contains(s.graduates.preferred_clusters.row(c), s.jobs.cluster[job]))
-        bonus += config.cluster_bonus;
-    return bonus;
+    return preference_bonus(config, s.graduates.preferred_districts.row(c),
+                            s.graduates.preferred_clusters.row(c), s.jobs.district[job],
+                            s.jobs.cluster[job]);
 }
 
 void add_gates(const Snapshot& s, const CandidateSet& set, Index c, Index job, Explanation& out) {
@@ -121,7 +119,7 @@ Explanation explain_indices(const Snapshot& s, CandidateKind kind, Index c, Inde
     out.score.cov_den = cov_den;
     out.score.rel_num = rel_num;
     out.score.rel_den = set.level_sum[c];
-    out.score.bonus = preference_bonus(s, kind, c, job, config);
+    out.score.bonus = pair_bonus(s, kind, c, job, config);
     out.coverage = out.score.coverage();
     out.relevance = out.score.relevance();
     out.fit = out.score.fit();

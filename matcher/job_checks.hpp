@@ -8,6 +8,7 @@
 #include <span>
 
 #include "matcher/candidate_levels.hpp"
+#include "matcher/preference_bonus.hpp"
 #include "matcher/score_config.hpp"
 #include "matcher/snapshot.hpp"
 #include "matcher/top_k_heap.hpp"
@@ -35,21 +36,15 @@ inline bool all_musts_met(const JobKernelPlan& plan, const JobPlan& job,
     return true;
 }
 
-// The preference bonus one candidate earns for a job's district and cluster.
+// The preference bonus one candidate earns for a job's district and cluster
+// (preference_bonus.hpp), with the candidate's lists looked up once.
 struct PreferenceBonus {
     std::span<const Index> districts;  // the candidate's, sorted
     std::span<const Index> clusters;   // the candidate's, sorted
     const ScoreConfig* config = nullptr;
 
     std::int32_t operator()(std::uint32_t district, std::uint32_t cluster) const {
-        std::int32_t b = 0;
-        if (std::binary_search(districts.begin(), districts.end(), district)) {
-            b += config->district_bonus;
-        }
-        if (std::binary_search(clusters.begin(), clusters.end(), cluster)) {
-            b += config->cluster_bonus;
-        }
-        return b;
+        return preference_bonus(*config, districts, clusters, district, cluster);
     }
 };
 

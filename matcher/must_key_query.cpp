@@ -116,7 +116,7 @@ void must_key_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c
     const auto clusters = cs.preferred_clusters.row(c);
     const std::uint32_t level_sum = cs.level_sum[c];
     in.inv_level_sum = level_sum == 0 ? 0.0f : 1.0f / float(level_sum);
-    const double max_bonus = double(config.max_bonus()) / double(kBonusScale);
+    const double max_bonus = bonus_as_fit<double>(config.max_bonus());
     // As in the dense regime: score <= fit + max_bonus, the float fit is
     // within 1e-6 of the exact one, and a job enters only with a score >= the
     // worst kept one.
@@ -146,7 +146,7 @@ void must_key_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c
                     bonus = bonus_for(record.place & 0xFFFFu, record.place >> 16);
                     const float fit =
                         float(cov) * float(rel) * record.inv_cov_den * in.inv_level_sum;
-                    if (fit + float(bonus) / float(kBonusScale) < worst_floor) continue;
+                    if (fit + bonus_as_fit<float>(bonus) < worst_floor) continue;
                 } else {
                     bonus = bonus_for(plan.jobs[j].district, plan.jobs[j].cluster);
                 }

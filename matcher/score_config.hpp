@@ -26,7 +26,8 @@ inline constexpr std::int64_t kBonusScale = 10'000;
 // graduate's preferred districts, and `cluster_bonus` when the job's cluster
 // is one of the graduate's preferred clusters; both add up. Programs have no
 // preferences, so program pairs never earn a bonus. The bonus applies to every
-// eligible pair, including pairs with fit 0. Defaults: 0.02 each (200 units),
+// eligible pair, including pairs with fit 0 (the rule itself:
+// preference_bonus.hpp). Defaults: 0.02 each (200 units),
 // small enough that a bonus only reorders jobs whose fit is within 0.04.
 struct ScoreConfig {
     std::int32_t district_bonus = 200;  // units of 1/kBonusScale, 0..kBonusScale

@@ -41,14 +41,7 @@ void sparse_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c,
     const std::uint8_t education = cs.education[c];
     const std::uint32_t level_sum = cs.level_sum[c];
     auto bonus_of = [&](const JobPlan& job) {
-        std::int32_t b = 0;
-        if (std::binary_search(districts.begin(), districts.end(), job.district)) {
-            b += config.district_bonus;
-        }
-        if (std::binary_search(clusters.begin(), clusters.end(), job.cluster)) {
-            b += config.cluster_bonus;
-        }
-        return b;
+        return preference_bonus(config, districts, clusters, job.district, job.cluster);
     };
     // Gates and score read the job's JobPlan (one cache line holding its
     // education minimum, certificate range, district, cluster and cov_den)
@@ -78,7 +71,7 @@ void sparse_top_jobs(const Snapshot& snapshot, const CandidateSet& cs, Index c,
     }
     // Jobs sharing none have fit 0: they matter only while one could still
     // enter (score = bonus <= max_bonus).
-    const double max_bonus = double(config.max_bonus()) / double(kBonusScale);
+    const double max_bonus = bonus_as_fit<double>(config.max_bonus());
     if (count < slots.size() || worst_score(slots) <= max_bonus + kApproxSlack) {
         for (Index j = 0; j < n; ++j) {
             if (plan.jobs[j].must_count != 0) continue;  // an unmet must-have
