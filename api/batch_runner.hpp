@@ -41,8 +41,8 @@ namespace talentmatch::api {
 
 // What a caller may choose for one run; the rest are the batch's defaults.
 struct BatchRunRequest {
-    std::size_t k = 10;         // top-k in every direction, 1..1000
-    int threads = 0;            // 0 = every core; else 1..256
+    std::size_t k = 10;         // top-k in every direction, runfmt::kRunK
+    int threads = 0;            // 0 = every core; runfmt::kRunThreads
     double min_coverage = 0.5;  // assignment: least coverage of an acceptable job, 0..1
 };
 

@@ -17,13 +17,16 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "api/handlers_batch.hpp"
 #include "api/problem.hpp"
 #include "api/request_parsing.hpp"
+#include "matcher/small_group_suppression.hpp"
 #include "matcher/snapshot.hpp"
+#include "runfmt/run_parameters.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::api {
@@ -52,22 +55,22 @@ BatchRunRequest parse_run_request(const Request& r) {
         throw ValidationError(std::vector<FieldError>{{"", "must be a JSON object"}});
     for (const auto& [name, value] : body.items()) {
         if (name == "k") {
-            if (!value.is_number_integer() || value.get<std::int64_t>() < 1 ||
-                value.get<std::int64_t>() > 1000) {
-                errors.push_back({"k", "must be an integer 1..1000, got " + value.dump()});
+            if (!value.is_number_integer() || !runfmt::kRunK.contains(value.get<std::int64_t>())) {
+                errors.push_back(
+                    {"k", "must be an integer " + runfmt::kRunK.text() + ", got " + value.dump()});
             } else {
                 out.k = value.get<std::size_t>();
             }
         } else if (name == "threads") {
-            if (!value.is_number_integer() || value.get<std::int64_t>() < 0 ||
-                value.get<std::int64_t>() > 256) {
-                errors.push_back(
-                    {"threads", "must be an integer 0..256 (0 = every core), got " + value.dump()});
+            if (!value.is_number_integer() ||
+                !runfmt::kRunThreads.contains(value.get<std::int64_t>())) {
+                errors.push_back({"threads", "must be an integer " + runfmt::kRunThreads.text() +
+                                                 " (0 = every core), got " + value.dump()});
             } else {
                 out.threads = value.get<int>();
             }
         } else if (name == "min_coverage") {
-            if (!value.is_number() || value.get<double>() < 0 || value.get<double>() > 1) {
+            if (!value.is_number() || !runfmt::is_coverage_fraction(value.get<double>())) {
                 errors.push_back({"min_coverage", "must be a number 0..1, got " + value.dump()});
             } else {
                 out.min_coverage = value.get<double>();
@@ -203,15 +206,16 @@ Response unplaced_graduates(ApiContext& ctx, LatestRunCache& latest, Request& r,
                             });
 }
 
-// Viewer: hide supply where a group has fewer than `n` seeking graduates, or a
-// skill row reveals a graduate cell of 1..n-1 (counts at exactly level L are
-// differences of the cumulative supply at consecutive required levels, plus
-// the supply at the top level); a category with a hidden skill hides its
-// supply. Mirrors matcher::supply_demand's min_group_graduates.
-void suppress_small_groups(json& report, std::int64_t n) {
+// Viewer: the small-group suppression rule (matcher/small_group_suppression.hpp,
+// the rule the live report applies) on a stored batch report: a suppressed
+// group or a skill row revealing a small cell has its supply hidden; a
+// category with a hidden skill hides its supply. A row whose supply the
+// report already hides stays hidden.
+void suppress_small_groups(json& report, std::uint64_t n) {
     std::set<std::string> small;
     for (auto& g : report["groups"]) {
-        const bool hide = g.value("seeking_graduates", std::int64_t{0}) < n;
+        const bool hide =
+            matcher::group_suppressed(g.value("seeking_graduates", std::uint64_t{0}), n);
         g["suppressed"] = hide;
         if (hide) {
             small.insert(g.value("group", ""));
@@ -226,14 +230,15 @@ void suppress_small_groups(json& report, std::int64_t n) {
     std::set<std::pair<std::string, std::string>> hidden_categories;  // (group, category)
     for (auto& k : report["skills"]) {
         bool hide = small.count(k.value("group", "")) > 0;
-        const auto& levels = k["levels"];
-        for (std::size_t i = 0; !hide && i < levels.size(); ++i) {
-            if (!levels[i]["supply"].is_number()) continue;
-            std::int64_t cell = levels[i]["supply"].get<std::int64_t>();
-            if (i + 1 < levels.size() && levels[i + 1]["supply"].is_number())
-                cell -= levels[i + 1]["supply"].get<std::int64_t>();
-            hide = cell > 0 && cell < n;
+        std::vector<std::uint64_t> at_least;  // supply at >= level, levels 1..top
+        for (const auto& level : k["levels"]) {
+            if (!level["supply"].is_number()) {
+                hide = true;
+                break;
+            }
+            at_least.push_back(level["supply"].get<std::uint64_t>());
         }
+        hide = hide || matcher::row_reveals_small_cell(at_least, n);
         if (!hide) continue;
         hide_supply(k);
         k["bottleneck_level"] = 0;
@@ -259,7 +264,7 @@ Response supply_demand_report(ApiContext& ctx, LatestRunCache& latest, Request& 
     const auto results = latest_or_404(latest);
     json report = results->supply_demand().value(group_by, json::object());
     if (p.role == Role::kViewer) {
-        suppress_small_groups(report, static_cast<std::int64_t>(ctx.settings.viewer_min_group));
+        suppress_small_groups(report, std::uint64_t{ctx.settings.viewer_min_group});
     }
     return json_response({{"run_id", results->run_id()},
                           {"group_by", group_by},

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "models/limits.hpp"
+#include "runfmt/run_parameters.hpp"
 
 namespace talentmatch::api {
 namespace {
@@ -170,8 +171,8 @@ json openapi_component_schemas() {
                      {{"path", str()}, {"given", str()}, {"skill_id", str()}}}}}}}}}}}}}}}};
     // POST /v1/batch-runs (handlers_batch.cpp); every field optional.
     s["BatchRunRequest"] =
-        object({{"k", int_range(1, 1000)},
-                {"threads", int_range(0, 256)},
+        object({{"k", int_range(int(runfmt::kRunK.min), int(runfmt::kRunK.max))},
+                {"threads", int_range(int(runfmt::kRunThreads.min), int(runfmt::kRunThreads.max))},
                 {"min_coverage", {{"type", "number"}, {"minimum", 0}, {"maximum", 1}}}},
                json::array());
     // POST /v1/programs/{id}/what-if (handlers_what_if.cpp): at least one change.

@@ -18,6 +18,8 @@
 #include "batch/stage_reporter.hpp"
 #include "matcher/validity.hpp"
 #include "models/field_error.hpp"
+#include "models/field_rules.hpp"
+#include "runfmt/run_parameters.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::batch {
@@ -129,16 +131,17 @@ void validate(const BatchOptions& o) {
         errors.push_back(
             {"db", "no talentmatch store at " + o.db_path.string() + " (no such file)"});
     if (o.out_dir.empty()) errors.push_back({"out", "is required"});
-    if (o.k < 1 || o.k > 1000)
-        errors.push_back({"k", "must be 1..1000, got " + std::to_string(o.k)});
-    if (o.threads < 0 || o.threads > 256)
-        errors.push_back({"threads", "must be 0..256, got " + std::to_string(o.threads)});
-    if (o.assignment_depth < 1 || o.assignment_depth > 1000)
-        errors.push_back(
-            {"assignment_depth", "must be 1..1000, got " + std::to_string(o.assignment_depth)});
-    if (!(o.assignment_min_coverage >= 0 && o.assignment_min_coverage <= 1))
+    using runfmt::kRunAssignmentDepth, runfmt::kRunK, runfmt::kRunThreads;
+    if (!kRunK.contains(std::int64_t(o.k)))
+        errors.push_back({"k", "must be " + kRunK.text() + ", got " + std::to_string(o.k)});
+    if (!kRunThreads.contains(o.threads))
+        errors.push_back({"threads", range_message(kRunThreads.min, kRunThreads.max, o.threads)});
+    if (!kRunAssignmentDepth.contains(std::int64_t(o.assignment_depth)))
+        errors.push_back({"assignment_depth", "must be " + kRunAssignmentDepth.text() + ", got " +
+                                                  std::to_string(o.assignment_depth)});
+    if (!runfmt::is_coverage_fraction(o.assignment_min_coverage))
         errors.push_back({"assignment_min_coverage", "must be in [0, 1]"});
-    if (!(o.alignment_min_coverage >= 0 && o.alignment_min_coverage <= 1))
+    if (!runfmt::is_coverage_fraction(o.alignment_min_coverage))
         errors.push_back({"alignment_min_coverage", "must be in [0, 1]"});
     if (o.shard_graduates < 1) errors.push_back({"shard_graduates", "must be >= 1"});
     if (!o.as_of.empty() && !matcher::date_key(o.as_of))

@@ -39,7 +39,7 @@ namespace talentmatch::batch {
 struct BatchOptions {
     std::filesystem::path db_path;
     std::filesystem::path out_dir;
-    std::size_t k = 10;  // top-k in every direction, >= 1
+    std::size_t k = 10;  // top-k in every direction; ranges: runfmt/run_parameters.hpp
     int threads = 0;     // 0 = every core; else 1..256
     // The assignment covers every eligible job with coverage >= assignment_min_coverage;
     // assignment_depth is how many jobs a graduate fetches at first (then more

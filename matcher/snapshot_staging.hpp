@@ -25,6 +25,7 @@
 #include "matcher/snapshot.hpp"
 #include "matcher/validity.hpp"
 #include "models/entities.hpp"
+#include "models/field_rules.hpp"
 #include "models/limits.hpp"
 
 namespace talentmatch::matcher::staging {
@@ -154,7 +155,7 @@ std::vector<SkillEntry> skill_entries(const Refs& refs, const Path& path, const 
         auto skill = refs.skill(in[i].skill_id);
         if (!skill) fail(item_path() + ".skill_id", "unknown skill \"" + in[i].skill_id + "\"");
         if (in[i].level < kMinLevel || in[i].level > kMaxLevel) {
-            fail(item_path() + ".level", "must be 0..5, got " + std::to_string(in[i].level));
+            fail(item_path() + ".level", range_message(kMinLevel, kMaxLevel, in[i].level));
         }
         if (in[i].level > 0) out.push_back({*skill, std::uint8_t(in[i].level)});
     }
@@ -249,10 +250,10 @@ void stage_job(Refs& refs, const Job& job, StagedJobs& j) {
         auto skill = refs.skill(r.skill_id);
         if (!skill) fail(p() + ".skill_id", "unknown skill \"" + r.skill_id + "\"");
         if (r.level < kMinRequiredLevel || r.level > kMaxLevel) {
-            fail(p() + ".level", "must be 1..5, got " + std::to_string(r.level));
+            fail(p() + ".level", range_message(kMinRequiredLevel, kMaxLevel, r.level));
         }
         if (r.weight < kMinWeight || r.weight > kMaxWeight) {
-            fail(p() + ".weight", "must be 1..10, got " + std::to_string(r.weight));
+            fail(p() + ".weight", range_message(kMinWeight, kMaxWeight, r.weight));
         }
         reqs.push_back({*skill, std::uint8_t(r.level), std::uint8_t(r.weight),
                         std::uint8_t(r.must_have ? 1 : 0)});

@@ -9,6 +9,7 @@
 #include <tbb/parallel_for.h>
 
 #include "matcher/analytics_arena.hpp"
+#include "matcher/small_group_suppression.hpp"
 #include "models/field_error.hpp"
 
 namespace talentmatch::matcher {
@@ -260,7 +261,7 @@ SupplyDemandReport supply_demand(const Snapshot& s, const SupplyDemandQuery& que
 
     for (std::size_t slot = 0; slot < groups.size(); ++slot) {
         GroupBalance& group = report.groups[slot];
-        group.suppressed = n_min > 1 && supply.graduates[slot] < n_min;
+        group.suppressed = group_suppressed(supply.graduates[slot], n_min);
         if (!group.suppressed) group.seeking_graduates = supply.graduates[slot];
         std::map<std::string, CategoryBalance> categories;
         for (std::size_t k = 0; k < layout.skills; ++k) {
@@ -278,10 +279,9 @@ SupplyDemandReport supply_demand(const Snapshot& s, const SupplyDemandQuery& que
             }
             if (top == 0) continue;  // not demanded in this group
             // Revealed cells: exact counts below the top level, and the count at >= top.
-            bool hidden = group.suppressed;
-            const auto small = [&](std::uint64_t c) { return n_min > 1 && c > 0 && c < n_min; };
-            for (int l = 1; l < top; ++l) hidden = hidden || small(exact[l]);
-            hidden = hidden || small(s_at_least[top]);
+            const bool hidden =
+                group.suppressed ||
+                row_reveals_small_cell(std::span(s_at_least.data() + 1, std::size_t(top)), n_min);
 
             SkillBalance row;
             row.group = group.group;

@@ -1,7 +1,10 @@
 #include "models/rule_checker.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
+#include "models/field_rules.hpp"
 #include "models/limits.hpp"
 #include "models/utf8.hpp"
 
@@ -47,8 +50,7 @@ void RuleChecker::add(const std::string& path, std::string message) {
 
 void RuleChecker::range(const std::string& path, int value, int min, int max) {
     if (value < min || value > max) {
-        add(path, "must be " + std::to_string(min) + ".." + std::to_string(max) + ", got " +
-                      std::to_string(value));
+        add(path, range_message(min, max, value));
     }
 }
 
@@ -64,13 +66,8 @@ void RuleChecker::id(const std::string& path, const std::string& value) {
         return add(path, "must be at most " + std::to_string(kMaxIdLength) + " characters, got " +
                              std::to_string(value.size()) + " (" + quoted(value) + ")");
     }
-    for (char c : value) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-        if (!ok) {
-            return add(path,
-                       "may contain only letters, digits, '.', '_' and '-', got " + quoted(value));
-        }
+    if (!std::all_of(value.begin(), value.end(), is_id_char)) {
+        add(path, "may contain only letters, digits, '.', '_' and '-', got " + quoted(value));
     }
 }
 

@@ -21,12 +21,11 @@ class RuleChecker {
 
     void add(const std::string& path, std::string message);
 
-    // min <= value <= max: "must be 1..5, got 7".
+    // min <= value <= max: range_message, "must be 1..5, got 7".
     void range(const std::string& path, int value, int min, int max);
     // value >= min: "must be >= 1, got 0".
     void at_least(const std::string& path, int value, int min);
-    // Non-empty, at most kMaxIdLength, only [A-Za-z0-9._-] (so ids never
-    // contain the CSV cell separators ':' and ';').
+    // is_valid_id (models/field_rules.hpp), with a message naming what fails.
     void id(const std::string& path, const std::string& value);
     // A non-empty id that is in `known`: `unknown skill "x"`.
     void reference(const std::string& path, const std::string& value,

@@ -4,19 +4,12 @@
 #include <string_view>
 #include <vector>
 
+#include "models/field_rules.hpp"
 #include "models/limits.hpp"
 #include "models/rule_checker.hpp"
 
 namespace talentmatch::store {
 namespace {
-
-bool valid_id(const std::string& value) {
-    if (value.empty() || value.size() > kMaxIdLength) return false;
-    return std::all_of(value.begin(), value.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '.' || c == '_' || c == '-';
-    });
-}
 
 bool known_ref(const std::string& value, const std::unordered_set<std::string>& known) {
     return !value.empty() && known.contains(value);
@@ -68,7 +61,7 @@ bool labels_ok(const std::vector<std::string>& labels) {
 
 bool plainly_valid(const Job& value, const KnownIds& known) {
     thread_local std::vector<std::string_view> scratch;
-    if (!valid_id(value.id) || !known_ref(value.employer_id, known.employers) ||
+    if (!is_valid_id(value.id) || !known_ref(value.employer_id, known.employers) ||
         !short_enough(value.title, kMaxNameLength) ||
         !short_enough(value.cluster, kMaxNameLength) ||
         !short_enough(value.district, kMaxNameLength) || value.headcount < 1 ||
@@ -91,7 +84,7 @@ bool plainly_valid(const Job& value, const KnownIds& known) {
 
 bool plainly_valid(const Graduate& value, const KnownIds& known) {
     thread_local std::vector<std::string_view> scratch;
-    if (!valid_id(value.id) || !known_ref(value.institution_id, known.institutions) ||
+    if (!is_valid_id(value.id) || !known_ref(value.institution_id, known.institutions) ||
         !known_ref(value.program_id, known.programs) || !own_program(value, known) ||
         value.graduation_year < kMinGraduationYear || value.graduation_year > kMaxGraduationYear ||
         !education_ok(value.education_level) || value.skills.size() > kMaxListLength) {
