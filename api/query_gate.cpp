@@ -1,9 +1,5 @@
 #include "api/query_gate.hpp"
 
-#include <linux/futex.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <thread>
 
@@ -12,25 +8,6 @@ namespace talentmatch::api {
 std::size_t default_query_slots() {
     return std::size_t{std::max(1u, std::thread::hardware_concurrency())} + 1;
 }
-
-namespace {
-
-static_assert(sizeof(std::atomic<std::uint32_t>) == 4 &&
-                  std::atomic<std::uint32_t>::is_always_lock_free,
-              "the futex word must be a plain 32-bit integer");
-
-// Sleeps while *word == expected (returns at once otherwise, or spuriously).
-void futex_wait(std::atomic<std::uint32_t>& word, std::uint32_t expected) {
-    syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT_PRIVATE, expected,
-            nullptr, nullptr, 0);
-}
-
-void futex_wake_one(std::atomic<std::uint32_t>& word) {
-    syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAKE_PRIVATE, 1, nullptr,
-            nullptr, 0);
-}
-
-}  // namespace
 
 void QueryGate::acquire() {
     if (unlimited_) return;
@@ -44,8 +21,11 @@ void QueryGate::acquire() {
         me.granted.store(0, std::memory_order_relaxed);
         waiters_.push_back(&me);
     }
-    // A wake left over from an earlier handoff only makes this loop re-check.
-    while (me.granted.load(std::memory_order_acquire) == 0) futex_wait(me.granted, 0);
+    // wait() returns once the word is no longer 0; a spurious or stale wake
+    // only makes this loop re-check.
+    while (me.granted.load(std::memory_order_acquire) == 0) {
+        me.granted.wait(0, std::memory_order_acquire);
+    }
 }
 
 void QueryGate::release() {
@@ -62,7 +42,7 @@ void QueryGate::release() {
         waiters_.pop_front();
     }
     next->granted.store(1, std::memory_order_release);
-    futex_wake_one(next->granted);
+    next->granted.notify_one();
 }
 
 std::size_t QueryGate::waiting() const {

@@ -2,21 +2,22 @@
 // QueryGate: at most N engine queries run at once; the rest wait in arrival
 // order (FIFO) and are handed a slot as one finishes.
 //
-// Why: each request runs on one of the HTTP front's worker threads, so 32
-// busy connections are 32 runnable threads on 2 cores. Left to the scheduler,
-// a match query (~0.1 ms of CPU) is time-sliced among all of them: measured on
-// 2 cores with wrk -c32, p99 was 13-25 ms for a 2.8 ms median, and a write's
-// publication thread got 1/33 of the CPU (graduate write -> visible 1.3-1.7 s).
-// With one slot per core the waiting threads sleep, queries finish in arrival
-// order (p99 ~1.4x the median) and publication competes with a handful of
-// threads, not 32. Light reads (entity GETs) do not pass the gate: for them
-// the handoff would cost more than the query (figures: bench/api_bench.sh).
+// Why: each request runs on one of the HTTP front's worker threads, so many
+// busy connections are many runnable threads on few cores. Left to the
+// scheduler, a match query is time-sliced among all of them: its tail latency
+// grows with the connection count, and a write's publication thread gets a
+// small share of the CPU. With about one slot per core the waiting threads
+// sleep, queries finish in arrival order and publication competes with a
+// handful of threads. Light reads (entity GETs) do not pass the gate: for them
+// the hand-off would cost more than the query. The figures are in commits
+// aec0d89 and 531ad74 and in bench/api_bench.sh (its ungated row,
+// --query-slots 0, is the gate's baseline).
 //
-// Each waiting thread sleeps on its own futex word and is woken only when a
-// slot is handed to it, after the gate's mutex is released: no thundering
-// herd, no spinning, and the woken thread never runs into the mutex its waker
-// still holds. (A condition variable signalled under the mutex cost ~4 futex
-// calls per handoff instead of 2.) Linux only, like the rest of the server.
+// Each waiting thread sleeps on its own word (std::atomic<uint32_t>::wait) and
+// is woken (notify_one) only when a slot is handed to it, after the gate's
+// mutex is released: no thundering herd, and the woken thread never runs into
+// the mutex its waker still holds (a condition variable signalled under the
+// mutex costs more system calls per hand-off; commit 531ad74).
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -26,8 +27,7 @@
 namespace talentmatch::api {
 
 // One slot per hardware thread, plus one: a core stays busy while one slot's
-// thread is between its query and the next (measured on 2 cores: 3 slots gave
-// ~8,500 requests/s and p99 ~5.4 ms, 2 slots ~7,800 and ~6.1 ms).
+// thread is between its query and the next (commit 531ad74 has the figures).
 std::size_t default_query_slots();
 
 class QueryGate {
@@ -54,6 +54,7 @@ class QueryGate {
 
   private:
     // One per thread (thread_local), so it outlives any wake aimed at it.
+    // `granted` is 0 while waiting, 1 once release() handed it the slot.
     struct Waiter {
         std::atomic<std::uint32_t> granted{0};
     };
