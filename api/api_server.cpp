@@ -26,9 +26,9 @@ ApiServer::ApiServer(ApiServerOptions options)
         !options.out_dir.empty() ? std::filesystem::path(options.out_dir)
                                  : std::filesystem::absolute(options.db_path).parent_path() / "out";
     latest_ = std::make_unique<LatestRunCache>(out_dir);
-    batch_runner_ =
-        std::make_unique<BatchRunner>(*store_, options.db_path, out_dir, logger_, [this] {
-            latest_->get();  // load the new run's index before the first request asks
+    batch_runner_ = std::make_unique<BatchRunner>(
+        *store_, options.db_path, out_dir, std::move(options.run_launcher), logger_, [this] {
+            latest_->get();  // load the new run's index early
         });
     routes_ = build_routes(*context_, [this](std::vector<RouteSpec>& routes) {
         add_batch_routes(routes, *context_, *batch_runner_, *latest_);

@@ -20,6 +20,7 @@
 #include "api/http_server.hpp"
 #include "api/latest_run_results.hpp"
 #include "api/route_spec.hpp"
+#include "runfmt/run_launcher.hpp"
 
 namespace talentmatch::store {
 class Store;
@@ -32,6 +33,9 @@ struct ApiServerOptions {
     // Where batch runs started by POST /v1/batch-runs publish (runs/, latest/);
     // "" = "out" beside the database file.
     std::string out_dir;
+    // How POST /v1/batch-runs runs the batch (`serve` wires batch::launch_run);
+    // empty: every run fails with "no batch launcher".
+    runfmt::RunLauncher run_launcher;
     ServerOptions http;
     QuerySettings query;
     SnapshotHolderOptions snapshot;

@@ -3,7 +3,6 @@
 #include <stdexcept>
 
 #include "api/problem.hpp"
-#include "batch/nightly_batch.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::api {
@@ -17,11 +16,12 @@ struct RunAbandoned : std::runtime_error {
 }  // namespace
 
 BatchRunner::BatchRunner(store::Store& store, std::filesystem::path db_path,
-                         std::filesystem::path out_dir, std::shared_ptr<spdlog::logger> logger,
-                         std::function<void()> on_published)
+                         std::filesystem::path out_dir, runfmt::RunLauncher launcher,
+                         std::shared_ptr<spdlog::logger> logger, std::function<void()> on_published)
     : store_(store),
       db_path_(std::move(db_path)),
       out_dir_(std::move(out_dir)),
+      launcher_(std::move(launcher)),
       logger_(std::move(logger)),
       on_published_(std::move(on_published)),
       worker_([this] { work(); }) {}
@@ -101,13 +101,7 @@ void BatchRunner::work() {
 }
 
 void BatchRunner::run_one(std::int64_t run_id, const BatchRunRequest& request) {
-    batch::BatchOptions options;
-    options.db_path = db_path_;
-    options.out_dir = out_dir_;
-    options.run_id = run_id;
-    options.k = request.k;
-    options.threads = request.threads;
-    options.assignment_min_coverage = request.min_coverage;
+    const runfmt::RunLaunch launch{db_path_, out_dir_, run_id, request};
     // Abandon at the next progress event once stopping, except while the
     // outputs are written: publication is one rename away then, and a run
     // that published must not be recorded as failed.
@@ -116,7 +110,7 @@ void BatchRunner::run_one(std::int64_t run_id, const BatchRunRequest& request) {
         std::lock_guard lock(mutex_);
         observer = observer_;
     }
-    auto progress = [this, run_id, &observer](const batch::ProgressEvent& event) {
+    auto progress = [this, run_id, &observer](const runfmt::ProgressEvent& event) {
         if (observer) observer(run_id, event);
         if (event.stage == "outputs") return;
         std::lock_guard lock(mutex_);
@@ -128,7 +122,9 @@ void BatchRunner::run_one(std::int64_t run_id, const BatchRunRequest& request) {
     logger_->info("batch run {} started (k={}, threads={}, min_coverage={})", run_id, request.k,
                   request.threads, request.min_coverage);
     try {
-        const auto result = batch::run_batch(options, progress);
+        if (!launcher_)
+            throw std::runtime_error("no batch launcher: this server cannot run batches");
+        const auto result = launcher_(launch, progress);
         logger_->info("batch run {} published {} in {:.1f} s", run_id, result.run_dir.string(),
                       result.seconds);
         if (on_published_) on_published_();

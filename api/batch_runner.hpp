@@ -1,6 +1,7 @@
 #pragma once
-// BatchRunner: runs the nightly batch (batch/nightly_batch.hpp) for the API on
-// ONE background worker thread that it owns, one run at a time.
+// BatchRunner: runs the nightly batch for the API on ONE background worker
+// thread that it owns, one run at a time, through a runfmt::RunLauncher (the
+// API links no batch code; `serve` wires batch::launch_run).
 //
 //   start(request)  creates the run row (status queued) in the store and hands
 //                   it to the worker; returns the run id at once (the API
@@ -15,6 +16,7 @@
 //                   results intact; run_batch marks it failed with the reason.
 //                   Joins the worker. Idempotent; the destructor calls it.
 //
+// A launcher that is empty fails every run ("no batch launcher").
 // The batch opens its own SQLite connections on `db_path` (WAL), so the API
 // keeps serving and writing meanwhile. `on_published` runs on the worker
 // after a run succeeded (the server uses it to load the new results early).
@@ -31,7 +33,7 @@
 
 #include <spdlog/logger.h>
 
-#include "batch/progress.hpp"
+#include "runfmt/run_launcher.hpp"
 
 namespace talentmatch::store {
 class Store;
@@ -39,17 +41,14 @@ class Store;
 
 namespace talentmatch::api {
 
-// What a caller may choose for one run; the rest are the batch's defaults.
-struct BatchRunRequest {
-    std::size_t k = 10;         // top-k in every direction, runfmt::kRunK
-    int threads = 0;            // 0 = every core; runfmt::kRunThreads
-    double min_coverage = 0.5;  // assignment: least coverage of an acceptable job, 0..1
-};
+// What a caller may choose for one run (runfmt/run_launcher.hpp).
+using BatchRunRequest = runfmt::RunRequest;
 
 class BatchRunner {
   public:
     BatchRunner(store::Store& store, std::filesystem::path db_path, std::filesystem::path out_dir,
-                std::shared_ptr<spdlog::logger> logger, std::function<void()> on_published = {});
+                runfmt::RunLauncher launcher, std::shared_ptr<spdlog::logger> logger,
+                std::function<void()> on_published = {});
     ~BatchRunner();
     BatchRunner(const BatchRunner&) = delete;
     BatchRunner& operator=(const BatchRunner&) = delete;
@@ -65,7 +64,7 @@ class BatchRunner {
     // Called on the worker with every progress event of a run, before the
     // stop check (tests use it to hold a run at a known point). Set it
     // before start(); it must not call start() or stop().
-    using ProgressObserver = std::function<void(std::int64_t run_id, const batch::ProgressEvent&)>;
+    using ProgressObserver = std::function<void(std::int64_t run_id, const runfmt::ProgressEvent&)>;
     void set_progress_observer(ProgressObserver observer);
 
     const std::filesystem::path& out_dir() const { return out_dir_; }
@@ -77,6 +76,7 @@ class BatchRunner {
     store::Store& store_;
     std::filesystem::path db_path_;
     std::filesystem::path out_dir_;
+    runfmt::RunLauncher launcher_;
     std::shared_ptr<spdlog::logger> logger_;
     std::function<void()> on_published_;
 

@@ -150,6 +150,18 @@ void validate(const BatchOptions& o) {
     matcher::validate(o.score);
 }
 
+runfmt::RunOutcome launch_run(const runfmt::RunLaunch& launch, const ProgressCallback& progress) {
+    BatchOptions options;
+    options.db_path = launch.db_path;
+    options.out_dir = launch.out_dir;
+    options.run_id = launch.run_id;
+    options.k = launch.request.k;
+    options.threads = launch.request.threads;
+    options.assignment_min_coverage = launch.request.min_coverage;
+    const BatchResult result = run_batch(options, progress);
+    return {result.run_dir, result.seconds};
+}
+
 BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
                       const GraduateTopK& graduate_top_k) {
     validate(o);

@@ -33,6 +33,7 @@
 #include "batch/stage_reporter.hpp"
 #include "batch/top_k_stage.hpp"
 #include "matcher/score_config.hpp"
+#include "runfmt/run_launcher.hpp"
 
 namespace talentmatch::batch {
 
@@ -74,6 +75,10 @@ using GraduateTopK = std::function<BothWays(const LoadedSnapshot& loaded, std::s
 // marked failed in the store and nothing is published.
 BatchResult run_batch(const BatchOptions& options, const ProgressCallback& progress = {},
                       const GraduateTopK& graduate_top_k = {});
+
+// run_batch for a caller that only knows the run's outside interface
+// (runfmt/run_launcher.hpp): the API's BatchRunner, wired by `serve`.
+runfmt::RunOutcome launch_run(const runfmt::RunLaunch& launch, const ProgressCallback& progress);
 
 // Throws ValidationError naming the field ("k", "threads", ...).
 void validate(const BatchOptions& options);

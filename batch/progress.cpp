@@ -8,11 +8,6 @@
 
 namespace talentmatch::batch {
 
-double ProgressEvent::seconds_left() const {
-    if (total == 0 || done == 0 || stage_seconds <= 0) return -1;
-    return stage_seconds * double(total - done) / double(done);
-}
-
 bool is_terminal(int fd) {
     return ::isatty(fd) == 1;
 }

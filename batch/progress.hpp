@@ -6,33 +6,17 @@
 // few times a second within a stage. The API stores events in the run
 // history; the CLI prints them with ProgressPrinter.
 #include <chrono>
-#include <cstdint>
-#include <functional>
 #include <iosfwd>
 #include <string>
 
+#include "runfmt/progress_event.hpp"
+
 namespace talentmatch::batch {
 
-struct ProgressEvent {
-    std::string stage;    // e.g. "top-k graduates"
-    int stage_index = 0;  // 1-based
-    int stage_count = 0;
-    std::uint64_t done = 0;   // items done in this stage
-    std::uint64_t total = 0;  // items in this stage (0 = unknown)
-    std::string unit;         // what an item is: "graduates", "jobs", "files"
-    bool stage_finished = false;
-    double stage_seconds = 0;  // elapsed in this stage
-    double overall = 0;        // 0..1 over the whole run (by stage weights)
-
-    double fraction() const {
-        return total == 0 ? (stage_finished ? 1.0 : 0.0) : double(done) / double(total);
-    }
-    double rate() const { return stage_seconds > 0 ? double(done) / stage_seconds : 0.0; }
-    // Seconds left in this stage at the current rate; < 0 when unknown.
-    double seconds_left() const;
-};
-
-using ProgressCallback = std::function<void(const ProgressEvent&)>;
+// The event and callback types are the run's outside interface
+// (runfmt/progress_event.hpp), so the API can observe runs without this layer.
+using ProgressEvent = runfmt::ProgressEvent;
+using ProgressCallback = runfmt::ProgressCallback;
 
 // Renders events for a person. On a terminal: one line per stage redrawn
 // with carriage returns ("[3/9] top-k graduates  42.0%  12,345 graduates/s

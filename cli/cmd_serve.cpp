@@ -16,6 +16,7 @@
 
 #include "api/api_server.hpp"
 #include "batch/erasure_files.hpp"
+#include "batch/nightly_batch.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "store/store.hpp"
@@ -84,6 +85,7 @@ int serve(const ServeOptions& o) {
     api::ApiServerOptions options;
     options.db_path = o.db;
     options.out_dir = o.out;
+    options.run_launcher = batch::launch_run;
     options.http.host = o.host;
     options.http.port = o.port;
     options.http.threads = o.threads > 0 ? o.threads : api::default_thread_count();

@@ -10,6 +10,7 @@
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "batch/nightly_batch.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::api::testing {
@@ -119,6 +120,7 @@ Harness::~Harness() {
 void Harness::start() {
     ApiServerOptions options;
     options.db_path = db();
+    options.run_launcher = batch::launch_run;
     options.http.port = 0;
     options.http.threads = 16;
     options.http.event_threads = 2;  // the library's thread-pool mode, whatever the cores

@@ -204,10 +204,11 @@ TEST(BatchRuns, SecondStartWhileOneRunsIs409) {
     Harness h;
     // Hold the first run at its first progress event until the second POST answered.
     std::atomic<bool> reached{false}, release{false};
-    h.server().batch_runner().set_progress_observer([&](std::int64_t, const batch::ProgressEvent&) {
-        reached = true;
-        while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    });
+    h.server().batch_runner().set_progress_observer(
+        [&](std::int64_t, const runfmt::ProgressEvent&) {
+            reached = true;
+            while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        });
     const std::int64_t first = start_run(h);
     while (!reached) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     const auto second = h.post("/v1/batch-runs", "{}");
@@ -237,7 +238,7 @@ TEST(BatchRuns, ShutdownAbandonsARunningBatchAndKeepsThePreviousResults) {
     BatchRunner& runner = h.server().batch_runner();
     std::atomic<bool> reached{false};
     // Hold the run until the server is shutting down, then let it see the stop.
-    runner.set_progress_observer([&](std::int64_t, const batch::ProgressEvent&) {
+    runner.set_progress_observer([&](std::int64_t, const runfmt::ProgressEvent&) {
         reached = true;
         while (!runner.stopping()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     });
