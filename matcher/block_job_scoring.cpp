@@ -10,19 +10,11 @@ namespace {
 
 constexpr std::uint8_t kZeroRow[kBlockSize] = {};
 
-// The bonus candidate c earns for `job` (its preferred districts / clusters).
+// The bonus candidate c earns for `job` (preference_bonus.hpp).
 std::int32_t bonus_of(const CandidateSet& cs, Index c, const JobPlan& job,
                       const ScoreConfig& config) {
-    std::int32_t b = 0;
-    const auto districts = cs.preferred_districts.row(c);
-    const auto clusters = cs.preferred_clusters.row(c);
-    if (std::binary_search(districts.begin(), districts.end(), job.district)) {
-        b += config.district_bonus;
-    }
-    if (std::binary_search(clusters.begin(), clusters.end(), job.cluster)) {
-        b += config.cluster_bonus;
-    }
-    return b;
+    return preference_bonus(config, cs.preferred_districts.row(c), cs.preferred_clusters.row(c),
+                            job.district, job.cluster);
 }
 
 }  // namespace
@@ -96,7 +88,7 @@ void score_block(const Snapshot& snapshot, const CandidateSet& cs, std::size_t b
             for (unsigned l = 0; l < kBlockSize; ++l) met[l] &= std::uint8_t(lv[l] >= level);
         }
     }
-    const float max_bonus = float(config.max_bonus()) / float(kBonusScale);
+    const float max_bonus = bonus_as_fit<float>(config.max_bonus());
     const auto certs = std::span(snapshot.job_plan.certs.data() + job.cert_begin,
                                  snapshot.job_plan.certs.data() + job.cert_end);
     while (lanes) {

@@ -11,6 +11,7 @@
 #include "matcher/block_job_scoring.hpp"
 #include "matcher/block_pass_types.hpp"
 #include "matcher/pass_runner.hpp"
+#include "matcher/preference_bonus.hpp"
 
 namespace talentmatch::matcher::detail {
 namespace {
@@ -87,7 +88,7 @@ void visit_job(const Snapshot& snapshot, const CandidateSet& cs, Index j, std::u
     }
 
     // 2. Bounds of the blocks that may hold an eligible candidate, bucketed.
-    const float max_bonus = float(config.max_bonus()) / float(kBonusScale);
+    const float max_bonus = bonus_as_fit<float>(config.max_bonus());
     const float scale = float(kBuckets) / (1.0f + max_bonus);
     s.bounded.clear();
     s.bound.clear();
