@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <fstream>
+#include <span>
 #include <sstream>
 #include <stdexcept>
 
 #include "bulk/csv_reader.hpp"
+#include "runfmt/run_files.hpp"
 
 namespace talentmatch::api {
 namespace {
@@ -39,7 +41,7 @@ std::int64_t to_int(const std::string& text) {
 // The CSV rows below the header, with `columns` looked up once, streamed
 // through bulk's RFC 4180 reader (the batch writes quoted fields).
 template <class OnRow>
-void for_each_csv_row(const fs::path& file, const std::vector<std::string_view>& columns,
+void for_each_csv_row(const fs::path& file, std::span<const std::string_view> columns,
                       OnRow on_row) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read batch result file " + file.string());
@@ -99,12 +101,12 @@ const DiagnosticEntry* find_entry(const std::vector<DiagnosticEntry>& entries,
 std::shared_ptr<const LatestRunResults> LatestRunResults::load(const fs::path& dir) {
     auto r = std::make_shared<LatestRunResults>();
     r->run_name_ = dir.filename().string();
-    r->run_info_ = read_json(dir / "run.json");
+    r->run_info_ = read_json(dir / runfmt::kRunInfoJson);
     r->run_id_ = r->run_info_.at("run_id").get<std::int64_t>();
-    r->summary_ = read_json(dir / "summary.json");
-    r->assignment_ = read_json(dir / "assignment.json");
-    r->supply_demand_ = read_json(dir / "supply_demand.json");
-    r->program_alignment_ = read_json(dir / "program_alignment.json");
+    r->summary_ = read_json(dir / runfmt::kSummaryJson);
+    r->assignment_ = read_json(dir / runfmt::kAssignmentJson);
+    r->supply_demand_ = read_json(dir / runfmt::kSupplyDemandJson);
+    r->program_alignment_ = read_json(dir / runfmt::kProgramAlignmentJson);
     if (!r->program_alignment_.is_array())
         throw std::runtime_error("program_alignment.json: expected a JSON array");
     std::sort(r->program_alignment_.begin(), r->program_alignment_.end(),
@@ -113,12 +115,11 @@ std::shared_ptr<const LatestRunResults> LatestRunResults::load(const fs::path& d
               });
     try {
         for_each_csv_row(
-            dir / "assignment.csv", {"graduate_id", "job_id", "score", "coverage"},
+            dir / runfmt::kAssignmentCsv, runfmt::kAssignmentColumns,
             [&r](const std::vector<const std::string*>& c) {
                 r->placements_[*c[0]] = AssignedJob{*c[1], to_double(*c[2]), to_double(*c[3])};
             });
-        for_each_csv_row(dir / "assignment_jobs.csv",
-                         {"job_id", "headcount", "filled", "unfilled", "acceptable_proposers"},
+        for_each_csv_row(dir / runfmt::kAssignmentJobsCsv, runfmt::kAssignmentJobsColumns,
                          [&r](const std::vector<const std::string*>& c) {
                              r->job_fills_[*c[0]] = JobFill{to_int(*c[1]), to_int(*c[2]),
                                                             to_int(*c[3]), to_int(*c[4])};
@@ -126,8 +127,8 @@ std::shared_ptr<const LatestRunResults> LatestRunResults::load(const fs::path& d
     } catch (const std::logic_error& e) {  // std::stod / std::stoll
         throw std::runtime_error("malformed number in " + dir.string() + ": " + e.what());
     }
-    r->unfilled_ = diagnostic_entries(dir / "unfilled_openings.json", "job_id");
-    r->unplaced_ = diagnostic_entries(dir / "unplaced_graduates.json", "graduate_id");
+    r->unfilled_ = diagnostic_entries(dir / runfmt::kUnfilledOpeningsJson, "job_id");
+    r->unplaced_ = diagnostic_entries(dir / runfmt::kUnplacedGraduatesJson, "graduate_id");
     return r;
 }
 
@@ -161,7 +162,7 @@ LatestRunCache::LatestRunCache(fs::path out_dir) : out_dir_(std::move(out_dir)) 
 
 std::shared_ptr<const LatestRunResults> LatestRunCache::get() {
     std::error_code ec;
-    const fs::path latest = out_dir_ / "latest";
+    const fs::path latest = out_dir_ / runfmt::kLatestLink;
     if (!fs::is_symlink(fs::symlink_status(latest, ec))) return nullptr;
     const fs::path dir = fs::canonical(latest, ec);
     if (ec) return nullptr;

@@ -117,12 +117,6 @@ DiffInputs diff_inputs(const BatchResults& r) {
 
 }  // namespace
 
-std::string run_directory_name(std::int64_t run_id) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "run-%06lld", static_cast<long long>(run_id));
-    return buf;
-}
-
 void validate(const BatchOptions& o) {
     std::vector<FieldError> errors;
     if (o.db_path.empty())
@@ -249,7 +243,7 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
                            {"seconds", std::chrono::duration<double>(
                                            std::chrono::steady_clock::now() - outputs_start)
                                            .count()},
-                           {"until", "run.json"}});
+                           {"until", runfmt::kRunInfoJson}});
         const double topk_secs = [&] {
             for (const auto& [stage, secs] : rep.timings()) {
                 if (stage == "top-k graduates") return secs;
@@ -266,7 +260,7 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
                      topk_secs > 0 ? double(r.graduates.pairs) / topk_secs : 0.0},
                     {"peak_rss_mib", peak_rss_mib()},
                     {"previous_run", previous ? previous->filename().string() : ""}};
-        publisher.write_file("run.json", run.dump(1) + "\n");
+        publisher.write_file(runfmt::kRunInfoJson, run.dump(1) + "\n");
         BatchResult result;
         result.run_id = run_id;
         result.run_dir = publisher.publish();

@@ -33,6 +33,7 @@
 #include "batch/stage_reporter.hpp"
 #include "batch/top_k_stage.hpp"
 #include "matcher/score_config.hpp"
+#include "runfmt/run_files.hpp"
 #include "runfmt/run_launcher.hpp"
 
 namespace talentmatch::batch {
@@ -83,7 +84,7 @@ runfmt::RunOutcome launch_run(const runfmt::RunLaunch& launch, const ProgressCal
 // Throws ValidationError naming the field ("k", "threads", ...).
 void validate(const BatchOptions& options);
 
-// "run-000042": the directory name of a run id (sorts in run order).
-std::string run_directory_name(std::int64_t run_id);
+// "run-000042": the directory name of a run id (runfmt/run_files.hpp).
+using runfmt::run_directory_name;
 
 }  // namespace talentmatch::batch

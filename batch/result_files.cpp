@@ -1,11 +1,13 @@
 #include "batch/result_files.hpp"
 
 #include <algorithm>
+#include <array>
 #include <initializer_list>
 #include <map>
 
 #include "batch/csv_writer.hpp"
 #include "batch/outcome_files.hpp"
+#include "runfmt/run_files.hpp"
 
 namespace talentmatch::batch {
 namespace {
@@ -19,6 +21,14 @@ class CsvFile {
             std::initializer_list<const char*> header)
         : file_(publisher.open_file(name)) {
         for (const char* h : header) csv_.cell(std::string_view(h));
+        csv_.end_row();
+    }
+    // A file of runfmt/run_files.hpp, with its stated header.
+    template <std::size_t N>
+    CsvFile(RunPublisher& publisher, const std::string& name,
+            const std::array<std::string_view, N>& header)
+        : file_(publisher.open_file(name)) {
+        for (const std::string_view h : header) csv_.cell(h);
         csv_.end_row();
     }
     CsvWriter& row() { return csv_; }
@@ -95,10 +105,7 @@ const char* grouping_name(matcher::BalanceGrouping g) {
 void write_supply_demand(const BatchResults& r, RunPublisher& p) {
     const matcher::SupplyDemandReport* reports[3] = {&r.balance_overall, &r.balance_by_cluster,
                                                      &r.balance_by_district};
-    CsvFile skills(p, "supply_demand_skills.csv",
-                   {"grouping", "group", "skill_id", "skill_name", "category", "demand",
-                    "bottleneck_level", "supply", "ratio", "label", "projected_bottleneck_level",
-                    "projected", "projected_ratio", "projected_label"});
+    CsvFile skills(p, runfmt::kSupplyDemandSkillsCsv, runfmt::kSupplyDemandSkillsColumns);
     CsvFile cats(p, "supply_demand_categories.csv",
                  {"grouping", "group", "category", "demand", "supply", "ratio", "label",
                   "projected", "projected_ratio", "projected_label", "shortage_skills",
@@ -187,7 +194,7 @@ void write_supply_demand(const BatchResults& r, RunPublisher& p) {
     skills.close();
     cats.close();
     groups.close();
-    write_json(p, "supply_demand.json", all);
+    write_json(p, runfmt::kSupplyDemandJson, all);
 }
 
 std::string gaps_text(const matcher::ProgramAlignment& a) {
@@ -243,13 +250,13 @@ void write_alignment(const BatchResults& r, RunPublisher& p) {
         out.push_back(std::move(entry));
     }
     f.close();
-    write_json(p, "program_alignment.json", out);
+    write_json(p, runfmt::kProgramAlignmentJson, out);
 }
 
 void write_assignment(const BatchResults& r, RunPublisher& p) {
     const auto& s = r.snapshot();
     const auto& a = r.assignment;
-    CsvFile pairs(p, "assignment.csv", {"graduate_id", "job_id", "score", "coverage"});
+    CsvFile pairs(p, runfmt::kAssignmentCsv, runfmt::kAssignmentColumns);
     for (Index g = 0; g < s.graduates.size(); ++g) {
         const Index j = a.assignment.job_of[g];
         if (j == matcher::kUnassigned) continue;
@@ -265,8 +272,7 @@ void write_assignment(const BatchResults& r, RunPublisher& p) {
         pairs.end_row();
     }
     pairs.close();
-    CsvFile jobs(p, "assignment_jobs.csv",
-                 {"job_id", "headcount", "filled", "unfilled", "acceptable_proposers"});
+    CsvFile jobs(p, runfmt::kAssignmentJobsCsv, runfmt::kAssignmentJobsColumns);
     for (Index j = 0; j < s.jobs.size(); ++j) {
         jobs.row()
             .cell(s.jobs.ids[j])
@@ -278,7 +284,7 @@ void write_assignment(const BatchResults& r, RunPublisher& p) {
         jobs.end_row();
     }
     jobs.close();
-    write_json(p, "assignment.json",
+    write_json(p, runfmt::kAssignmentJson,
                {{"min_coverage", r.settings.assignment_min_coverage},
                 {"preference_lists", "complete: every eligible job with coverage >= min_coverage"},
                 {"initial_list_depth", r.settings.assignment_depth},
@@ -305,7 +311,7 @@ void write_assignment(const BatchResults& r, RunPublisher& p) {
                   {"matched", a.funnel.matched},
                   {"placed", a.funnel.placed}}}});
 
-    CsvFile best(p, "best_matches.csv", {"graduate_id", "job_id", "score"});
+    CsvFile best(p, runfmt::kBestMatchesCsv, runfmt::kBestMatchesColumns);
     for (Index g = 0; g < s.graduates.size(); ++g) {
         const auto row = r.graduates.jobs_per_candidate.row(g);
         if (row.empty()) continue;
@@ -363,7 +369,7 @@ void write_diagnostics(const BatchResults& r, RunPublisher& p) {
         jj.push_back(std::move(e));
     }
     jobs.close();
-    write_json(p, "unfilled_openings.json", jj);
+    write_json(p, runfmt::kUnfilledOpeningsJson, jj);
 
     CsvFile grads(p, "unplaced_graduates.csv",
                   {"graduate_id", "reason", "nearest_job_id", "nearest_coverage", "failed_gates",
@@ -386,7 +392,7 @@ void write_diagnostics(const BatchResults& r, RunPublisher& p) {
               {{"kind", u.unlock_kind}, {"id", u.unlock_id}, {"has", u.has}, {"needs", u.needs}}}});
     }
     grads.close();
-    write_json(p, "unplaced_graduates.json", gj);
+    write_json(p, runfmt::kUnplacedGraduatesJson, gj);
 }
 
 void write_diff(const BatchResults& r, RunPublisher& p) {
@@ -513,7 +519,7 @@ void write_result_files(const BatchResults& r, RunPublisher& p) {
     write_outcome_files(r.outcomes, p);
     write_diagnostics(r, p);
     write_diff(r, p);
-    write_json(p, "summary.json", summary_json(r));
+    write_json(p, runfmt::kSummaryJson, summary_json(r));
 }
 
 }  // namespace talentmatch::batch

@@ -5,6 +5,8 @@
 #include <set>
 #include <sstream>
 
+#include "runfmt/run_files.hpp"
+
 namespace talentmatch::batch {
 namespace fs = std::filesystem;
 namespace {
@@ -75,7 +77,7 @@ RunDiff diff_against(const std::optional<fs::path>& previous, const DiffInputs& 
     if (!previous) return out;
     out.has_previous = true;
 
-    if (auto rows = read_csv(*previous / "supply_demand_skills.csv")) {
+    if (auto rows = read_csv(*previous / runfmt::kSupplyDemandSkillsCsv)) {
         const int grouping = column((*rows)[0], "grouping"), skill = column((*rows)[0], "skill_id"),
                   label = column((*rows)[0], "label");
         std::set<std::string> before;
@@ -95,7 +97,7 @@ RunDiff diff_against(const std::optional<fs::path>& previous, const DiffInputs& 
                             std::back_inserter(out.resolved_shortages));
     }
 
-    if (auto rows = read_csv(*previous / "best_matches.csv")) {
+    if (auto rows = read_csv(*previous / runfmt::kBestMatchesCsv)) {
         std::map<std::string, std::string> before;
         const int g = column((*rows)[0], "graduate_id"), j = column((*rows)[0], "job_id");
         if (g >= 0 && j >= 0) {
@@ -121,7 +123,7 @@ RunDiff diff_against(const std::optional<fs::path>& previous, const DiffInputs& 
         }
     }
 
-    if (auto rows = read_csv(*previous / "assignment_jobs.csv")) {
+    if (auto rows = read_csv(*previous / runfmt::kAssignmentJobsCsv)) {
         std::map<std::string, std::int64_t> before;
         const int j = column((*rows)[0], "job_id"), f = column((*rows)[0], "filled");
         if (j >= 0 && f >= 0) {

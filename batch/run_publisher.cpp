@@ -1,4 +1,5 @@
 #include "batch/run_publisher.hpp"
+#include "runfmt/run_files.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -77,7 +78,7 @@ RunPublisher::RunPublisher(fs::path out_dir, std::string run_name)
     if (name_.empty() || name_.find('/') != std::string::npos || ends_with(name_, ".tmp")) {
         throw std::runtime_error("bad run name \"" + name_ + "\"");
     }
-    const fs::path runs = out_ / "runs";
+    const fs::path runs = out_ / runfmt::kRunsDir;
     std::error_code ec;
     fs::create_directories(runs, ec);
     if (ec) throw std::runtime_error("cannot create " + runs.string() + ": " + ec.message());
@@ -102,7 +103,7 @@ DurableFile RunPublisher::open_file(const std::string& name) {
 
 fs::path RunPublisher::publish() {
     if (published_) throw std::logic_error("RunPublisher::publish twice");
-    const fs::path runs = out_ / "runs";
+    const fs::path runs = out_ / runfmt::kRunsDir;
     const fs::path final_dir = runs / name_;
     fsync_directory(staging_);
     if (::rename(staging_.c_str(), final_dir.c_str()) != 0) fail("cannot rename to", final_dir);
@@ -110,9 +111,9 @@ fs::path RunPublisher::publish() {
 
     const fs::path temp_link = out_ / (".latest-" + std::to_string(::getpid()));
     ::unlink(temp_link.c_str());
-    const std::string target = "runs/" + name_;
+    const std::string target = std::string(runfmt::kRunsDir) + "/" + name_;
     if (::symlink(target.c_str(), temp_link.c_str()) != 0) fail("cannot create symlink", temp_link);
-    const fs::path latest = out_ / "latest";
+    const fs::path latest = out_ / runfmt::kLatestLink;
     if (::rename(temp_link.c_str(), latest.c_str()) != 0) fail("cannot rename symlink to", latest);
     fsync_directory(out_);
     published_ = true;
@@ -121,7 +122,7 @@ fs::path RunPublisher::publish() {
 
 std::optional<fs::path> latest_run_dir(const fs::path& out_dir) {
     std::error_code ec;
-    const fs::path latest = out_dir / "latest";
+    const fs::path latest = out_dir / runfmt::kLatestLink;
     if (!fs::is_symlink(fs::symlink_status(latest, ec))) return std::nullopt;
     const fs::path resolved = fs::canonical(latest, ec);
     if (ec || !fs::is_directory(resolved, ec)) return std::nullopt;
@@ -130,7 +131,7 @@ std::optional<fs::path> latest_run_dir(const fs::path& out_dir) {
 
 void sweep_staging_leftovers(const fs::path& out_dir) {
     std::error_code ec;
-    const fs::path runs = out_dir / "runs";
+    const fs::path runs = out_dir / runfmt::kRunsDir;
     if (fs::is_directory(runs, ec)) {
         for (const auto& entry : fs::directory_iterator(runs, ec)) {
             if (ends_with(entry.path().filename().string(), ".tmp"))
