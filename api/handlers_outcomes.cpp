@@ -7,9 +7,9 @@
 #include "api/problem.hpp"
 #include "api/query_support.hpp"
 #include "api/request_parsing.hpp"
-#include "batch/outcome_files.hpp"
 #include "matcher/outcomes.hpp"
 #include "models/limits.hpp"
+#include "runfmt/outcomes_json.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::api {
@@ -61,7 +61,7 @@ Response outcomes_report(ApiContext& ctx, LatestRunCache& latest, Request& r, co
         if (const auto it = alignment.find(g.id); it != alignment.end())
             g.aligned_share = it->second;
     }
-    json body = batch::outcomes_json(report);
+    json body = runfmt::outcomes_json(report);
     if (p.role == Role::kCareerOffice) {
         for (const char* scope : {"programs", "institutions"}) {
             json kept = json::array();
@@ -72,8 +72,8 @@ Response outcomes_report(ApiContext& ctx, LatestRunCache& latest, Request& r, co
         }
         matcher::OutcomeGroup own;
         own.institution_id = p.org;
-        body["total"] =
-            body["institutions"].empty() ? batch::outcome_group_json(own) : body["institutions"][0];
+        body["total"] = body["institutions"].empty() ? runfmt::outcome_group_json(own)
+                                                     : body["institutions"][0];
         // Counts over every institution's placements are not its to see.
         body.erase("placements_counted");
         body.erase("placements_skipped");

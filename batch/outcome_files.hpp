@@ -1,8 +1,8 @@
 #pragma once
 // The employment outcomes of a run (matcher/outcomes.hpp) as outcomes.csv and
-// outcomes.json, and the JSON form the API's GET /v1/reports/outcomes
-// answers with (one format, one owner). Aggregates only: no graduate id is
-// written. Deterministic: rows in the report's order, fixed decimals in CSV.
+// outcomes.json (runfmt/outcomes_json.hpp, the form the API answers with).
+// Aggregates only: no graduate id is written. Deterministic: rows in the
+// report's order, fixed decimals in CSV.
 //
 // outcomes.csv, one row per group:
 //   scope (program | institution | total), id, name, institution_id,
@@ -10,22 +10,10 @@
 //   decimals, empty with no graduates), placed_in_own_cluster,
 //   own_cluster_aligned_share (4 decimals, empty when unknown),
 //   placed_by_cluster ("cluster:count;..." count desc, then cluster).
-#include <nlohmann/json.hpp>
-
 #include "batch/run_publisher.hpp"
 #include "matcher/outcomes.hpp"
 
 namespace talentmatch::batch {
-
-// One group: {id, name, institution_id, cluster, graduates, placed,
-// employment_rate (null with no graduates), placed_in_own_cluster,
-// own_cluster_aligned_share (null when unknown), placed_by_cluster
-// [{cluster, placed}]}.
-nlohmann::json outcome_group_json(const matcher::OutcomeGroup& group);
-
-// {graduation_year, programs: [...], institutions: [...], total: {...},
-//  placements_counted, placements_skipped}.
-nlohmann::json outcomes_json(const matcher::OutcomeReport& report);
 
 // Writes outcomes.csv and outcomes.json into the publisher's staging directory.
 void write_outcome_files(const matcher::OutcomeReport& report, RunPublisher& publisher);
