@@ -1,9 +1,11 @@
 #include "api/handlers_outcomes.hpp"
 
-#include <map>
+#include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
+#include "api/outcome_report_cache.hpp"
 #include "api/problem.hpp"
 #include "api/query_support.hpp"
 #include "api/request_parsing.hpp"
@@ -34,34 +36,16 @@ void suppress_small_group(json& row, std::int64_t n) {
     row["placed_by_cluster"] = std::move(kept);
 }
 
-// program id -> own_cluster.aligned_share of the latest run, when one published.
-std::map<std::string, double> latest_alignment(LatestRunCache& latest) {
-    std::map<std::string, double> out;
-    const auto results = latest.get();
-    if (!results) return out;
-    for (const auto& row : results->program_alignment()) {
-        const auto own = row.find("own_cluster");
-        if (own == row.end() || !own->contains("aligned_share")) continue;
-        out[row.value("program_id", "")] = (*own)["aligned_share"].get<double>();
+Response outcomes_report(ApiContext& ctx, LatestRunCache& latest, OutcomeReportCache& cache,
+                         Request& r, const Principal& p) {
+    const PublishedSnapshot published = published_snapshot_of(ctx);
+    std::optional<int> year;
+    if (r.query_value("graduation_year")) {
+        year = static_cast<int>(
+            query_size(r, "graduation_year", 0, kMinGraduationYear, kMaxGraduationYear));
     }
-    return out;
-}
-
-Response outcomes_report(ApiContext& ctx, LatestRunCache& latest, Request& r, const Principal& p) {
-    const auto snapshot = snapshot_of(ctx);
-    const int year = r.query_value("graduation_year")
-                         ? static_cast<int>(query_size(r, "graduation_year", 0, kMinGraduationYear,
-                                                       kMaxGraduationYear))
-                         : matcher::latest_graduation_year(*snapshot).value_or(0);
-    std::vector<Placement> placements;
-    ctx.store.scan_placements({}, [&](const Placement& v) { placements.push_back(v); });
-    matcher::OutcomeReport report = matcher::outcome_report(*snapshot, placements, year);
-    const auto alignment = latest_alignment(latest);
-    for (auto& g : report.programs) {
-        if (const auto it = alignment.find(g.id); it != alignment.end())
-            g.aligned_share = it->second;
-    }
-    json body = runfmt::outcomes_json(report);
+    const auto report = cache.get(ctx.store, published, year, latest);
+    json body = runfmt::outcomes_json(*report);
     if (p.role == Role::kCareerOffice) {
         for (const char* scope : {"programs", "institutions"}) {
             json kept = json::array();
@@ -114,8 +98,9 @@ void add_outcome_routes(std::vector<RouteSpec>& routes, ApiContext& ctx, LatestR
          {{"graduation_year", "integer",
            "the graduates' year, 1950..2100 (default: the latest year any graduate has)"}},
          {400, 503},
-         [&ctx, &latest](Request& r, const Principal& p) {
-             return outcomes_report(ctx, latest, r, p);
+         [&ctx, &latest, cache = std::make_shared<OutcomeReportCache>()](Request& r,
+                                                                         const Principal& p) {
+             return outcomes_report(ctx, latest, *cache, r, p);
          }});
 }
 

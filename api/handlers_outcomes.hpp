@@ -1,10 +1,10 @@
 #pragma once
 // GET /v1/reports/outcomes (handlers_outcomes.cpp): employment outcomes of
 // one graduation year per program and per institution (matcher/outcomes.hpp
-// rules; batch/outcome_files.hpp format), live: the placements as the store
+// rules; runfmt/outcomes_json.hpp format), live: the placements as the store
 // holds them now, the graduates, programs and employers of the published
 // snapshot, and each program's own-cluster alignment from the latest run when
-// one has published.
+// one has published; computed once per state of those (outcome_report_cache.hpp).
 //
 // Every role (aggregates, no graduate id). Tenancy as
 // /v1/reports/program-alignment: a career office gets only its institution's

@@ -28,12 +28,16 @@ std::optional<std::string> place_param(const matcher::Snapshot& s, const Request
 
 }  // namespace
 
-std::shared_ptr<const matcher::Snapshot> snapshot_of(ApiContext& ctx) {
+PublishedSnapshot published_snapshot_of(ApiContext& ctx) {
     auto published = ctx.snapshots.current();
     if (!published.snapshot) {
         throw ServiceUnavailable("the matching snapshot is still loading; retry shortly (/readyz)");
     }
-    return std::move(published.snapshot);
+    return published;
+}
+
+std::shared_ptr<const matcher::Snapshot> snapshot_of(ApiContext& ctx) {
+    return published_snapshot_of(ctx).snapshot;
 }
 
 std::size_t k_of(ApiContext& ctx, const Request& r) {

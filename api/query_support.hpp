@@ -13,6 +13,8 @@
 
 namespace talentmatch::api {
 
+// The published snapshot (and its data_version); 503 while none has loaded.
+PublishedSnapshot published_snapshot_of(ApiContext& ctx);
 std::shared_ptr<const matcher::Snapshot> snapshot_of(ApiContext& ctx);
 std::size_t k_of(ApiContext& ctx, const Request& r);
 matcher::ExecutionOptions exec(ApiContext& ctx);

@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "api/outcome_report_cache.hpp"
 #include "api_harness.hpp"
 #include "models/json_codec.hpp"
 
@@ -103,6 +104,36 @@ TEST(Placements, ErasingAGraduateErasesItsPlacements) {
 }
 
 // The report's figures against a count made here from what the test wrote.
+// The report is computed once per state of the store and snapshot: every
+// write shows in the next answer, and every page of placements is read.
+TEST(Placements, OutcomesReportFollowsEveryWriteAndReadsEveryPage) {
+    Harness h;
+    auto report = [&] {
+        const auto r = h.get("/v1/reports/outcomes", "admin");
+        EXPECT_EQ(r.status, 200) << r.body;
+        return r.json();
+    };
+    const json before = report();
+    EXPECT_EQ(report(), before);  // unchanged state, the same answer
+    const std::int64_t placed = before["total"]["placed"];
+
+    // More placements of g1 than one page holds: each is counted.
+    std::string body;
+    const std::size_t many = OutcomeReportCache::kPage + 50;
+    for (std::size_t i = 0; i < many; ++i) body += placement(cat("m", 100000 + i), "g1") + "\n";
+    const auto bulk = h.post("/v1/placements:bulk", body, "admin", "application/x-ndjson");
+    ASSERT_EQ(bulk.json()["applied"], many) << bulk.body.substr(0, 300);
+    const json after_bulk = report();
+    EXPECT_EQ(after_bulk["placements_counted"],
+              before["placements_counted"].get<std::int64_t>() + std::int64_t(many));
+    EXPECT_EQ(after_bulk["total"]["placed"], placed + 1);  // g1, once
+
+    ASSERT_EQ(h.put("/v1/placements/one", placement("one", "g2")).status, 201);
+    EXPECT_EQ(report()["total"]["placed"], placed + 2);
+    ASSERT_EQ(h.del("/v1/placements/one").status, 204);
+    EXPECT_EQ(report()["total"]["placed"], placed + 1);
+}
+
 TEST(Placements, OutcomesReportCountsEachGraduateOnceByItsLatestPlacement) {
     Harness h;
     // E3: an employer in another cluster, outside every association.
