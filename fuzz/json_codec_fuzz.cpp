@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size < 1) return 0;
     const auto doc = nlohmann::json::parse(data + 1, data + size, nullptr, false);
     if (doc.is_discarded()) return 0;
-    switch (data[0] % 7) {
+    switch (data[0] % 8) {
         case 0:
             round_trip<Skill>(doc, decode_skill);
             break;
@@ -61,8 +61,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case 5:
             round_trip<Job>(doc, decode_job);
             break;
-        default:
+        case 6:
             round_trip<Graduate>(doc, decode_graduate);
+            break;
+        default:
+            round_trip<Placement>(doc, decode_placement);
             break;
     }
     return 0;
