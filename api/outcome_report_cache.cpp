@@ -42,14 +42,15 @@ std::shared_ptr<const matcher::OutcomeReport> OutcomeReportCache::get(
     Key key;
     key.store_version = store.data_version();
     key.snapshot_version = published.data_version;
-    key.year = year ? *year : matcher::latest_graduation_year(*published.snapshot).value_or(0);
+    key.year = year.value_or(0);  // 0: the snapshot's latest, resolved on a miss only
     key.run = run ? run->run_name() : "";
     {
         std::lock_guard lock(mutex_);
         if (report_ && key_ == key) return report_;
     }
-    auto report = std::make_shared<matcher::OutcomeReport>(
-        matcher::outcome_report(*published.snapshot, read_placements(store), key.year));
+    auto report = std::make_shared<matcher::OutcomeReport>(matcher::outcome_report(
+        *published.snapshot, read_placements(store),
+        year ? *year : matcher::latest_graduation_year(*published.snapshot).value_or(0)));
     if (run) {
         const auto alignment = own_cluster_alignment(*run);
         for (auto& g : report->programs) {

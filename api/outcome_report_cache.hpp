@@ -42,7 +42,7 @@ class OutcomeReportCache {
     struct Key {
         std::int64_t store_version = -1;
         std::int64_t snapshot_version = -1;
-        int year = 0;
+        int year = 0;     // as asked; 0 = the latest (fixed by snapshot_version)
         std::string run;  // the latest run's directory name, "" without one
         bool operator==(const Key&) const = default;
     };
