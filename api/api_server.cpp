@@ -19,6 +19,9 @@ ApiServer::ApiServer(ApiServerOptions options)
     snapshots_ = std::make_unique<SnapshotHolder>(
         options.db_path, options.snapshot,
         [logger](const std::string& message) { logger->error("{}", message); });
+    // Every committed write of entities wakes the publisher; no handler has
+    // to remember it.
+    store_->on_data_commit([holder = snapshots_.get()] { holder->notify_write(); });
     query_gate_ = std::make_unique<QueryGate>(options.query.query_slots);
     context_ = std::make_unique<ApiContext>(
         ApiContext{*store_, *snapshots_, metrics_, *query_gate_, options.query});
@@ -50,8 +53,9 @@ ApiServer::~ApiServer() {
     if (http_) http_->stop();
     http_.reset();          // no handler runs after this
     batch_runner_.reset();  // abandons a running batch at its next progress event, joins
-    snapshots_.reset();     // joins the rebuild thread
-    store_.reset();         // closes the SQLite connection cleanly
+    store_->on_data_commit({});
+    snapshots_.reset();  // joins the rebuild thread
+    store_.reset();      // closes the SQLite connection cleanly
 }
 
 }  // namespace talentmatch::api

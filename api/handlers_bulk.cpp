@@ -307,7 +307,6 @@ Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
         }
         applied = result.applied;
         scope.commit();
-        if (applied > 0) ctx.snapshots.notify_write();
     }
 
     if (atomic && invalid > 0 && !dry_run) {

@@ -92,7 +92,6 @@ Response put_one(ApiContext& ctx, Request& req, const Principal& p) {
         throw ValidationError(std::vector<FieldError>{*error});
     const auto outcome = ctx.store.upsert(*value);
     scope.commit();
-    if (outcome != store::UpsertOutcome::kUnchanged) ctx.snapshots.notify_write();
     auto stored = Traits::get(ctx.store, id);
     Response res = json_response(encode(stored ? *stored : *value),
                                  outcome == store::UpsertOutcome::kCreated ? 201 : 200);
@@ -114,7 +113,6 @@ Response delete_one(ApiContext& ctx, Request& req, const Principal& p) {
     if (!Traits::remove(ctx.store, id)) throw NotFoundError(Traits::kKind, id);
     const std::int64_t version = ctx.store.data_version();  // includes this delete
     scope.commit();
-    ctx.snapshots.notify_write();
     if constexpr (std::is_same_v<T, Graduate>) {
         // Erasure is acknowledged only once no query can return the person:
         // wait until the published snapshot is at least this delete's version.

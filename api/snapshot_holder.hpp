@@ -4,9 +4,11 @@
 //
 // Publishing: writes commit to SQLite first (the handler returns 2xx only
 // after that), appending (kind, id) rows to the change log in the same
-// transaction; the handler then calls notify_write(). A background thread
-// waits until no write arrived for `debounce` (but never longer than
-// `max_delay` after the first unpublished write), then, in ONE read
+// transaction; the commit then calls notify_write() (the server registers
+// it as the store's data-commit observer, Store::on_data_commit, so no
+// handler has to). A background thread waits until no write arrived for
+// `debounce` (but never longer than `max_delay` after the first unpublished
+// write), then, in ONE read
 // transaction on its OWN Store connection (WAL: it reads a committed state
 // while other connections write), reads only what changed since its last
 // position (Store::read_changes: point reads of the changed ids; a full load

@@ -172,6 +172,11 @@ std::int64_t Store::data_version() {
     return impl_->read_data_version();
 }
 
+void Store::on_data_commit(std::function<void()> observer) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->data_commit_observer = std::move(observer);
+}
+
 KnownIds Store::known_ids() {
     std::lock_guard lock(impl_->mutex);
     return impl_->known_ids();
@@ -219,12 +224,15 @@ Store::WriteScope::WriteScope(Store& store) : state_(std::make_unique<State>(*st
 
 Store::WriteScope::~WriteScope() {
     // Rolled back (by ~Transaction): cached ids may name rows that are gone.
-    if (!state_->committed) state_->impl.known.reset();
+    if (state_->committed) return;
+    state_->impl.known.reset();
+    if (state_->txn.outermost()) state_->impl.commit_unobserved = false;
 }
 
 void Store::WriteScope::commit() {
     state_->txn.commit();
     state_->committed = true;
+    if (state_->txn.outermost()) state_->impl.observe_commit();
 }
 
 }  // namespace talentmatch::store

@@ -67,6 +67,13 @@ class Store {
     // Bumped once by every committed write of entities (not keys or runs);
     // the API compares it to decide when to rebuild its snapshot.
     std::int64_t data_version();
+    // `observer` is called after every commit through this Store that bumped
+    // data_version (once per outermost transaction, a WriteScope included),
+    // on the committing thread, after the commit is durable. It must not call
+    // back into this Store. Writes by other connections or processes are not
+    // observed (compare data_version for those). Set it before sharing the
+    // Store between threads; an empty function removes it.
+    void on_data_commit(std::function<void()> observer);
     // The ids entities may refer to (skills, certificates, institutions,
     // programs, employers). Cached; kept current by this Store's writes.
     KnownIds known_ids();

@@ -43,13 +43,24 @@ struct Store::Impl {
             if (dirty) {
                 statement("UPDATE meta SET value = value + 1 WHERE key = 'data_version'").run();
                 known_version = before + 1;
+                commit_unobserved = true;
             }
             txn.commit();
+            if (txn.outermost()) observe_commit();
             return result;
         } catch (...) {
             known.reset();
+            if (txn.outermost()) commit_unobserved = false;  // rolled back whole
             throw;
         }
+    }
+
+    // Calls the data-commit observer once for what was committed since the
+    // last call (Store::on_data_commit).
+    void observe_commit() {
+        if (!commit_unobserved) return;
+        commit_unobserved = false;
+        if (data_commit_observer) data_commit_observer();
     }
 
     // True when this thread may read through `readers` (not inside its own
@@ -68,6 +79,10 @@ struct Store::Impl {
     std::optional<KnownIds> known;  // ids entities may refer to, as of known_version
     std::int64_t known_version = -1;
     bool dirty = false;  // the current write changed entity rows
+    // A data_version bump inside the open outermost transaction, not yet
+    // reported to data_commit_observer.
+    bool commit_unobserved = false;
+    std::function<void()> data_commit_observer;
 };
 
 // True if a row with this id exists in `table` (one of the entity tables).
