@@ -142,4 +142,9 @@ bool eligible(const Graduate& g, const Job& j) {
     return true;
 }
 
+const ShippedData& shipped() {
+    static const ShippedData data = load_shipped_data(TALENTMATCH_SOURCE_DIR "/data");
+    return data;
+}
+
 }  // namespace talentmatch::datagen::testing

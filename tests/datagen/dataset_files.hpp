@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "datagen/shipped_data.hpp"
 #include "models/entities.hpp"
 #include "models/validation.hpp"
 
@@ -34,6 +35,9 @@ std::vector<FieldError> validate_dataset(const Dataset& data);
 std::filesystem::path fresh_dir(const std::string& name);
 
 std::string file_bytes(const std::filesystem::path& file);
+
+// The repository's data/ (taxonomy, names), loaded once per test binary.
+const ShippedData& shipped();
 
 // True when graduate g may take job j (SPEC.md: must-haves met, certificates
 // held, education level reached).

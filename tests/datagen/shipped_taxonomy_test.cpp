@@ -7,14 +7,12 @@
 
 #include "datagen/shipped_data.hpp"
 #include "models/validation.hpp"
+#include "tests/datagen/dataset_files.hpp"
 
 namespace talentmatch::datagen {
 namespace {
 
-const ShippedData& shipped() {
-    static const ShippedData data = load_shipped_data(TALENTMATCH_SOURCE_DIR "/data");
-    return data;
-}
+using testing::shipped;
 
 TEST(ShippedTaxonomy, HasAtLeast300SkillsWithUniqueIdsAndBothNames) {
     const auto& skills = shipped().skills;

@@ -18,11 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::file_bytes;
 using testing::fresh_dir;
-
-const ShippedData& shipped() {
-    static const ShippedData data = load_shipped_data(TALENTMATCH_SOURCE_DIR "/data");
-    return data;
-}
+using testing::shipped;
 
 fs::path generate_with_placements(std::uint64_t seed, const std::string& name) {
     const fs::path dir = fresh_dir(name);
