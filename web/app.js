@@ -4,15 +4,16 @@
 import { ApiError, getJson, session } from "./api.js";
 import { clear, fill, el, errorBox, loadDictionary, message, t } from "./ui.js";
 import { graduatesPage, jobsPage, programsPage } from "./pages_office.js";
+import { outcomesPage } from "./pages_outcomes.js";
 import { regionPage, runsPage } from "./pages_region.js";
 import { uploadPage } from "./pages_upload.js";
 
 // Pages per role, in menu order.
 const PAGES = {
-  admin: ["graduates", "jobs", "programs", "upload", "region", "runs"],
-  career_office: ["graduates", "jobs", "programs"],
-  association: ["upload", "jobs", "region"],
-  viewer: ["region"],
+  admin: ["graduates", "jobs", "programs", "upload", "region", "outcomes", "runs"],
+  career_office: ["graduates", "jobs", "programs", "outcomes"],
+  association: ["upload", "jobs", "region", "outcomes"],
+  viewer: ["region", "outcomes"],
 };
 const BUILDERS = {
   graduates: graduatesPage,
@@ -20,6 +21,7 @@ const BUILDERS = {
   programs: programsPage,
   upload: uploadPage,
   region: regionPage,
+  outcomes: outcomesPage,
   runs: runsPage,
 };
 

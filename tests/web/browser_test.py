@@ -3,7 +3,9 @@
 on loopback with a real SQLite store (tiny generated data set).
 
 Journeys: a career office signs in, opens a graduate and sees job titles,
-employer and skill names (not ids), switches to 中文 and back; an association
+employer and skill names (not ids), switches to 中文 and back, reads its
+institution's employment outcomes (counts checked against placements the
+test imports); an association
 uploads a CSV with one bad row and sees that row's error; an operator sees the
 region charts, starts a batch run and watches it finish. Every page: no
 console errors, no request leaving 127.0.0.1, a screenshot per page and
@@ -179,7 +181,27 @@ def career_office(app, graduate, data):
     assert numbers and not numbers[0].startswith("-"), change
     app.switch_language()
     app.text_in("#nav", "Graduates")
+    outcomes(app, data)
     app.check_clean()
+
+
+def outcomes(app, data):
+    """The institution's latest cohort: the counts the page states equal the
+    ones counted here from the generated files, and only the institution's
+    own programs are listed."""
+    app.css('#nav button[data-page="outcomes"]').click()
+    expected = data["outcomes"]
+    app.text_in("#outcomes-summary", f"{expected['placed']} of the {expected['graduates']} "
+                                     f"graduates of {expected['year']} are placed")
+    rows = app.d.find_elements(By.CSS_SELECTOR, "#outcomes table.outcomes-programs tbody tr")
+    listed = {r.find_element(By.CSS_SELECTOR, "td").text for r in rows}
+    assert listed == set(expected["program_names"]), (listed, expected["program_names"])
+    ready = lambda d: d.find_elements(By.CSS_SELECTOR, "#outcomes table.outcomes-programs .bar")
+    app.shot_both("outcomes", ready)
+    year = app.visible("#outcomes-year")
+    year.send_keys("1990")
+    app.css("#outcomes-show").click()
+    app.text_in("#outcomes-summary", "No graduates of 1990.")
 
 
 def association(app, data, tmp):
@@ -276,7 +298,25 @@ def main():
         institutions, graduates, jobs, employers = (read(n) for n in (
             "institutions.jsonl", "graduates.jsonl", "jobs.jsonl", "employers.jsonl"))
         skills = read("skills.jsonl")
+        programs = read("programs.jsonl")
         institution = institutions[0]["id"]
+        # Employment outcomes: the tiny preset has no placements, so place
+        # five of the institution's latest cohort (one of them twice) through
+        # `import`, and count what the page must say: placed = graduates with
+        # at least one placement.
+        year = max(g["graduation_year"] for g in graduates)
+        cohort = sorted(g["id"] for g in graduates
+                        if g["institution_id"] == institution and g["graduation_year"] == year)
+        placements = [{"id": f"pl-{i}", "graduate_id": cohort[min(i, 4)],
+                       "employer_id": employers[i % len(employers)]["id"], "job_id": "",
+                       "date": f"{year}-07-0{i + 1}", "source": "survey"} for i in range(6)]
+        placements_dir = os.path.join(tmp, "placements")
+        os.makedirs(placements_dir)
+        with open(os.path.join(placements_dir, "placements.jsonl"), "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(p) + "\n" for p in placements)
+        run("import", "--db", db, placements_dir)
+        placed = set(cohort) & {p["graduate_id"] for p in placements}
+        cohort_programs = {g["program_id"] for g in graduates if g["id"] in set(cohort)}
         member = next(e for e in employers if e["association_id"])
         data = {
             "admin_key": key_of(run("keys", "create", "--db", db, "--role", "admin")),
@@ -291,6 +331,9 @@ def main():
             "job_query": jobs[0]["title"][:4],
             "employer_names": [e["name"] for e in employers if e["name"]],
             "skill_names_zh": [s["name_zh"] for s in skills if s.get("name_zh")],
+            "outcomes": {"year": year, "graduates": len(cohort), "placed": len(placed),
+                         "program_names": [p["name"] for p in programs
+                                           if p["id"] in cohort_programs]},
         }
         port = free_port()
         base = f"http://127.0.0.1:{port}"
