@@ -130,15 +130,24 @@ bool file_is_utf8(const std::filesystem::path& path) {
 void read_csv_stream(std::istream& in, const std::filesystem::path& path, EntityKind kind,
                      const ItemCallback& callback);
 
+// True when the file starts as a spreadsheet workbook (whose first bytes
+// may well be ASCII, so the UTF-8 check alone would read it as text).
+bool file_starts_as_workbook(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    char head[8] = {};
+    in.read(head, sizeof head);
+    return starts_as_workbook(std::string_view(head, static_cast<std::size_t>(in.gcount())));
+}
+
 void read_csv(const std::filesystem::path& path, EntityKind kind, const ItemCallback& callback) {
-    if (file_is_utf8(path)) {
+    if (!file_starts_as_workbook(path) && file_is_utf8(path)) {
         std::ifstream in(path, std::ios::binary);
         if (!in) throw std::runtime_error("cannot open " + path.string());
         read_csv_stream(in, path, kind, callback);
         return;
     }
     // Not UTF-8: a spreadsheet's GBK / GB18030 (converted whole; such files
-    // are small), or refused with the line that is neither.
+    // are small), or refused: a workbook, or with the line that is neither.
     std::ifstream file(path, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
     if (file.bad()) throw std::runtime_error("cannot read " + path.string());

@@ -89,6 +89,11 @@ const char* to_string(TextEncoding encoding) {
     }
 }
 
+bool starts_as_workbook(std::string_view head) {
+    return head.starts_with("PK\x03\x04") ||                      // ZIP: .xlsx, .ods
+           head.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");  // OLE2: .xls
+}
+
 DecodedText decode_csv_text(std::string bytes) {
     DecodedText result;
     if (bytes.starts_with("\xEF\xBB\xBF")) {
@@ -98,6 +103,12 @@ DecodedText decode_csv_text(std::string bytes) {
         throw EncodingError(1,
                             "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV "
                             "UTF-8\" or plain CSV and upload again");
+    } else if (starts_as_workbook(bytes)) {
+        throw EncodingError(1,
+                            "the file is a spreadsheet workbook (Excel .xlsx or .xls, "
+                            "OpenDocument .ods), not CSV text; in Excel choose File > Save As > "
+                            "\"CSV UTF-8 (Comma delimited)\" and send that file; nothing was "
+                            "stored");
     }
     const std::size_t bad_utf8 = first_invalid_utf8(bytes);
     // UTF-8, or UTF-8 with damaged cells (a byte-order mark, or more

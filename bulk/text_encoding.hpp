@@ -9,6 +9,8 @@
 //     CSV cell check refuses each damaged row naming row and column;
 //   - otherwise, text that decodes as GB18030 (a superset of GBK and GB2312)
 //     is converted with glibc's iconv;
+//   - a spreadsheet workbook (.xlsx / .ods: a ZIP; .xls: OLE2) sent as CSV
+//     is refused whole, its message saying how to save it as CSV;
 //   - anything else (UTF-16 from "Unicode text", Latin-1, binary) is refused
 //     whole with an EncodingError naming the first line that is neither
 //     UTF-8 nor GB18030. Nothing is ever decoded by guess into other text.
@@ -41,6 +43,10 @@ class EncodingError : public std::runtime_error {
   private:
     std::size_t line_;
 };
+
+// True when `head` (a file's first 8 bytes or more) starts a spreadsheet
+// workbook: a ZIP (.xlsx, .ods) or an OLE2 compound file (.xls).
+bool starts_as_workbook(std::string_view head);
 
 // Throws EncodingError when the bytes are neither UTF-8 nor GB18030; its
 // message says what was found and what to do ("save it as CSV UTF-8").

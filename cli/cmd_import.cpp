@@ -192,6 +192,13 @@ std::vector<bulk::BulkFile> collect_files(const std::vector<std::string>& inputs
             throw CLI::ValidationError(input, "no such file or directory");
         } else if (auto file = bulk::classify_bulk_file(path)) {
             files.push_back(*file);
+        } else if (const auto ext = path.extension();
+                   ext == ".xlsx" || ext == ".xls" || ext == ".ods") {
+            throw CLI::ValidationError(input,
+                                       "a spreadsheet workbook, not a bulk file: in Excel choose "
+                                       "File > Save As > \"CSV UTF-8 (Comma delimited)\", name "
+                                       "it <kind>.csv (jobs.csv, graduates.csv, ...) and import "
+                                       "that");
         } else {
             throw CLI::ValidationError(input,
                                        "not a bulk file name (<kind>.jsonl or "

@@ -23,6 +23,10 @@ export function uploadPage(root, me) {
       return;
     }
     const extension = chosen.name.split(".").pop().toLowerCase();
+    if (["xlsx", "xlsm", "xls", "ods"].includes(extension)) {  // a workbook, not its CSV
+      out.append(message(t("upload.workbook"), "error"));
+      return;
+    }
     const type = TYPES[extension] || "text/csv";
     out.append(message(t("common.loading")));
     const bytes = await chosen.arrayBuffer();

@@ -409,6 +409,11 @@ TEST(WebappApi, GbkCsvIsStoredAsTheRightUtf8AndOtherEncodingsAreRefused) {
         h.post("/v1/jobs:bulk", std::string("\xFF\xFEi\0d\0", 6), "assoc_A1", "text/csv");
     EXPECT_EQ(utf16.status, 422);
     EXPECT_NE(utf16.body.find("UTF-16"), std::string::npos);
+    // An .xlsx picked instead of its CSV: refused with what to do in Excel.
+    const auto xlsx = h.post("/v1/jobs:bulk", std::string("PK\x03\x04\x14\x00\x06\x00", 8),
+                             "assoc_A1", "text/csv");
+    EXPECT_EQ(xlsx.status, 422);
+    EXPECT_NE(xlsx.body.find("spreadsheet workbook"), std::string::npos) << xlsx.body;
 }
 
 TEST(WebappApi, CareerOfficeExportsItsGraduatesMatchesAsCsv) {

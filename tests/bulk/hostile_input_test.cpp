@@ -189,6 +189,24 @@ TEST(HostileCsv, AFileNeitherUtf8NorGbkIsRefusedWhole) {
     EXPECT_NE(utf16.messages[0].find("UTF-16"), std::string::npos);
 }
 
+TEST(HostileCsv, AnExcelWorkbookNamedCsvIsRefusedWithHowToSaveItAsCsv) {
+    TempDir dir;
+    // The first bytes of an .xlsx (a ZIP whose first entry is
+    // [Content_Types].xml) and of an .xls (an OLE2 compound file).
+    const std::string xlsx("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml",
+                           35);
+    const std::string xls("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00", 12);
+    for (const auto& [bytes, kind] : {std::pair{xlsx, "xlsx"}, std::pair{xls, "xls"}}) {
+        write_file(dir.path() / "jobs.csv", bytes);
+        const Read workbook = read(dir.path() / "jobs.csv");
+        EXPECT_TRUE(workbook.ids.empty());
+        ASSERT_EQ(workbook.messages.size(), 1u);
+        EXPECT_NE(workbook.messages[0].find("spreadsheet workbook"), std::string::npos)
+            << kind << ": " << workbook.messages[0];
+        EXPECT_NE(workbook.messages[0].find("Save As > \"CSV UTF-8"), std::string::npos) << kind;
+    }
+}
+
 TEST(HostileJsonLines, FastParsersDeclineHostileLinesWithoutReadingThemDeeply) {
     // The fast paths read a fixed shape: nesting, odd numbers and bad bytes
     // all go back to the reference path (which then names the problem).

@@ -164,5 +164,19 @@ TEST_F(ImportCliTest, AMissingInputIsAUsageErrorAndAMissingDatabaseTooForSummary
     EXPECT_FALSE(std::filesystem::exists(dir_ / "absent.db"));
 }
 
+TEST_F(ImportCliTest, AWorkbookIsAUsageErrorSayingHowToSaveItAsCsv) {
+    const auto workbook = dir_ / "jobs.xlsx";
+    std::ofstream(workbook, std::ios::binary) << std::string("PK\x03\x04\x14\x00\x06\x00", 8);
+    const auto run = talentmatch("import --db " + db_path() + " " + workbook.string());
+    EXPECT_EQ(run.exit_code, 2) << run.output;
+    EXPECT_NE(run.output.find("Save As > \"CSV UTF-8"), std::string::npos) << run.output;
+    // Renamed to jobs.csv it is read, and refused whole for what it is.
+    const auto renamed = dir_ / "jobs.csv";
+    std::filesystem::rename(workbook, renamed);
+    const auto csv = talentmatch("import --db " + db_path() + " " + renamed.string());
+    EXPECT_NE(csv.exit_code, 0);
+    EXPECT_NE(csv.output.find("spreadsheet workbook"), std::string::npos) << csv.output;
+}
+
 }  // namespace
 }  // namespace talentmatch::store

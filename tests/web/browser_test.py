@@ -207,6 +207,13 @@ def outcomes(app, data):
 def association(app, data, tmp):
     app.sign_in(data["association_key"])
     assert app.css("#nav button.tab.active").get_attribute("data-page") == "upload"
+    # The workbook itself instead of its CSV: told how to save it, nothing sent.
+    workbook = os.path.join(tmp, "jobs.xlsx")
+    with open(workbook, "wb") as f:
+        f.write(b"PK\x03\x04\x14\x00\x06\x00")
+    app.css("#upload-file").send_keys(workbook)
+    app.css("#upload-check").click()
+    app.text_in("#upload-result", "CSV UTF-8 (Comma delimited)")
     path = os.path.join(tmp, "jobs.csv")
     with open(path, "w", encoding="utf-8") as f:
         f.write("id,employer_id,title,district,headcount,requirements\n")
