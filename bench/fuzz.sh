@@ -15,12 +15,13 @@ cmake --preset fuzz -DCMAKE_CXX_COMPILER_LAUNCHER="$(command -v ccache || true)"
 nice -n 19 cmake --build --preset fuzz
 if [ $# -gt 0 ]; then targets=("$@"); else mapfile -t targets <build-fuzz/fuzz_targets.txt; fi
 
-# libFuzzer's -timeout is wall-clock: at nice 19 on a loaded machine an input
-# can be starved past it. A timeout counts only if the input is slow again
-# when replayed at normal priority; otherwise it is set aside.
+# libFuzzer's -timeout and its slow-unit report (-report_slow_units, 10 s)
+# are wall-clock: at nice 19 on a loaded machine an input can be starved past
+# them. A timeout or slow unit counts only if the input is slow again when
+# replayed at normal priority; otherwise it is set aside.
 set_aside_starved() {  # target findings-dir
   local slow
-  for slow in "$2"/timeout-*; do
+  for slow in "$2"/timeout-* "$2"/slow-unit-*; do
     [ -e "$slow" ] || continue
     if "build-fuzz/fuzz/$1" -timeout=10 -rss_limit_mb=2048 "$slow" >/dev/null 2>&1; then
       mkdir -p "$2/unreproduced" && mv "$slow" "$2/unreproduced/"
