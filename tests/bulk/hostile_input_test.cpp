@@ -193,9 +193,10 @@ TEST(HostileCsv, AnExcelWorkbookNamedCsvIsRefusedWithHowToSaveItAsCsv) {
     TempDir dir;
     // The first bytes of an .xlsx (a ZIP whose first entry is
     // [Content_Types].xml) and of an .xls (an OLE2 compound file).
-    const std::string xlsx("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml",
-                           35);
-    const std::string xls("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00", 12);
+    constexpr char kXlsx[] = "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml";
+    constexpr char kXls[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00";
+    const std::string xlsx(kXlsx, sizeof kXlsx - 1);  // the bytes, NULs included
+    const std::string xls(kXls, sizeof kXls - 1);
     for (const auto& [bytes, kind] : {std::pair{xlsx, "xlsx"}, std::pair{xls, "xls"}}) {
         write_file(dir.path() / "jobs.csv", bytes);
         const Read workbook = read(dir.path() / "jobs.csv");
