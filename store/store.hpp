@@ -69,8 +69,8 @@ class Store {
     std::int64_t data_version();
     // `observer` is called after every commit through this Store that bumped
     // data_version (once per outermost transaction, a WriteScope included),
-    // on the committing thread, after the commit is durable. It must not call
-    // back into this Store. Writes by other connections or processes are not
+    // on the committing thread, after the commit is durable. It must not
+    // throw or call back into this Store. Writes by other connections or processes are not
     // observed (compare data_version for those). Set it before sharing the
     // Store between threads; an empty function removes it.
     void on_data_commit(std::function<void()> observer);

@@ -35,24 +35,27 @@ struct Store::Impl {
     template <class F>
     auto write(F&& fn) {
         Transaction txn(db);
-        try {
-            known_ids();
-            const std::int64_t before = known_version;
-            dirty = false;
-            auto result = fn();
-            if (dirty) {
-                statement("UPDATE meta SET value = value + 1 WHERE key = 'data_version'").run();
-                known_version = before + 1;
-                commit_unobserved = true;
+        auto result = [&] {
+            try {
+                known_ids();
+                const std::int64_t before = known_version;
+                dirty = false;
+                auto value = fn();
+                if (dirty) {
+                    statement("UPDATE meta SET value = value + 1 WHERE key = 'data_version'").run();
+                    known_version = before + 1;
+                    commit_unobserved = true;
+                }
+                txn.commit();
+                return value;
+            } catch (...) {
+                known.reset();
+                if (txn.outermost()) commit_unobserved = false;  // rolled back whole
+                throw;
             }
-            txn.commit();
-            if (txn.outermost()) observe_commit();
-            return result;
-        } catch (...) {
-            known.reset();
-            if (txn.outermost()) commit_unobserved = false;  // rolled back whole
-            throw;
-        }
+        }();
+        if (txn.outermost()) observe_commit();  // after the commit, outside the rollback path
+        return result;
     }
 
     // Calls the data-commit observer once for what was committed since the
