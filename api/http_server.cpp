@@ -461,18 +461,20 @@ void HttpServer::listen() {
     impl.changed.notify_all();
     impl.changed.wait(lock, [&] { return impl.stop_requested; });
 
-    // Graceful stop: no new connections, new requests on open ones get 503
-    // with Connection: close, in-flight ones finish (bounded wait), then the
+    // Graceful stop: new requests (on open or new connections) get 503 with
+    // Connection: close, in-flight ones finish (bounded wait), then the
     // workers run what they hold, and only then are the connections closed.
+    // No MHD_quiesce_daemon: with epoll worker threads it races a worker
+    // removing the listen socket from its epoll set, and libmicrohttpd 0.9.75
+    // aborts the process ("Failed to remove listen FD from epoll set", seen
+    // once in a test run).
     impl.stopping = true;
-    lock.unlock();
-    MHD_quiesce_daemon(impl.daemon);
-    lock.lock();
     impl.changed.wait_for(lock, std::chrono::seconds(30), [&] { return impl.in_flight == 0; });
     lock.unlock();
     impl.workers->stop();
-    MHD_stop_daemon(impl.daemon);
+    MHD_stop_daemon(impl.daemon);  // closes the listen socket too (it was not quiesced)
     impl.daemon = nullptr;
+    impl.listen_fd = -1;
     impl.connections->stop_watchdog();
     lock.lock();
     impl.serving = false;
