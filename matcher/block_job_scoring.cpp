@@ -23,11 +23,11 @@ std::int32_t bonus_of(const CandidateSet& cs, Index c, const JobPlan& job,
 // lacks the skill), by branch-free binary search in the block's skill-sorted
 // rows; each found row is prefetched (the caller finds block b + 1's rows
 // while it sums block b's, so the row loads overlap).
-void find_rows(const CandidateSet& cs, std::size_t skill_count, std::size_t block,
+void find_rows(const BlockLayout& layout, std::size_t skill_count, std::size_t block,
                const JobQuery& q, const std::uint8_t** out) {
-    const auto rows = cs.block_rows.row(block);  // contiguous row indices, skill-sorted
+    const auto rows = layout.rows.row(block);  // contiguous row indices, skill-sorted
     const Index row0 = rows.empty() ? 0 : rows.front();
-    const Index* skills = cs.block_row_skill.data() + row0;
+    const Index* skills = layout.row_skill.data() + row0;
     const std::size_t row_count = rows.size();
     for (std::size_t i = 0; i < q.reqs.size(); ++i) {
         // The rows hold distinct skills < skill_count in ascending order, so
@@ -48,7 +48,7 @@ void find_rows(const CandidateSet& cs, std::size_t skill_count, std::size_t bloc
         }
         const std::size_t at = std::size_t(base - skills) + (n == 1 && *base < skill);
         if (at < row_count && skills[at] == skill) {
-            out[i] = cs.block_levels.data() + std::size_t(row0 + at) * kBlockSize;
+            out[i] = layout.levels_of(Index(row0 + at));
             __builtin_prefetch(out[i]);
         } else {
             out[i] = kZeroRow;
@@ -58,13 +58,12 @@ void find_rows(const CandidateSet& cs, std::size_t skill_count, std::size_t bloc
 
 // Scores one block against one job (its requirements' rows in `rows`) into
 // jc's heap at `position`.
-void score_block(const Snapshot& snapshot, const CandidateSet& cs, std::size_t block,
+void score_block(const Snapshot& snapshot, const CandidateSet& cs, const Index* lane_candidate,
                  std::uint32_t lanes, const JobQuery& q, const std::uint8_t* const* rows,
                  std::size_t position, const ScoreConfig& config, JobCollector& jc) {
     const JobPlan& job = *q.job;
-    const Index first = Index(block * kBlockSize);
     for (unsigned l = 0; l < kBlockSize; ++l) {
-        if (((lanes >> l) & 1u) && cs.education[first + l] < job.min_education) {
+        if (((lanes >> l) & 1u) && cs.education[lane_candidate[l]] < job.min_education) {
             lanes &= ~(1u << l);
         }
     }
@@ -95,7 +94,7 @@ void score_block(const Snapshot& snapshot, const CandidateSet& cs, std::size_t b
         const unsigned l = unsigned(__builtin_ctz(lanes));
         lanes &= lanes - 1;
         if (!met[l] || cov[l] < q.cov_min) continue;
-        const Index c = first + l;
+        const Index c = lane_candidate[l];
         const std::uint32_t a = cs.level_sum[c];
         // Upper bound: fit (float error < 1e-6) + every bonus; the floor
         // already holds kPruneMargin.
@@ -117,11 +116,11 @@ void score_block(const Snapshot& snapshot, const CandidateSet& cs, std::size_t b
 // index is read here, so the caller runs this two blocks ahead): the binary
 // searches of find_rows are chains of dependent loads, each a cache miss when
 // the snapshot is larger than the cache (1M graduates: 360 MB of rows).
-void prefetch_skills(const CandidateSet& cs, std::size_t block) {
-    const auto rows = cs.block_rows.row(block);
+void prefetch_skills(const BlockLayout& layout, std::size_t block) {
+    const auto rows = layout.rows.row(block);
     __builtin_prefetch(rows.data());
     if (rows.empty()) return;
-    const char* p = reinterpret_cast<const char*>(cs.block_row_skill.data() + rows.front());
+    const char* p = reinterpret_cast<const char*>(layout.row_skill.data() + rows.front());
     const char* end = p + rows.size() * sizeof(Index);
     for (; p < end; p += 64) __builtin_prefetch(p);
 }

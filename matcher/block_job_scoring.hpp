@@ -27,20 +27,21 @@ struct JobQuery {
 
 JobQuery make_job_query(const Snapshot& snapshot, Index job, std::uint16_t cov_min);
 
-// Prefetches the skills of `block`'s rows (what find_rows searches; a block
-// larger than the cache makes each search step a miss), so a caller that
-// runs it a few blocks ahead overlaps those loads.
-void prefetch_skills(const CandidateSet& cs, std::size_t block);
+// Prefetches the skills of `block`'s rows in `layout` (what find_rows
+// searches; a layout larger than the cache makes each search step a miss), so
+// a caller that runs it a few blocks ahead overlaps those loads.
+void prefetch_skills(const BlockLayout& layout, std::size_t block);
 
-// The row of each of q's requirements in `block` (an all-zero row when the
-// block lacks the skill) into out[0 .. q.reqs.size()); each found row is
-// prefetched.
-void find_rows(const CandidateSet& cs, std::size_t skill_count, std::size_t block,
+// The row of each of q's requirements in `layout`'s `block` (an all-zero row
+// when the block lacks the skill) into out[0 .. q.reqs.size()); each found
+// row is prefetched.
+void find_rows(const BlockLayout& layout, std::size_t skill_count, std::size_t block,
                const JobQuery& q, const std::uint8_t** out);
 
-// Scores the lanes set in `lanes` of `block` against q (its requirements'
-// rows in `rows`, as find_rows gives them) into jc's heap at `position`.
-void score_block(const Snapshot& snapshot, const CandidateSet& cs, std::size_t block,
+// Scores the lanes set in `lanes` of a block against q (its requirements'
+// rows in `rows`, as find_rows gives them) into jc's heap at `position`;
+// lane l is candidate lane_candidate[l] of `cs` (read for lanes set only).
+void score_block(const Snapshot& snapshot, const CandidateSet& cs, const Index* lane_candidate,
                  std::uint32_t lanes, const JobQuery& q, const std::uint8_t* const* rows,
                  std::size_t position, const ScoreConfig& config, JobCollector& jc);
 

@@ -57,10 +57,10 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                 // requirements on that skill.
                 std::fill(tile_acc, tile_acc + (tile_end - tile) * kBlockSize, std::uint16_t{0});
                 const std::size_t tile_no = tile / kJobTile;
-                for (Index r : cs.block_rows.row(b)) {
-                    const auto posts = in.tiles->postings_of(tile_no, cs.block_row_skill[r]);
+                for (Index r : cs.blocks.rows.row(b)) {
+                    const auto posts = in.tiles->postings_of(tile_no, cs.blocks.row_skill[r]);
                     if (posts.empty()) continue;
-                    Kernel::add_row(cs.block_levels.data() + std::size_t(r) * kBlockSize,
+                    Kernel::add_row(cs.blocks.levels.data() + std::size_t(r) * kBlockSize,
                                     posts.data(), posts.size(), tile_acc);
                 }
             }

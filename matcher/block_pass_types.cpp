@@ -42,8 +42,8 @@ void BlockScratch::prepare(const Snapshot& snapshot) {
 }
 
 void BlockScratch::load_block(const CandidateSet& cs, std::size_t block, std::uint32_t lanes) {
-    for (Index r : cs.block_rows.row(block)) {
-        row_ptr[cs.block_row_skill[r]] = cs.block_levels.data() + std::size_t(r) * kBlockSize;
+    for (Index r : cs.blocks.rows.row(block)) {
+        row_ptr[cs.blocks.row_skill[r]] = cs.blocks.levels.data() + std::size_t(r) * kBlockSize;
     }
     std::fill(std::begin(edu_at_least), std::end(edu_at_least), 0u);
     const Index first = Index(block * kBlockSize);
@@ -59,7 +59,7 @@ void BlockScratch::load_block(const CandidateSet& cs, std::size_t block, std::ui
 }
 
 void BlockScratch::unload_block(const CandidateSet& cs, std::size_t block) {
-    for (Index r : cs.block_rows.row(block)) row_ptr[cs.block_row_skill[r]] = zero_row;
+    for (Index r : cs.blocks.rows.row(block)) row_ptr[cs.blocks.row_skill[r]] = zero_row;
     const Index first = Index(block * kBlockSize);
     const Index last = Index(std::min(cs.size(), std::size_t(first) + kBlockSize));
     for (Index c = first; c < last; ++c) {

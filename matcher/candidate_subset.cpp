@@ -43,7 +43,7 @@ CandidateSet pack_candidates(const CandidateSet& from, std::span<const Index> or
         out.level_sum.push_back(from.level_sum[c]);
         out.education.push_back(from.education[c]);
     }
-    staging::lay_out_blocks(out);
+    out.blocks = staging::lay_out_blocks(out, staging::id_order_blocks(out.size()));
     return out;
 }
 

@@ -27,18 +27,21 @@ void run_task(const Snapshot& snapshot, const CandidateSet& cs, std::span<const 
     const std::size_t skill_count = snapshot.skills.size();
     for (std::size_t p = 0; p < queries.size(); ++p) {
         std::vector<const std::uint8_t*> cur(queries[p].reqs.size()), next(queries[p].reqs.size());
-        find_rows(cs, skill_count, begin, queries[p], cur.data());
+        find_rows(cs.blocks, skill_count, begin, queries[p], cur.data());
         for (std::size_t b = begin; b != end; ++b) {
-            if (b + 2 < end) prefetch_skills(cs, b + 2);
-            if (b + 1 != end) find_rows(cs, skill_count, b + 1, queries[p], next.data());
+            if (b + 2 < end) prefetch_skills(cs.blocks, b + 2);
+            if (b + 1 != end) find_rows(cs.blocks, skill_count, b + 1, queries[p], next.data());
             const Index first = Index(b * kBlockSize);
             const Index last = Index(std::min(cs.size(), std::size_t(first) + kBlockSize));
             std::uint32_t lanes = 0;
+            Index lane_candidate[kBlockSize];
             for (Index c = first; c < last; ++c) {
+                lane_candidate[c - first] = c;
                 if (candidate_ok.empty() || candidate_ok[c]) lanes |= 1u << (c - first);
             }
             if (lanes != 0) {
-                score_block(snapshot, cs, b, lanes, queries[p], cur.data(), p, config, jc);
+                score_block(snapshot, cs, lane_candidate, lanes, queries[p], cur.data(), p, config,
+                            jc);
             }
             cur.swap(next);
         }

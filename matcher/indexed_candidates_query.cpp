@@ -16,46 +16,46 @@
 namespace talentmatch::matcher::detail {
 namespace {
 
-// Bound buckets: the visit order is descending by bucket, so only blocks of
+// Bound buckets: the visit order is descending by bucket, so only tiles of
 // the same bucket are visited out of bound order.
 constexpr std::size_t kBuckets = 1024;
-// Blocks scored together so that their loads overlap.
+// Tiles scored together so that their loads overlap.
 constexpr std::size_t kChunk = 16;
 
-// Per block, the three bound sums in one word, so a posting is one add:
+// Per tile, the three bound sums in one word, so a posting is one add:
 // cov (bits 0..15, <= 50,000) | rel << 16 (<= 5,000) | musts met << 32.
 constexpr unsigned kRelShift64 = 16;
 constexpr unsigned kMustShift64 = 32;
 
 // Scratch of one job's visit, reused across the jobs a thread runs.
 struct Scratch {
-    std::vector<std::uint64_t> acc;        // per block, the bound sums
+    std::vector<std::uint64_t> acc;        // per tile, the bound sums
     std::vector<std::uint32_t> cursor;     // per bucket, while filling `visit`
     std::vector<std::uint32_t> req_of;     // per skill: position in JobQuery::reqs + 1, 0 = none
-    std::vector<std::uint32_t> bounded;    // blocks that may hold an eligible candidate
+    std::vector<std::uint32_t> bounded;    // tiles that may hold an eligible candidate
     std::vector<float> bound;              // per entry of `bounded`
     std::vector<std::uint32_t> visit;      // `bounded` entries, by bucket descending
     std::vector<std::uint32_t> bucket_at;  // kBuckets + 1 offsets into `visit`
     std::vector<float> bucket_max;
-    std::vector<const std::uint8_t*> rows;  // per requirement (skill order): its row in a block
+    std::vector<const std::uint8_t*> rows;  // per requirement (skill order): its row in a tile
 };
 
 constexpr std::uint8_t kZeroRow[kBlockSize] = {};
 
-// find_rows by one pass over the block's rows (a few dozen skill words,
+// find_rows by one pass over the tile's rows (a few dozen skill words,
 // contiguous): cheaper than a binary search per requirement when the rows
-// are not in cache, as in the scattered blocks a visit scores.
-void scan_rows(const CandidateSet& cs, std::size_t block, std::span<const std::uint32_t> req_of,
+// are not in cache, as in the scattered tiles a visit scores.
+void scan_rows(const BlockLayout& tiles, std::size_t tile, std::span<const std::uint32_t> req_of,
                std::size_t nreq, const std::uint8_t** out) {
     std::fill(out, out + nreq, kZeroRow);
-    const auto rows = cs.block_rows.row(block);
+    const auto rows = tiles.rows.row(tile);
     if (rows.empty()) return;
     const Index row0 = rows.front();
-    const Index* skills = cs.block_row_skill.data() + row0;
+    const Index* skills = tiles.row_skill.data() + row0;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const std::uint32_t p = req_of[skills[r]];
         if (p != 0) {
-            out[p - 1] = cs.block_levels.data() + std::size_t(row0 + r) * kBlockSize;
+            out[p - 1] = tiles.levels_of(Index(row0 + r));
             __builtin_prefetch(out[p - 1]);
         }
     }
@@ -71,7 +71,7 @@ void visit_job(const Snapshot& snapshot, const CandidateSet& cs, Index j, std::u
     const std::size_t blocks = index.blocks();
     stats.blocks += blocks;
 
-    // 1. Bound sums per block.
+    // 1. Bound sums per tile.
     s.acc.assign(blocks, 0);
     for (const RequirementEntry& r : reqs) {
         std::uint64_t add[8];
@@ -87,7 +87,7 @@ void visit_job(const Snapshot& snapshot, const CandidateSet& cs, Index j, std::u
         }
     }
 
-    // 2. Bounds of the blocks that may hold an eligible candidate, bucketed.
+    // 2. Bounds of the tiles that may hold an eligible candidate, bucketed.
     const float max_bonus = bonus_as_fit<float>(config.max_bonus());
     const float scale = float(kBuckets) / (1.0f + max_bonus);
     s.bounded.clear();
@@ -125,9 +125,9 @@ void visit_job(const Snapshot& snapshot, const CandidateSet& cs, Index j, std::u
     }
 
     // 3. Exact scores, best bounds first, until the bound falls below the
-    // heap. Blocks are taken kChunk at a time: their skills prefetched, then
+    // heap. Tiles are taken kChunk at a time: their skills prefetched, then
     // their rows found (which prefetches the rows), then scored, so the
-    // loads of a chunk overlap (the blocks are scattered over the snapshot).
+    // loads of a chunk overlap (the tiles are scattered over the snapshot).
     const JobQuery q = make_job_query(snapshot, j, cov_min);
     const std::size_t nreq = q.reqs.size();
     s.rows.resize(kChunk * nreq);
@@ -159,23 +159,26 @@ void visit_job(const Snapshot& snapshot, const CandidateSet& cs, Index j, std::u
             const std::uint32_t i = s.visit[at++];
             if (s.bound[i] < jc.floor[0]) continue;
             const std::size_t b = s.bounded[i];
-            const Index first = Index(b * kBlockSize);
-            const Index last = Index(std::min(cs.size(), std::size_t(first) + kBlockSize));
+            const auto members = index.members_of(b);
             std::uint32_t lanes = 0;
-            for (Index c = first; c < last; ++c) {
-                if (candidate_ok.empty() || candidate_ok[c]) lanes |= 1u << (c - first);
+            if (candidate_ok.empty()) {
+                lanes = members.size() == kBlockSize ? ~0u : (1u << members.size()) - 1;
+            } else {
+                for (std::size_t l = 0; l < members.size(); ++l) {
+                    lanes |= std::uint32_t(candidate_ok[members[l]] != 0) << l;
+                }
             }
             if (lanes == 0) continue;
             chunk[n] = b;
             chunk_lanes[n++] = lanes;
-            prefetch_skills(cs, b);
+            prefetch_skills(index.tiles, b);
         }
         for (std::size_t x = 0; x < n; ++x) {
-            scan_rows(cs, chunk[x], s.req_of, nreq, s.rows.data() + x * nreq);
+            scan_rows(index.tiles, chunk[x], s.req_of, nreq, s.rows.data() + x * nreq);
         }
         for (std::size_t x = 0; x < n; ++x) {
-            score_block(snapshot, cs, chunk[x], chunk_lanes[x], q, s.rows.data() + x * nreq, 0,
-                        config, jc);
+            score_block(snapshot, cs, index.members_of(chunk[x]).data(), chunk_lanes[x], q,
+                        s.rows.data() + x * nreq, 0, config, jc);
         }
         stats.blocks_scored += n;
     }

@@ -230,7 +230,7 @@ MatchLists candidates_for(const Snapshot& snapshot, CandidateKind kind,
         // the k-th best (many candidates), else each block against those
         // jobs' requirements only.
         const TopKLists lists =
-            cs.index.built() && cs.index.blocks() >= detail::kIndexedMinBlocks
+            cs.index.built() && cs.block_count() >= detail::kIndexedMinBlocks
                 ? detail::indexed_top_candidates(snapshot, cs, job_list, cov_min, rf.candidate_ok,
                                                  k, config, options)
                 : detail::few_jobs_top_candidates(snapshot, cs, job_list, cov_min, rf.candidate_ok,

@@ -14,10 +14,8 @@
 // Graduates and programs are both *candidates* (SPEC: a program is matched
 // with its curriculum profile as the "graduate"), stored in the same
 // CandidateSet layout. Each candidate set is also stored skill-major in blocks
-// of kBlockSize candidates for the batch kernels: block b holds candidates
-// [b*kBlockSize, (b+1)*kBlockSize) and, for each skill any of them has, one
-// row of kBlockSize levels (0 where a candidate lacks the skill). Memory is
-// therefore O(total skill entries), never candidates × taxonomy.
+// of kBlockSize candidates in id order for the batch kernels
+// (block_layout.hpp).
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -27,15 +25,13 @@
 #include <string_view>
 #include <vector>
 
+#include "matcher/block_layout.hpp"
 #include "matcher/candidate_index.hpp"
 #include "matcher/job_kernel_plan.hpp"
 #include "matcher/valid_jobs_memo.hpp"
 #include "models/entities.hpp"
 
 namespace talentmatch::matcher {
-
-using Index = std::uint32_t;
-inline constexpr std::size_t kBlockSize = 32;
 
 // Sorted unique strings; index = position. Used for entity ids and for the
 // free-text dictionaries (districts, clusters).
@@ -50,17 +46,6 @@ class SortedIds {
 
   private:
     std::vector<std::string> ids_;
-};
-
-// Compressed rows: the items of row i are items[offsets[i] .. offsets[i+1]).
-template <typename T>
-struct Csr {
-    std::vector<std::uint32_t> offsets{0};
-    std::vector<T> items;
-    std::span<const T> row(std::size_t i) const {
-        return {items.data() + offsets[i], items.data() + offsets[i + 1]};
-    }
-    std::size_t rows() const { return offsets.size() - 1; }
 };
 
 struct SkillEntry {
@@ -83,12 +68,9 @@ struct CandidateSet {
     std::vector<std::uint8_t> seeking;         // graduates: 1 if seeking; programs: 1
     std::vector<std::int32_t> year_or_cohort;  // graduates: graduation year; programs: cohort size
 
-    // Skill-major blocks (see file comment): block b's rows are
-    // block_rows.row(b); row r has skill block_row_skill[r] and levels
-    // block_levels[r*kBlockSize .. +kBlockSize).
-    Csr<Index> block_rows;  // per block: row indices are a contiguous range
-    std::vector<Index> block_row_skill;
-    std::vector<std::uint8_t> block_levels;
+    // Skill-major blocks in id order: block b holds candidates
+    // [b*kBlockSize, (b+1)*kBlockSize) (block_layout.hpp).
+    BlockLayout blocks;
     // Tiles of similar candidates and their per-skill maxima, for top-k
     // candidates of a job (candidate_index.hpp); not built for sets packed
     // for the assignment (candidate_subset.hpp).

@@ -97,17 +97,49 @@ std::vector<Index> remap_all(const std::vector<Index>& in, const std::vector<Ind
 
 namespace staging {
 
+Csr<Index> id_order_blocks(std::size_t candidates) {
+    Csr<Index> out;
+    out.items.resize(candidates);
+    std::iota(out.items.begin(), out.items.end(), Index{0});
+    for (std::size_t first = kBlockSize; first < candidates; first += kBlockSize) {
+        out.offsets.push_back(std::uint32_t(first));
+    }
+    if (candidates > 0) out.offsets.push_back(std::uint32_t(candidates));
+    return out;
+}
+
+std::vector<Index> unchanged_blocks(const Csr<Index>& members, const Csr<Index>& previous_members,
+                                    std::span<const Index> from_old) {
+    std::vector<Index> block_of(previous_members.items.size(), kNone);
+    for (std::size_t b = 0; b < previous_members.rows(); ++b) {
+        const auto row = previous_members.row(b);
+        if (!row.empty()) block_of[row.front()] = Index(b);  // only a block's first lane
+    }
+    std::vector<Index> out(members.rows(), kNone);
+    for (std::size_t b = 0; b < members.rows(); ++b) {
+        const auto row = members.row(b);
+        if (row.empty() || from_old[row.front()] == kNone) continue;
+        const Index before = block_of[from_old[row.front()]];
+        if (before == kNone) continue;
+        const auto old_row = previous_members.row(before);
+        if (old_row.size() != row.size()) continue;
+        bool same = true;
+        for (std::size_t l = 0; l < row.size() && same; ++l) same = from_old[row[l]] == old_row[l];
+        if (same) out[b] = before;
+    }
+    return out;
+}
+
 // Rows of kBlockSize levels, one per skill present in the block. Blocks are
 // laid out in parallel into per-block parts, then concatenated in block
-// order, so the result does not depend on the thread count. A block marked in
-// `same_as_previous` is copied from `previous`'s block of the same index.
-void lay_out_blocks(CandidateSet& set, const CandidateSet* previous,
-                    std::span<const char> same_as_previous) {
+// order, so the result does not depend on the thread count.
+BlockLayout lay_out_blocks(const CandidateSet& set, const Csr<Index>& members,
+                           const BlockLayout* previous, std::span<const Index> previous_block) {
     struct BlockPart {
         std::vector<Index> skill;          // per row
         std::vector<std::uint8_t> levels;  // kBlockSize per row
     };
-    const std::size_t blocks = set.block_count();
+    const std::size_t blocks = members.rows();
     std::vector<BlockPart> parts(blocks);
     Index skill_end = 0;  // 1 + the largest skill index any row holds
     for (const SkillEntry& e : set.skills.items) skill_end = std::max(skill_end, e.skill + 1);
@@ -115,25 +147,15 @@ void lay_out_blocks(CandidateSet& set, const CandidateSet* previous,
         // Row of each skill within the current block; kNone between blocks.
         std::vector<Index> row_of(skill_end, kNone);
         for (std::size_t b = range.begin(); b != range.end(); ++b) {
-            if (b < same_as_previous.size() && same_as_previous[b]) {
-                BlockPart& part = parts[b];
-                for (const Index r : previous->block_rows.row(b)) {
-                    part.skill.push_back(previous->block_row_skill[r]);
-                    const auto* levels =
-                        previous->block_levels.data() + std::size_t(r) * kBlockSize;
-                    part.levels.insert(part.levels.end(), levels, levels + kBlockSize);
-                }
-                continue;
-            }
+            if (b < previous_block.size() && previous_block[b] != kNone) continue;  // copied below
             // The block's distinct skills, ascending, then each row's levels
             // (the highest, should a row list a skill twice). Sorting only the
             // distinct skills (~300) instead of every entry (~1,900) made this
             // ~4x faster, which matters for the graduate patch: a new graduate
             // shifts every later block (snapshot_patch.hpp).
-            const std::size_t first = b * kBlockSize;
-            const std::size_t last = std::min(set.size(), first + kBlockSize);
+            const auto lanes = members.row(b);
             BlockPart& part = parts[b];
-            for (std::size_t c = first; c < last; ++c) {
+            for (const Index c : lanes) {
                 for (const SkillEntry& e : set.skills.row(c)) {
                     if (row_of[e.skill] == kNone) {
                         row_of[e.skill] = 0;
@@ -144,33 +166,52 @@ void lay_out_blocks(CandidateSet& set, const CandidateSet* previous,
             std::sort(part.skill.begin(), part.skill.end());
             for (std::size_t r = 0; r < part.skill.size(); ++r) row_of[part.skill[r]] = Index(r);
             part.levels.assign(part.skill.size() * kBlockSize, 0);
-            for (std::size_t c = first; c < last; ++c) {
-                for (const SkillEntry& e : set.skills.row(c)) {
+            for (std::size_t l = 0; l < lanes.size(); ++l) {
+                for (const SkillEntry& e : set.skills.row(lanes[l])) {
                     std::uint8_t& level =
-                        part.levels[std::size_t(row_of[e.skill]) * kBlockSize + (c - first)];
+                        part.levels[std::size_t(row_of[e.skill]) * kBlockSize + l];
                     level = std::max(level, e.level);
                 }
             }
             for (const Index skill : part.skill) row_of[skill] = kNone;
         }
     });
+    const auto kept = [&](std::size_t b) {
+        return b < previous_block.size() && previous_block[b] != kNone;
+    };
     std::size_t rows = 0;
-    for (const BlockPart& part : parts) rows += part.skill.size();
-    set.block_rows = Csr<Index>{};
-    set.block_rows.offsets.reserve(blocks + 1);
-    set.block_rows.items.reserve(rows);
-    set.block_row_skill.clear();
-    set.block_row_skill.reserve(rows);
-    set.block_levels.clear();
-    set.block_levels.reserve(rows * kBlockSize);
-    for (const BlockPart& part : parts) {
-        for (Index skill : part.skill) {
-            set.block_rows.items.push_back(Index(set.block_row_skill.size()));
-            set.block_row_skill.push_back(skill);
-        }
-        set.block_levels.insert(set.block_levels.end(), part.levels.begin(), part.levels.end());
-        set.block_rows.offsets.push_back(std::uint32_t(set.block_rows.items.size()));
+    for (std::size_t b = 0; b < blocks; ++b) {
+        rows += kept(b) ? previous->rows.row(previous_block[b]).size() : parts[b].skill.size();
     }
+    BlockLayout out;
+    out.rows.offsets.reserve(blocks + 1);
+    out.rows.items.reserve(rows);
+    out.row_skill.reserve(rows);
+    out.levels.reserve(rows * kBlockSize);
+    for (std::size_t b = 0; b < blocks; ++b) {
+        if (kept(b)) {
+            // A block's rows are a contiguous range, so it is copied whole.
+            const auto old_rows = previous->rows.row(previous_block[b]);
+            if (!old_rows.empty()) {
+                const Index first = old_rows.front(), count = Index(old_rows.size());
+                for (Index r = 0; r < count; ++r) {
+                    out.rows.items.push_back(Index(out.row_skill.size() + r));
+                }
+                out.row_skill.insert(out.row_skill.end(), previous->row_skill.begin() + first,
+                                     previous->row_skill.begin() + first + count);
+                out.levels.insert(out.levels.end(), previous->levels_of(first),
+                                  previous->levels_of(first + count));
+            }
+        } else {
+            for (Index skill : parts[b].skill) {
+                out.rows.items.push_back(Index(out.row_skill.size()));
+                out.row_skill.push_back(skill);
+            }
+            out.levels.insert(out.levels.end(), parts[b].levels.begin(), parts[b].levels.end());
+        }
+        out.rows.offsets.push_back(std::uint32_t(out.rows.items.size()));
+    }
+    return out;
 }
 
 }  // namespace staging
@@ -197,8 +238,7 @@ std::size_t bytes(const CandidateSet& s) {
     return bytes(s.ids) + bytes(s.skills) + bytes(s.level_sum) + bytes(s.education) +
            bytes(s.certificates) + bytes(s.preferred_districts) + bytes(s.preferred_clusters) +
            bytes(s.institution) + bytes(s.program) + bytes(s.cluster) + bytes(s.seeking) +
-           bytes(s.year_or_cohort) + bytes(s.block_rows) + bytes(s.block_row_skill) +
-           bytes(s.block_levels) + s.index.memory_bytes();
+           bytes(s.year_or_cohort) + s.blocks.memory_bytes() + s.index.memory_bytes();
 }
 std::size_t bytes(const JobSet& j) {
     return bytes(j.ids) + bytes(j.requirements) + bytes(j.weighted_level_sum) + bytes(j.employer) +
@@ -340,7 +380,7 @@ CandidateSet finish_candidates(StagedCandidates&& in, const Ranks& r, const std:
     out.cluster = remap_all(in.cluster, order, r.cluster);
     out.seeking = permute(in.seeking, order);
     out.year_or_cohort = permute(in.year_or_cohort, order);
-    staging::lay_out_blocks(out);
+    out.blocks = staging::lay_out_blocks(out, staging::id_order_blocks(out.size()));
     out.index = build_candidate_index(out);
     return out;
 }

@@ -152,11 +152,12 @@ void append_row(const CandidateSet& in, std::size_t c, CandidateSet& out) {
 
 // Copies into `out` the rows of `old` whose id is not in `changed_ids`
 // (sorted) and every row of `fresh`, in id order, and sets out.ids. When
-// `kept_in_place` is given, it says per row of `out` whether the row came from
-// `old` at the same index. Set is JobSet or CandidateSet (append_row).
+// `from_old` is given, it says per row of `out` which row of `old` it was
+// copied from (kNone: a fresh row). Set is JobSet or CandidateSet
+// (append_row).
 template <typename Set>
 void merge_by_id(const Set& old, const std::vector<std::string>& changed_ids, const Set& fresh,
-                 Set& out, std::vector<char>* kept_in_place = nullptr) {
+                 Set& out, std::vector<Index>* from_old = nullptr) {
     std::vector<std::string> ids;
     ids.reserve(old.size() + fresh.size());
     std::size_t i = 0;
@@ -167,7 +168,7 @@ void merge_by_id(const Set& old, const std::vector<std::string>& changed_ids, co
             const std::string& id = old.ids[Index(i)];
             while (c < changed_ids.size() && changed_ids[c] < id) ++c;
             if (c == changed_ids.size() || changed_ids[c] != id) {  // unchanged
-                if (kept_in_place) kept_in_place->push_back(ids.size() == i);
+                if (from_old) from_old->push_back(Index(i));
                 ids.push_back(id);
                 append_row(old, i, out);
             }
@@ -175,7 +176,7 @@ void merge_by_id(const Set& old, const std::vector<std::string>& changed_ids, co
             continue;
         }
         if (i < old.size() && old.ids[Index(i)] == fresh.ids[Index(f)]) ++i;  // replaced
-        if (kept_in_place) kept_in_place->push_back(0);
+        if (from_old) from_old->push_back(kNone);
         ids.push_back(fresh.ids[Index(f)]);
         append_row(fresh, f++, out);
     }
@@ -197,23 +198,16 @@ CandidateSet merge_candidates(const CandidateSet& old, const std::vector<std::st
                               const CandidateSet& fresh) {
     CandidateSet out;
     out.skills.items.reserve(old.skills.items.size() + fresh.skills.items.size());
-    // Rows copied from `old` at their old index: a block made only of those
-    // (and as long as before) keeps its layout.
-    std::vector<char> same_row;
-    same_row.reserve(old.size() + fresh.size());
-    merge_by_id(old, changed_ids, fresh, out, &same_row);
-    std::vector<char> same_block(out.block_count(), 0);
-    for (std::size_t b = 0; b < same_block.size(); ++b) {
-        const std::size_t first = b * kBlockSize;
-        const std::size_t last = std::min(out.size(), first + kBlockSize);
-        const bool full_length = b < old.block_count() &&
-                                 last - first == std::min(old.size(), first + kBlockSize) - first;
-        same_block[b] = full_length && std::all_of(same_row.begin() + std::ptrdiff_t(first),
-                                                   same_row.begin() + std::ptrdiff_t(last),
-                                                   [](char s) { return s != 0; });
-    }
-    staging::lay_out_blocks(out, &old, same_block);
-    out.index = staging::build_candidate_index(out);
+    // Rows copied from `old`: a block (a tile) of the same candidates in the
+    // same lanes as one of `old`'s keeps its layout.
+    std::vector<Index> from_old;
+    from_old.reserve(old.size() + fresh.size());
+    merge_by_id(old, changed_ids, fresh, out, &from_old);
+    const Csr<Index> blocks = staging::id_order_blocks(out.size());
+    out.blocks = staging::lay_out_blocks(
+        out, blocks, &old.blocks,
+        staging::unchanged_blocks(blocks, staging::id_order_blocks(old.size()), from_old));
+    out.index = staging::build_candidate_index(out, &old.index, from_old);
     return out;
 }
 

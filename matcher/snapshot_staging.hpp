@@ -125,13 +125,27 @@ struct Ranks {
 // Sorts every row by id; remaps through `r`; computes level sums; lays out
 // the skill-major blocks and builds the candidate index. Throws ValidationError on a duplicate id.
 CandidateSet finish_candidates(StagedCandidates&& in, const Ranks& r, const std::string& kind);
-// (Re)builds set.block_rows / block_row_skill / block_levels from its rows;
-// blocks b with same_as_previous[b] set (their rows equal `previous`'s block
-// b row for row) are copied from `previous` instead of being laid out again.
-void lay_out_blocks(CandidateSet& set, const CandidateSet* previous = nullptr,
-                    std::span<const char> same_as_previous = {});
-// The tiles and postings of candidate_index.hpp for `set`'s rows.
-CandidateIndex build_candidate_index(const CandidateSet& set);
+// Candidates 0..n-1 in blocks of kBlockSize, in id order (block b: its
+// candidates), the members of CandidateSet::blocks.
+Csr<Index> id_order_blocks(std::size_t candidates);
+// `set`'s candidates laid out in blocks (block_layout.hpp), block b holding
+// members.row(b) in its lanes; a block with previous_block[b] != kNone is
+// copied from that block of `previous` (its candidates' rows unchanged)
+// instead of being laid out again.
+BlockLayout lay_out_blocks(const CandidateSet& set, const Csr<Index>& members,
+                           const BlockLayout* previous = nullptr,
+                           std::span<const Index> previous_block = {});
+// Per block of `members`, the block of `previous_members` that holds the same
+// candidates in the same lanes, or kNone. from_old[c] is candidate c's index
+// in the previous set when its row is unchanged, kNone when new or changed.
+std::vector<Index> unchanged_blocks(const Csr<Index>& members, const Csr<Index>& previous_members,
+                                    std::span<const Index> from_old);
+// The tiles and postings of candidate_index.hpp for `set`'s rows. With
+// `previous` (the index of the set `set` was patched from; from_old as for
+// unchanged_blocks), tiles whose candidates are unchanged are copied from it.
+CandidateIndex build_candidate_index(const CandidateSet& set,
+                                     const CandidateIndex* previous = nullptr,
+                                     std::span<const Index> from_old = {});
 // Sorts by id; remaps through `r`; must-haves first, then by skill; Σ w·r.
 JobSet finish_jobs(StagedJobs&& in, const Ranks& r);
 // Bytes held by the snapshot's arrays (SnapshotStats::memory_bytes).

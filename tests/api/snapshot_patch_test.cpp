@@ -75,13 +75,13 @@ void expect_same_graduates(const matcher::Snapshot& a, const matcher::Snapshot& 
     EXPECT_EQ(x.cluster, y.cluster);
     EXPECT_EQ(x.seeking, y.seeking);
     EXPECT_EQ(x.year_or_cohort, y.year_or_cohort);
-    EXPECT_EQ(x.block_rows.offsets, y.block_rows.offsets);
-    EXPECT_EQ(x.block_rows.items, y.block_rows.items);
-    EXPECT_EQ(x.block_row_skill, y.block_row_skill);
-    EXPECT_EQ(x.block_levels, y.block_levels);
+    EXPECT_EQ(x.blocks.rows.offsets, y.blocks.rows.offsets);
+    EXPECT_EQ(x.blocks.rows.items, y.blocks.rows.items);
+    EXPECT_EQ(x.blocks.row_skill, y.blocks.row_skill);
+    EXPECT_EQ(x.blocks.levels, y.blocks.levels);
     EXPECT_EQ(x.index, y.index);
     EXPECT_EQ(a.programs.ids.all(), b.programs.ids.all());
-    EXPECT_EQ(a.programs.block_levels, b.programs.block_levels);
+    EXPECT_EQ(a.programs.blocks.levels, b.programs.blocks.levels);
     EXPECT_EQ(a.job_plan.all_jobs, b.job_plan.all_jobs);
     EXPECT_EQ(a.job_plan.skill_offsets, b.job_plan.skill_offsets);
 }

@@ -4,13 +4,16 @@
 // one and several jobs per call, jobs with and without must-haves,
 // certificate and education gates, filters and coverage minimums, graduates
 // not seeking, ties, k above the eligible count, 1 and 2 threads, both
-// kernels; on worlds whose programs share skills (so bounds prune blocks) and
+// kernels; on worlds whose programs share skills (so bounds prune tiles) and
 // on worlds where they do not. The index itself bounds every candidate of
-// its blocks.
+// its tiles.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <map>
+#include <random>
+#include <set>
+#include <tuple>
 
 #include "matcher/few_jobs_query.hpp"
 #include "matcher/indexed_candidates_query.hpp"
@@ -32,9 +35,10 @@ std::vector<MatchFilter> filters() {
 }
 
 // Graduates drawn from their program's curriculum, levels jittered around it,
-// numbered by program (so blocks of one program bound tightly and most are
-// pruned), some not seeking; jobs drawn from one program's curriculum, some without must-haves.
-RandomWorld clustered_world(unsigned seed, WorldShape shape) {
+// some not seeking, numbered by program (as a college's export numbers them)
+// or in no order; jobs drawn from one program's curriculum, some without
+// must-haves.
+RandomWorld clustered_world(unsigned seed, WorldShape shape, bool numbered_by_program = true) {
     RandomWorld w = make_world(seed, shape);
     std::mt19937 rng(seed * 7 + 1);
     auto uni = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
@@ -49,11 +53,13 @@ RandomWorld clustered_world(unsigned seed, WorldShape shape) {
         }
         g.seeking = uni(0, 7) != 0;
     }
-    // Ids numbered by program, as a college's export numbers them: blocks
-    // (id order) then hold one program's graduates.
-    std::stable_sort(
-        w.graduates.begin(), w.graduates.end(),
-        [](const Graduate& a, const Graduate& b) { return a.program_id < b.program_id; });
+    if (numbered_by_program) {
+        std::stable_sort(
+            w.graduates.begin(), w.graduates.end(),
+            [](const Graduate& a, const Graduate& b) { return a.program_id < b.program_id; });
+    } else {
+        std::shuffle(w.graduates.begin(), w.graduates.end(), rng);
+    }
     for (std::size_t i = 0; i < w.graduates.size(); ++i) w.graduates[i].id = pad_id("g", int(i));
     for (std::size_t i = 0; i < w.jobs.size(); ++i) {
         Job& j = w.jobs[i];
@@ -143,26 +149,40 @@ TEST(IndexedCandidates, ClusteredWorldMatchesReference) {
     check_indexed(w, 9, 1, ScoreConfig{0, 0});
 }
 
-// Where programs share skills, the bounds leave most blocks unscored.
-TEST(IndexedCandidates, ClusteredWorldScoresFewBlocks) {
+// Where programs share skills, the bounds leave most tiles unscored, whether
+// or not ids number a program's graduates together (tiles group them).
+TEST(IndexedCandidates, ClusteredWorldScoresFewTiles) {
     WorldShape shape;
     shape.skills = 200;
     shape.programs = 40;
     shape.max_skills = 25;
     shape.graduates = 6000;
     shape.jobs = 33;
-    const RandomWorld w = clustered_world(44, shape);
-    const auto snap = build_snapshot(w);
-    std::vector<Index> jobs;
-    for (Index j = 0; j < snap->jobs.size(); ++j) jobs.push_back(j);
-    detail::IndexedQueryStats stats;
-    for (Index j : jobs) {
-        const Index one[1] = {j};
-        detail::indexed_top_candidates(*snap, snap->graduates, one, {}, {}, 10, ScoreConfig{}, {},
-                                       &stats);
+    for (const bool numbered_by_program : {true, false}) {
+        const RandomWorld w = clustered_world(44, shape, numbered_by_program);
+        const auto snap = build_snapshot(w);
+        std::vector<Index> jobs;
+        for (Index j = 0; j < snap->jobs.size(); ++j) jobs.push_back(j);
+        detail::IndexedQueryStats stats;
+        for (Index j : jobs) {
+            const Index one[1] = {j};
+            detail::indexed_top_candidates(*snap, snap->graduates, one, {}, {}, 10, ScoreConfig{},
+                                           {}, &stats);
+        }
+        EXPECT_EQ(stats.blocks, jobs.size() * snap->graduates.index.blocks());
+        EXPECT_LT(stats.blocks_scored * 4, stats.blocks) << numbered_by_program;
     }
-    EXPECT_EQ(stats.blocks, jobs.size() * snap->graduates.index.blocks());
-    EXPECT_LT(stats.blocks_scored * 4, stats.blocks);
+}
+
+// Unordered ids are answered exactly too.
+TEST(IndexedCandidates, UnorderedIdsMatchTheReference) {
+    WorldShape shape;
+    shape.skills = 60;
+    shape.programs = 12;
+    shape.graduates = 3000;
+    shape.jobs = 21;
+    const RandomWorld w = clustered_world(48, shape, false);
+    check_indexed(w, 21, 10, ScoreConfig{});
 }
 
 // Both regimes on a small world (below kIndexedMinBlocks the API takes the
@@ -189,32 +209,64 @@ TEST(IndexedCandidates, SmallSetsMatchTheBlockScan) {
     }
 }
 
-TEST(CandidateIndex, BlocksBoundEveryCandidate) {
+// Every candidate is in exactly one tile, with its levels in the tile's
+// rows, and the tile's bounds and postings cover it; tiles follow the
+// documented order (program, then the highest level sum, then id) and hold
+// 1 to kBlockSize graduates of one program.
+TEST(CandidateIndex, TilesBoundEveryCandidate) {
     WorldShape shape;
     shape.graduates = 1000;
     const RandomWorld w = make_world(47, shape);
     const auto snap = build_snapshot(w);
     const CandidateSet& cs = snap->graduates;
     const CandidateIndex& index = cs.index;
-    ASSERT_EQ(index.blocks(), cs.block_count());
-    std::size_t rows = 0;
+    const auto& members = index.tile_members;
+    ASSERT_EQ(members.items.size(), cs.size());
+    ASSERT_EQ(index.blocks(), members.rows());
+    std::vector<std::size_t> tile(cs.size(), SIZE_MAX), lane(cs.size(), SIZE_MAX);
+    for (std::size_t t = 0; t < members.rows(); ++t) {
+        const auto row = members.row(t);
+        ASSERT_GE(row.size(), 1u);
+        ASSERT_LE(row.size(), kBlockSize);
+        for (std::size_t l = 0; l < row.size(); ++l) {
+            ASSERT_LT(row[l], cs.size());
+            ASSERT_EQ(tile[row[l]], SIZE_MAX) << "candidate in two tiles";
+            tile[row[l]] = t;
+            lane[row[l]] = l;
+            EXPECT_EQ(cs.program[row[l]], cs.program[row[0]]) << "tile " << t;
+        }
+    }
+    const auto key = [&](Index c) { return std::make_tuple(cs.program[c], ~cs.level_sum[c], c); };
+    for (std::size_t p = 1; p < members.items.size(); ++p) {
+        EXPECT_LT(key(members.items[p - 1]), key(members.items[p])) << "position " << p;
+    }
+    std::set<std::pair<std::size_t, Index>> tile_skills;
     for (Index c = 0; c < cs.size(); ++c) {
-        const std::size_t b = c / kBlockSize;
+        const std::size_t b = tile[c];
         EXPECT_LE(index.block_min_level_sum[b], cs.level_sum[c]);
         EXPECT_GE(index.block_max_education[b], cs.education[c]);
         for (const SkillEntry& e : cs.skills.row(c)) {
+            tile_skills.insert({b, e.skill});
             const auto postings = index.postings_of(e.skill);
             const auto it = std::find_if(postings.begin(), postings.end(), [&](std::uint32_t p) {
                 return p >> CandidateIndex::kLevelBits == b;
             });
             ASSERT_NE(it, postings.end()) << "candidate " << c << " skill " << e.skill;
             EXPECT_GE(*it & CandidateIndex::kLevelMask, e.level);
+            const auto rows = index.tiles.rows.row(b);
+            const auto row = std::find_if(rows.begin(), rows.end(), [&](Index r) {
+                return index.tiles.row_skill[r] == e.skill;
+            });
+            ASSERT_NE(row, rows.end()) << "candidate " << c << " skill " << e.skill;
+            EXPECT_EQ(index.tiles.levels_of(*row)[lane[c]], e.level);
         }
     }
+    std::size_t postings = 0;
     for (std::size_t s = 0; s + 1 < index.skill_offsets.size(); ++s) {
-        rows += index.postings_of(s).size();
+        postings += index.postings_of(s).size();
     }
-    EXPECT_EQ(rows, cs.block_row_skill.size());  // one posting per block row, no more
+    EXPECT_EQ(postings, tile_skills.size());  // one posting per (tile, skill), no more
+    EXPECT_EQ(index.tiles.row_skill.size(), tile_skills.size());
 }
 
 }  // namespace

@@ -32,9 +32,9 @@ TEST(SnapshotBuilder, BlocksHoldEveryCandidateLevelAndNothingElse) {
         }
         const std::size_t b = c / kBlockSize, lane = c % kBlockSize;
         std::map<Index, int> got;
-        for (Index r : cs.block_rows.row(b)) {
-            const int level = cs.block_levels[r * kBlockSize + lane];
-            if (level > 0) got[cs.block_row_skill[r]] = level;
+        for (Index r : cs.blocks.rows.row(b)) {
+            const int level = cs.blocks.levels[r * kBlockSize + lane];
+            if (level > 0) got[cs.blocks.row_skill[r]] = level;
         }
         EXPECT_EQ(got, want) << g.id;
     }
