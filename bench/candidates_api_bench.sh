@@ -16,7 +16,9 @@
 # Usage: bench/candidates_api_bench.sh [new-talentmatch]
 #   default new: build/talentmatch. Env: BASE=1004eca ROUNDS=3 DURATION=15
 #   CHECK=50 SEED=42 DATE=2026-12-01 (generation date), GRADUATES=1000000
-#   JOBS=100000, DB=<an existing store to reuse instead of generating one>.
+#   JOBS=100000, DB=<an existing store to reuse instead of generating one>,
+#   OLD_DB=<the same store at BASE's schema version, for a BASE older than
+#   the store's schema (see store/schema.cpp); default: DB>.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${BASE:-1004eca}
@@ -28,7 +30,7 @@ date=${DATE:-2026-12-01}
 graduates=${GRADUATES:-1000000}
 jobs=${JOBS:-100000}
 new_tm=$(realpath "${1:-build/talentmatch}")
-for tool in wrk curl awk git cmake; do
+for tool in wrk curl awk git cmake sqlite3; do
   command -v "$tool" >/dev/null || { echo "candidates_api_bench: $tool is not installed (scripts/setup.sh bench)" >&2; exit 1; }
 done
 work=$(realpath -m build/bench/candidates_api)
@@ -59,15 +61,20 @@ if [ -z "$db" ]; then
   rm -rf "$work/data"
 fi
 db=$(realpath "$db")
+old_db=$(realpath "${OLD_DB:-$db}")
 key=$("$new_tm" keys create --db "$db" --role admin --label candidates-bench 2>/dev/null)
+if [ "$old_db" != "$db" ]; then  # the same key in the old side's copy
+  sqlite3 "$old_db" "ATTACH '$db' AS current; INSERT OR REPLACE INTO api_keys
+    SELECT * FROM current.api_keys WHERE label = 'candidates-bench'"
+fi
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 declare -A port=([old]=18951 [new]=18952) pid=()
 for side in old new; do
-  tm=$old_tm && [ "$side" = new ] && tm=$new_tm
-  "$tm" serve --db "$db" --port "${port[$side]}" >"$work/serve-$side.log" 2>&1 &
+  tm=$old_tm side_db=$old_db && [ "$side" = new ] && tm=$new_tm side_db=$db
+  "$tm" serve --db "$side_db" --port "${port[$side]}" >"$work/serve-$side.log" 2>&1 &
   pid[$side]=$!
   pids+=("$!")
 done
@@ -148,5 +155,5 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 printf '%-22s   %10s %10s %10s %12s\n' "new/old" "$(ratio "${med[new,rps]}" "${med[old,rps]}")" \
   "$(ratio "${med[new,p50]}" "${med[old,p50]}")" "$(ratio "${med[new,p99]}" "${med[old,p99]}")" \
   "$(ratio "${med[new,cpu]}" "${med[old,cpu]}")"
-echo "(store: $db; wrk -t2 -c32 -d${duration}s, k=10, random jobs of $work/job_ids.txt; raw output in $work)"
+echo "(store: $db, old side: $old_db; wrk -t2 -c32 -d${duration}s, k=10, random jobs of $work/job_ids.txt; raw output in $work)"
 exit "$failed"
