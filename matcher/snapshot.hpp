@@ -51,9 +51,12 @@ class SortedIds {
 struct SkillEntry {
     Index skill;         // skill index
     std::uint8_t level;  // 1..5 (level-0 entries are dropped at build)
+    bool operator==(const SkillEntry&) const = default;
 };
 
 // Graduates or programs. Per-candidate arrays are indexed by candidate index.
+// The columns (one entry or row per candidate) are listed once, in columns();
+// copying a row, comparing and sizing sets derive from that list.
 struct CandidateSet {
     SortedIds ids;
     Csr<SkillEntry> skills;                    // sorted by skill index
@@ -78,6 +81,23 @@ struct CandidateSet {
 
     std::size_t size() const { return ids.size(); }
     std::size_t block_count() const { return (size() + kBlockSize - 1) / kBlockSize; }
+
+    // f(name, set.column...) for every column, the sets side by side (ids,
+    // blocks and index are built from the columns, not columns themselves).
+    template <class F, class... Sets>
+    static void columns(F&& f, Sets&... sets) {
+        f("skills", sets.skills...);
+        f("level_sum", sets.level_sum...);
+        f("education", sets.education...);
+        f("certificates", sets.certificates...);
+        f("preferred_districts", sets.preferred_districts...);
+        f("preferred_clusters", sets.preferred_clusters...);
+        f("institution", sets.institution...);
+        f("program", sets.program...);
+        f("cluster", sets.cluster...);
+        f("seeking", sets.seeking...);
+        f("year_or_cohort", sets.year_or_cohort...);
+    }
 };
 
 inline constexpr Index kNone = 0xFFFF'FFFFu;
@@ -87,8 +107,11 @@ struct RequirementEntry {
     std::uint8_t level;   // 1..5
     std::uint8_t weight;  // 1..10
     std::uint8_t must_have;
+    bool operator==(const RequirementEntry&) const = default;
 };
 
+// Jobs; per-job arrays are indexed by job index. The columns are listed once,
+// in columns(), as for CandidateSet.
 struct JobSet {
     SortedIds ids;
     Csr<RequirementEntry> requirements;             // must-haves first, then by skill index
@@ -105,6 +128,22 @@ struct JobSet {
     ValidJobsMemo valid_jobs;  // not a column: flags derived from valid_until_key, per date
 
     std::size_t size() const { return ids.size(); }
+
+    // f(name, set.column...) for every column, the sets side by side.
+    template <class F, class... Sets>
+    static void columns(F&& f, Sets&... sets) {
+        f("requirements", sets.requirements...);
+        f("weighted_level_sum", sets.weighted_level_sum...);
+        f("employer", sets.employer...);
+        f("cluster", sets.cluster...);
+        f("district", sets.district...);
+        f("headcount", sets.headcount...);
+        f("min_education", sets.min_education...);
+        f("certificates", sets.certificates...);
+        f("title", sets.title...);
+        f("valid_until", sets.valid_until...);
+        f("valid_until_key", sets.valid_until_key...);
+    }
 };
 
 struct SnapshotStats {

@@ -235,15 +235,14 @@ std::size_t bytes(const SortedIds& ids) {
     return bytes(ids.all());
 }
 std::size_t bytes(const CandidateSet& s) {
-    return bytes(s.ids) + bytes(s.skills) + bytes(s.level_sum) + bytes(s.education) +
-           bytes(s.certificates) + bytes(s.preferred_districts) + bytes(s.preferred_clusters) +
-           bytes(s.institution) + bytes(s.program) + bytes(s.cluster) + bytes(s.seeking) +
-           bytes(s.year_or_cohort) + s.blocks.memory_bytes() + s.index.memory_bytes();
+    std::size_t n = bytes(s.ids) + s.blocks.memory_bytes() + s.index.memory_bytes();
+    CandidateSet::columns([&n](const char*, const auto& column) { n += bytes(column); }, s);
+    return n;
 }
 std::size_t bytes(const JobSet& j) {
-    return bytes(j.ids) + bytes(j.requirements) + bytes(j.weighted_level_sum) + bytes(j.employer) +
-           bytes(j.cluster) + bytes(j.district) + bytes(j.headcount) + bytes(j.min_education) +
-           bytes(j.certificates) + bytes(j.title) + bytes(j.valid_until) + bytes(j.valid_until_key);
+    std::size_t n = bytes(j.ids);
+    JobSet::columns([&n](const char*, const auto& column) { n += bytes(column); }, j);
+    return n;
 }
 
 }  // namespace

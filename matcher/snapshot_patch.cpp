@@ -114,40 +114,22 @@ bool every_dictionary_string_used(const Snapshot& s) {
 }
 
 template <typename T>
-void append_csr_row(const Csr<T>& in, std::size_t row, Csr<T>& out) {
+void append_item(const Csr<T>& in, std::size_t row, Csr<T>& out) {
     const auto items = in.row(row);
     out.items.insert(out.items.end(), items.begin(), items.end());
     out.offsets.push_back(std::uint32_t(out.items.size()));
 }
-
-// Row `j` of `in`, copied unchanged.
-void append_row(const JobSet& in, std::size_t j, JobSet& out) {
-    append_csr_row(in.requirements, j, out.requirements);
-    out.weighted_level_sum.push_back(in.weighted_level_sum[j]);
-    out.employer.push_back(in.employer[j]);
-    out.cluster.push_back(in.cluster[j]);
-    out.district.push_back(in.district[j]);
-    out.headcount.push_back(in.headcount[j]);
-    out.min_education.push_back(in.min_education[j]);
-    append_csr_row(in.certificates, j, out.certificates);
-    out.title.push_back(in.title[j]);
-    out.valid_until.push_back(in.valid_until[j]);
-    out.valid_until_key.push_back(in.valid_until_key[j]);
+template <typename T>
+void append_item(const std::vector<T>& in, std::size_t row, std::vector<T>& out) {
+    out.push_back(in[row]);
 }
 
-// Row `c` of `in`, copied unchanged (everything but the block layout).
-void append_row(const CandidateSet& in, std::size_t c, CandidateSet& out) {
-    append_csr_row(in.skills, c, out.skills);
-    out.level_sum.push_back(in.level_sum[c]);
-    out.education.push_back(in.education[c]);
-    append_csr_row(in.certificates, c, out.certificates);
-    append_csr_row(in.preferred_districts, c, out.preferred_districts);
-    append_csr_row(in.preferred_clusters, c, out.preferred_clusters);
-    out.institution.push_back(in.institution[c]);
-    out.program.push_back(in.program[c]);
-    out.cluster.push_back(in.cluster[c]);
-    out.seeking.push_back(in.seeking[c]);
-    out.year_or_cohort.push_back(in.year_or_cohort[c]);
+// Row `row` of every column of `in` (JobSet or CandidateSet), copied
+// unchanged onto `out`'s (not the ids, block layout or index).
+template <typename Set>
+void append_row(const Set& in, std::size_t row, Set& out) {
+    Set::columns([row](const char*, const auto& from, auto& to) { append_item(from, row, to); }, in,
+                 out);
 }
 
 // Copies into `out` the rows of `old` whose id is not in `changed_ids`
