@@ -36,8 +36,9 @@ bool tile_order_before(const CandidateSet& set, Index a, Index b) {
 // span two groups, so a patch that changes one group's candidates leaves
 // every other group's tiles as they were. With `previous` (see
 // build_candidate_index), its order minus the changed candidates is merged
-// with the changed ones (their keys are as before: a graduate patch changes
-// no program), instead of sorting everything again.
+// with the changed ones instead of sorting everything again: the kept
+// candidates' keys are as before (a graduate patch changes no program, and
+// their indices shift in order), so their previous order is still sorted.
 Csr<Index> tile_members(const CandidateSet& set, const CandidateIndex* previous,
                         std::span<const Index> from_old) {
     const auto before = [&set](Index a, Index b) { return tile_order_before(set, a, b); };

@@ -12,8 +12,10 @@
 //
 // Cost: patch_jobs copies every job row once and rebuilds the job kernel
 // plan; patch_graduates stages only the changed graduates, copies every other
-// row once, lays out the blocks again, rebuilds the candidate index
-// (candidate_index.hpp) and copies the job side;
+// row once, lays out again the blocks and the candidate index's tiles
+// (candidate_index.hpp) whose candidates changed or moved (copying the
+// others), derives the index's bounds and postings again and copies the job
+// side;
 // patch_candidates (a whole reload) restages every graduate.
 // Neither knows where entities come from (no store, no HTTP).
 //
