@@ -34,17 +34,9 @@ struct IndexedMatch {
     bool operator==(const IndexedMatch&) const = default;
 };
 
-// Result lists in compressed rows: row i is items[offsets[i] .. offsets[i+1]),
-// best first, at most k long.
-struct TopKLists {
-    std::vector<std::uint32_t> offsets{0};
-    std::vector<IndexedMatch> items;
-    std::span<const IndexedMatch> row(std::size_t i) const {
-        return {items.data() + offsets[i], items.data() + offsets[i + 1]};
-    }
-    std::size_t rows() const { return offsets.size() - 1; }
-    bool operator==(const TopKLists&) const = default;
-};
+// Result lists in compressed rows (block_layout.hpp's Csr): row i is
+// items[offsets[i] .. offsets[i+1]), best first, at most k long.
+using TopKLists = Csr<IndexedMatch>;
 
 struct BatchRange {
     Index begin = 0;
