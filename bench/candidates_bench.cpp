@@ -133,7 +133,7 @@ int main(int argc, char** argv) {
     std::printf("snapshot: %zu graduates, %zu jobs, %zu skills, built in %.1f s (%.2f GiB)\n",
                 cs.size(), snap->jobs.size(), snap->skills.size(), ms_since(t0) / 1e3,
                 double(snap->stats.memory_bytes) / double(1u << 30));
-    std::printf("index: %zu blocks, %zu postings, %.1f MiB\n", cs.index.blocks(),
+    std::printf("index: %zu tiles, %zu postings, %.1f MiB\n", cs.index.blocks(),
                 cs.index.postings.size(), double(cs.index.memory_bytes()) / double(1u << 20));
 
     // Build cost of the index beside a one-graduate patch (publication).
@@ -202,7 +202,7 @@ int main(int argc, char** argv) {
     print_row("B via top_graduates_for_jobs", api);
     std::printf("B/A cpu mean %.4f  p99 %.4f | wall p50 %.4f\n", b.mean_cpu() / a.mean_cpu(),
                 b.pct(b.cpu, 0.99) / a.pct(a.cpu, 0.99), b.pct(b.wall, 0.5) / a.pct(a.wall, 0.5));
-    std::printf("B per query: %.0f of %zu blocks bounded, %.1f scored, %.0f postings read\n",
+    std::printf("B per query: %.0f of %zu tiles bounded, %.1f scored, %.0f postings read\n",
                 double(stats.blocks_bounded) / double(jobs.size()), cs.index.blocks(),
                 double(stats.blocks_scored) / double(jobs.size()),
                 double(stats.postings) / double(jobs.size()));
