@@ -208,20 +208,13 @@ WorldShape many_blocks_shape() {
     return s;
 }
 
-// The large-batch regime across job-tile boundaries: more than two tiles of
-// jobs (kJobTile) and enough blocks for the tile index; oracle computed once,
-// compared for every kernel and thread count.
-TEST(OracleAgreementMultiTile, FullBatchAcrossJobTilesMatchesReference) {
-    WorldShape shape;
-    shape.skills = 40;
-    shape.graduates = 2100;
-    shape.jobs = int(2 * detail::kJobTile + 37);
-    shape.max_requirements = 6;
-    shape.max_skills = 12;
-    const RandomWorld w = make_world(11, shape);
+// Runs the full batch for every kernel and thread count and compares both
+// directions with the oracle, computed once.
+void expect_full_batch_matches_oracle(const WorldShape& shape, unsigned seed, std::size_t k_jobs,
+                                      std::size_t k_grads, const std::string& label) {
+    const RandomWorld w = make_world(seed, shape);
     const auto snap = build_snapshot(w);
     const ScoreConfig cfg;
-    const std::size_t k_jobs = 4, k_grads = 6;
     std::vector<std::vector<Expected>> want_jobs, want_grads;
     for (const Graduate& g : w.graduates)
         want_jobs.push_back(oracle_jobs_for(g, w.jobs, k_jobs, {}, cfg));
@@ -237,7 +230,7 @@ TEST(OracleAgreementMultiTile, FullBatchAcrossJobTilesMatchesReference) {
             for (const IndexedMatch& m : all.jobs_per_candidate.row(gi)) {
                 got.push_back({snap->jobs.ids[m.index], m.index, m.score});
             }
-            expect_same(got, want_jobs[q], "multi-tile graduate " + w.graduates[q].id);
+            expect_same(got, want_jobs[q], label + " graduate " + w.graduates[q].id);
         }
         for (std::size_t q = 0; q < w.jobs.size(); ++q) {
             const Index ji = *snap->jobs.ids.find(w.jobs[q].id);
@@ -245,8 +238,38 @@ TEST(OracleAgreementMultiTile, FullBatchAcrossJobTilesMatchesReference) {
             for (const IndexedMatch& m : all.candidates_per_job.row(ji)) {
                 got.push_back({snap->graduates.ids[m.index], m.index, m.score});
             }
-            expect_same(got, want_grads[q], "multi-tile job " + w.jobs[q].id);
+            expect_same(got, want_grads[q], label + " job " + w.jobs[q].id);
         }
+    }
+}
+
+// The large-batch regime across job-tile boundaries: more than two tiles of
+// jobs (kJobTile) and enough blocks for the tile index.
+TEST(OracleAgreementMultiTile, FullBatchAcrossJobTilesMatchesReference) {
+    WorldShape shape;
+    shape.skills = 40;
+    shape.graduates = 2100;
+    shape.jobs = int(2 * detail::kJobTile + 37);
+    shape.max_requirements = 6;
+    shape.max_skills = 12;
+    expect_full_batch_matches_oracle(shape, 11, 4, 6, "multi-tile");
+}
+
+// The large-batch regime with wide jobs and large sums: up to 70 requirements
+// and skills per person, so most jobs are wide (not packed) and level sums
+// pass a byte. The extreme world (every level 5, every weight 10) puts floors
+// at their highest too.
+TEST(OracleAgreementMultiTile, WideJobsAndLargeSumsMatchReference) {
+    for (const bool extreme : {false, true}) {
+        WorldShape shape;
+        shape.skills = 80;
+        shape.graduates = 2150;
+        shape.jobs = 150;
+        shape.max_requirements = 70;
+        shape.max_skills = 75;
+        shape.extreme = extreme;
+        expect_full_batch_matches_oracle(shape, extreme ? 13 : 12, 3, 5,
+                                         extreme ? "large sums, extreme" : "large sums");
     }
 }
 
