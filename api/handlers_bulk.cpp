@@ -19,13 +19,11 @@
 // ids), nothing is written, and the answer is 200 with "dry_run": true and
 // the per-item results (valid items "not_applied").
 //
-// Speed (bench/api_bench.sh, 100k jobs in requests of 5,000): JSON Lines jobs
-// and graduates take the bulk fast parsers (bulk/fast_*_parser.hpp: no DOM;
-// anything unusual falls back to nlohmann + json_codec, which writes the
-// error messages), and the answer is written straight into a string (same
-// bytes as dumping the equivalent nlohmann object, keys sorted).
+// JSON Lines and CSV bodies are read by the reader `import` uses for files
+// (bulk/bulk_reader.hpp: the same fast parsers, records, lines and messages);
+// the answer is written straight into a string (same bytes as dumping the
+// equivalent nlohmann object, keys sorted).
 #include <algorithm>
-#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -33,10 +31,8 @@
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_parsing.hpp"
+#include "bulk/bulk_reader.hpp"
 #include "bulk/csv_formats.hpp"
-#include "bulk/csv_reader.hpp"
-#include "bulk/fast_graduate_parser.hpp"
-#include "bulk/fast_job_parser.hpp"
 #include "bulk/json_line.hpp"
 #include "bulk/text_encoding.hpp"
 #include "models/skill_references.hpp"
@@ -63,89 +59,65 @@ void decode_json(const nlohmann::json& json, RawItem<T>& item) {
     item.value = EntityTraits<T>::decode(json, item.errors);
 }
 
-// The DOM-free path for the big kinds (false: take the DOM path).
-template <class T>
-bool parse_fast(std::string_view text, T& out) {
-    if constexpr (std::is_same_v<T, Job>) {
-        return bulk::parse_job_fast(text, out);
-    } else if constexpr (std::is_same_v<T, Graduate>) {
-        return bulk::parse_graduate_fast(text, out);
-    } else {
-        (void)text;
-        (void)out;
-        return false;
-    }
-}
-
 bool is_json_lines(const std::string& type) {
     return type == "application/x-ndjson" || type == "application/jsonl" ||
            type == "application/json-lines" || type == "application/jsonlines";
 }
 
-// text/csv (bulk/FORMATS.md): UTF-8, or GBK/GB18030 converted; `encoding`
-// is set to what was found. Each row is an item with its physical line.
+// True when the body holds nothing but a byte-order mark and blank lines.
+bool is_blank_text(std::string_view body) {
+    if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+    return body.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// JSON Lines and CSV bodies are read as import reads files (bulk_reader.hpp):
+// the same records, lines and messages. A body none of whose records can be
+// read (an unreadable encoding, an unusable CSV header) is one 422, its
+// errors at "line N[.column]"; a CSV body also says the encoding it was in.
 template <class T>
-std::vector<RawItem<T>> split_csv(const Request& req, std::string& encoding) {
+std::vector<RawItem<T>> read_items(const Request& req, bulk::FileFormat format,
+                                   std::string& encoding) {
     constexpr bulk::EntityKind kind = bulk::kind_of<T>();
-    if (!bulk::has_csv_format(kind)) {
-        throw UnsupportedMediaType(std::string(bulk::to_string(kind)) +
-                                   " have no CSV format; send application/x-ndjson or "
-                                   "application/json");
+    if (format == bulk::FileFormat::kCsv) {
+        if (!bulk::has_csv_format(kind)) {
+            throw UnsupportedMediaType(std::string(bulk::to_string(kind)) +
+                                       " have no CSV format; send application/x-ndjson or "
+                                       "application/json");
+        }
+        if (is_blank_text(req.body)) {
+            throw ValidationError(std::vector<FieldError>{
+                {"",
+                 "the CSV body is empty: send a header row naming the columns, then one row "
+                 "per item (bulk/FORMATS.md)"}});
+        }
     }
-    bulk::DecodedText decoded;
-    try {
-        decoded = bulk::decode_csv_text(req.body);
-    } catch (const bulk::EncodingError& e) {
-        throw ValidationError(
-            std::vector<FieldError>{{"line " + std::to_string(e.line()), e.what()}});
-    }
-    encoding = bulk::to_string(decoded.encoding);
-    std::istringstream in(std::move(decoded.text));
-    bulk::CsvReader reader(in);
-    bulk::CsvRecord record;
     std::vector<RawItem<T>> items;
-    if (!reader.next(record)) {
-        throw ValidationError(std::vector<FieldError>{
-            {"",
-             "the CSV body is empty: send a header row naming the columns, then one row "
-             "per item (bulk/FORMATS.md)"}});
-    }
-    const bulk::CsvDecoder decoder(kind, record.fields);
-    // The id column (any position), so a row that fails to decode is still
-    // reported under its id.
-    const auto id_column = static_cast<std::size_t>(
-        std::find(record.fields.begin(), record.fields.end(), "id") - record.fields.begin());
-    if (!record.error.empty() || !decoder.header_errors().empty()) {
-        std::vector<FieldError> errors;
-        if (!record.error.empty()) errors.push_back({"line 1", record.error});
-        for (const auto& e : decoder.header_errors()) {
-            errors.push_back({"line 1." + e.path, e.message});
-        }
-        throw ValidationError(std::move(errors));
-    }
-    while (reader.next(record)) {
-        RawItem<T>& item = items.emplace_back();
-        item.line = record.line;
-        if (id_column < record.fields.size() && !record.fields[id_column].empty()) {
-            item.id = record.fields[id_column];
-        }
-        if (!record.error.empty()) {
-            item.errors.push_back({"", record.error});
-            continue;
-        }
-        if (auto entity = decoder.decode(record.fields, item.errors)) {
-            item.value = std::move(std::get<T>(*entity));
-            item.id = item.value->id;
-        }
-    }
+    std::vector<FieldError> body_errors;
+    const bulk::TextEncoding found =
+        bulk::for_each_item_in_bytes(req.body, kind, format, [&](bulk::BulkItem& item) {
+            const std::string line = "line " + std::to_string(item.line);
+            if (item.whole_file) {
+                for (const FieldError& e : item.errors) {
+                    body_errors.push_back({e.path.empty() ? line : line + "." + e.path, e.message});
+                }
+                return;
+            }
+            RawItem<T>& raw = items.emplace_back();
+            raw.line = item.line;
+            raw.id = item.id;
+            raw.errors = std::move(item.errors);
+            if (item.entity) raw.value = std::get<T>(std::move(*item.entity));
+        });
+    if (!body_errors.empty()) throw ValidationError(std::move(body_errors));
+    if (format == bulk::FileFormat::kCsv) encoding = bulk::to_string(found);
     return items;
 }
 
 template <class T>
 std::vector<RawItem<T>> split_items(const Request& req, std::string& encoding) {
     const std::string type = req.media_type();
-    std::vector<RawItem<T>> items;
-    if (type == "text/csv") return split_csv<T>(req, encoding);
+    if (type == "text/csv") return read_items<T>(req, bulk::FileFormat::kCsv, encoding);
+    if (is_json_lines(type)) return read_items<T>(req, bulk::FileFormat::kJsonLines, encoding);
     if (type == "application/json") {
         nlohmann::json body;
         if (const auto error = parse_json(req.body, body)) throw_json_error(*error);
@@ -153,36 +125,8 @@ std::vector<RawItem<T>> split_items(const Request& req, std::string& encoding) {
             throw ValidationError(
                 std::vector<FieldError>{{"", "a bulk body must be a JSON array of objects"}});
         }
-        items.resize(body.size());
+        std::vector<RawItem<T>> items(body.size());
         for (std::size_t i = 0; i < body.size(); ++i) decode_json(body[i], items[i]);
-        return items;
-    }
-    if (is_json_lines(type)) {
-        const std::string_view body = req.body;
-        std::size_t start = 0;
-        std::size_t line = 0;
-        T scratch;
-        while (start < body.size()) {
-            auto end = body.find('\n', start);
-            if (end == std::string_view::npos) end = body.size();
-            ++line;
-            const std::string_view text = body.substr(start, end - start);
-            start = end + 1;
-            if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-            RawItem<T>& item = items.emplace_back();
-            item.line = line;
-            if (parse_fast(text, scratch)) {
-                item.id = scratch.id;
-                item.value = std::move(scratch);
-                continue;
-            }
-            nlohmann::json json;
-            if (const auto error = parse_json(text, json)) {
-                item.errors.push_back(json_record_error(*error));
-                continue;
-            }
-            decode_json(json, item);
-        }
         return items;
     }
     throw UnsupportedMediaType(

@@ -1,10 +1,13 @@
 #include "bulk/bulk_reader.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 #include "bulk/csv_formats.hpp"
@@ -60,6 +63,41 @@ bool parse_fast(std::string_view line, BulkItem& item, bool (*parse)(std::string
     return parse(line, std::get<T>(*item.entity));
 }
 
+std::string id_of(const Entity& entity) {
+    return std::visit([](const auto& e) { return e.id; }, entity);
+}
+
+// One JSON Lines record (not blank) into `item`, then the callback.
+void read_json_line(std::string_view line, std::size_t line_number, EntityKind kind, BulkItem& item,
+                    const ItemCallback& callback) {
+    item.line = line_number;
+    item.errors.clear();
+    item.id.clear();
+    // Fast paths for the big kinds, parsing into the previous item's entity
+    // to reuse its buffers (unless the callback moved it out). Anything they
+    // do not accept takes the reference path below, which also produces the
+    // exact error messages.
+    if ((kind == EntityKind::kGraduates && parse_fast<Graduate>(line, item, parse_graduate_fast)) ||
+        (kind == EntityKind::kJobs && parse_fast<Job>(line, item, parse_job_fast))) {
+        item.id = id_of(*item.entity);
+        callback(item);
+        return;
+    }
+    item.entity.reset();
+    nlohmann::json value;
+    if (const auto error = parse_json(line, value)) {
+        item.errors.push_back(json_record_error(*error));
+        callback(item);
+        return;
+    }
+    if (value.is_object()) {
+        const auto id = value.find("id");
+        if (id != value.end() && id->is_string()) item.id = id->get<std::string>();
+    }
+    item.entity = decode_entity(kind, value, item.errors);
+    callback(item);
+}
+
 void read_json_lines(const std::filesystem::path& path, EntityKind kind,
                      const ItemCallback& callback) {
     LineReader lines(path);
@@ -67,32 +105,29 @@ void read_json_lines(const std::filesystem::path& path, EntityKind kind,
     item.source = &path;
     std::string_view line;
     while (lines.next(line)) {
-        if (is_blank(line)) continue;
-        item.line = lines.line_number();
-        item.errors.clear();
-        // Fast paths for the big kinds, parsing into the previous item's
-        // entity to reuse its buffers (unless the callback moved it out).
-        // Anything they do not accept takes the reference path below, which
-        // also produces the exact error messages.
-        if (kind == EntityKind::kGraduates &&
-            parse_fast<Graduate>(line, item, parse_graduate_fast)) {
-            callback(item);
-            continue;
-        }
-        if (kind == EntityKind::kJobs && parse_fast<Job>(line, item, parse_job_fast)) {
-            callback(item);
-            continue;
-        }
-        item.entity.reset();
-        nlohmann::json value;
-        if (const auto error = parse_json(line, value)) {
-            item.errors.push_back(json_record_error(*error));
-            callback(item);
-            continue;
-        }
-        item.entity = decode_entity(kind, value, item.errors);
-        callback(item);
+        if (!is_blank(line)) read_json_line(line, lines.line_number(), kind, item, callback);
     }
+}
+
+// As LineReader splits a file: LF or CRLF, a UTF-8 byte-order mark skipped.
+TextEncoding read_json_lines(std::string_view bytes, EntityKind kind,
+                             const ItemCallback& callback) {
+    TextEncoding encoding = TextEncoding::kUtf8;
+    if (bytes.starts_with("\xEF\xBB\xBF")) {
+        bytes.remove_prefix(3);
+        encoding = TextEncoding::kUtf8Bom;
+    }
+    BulkItem item;
+    std::size_t line_number = 0;
+    while (!bytes.empty()) {
+        const std::size_t end = std::min(bytes.find('\n'), bytes.size());
+        std::string_view line = bytes.substr(0, end);
+        bytes.remove_prefix(std::min(end + 1, bytes.size()));
+        ++line_number;
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        if (!is_blank(line)) read_json_line(line, line_number, kind, item, callback);
+    }
+    return encoding;
 }
 
 // True when the whole file is UTF-8 (with or without a byte-order mark),
@@ -127,7 +162,7 @@ bool file_is_utf8(const std::filesystem::path& path) {
 }
 
 // Reads the records of an open CSV stream.
-void read_csv_stream(std::istream& in, const std::filesystem::path& path, EntityKind kind,
+void read_csv_stream(std::istream& in, const std::filesystem::path* source, EntityKind kind,
                      const ItemCallback& callback);
 
 // True when the file starts as a spreadsheet workbook (whose first bytes
@@ -143,7 +178,7 @@ void read_csv(const std::filesystem::path& path, EntityKind kind, const ItemCall
     if (!file_starts_as_workbook(path) && file_is_utf8(path)) {
         std::ifstream in(path, std::ios::binary);
         if (!in) throw std::runtime_error("cannot open " + path.string());
-        read_csv_stream(in, path, kind, callback);
+        read_csv_stream(in, &path, kind, callback);
         return;
     }
     // Not UTF-8: a spreadsheet's GBK / GB18030 (converted whole; such files
@@ -159,36 +194,60 @@ void read_csv(const std::filesystem::path& path, EntityKind kind, const ItemCall
         item.source = &path;
         item.line = e.line();
         item.errors.push_back({"", e.what()});
+        item.whole_file = true;
         callback(item);
         return;
     }
     std::istringstream in(std::move(decoded.text));
-    read_csv_stream(in, path, kind, callback);
+    read_csv_stream(in, &path, kind, callback);
 }
 
-void read_csv_stream(std::istream& in, const std::filesystem::path& path, EntityKind kind,
+TextEncoding read_csv(std::string bytes, EntityKind kind, const ItemCallback& callback) {
+    DecodedText decoded;
+    try {
+        decoded = decode_csv_text(std::move(bytes));
+    } catch (const EncodingError& e) {
+        BulkItem item;
+        item.line = e.line();
+        item.errors.push_back({"", e.what()});
+        item.whole_file = true;
+        callback(item);
+        return TextEncoding::kUtf8;
+    }
+    std::istringstream in(std::move(decoded.text));
+    read_csv_stream(in, nullptr, kind, callback);
+    return decoded.encoding;
+}
+
+void read_csv_stream(std::istream& in, const std::filesystem::path* source, EntityKind kind,
                      const ItemCallback& callback) {
     CsvReader reader(in);
     CsvRecord record;
     BulkItem item;
-    item.source = &path;
+    item.source = source;
     if (!reader.next(record)) return;  // empty file: no header, no rows
     const CsvDecoder decoder(kind, record.fields);
     if (!record.error.empty() || !decoder.header_errors().empty()) {
         item.line = record.line;
         item.errors = decoder.header_errors();
         if (!record.error.empty()) item.errors.insert(item.errors.begin(), {"", record.error});
+        item.whole_file = true;
         callback(item);
         return;
     }
+    // The id column (any position), so a row that fails to decode is still named.
+    const auto id_column = static_cast<std::size_t>(
+        std::find(record.fields.begin(), record.fields.end(), "id") - record.fields.begin());
     while (reader.next(record)) {
         item.line = record.line;
         item.errors.clear();
         item.entity.reset();
+        item.id = id_column < record.fields.size() ? record.fields[id_column] : "";
         if (!record.error.empty()) {
             item.errors.push_back({"", record.error});
         } else {
             item.entity = decoder.decode(record.fields, item.errors);
+            if (item.entity) item.id = id_of(*item.entity);
         }
         callback(item);
     }
@@ -213,6 +272,12 @@ void for_each_item(const std::filesystem::path& path, EntityKind kind, FileForma
 
 void for_each_item(const BulkFile& file, const ItemCallback& callback) {
     for_each_item(file.path, file.kind, file.format, callback);
+}
+
+TextEncoding for_each_item_in_bytes(std::string bytes, EntityKind kind, FileFormat format,
+                                    const ItemCallback& callback) {
+    if (format == FileFormat::kCsv) return read_csv(std::move(bytes), kind, callback);
+    return read_json_lines(std::string_view(bytes), kind, callback);
 }
 
 }  // namespace talentmatch::bulk

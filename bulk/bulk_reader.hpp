@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "bulk/entity_kind.hpp"
+#include "bulk/text_encoding.hpp"
 #include "models/field_error.hpp"
 
 namespace talentmatch::bulk {
@@ -33,6 +34,12 @@ struct BulkItem {
     std::size_t line = 0;            // 1-based physical line where the record starts
     std::optional<Entity> entity;    // set iff `errors` is empty
     std::vector<FieldError> errors;  // paths relative to the entity: "requirements[2].level"
+    // The record's id when it has one as a string, even if it failed to
+    // decode ("" otherwise), so a rejected record can be named.
+    std::string id;
+    // True for the one item of a file no record of which can be read (an
+    // unreadable encoding, an unusable CSV header): its errors are the file's.
+    bool whole_file = false;
 };
 
 // "graduates.jsonl line 17: skills[2].level: expected an integer, got \"x\""
@@ -49,5 +56,11 @@ using ItemCallback = std::function<void(BulkItem& item)>;
 void for_each_item(const std::filesystem::path& path, EntityKind kind, FileFormat format,
                    const ItemCallback& callback);
 void for_each_item(const BulkFile& file, const ItemCallback& callback);
+
+// The same, for bytes already in memory (a request body): the same records,
+// lines, errors and messages as the file. Returns the text encoding found
+// (CSV: UTF-8 or GBK/GB18030 converted; JSON Lines: UTF-8).
+TextEncoding for_each_item_in_bytes(std::string bytes, EntityKind kind, FileFormat format,
+                                    const ItemCallback& callback);
 
 }  // namespace talentmatch::bulk

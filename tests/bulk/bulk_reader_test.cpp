@@ -275,6 +275,104 @@ TEST(BulkCsv, AnUnterminatedQuoteIsReportedOnItsRecord) {
                   "programs.csv line 3: unterminated quoted field (opened on line 3)"});
 }
 
+// Everything the callback sees of one item, for comparing two reads.
+struct SeenItem {
+    std::size_t line = 0;
+    std::string id;
+    bool whole_file = false;
+    bool decoded = false;
+    std::vector<std::string> errors;  // to_string(error): path and message, no file name
+    bool operator==(const SeenItem&) const = default;
+};
+
+std::vector<SeenItem> seen_of_file(const std::filesystem::path& path, EntityKind kind,
+                                   FileFormat format) {
+    std::vector<SeenItem> out;
+    for_each_item(path, kind, format, [&](BulkItem& item) {
+        SeenItem s{item.line, item.id, item.whole_file, item.entity.has_value(), {}};
+        for (const auto& e : item.errors) s.errors.push_back(to_string(e));
+        out.push_back(std::move(s));
+    });
+    return out;
+}
+
+std::vector<SeenItem> seen_of_bytes(const std::string& bytes, EntityKind kind, FileFormat format,
+                                    TextEncoding* encoding = nullptr) {
+    std::vector<SeenItem> out;
+    const TextEncoding found = for_each_item_in_bytes(bytes, kind, format, [&](BulkItem& item) {
+        EXPECT_EQ(item.source, nullptr);
+        SeenItem s{item.line, item.id, item.whole_file, item.entity.has_value(), {}};
+        for (const auto& e : item.errors) s.errors.push_back(to_string(e));
+        out.push_back(std::move(s));
+    });
+    if (encoding != nullptr) *encoding = found;
+    return out;
+}
+
+// One reader behind `import` (files) and the bulk endpoints (request bodies):
+// the same bytes give the same records, lines, ids and messages either way.
+TEST(BulkReader, BytesInMemoryReadAsTheSameFile) {
+    TempDir dir;
+    const std::string jsonl =
+        "\xEF\xBB\xBF"
+        R"({"id":"j1","employer_id":"e","requirements":[{"skill_id":"s","level":2}]})"
+        "\r\n \t\n"
+        R"({"id":"j2","employer_id":"e","requirements":[{"skill_id":"s","level":"high"}]})"
+        "\n"
+        R"({"id":"j3","employer_id":"e" "requirements":[]})"
+        "\n[1,2]\n"
+        R"({"id":7})";
+    const std::string csv =
+        "id,employer_id,requirements\r\n"
+        "j1,e,s:2\r\n"
+        "\r\n"
+        "j2,e,s:high\r\n"
+        "\"j3,e,s:1\n";
+    const std::string bad_header = "id,employer_id,colour\nj1,e,red\n";
+    const std::string gbk_csv =
+        "id,employer_id,title,requirements\nj1,e,\xB5\xE7\xC6\xF8,s:2\n";  // 电气
+    const std::string not_text = "id,employer_id\nj1,\xFF\xFE\xFD\n";
+    struct Case {
+        const char* name;
+        const std::string* bytes;
+        FileFormat format;
+    };
+    for (const Case& c :
+         {Case{"jobs.jsonl", &jsonl, FileFormat::kJsonLines},
+          Case{"jobs.csv", &csv, FileFormat::kCsv}, Case{"jobs.csv", &bad_header, FileFormat::kCsv},
+          Case{"jobs.csv", &gbk_csv, FileFormat::kCsv},
+          Case{"jobs.csv", &not_text, FileFormat::kCsv}}) {
+        const auto path = dir.path() / c.name;
+        write_file(path, *c.bytes);
+        const auto from_file = seen_of_file(path, EntityKind::kJobs, c.format);
+        const auto from_bytes = seen_of_bytes(*c.bytes, EntityKind::kJobs, c.format);
+        EXPECT_EQ(from_file, from_bytes) << *c.bytes;
+        EXPECT_FALSE(from_file.empty());
+    }
+    // What the agreement covers, stated independently.
+    const auto lines = seen_of_bytes(jsonl, EntityKind::kJobs, FileFormat::kJsonLines);
+    ASSERT_EQ(lines.size(), 5u);
+    EXPECT_EQ(lines[0], (SeenItem{1, "j1", false, true, {}}));
+    EXPECT_EQ(lines[1].line, 3u);
+    EXPECT_EQ(lines[1].id, "j2");  // named although it failed to decode
+    EXPECT_FALSE(lines[1].decoded);
+    EXPECT_EQ(lines[2].id, "");  // not JSON: no id can be read
+    EXPECT_EQ(lines[3].id, "");
+    EXPECT_EQ(lines[4].id, "");  // a number is not a string id
+    const auto header = seen_of_bytes(bad_header, EntityKind::kJobs, FileFormat::kCsv);
+    ASSERT_EQ(header.size(), 1u);
+    EXPECT_TRUE(header[0].whole_file);
+    TextEncoding encoding = TextEncoding::kUtf8;
+    const auto gbk = seen_of_bytes(gbk_csv, EntityKind::kJobs, FileFormat::kCsv, &encoding);
+    EXPECT_EQ(encoding, TextEncoding::kGb18030);
+    ASSERT_EQ(gbk.size(), 1u);
+    EXPECT_TRUE(gbk[0].decoded);
+    const auto refused = seen_of_bytes(not_text, EntityKind::kJobs, FileFormat::kCsv);
+    ASSERT_EQ(refused.size(), 1u);
+    EXPECT_TRUE(refused[0].whole_file);
+    EXPECT_EQ(refused[0].line, 2u);
+}
+
 TEST(BulkReader, ThrowsOnlyWhenTheFileCannotBeOpened) {
     EXPECT_THROW(for_each_item("/nonexistent/jobs.jsonl", EntityKind::kJobs, FileFormat::kJsonLines,
                                [](BulkItem&) {}),
