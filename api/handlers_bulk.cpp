@@ -35,7 +35,7 @@
 #include "bulk/csv_formats.hpp"
 #include "bulk/json_line.hpp"
 #include "bulk/text_encoding.hpp"
-#include "models/skill_references.hpp"
+#include "ingest/ingest.hpp"
 
 namespace talentmatch::api {
 namespace {
@@ -141,12 +141,6 @@ nlohmann::json errors_json(const std::vector<FieldError>& errors) {
     return out;
 }
 
-struct Outcome {
-    std::string_view status;
-    std::vector<FieldError> errors;
-    std::vector<SkillResolution> resolved;  // skill references rewritten from a name or alias
-};
-
 nlohmann::json resolved_json(const std::vector<SkillResolution>& resolved) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : resolved)
@@ -158,7 +152,7 @@ nlohmann::json resolved_json(const std::vector<SkillResolution>& resolved) {
 // nlohmann's (sorted) order, as json_response would have written them.
 template <class T>
 void append_item(std::string& out, std::size_t index, const RawItem<T>& raw,
-                 const Outcome& outcome) {
+                 const ingest::Outcome& outcome) {
     out += "{\"errors\":[";
     for (std::size_t e = 0; e < outcome.errors.size(); ++e) {
         if (e > 0) out.push_back(',');
@@ -180,7 +174,7 @@ void append_item(std::string& out, std::size_t index, const RawItem<T>& raw,
                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
     out += ",\"status\":";
-    bulk::append_json_string(out, outcome.status);
+    bulk::append_json_string(out, store::to_string(outcome.status));
     out.push_back('}');
 }
 
@@ -192,66 +186,32 @@ Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
     std::string encoding;  // set for CSV bodies
     auto raw = split_items<T>(req, encoding);
 
-    std::vector<Outcome> outcomes(raw.size());
-    std::vector<T> accepted;
-    accepted.reserve(raw.size());
-    std::vector<std::size_t> accepted_index;  // accepted[i] is raw[accepted_index[i]]
-    accepted_index.reserve(raw.size());
-    std::size_t invalid = 0;
     // Per-item owner checks and the write run in ONE store transaction, so a
     // tenant racing another on a new id cannot take it over (see put_one).
     store::Store::WriteScope scope(ctx.store);
-    std::optional<SkillDirectory> skills;  // only kinds with skill references read the taxonomy
-    if constexpr (!std::is_same_v<T, Employer> && !std::is_same_v<T, Placement>) {
-        std::vector<Skill> all;
-        ctx.store.scan_skills({}, [&all](const Skill& s) { all.push_back(s); });
-        skills.emplace(std::move(all));
-    }
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        auto& out = outcomes[i];
-        std::vector<FieldError> errors = std::move(raw[i].errors);
-        std::optional<T>& value = raw[i].value;
-        if (value && skills) resolve_skill_references(*value, *skills, out.resolved, errors);
-        if (value && p.role != Role::kAdmin) {
-            if (auto e = Traits::ownership_error(ctx, p, *value)) errors.push_back(*e);
-            if (auto existing = Traits::get(ctx.store, value->id);
+    std::vector<ingest::Outcome> outcomes(raw.size());
+    ingest::Ingest<T> ingest(
+        ctx.store, atomic ? store::BulkMode::kAllOrNothing : store::BulkMode::kCommitValid,
+        ingest::kNoBatches, [&outcomes](ingest::Outcome& o) { outcomes[o.index] = std::move(o); },
+        [&ctx, &p](const T& value, std::vector<FieldError>& errors) {
+            if (p.role == Role::kAdmin) return;
+            if (auto e = Traits::ownership_error(ctx, p, value)) errors.push_back(*e);
+            if (auto existing = Traits::get(ctx.store, value.id);
                 existing && Traits::ownership_error(ctx, p, *existing)) {
                 errors.push_back({"id", "cannot be written with this key"});
             }
-        }
-        if (!value || !errors.empty()) {
-            out.status = "invalid";
-            out.errors = std::move(errors);
-            ++invalid;
-            continue;
-        }
-        accepted.push_back(std::move(*value));
-        accepted_index.push_back(i);
+        });
+    for (RawItem<T>& item : raw) {
+        ingest.add(std::move(item.value), std::move(item.errors), item.line.value_or(0));
     }
-
-    std::size_t applied = 0;
-    if ((atomic && invalid > 0) || dry_run) {
-        // Nothing is written; still tell the caller which other items are bad.
-        const KnownIds known = ctx.store.known_ids();
-        for (std::size_t j = 0; j < accepted.size(); ++j) {
-            auto& out = outcomes[accepted_index[j]];
-            out.errors = Traits::validate_item(accepted[j], known);
-            out.status = out.errors.empty() ? "not_applied" : "invalid";
-            if (!out.errors.empty()) ++invalid;
-        }
-    } else if (!accepted.empty()) {
-        auto result = ctx.store.upsert_many(
-            std::span<const T>(accepted),
-            atomic ? store::BulkMode::kAllOrNothing : store::BulkMode::kCommitValid);
-        for (auto& item : result.items) {
-            auto& out = outcomes[accepted_index[item.index]];
-            out.status = store::to_string(item.status);
-            out.errors = std::move(item.errors);
-            if (item.status == store::ItemStatus::kInvalid) ++invalid;
-        }
-        applied = result.applied;
+    if (dry_run || (atomic && ingest.totals().invalid > 0)) {
+        ingest.check_queued();  // nothing is written; still say which other items are bad
+    } else {
+        ingest.flush();
         scope.commit();
     }
+    const std::size_t invalid = ingest.totals().invalid;
+    const std::size_t applied = ingest.totals().applied();
 
     if (atomic && invalid > 0 && !dry_run) {
         nlohmann::json items = nlohmann::json::array();
@@ -261,7 +221,7 @@ Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
                 {{"index", i},
                  {"line", raw[i].line ? nlohmann::json(*raw[i].line) : nlohmann::json(nullptr)},
                  {"id", raw[i].id},
-                 {"status", outcomes[i].status},
+                 {"status", store::to_string(outcomes[i].status)},
                  {"errors", errors_json(outcomes[i].errors)}});
             if (!outcomes[i].resolved.empty())
                 items.back()["resolved"] = resolved_json(outcomes[i].resolved);

@@ -17,13 +17,12 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 #include "bulk/bulk_reader.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
-#include "models/skill_references.hpp"
+#include "ingest/ingest.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::cli {
@@ -36,24 +35,9 @@ struct ImportOptions {
     std::size_t batch_size = 5000;
 };
 
-struct KindTotals {
-    std::size_t created = 0;
-    std::size_t updated = 0;
-    std::size_t unchanged = 0;  // already stored exactly as given
-    std::size_t invalid = 0;
-    std::size_t resolved = 0;  // skill references rewritten from a name or alias
-};
-
 std::string where(const std::filesystem::path& file, std::size_t line) {
     return file.string() + ":" + std::to_string(line);
 }
-
-// Items of one file waiting to be written together.
-template <class T>
-struct Pending {
-    std::vector<T> items;
-    std::vector<std::size_t> lines;
-};
 
 class Importer {
   public:
@@ -84,37 +68,26 @@ class Importer {
 
     template <class T>
     void import_typed(const bulk::BulkFile& file) {
-        Pending<T> pending;
+        const store::BulkMode mode = options_.all_or_nothing ? store::BulkMode::kAllOrNothing
+                                                             : store::BulkMode::kCommitValid;
+        // Skills files come first (collect_files), so names resolve against them.
+        ingest::Ingest<T> ingest(store_, mode, options_.batch_size, [&](ingest::Outcome& o) {
+            for (const auto& r : o.resolved) {
+                std::cerr << where(file.path, o.line) << ": " << r.path << ": \"" << r.given
+                          << "\" resolved to skill \"" << r.skill_id << "\"\n";
+            }
+            for (const FieldError& error : o.errors) {
+                std::cerr << where(file.path, o.line) << ": " << to_string(error) << "\n";
+            }
+        });
         std::size_t seen = 0;
-        // The taxonomy as stored now (skills files are imported first).
-        std::optional<SkillDirectory> skills;
-        if constexpr (std::is_same_v<T, Program> || std::is_same_v<T, Graduate> ||
-                      std::is_same_v<T, Job>) {
-            std::vector<Skill> all;
-            store_.scan_skills({}, [&all](const Skill& s) { all.push_back(s); });
-            skills.emplace(std::move(all));
-        }
         const auto started = std::chrono::steady_clock::now();
         auto last_report = started;
         bulk::for_each_item(file, [&](bulk::BulkItem& item) {
             ++seen;
-            if (item.errors.empty() && skills) {
-                std::vector<SkillResolution> resolved;
-                resolve_skill_references(std::get<T>(*item.entity), *skills, resolved, item.errors);
-                for (const auto& r : resolved) {
-                    std::cerr << where(file.path, item.line) << ": " << r.path << ": \"" << r.given
-                              << "\" resolved to skill \"" << r.skill_id << "\"\n";
-                }
-                totals_[index(file.kind)].resolved += resolved.size();
-            }
-            if (!item.errors.empty()) {
-                report(file.path, item.line, item.errors);
-                ++totals_[index(file.kind)].invalid;
-            } else {
-                pending.items.push_back(std::get<T>(std::move(*item.entity)));
-                pending.lines.push_back(item.line);
-                if (pending.items.size() >= options_.batch_size) flush(file, pending);
-            }
+            std::optional<T> value;
+            if (item.entity) value = std::get<T>(std::move(*item.entity));
+            ingest.add(std::move(value), std::move(item.errors), item.line);
             const auto now = std::chrono::steady_clock::now();
             if (now - last_report >= std::chrono::seconds(2)) {
                 last_report = now;
@@ -123,60 +96,23 @@ class Importer {
                           << static_cast<long>(seen / seconds) << " items/s\n";
             }
         });
-        flush(file, pending);
+        ingest.flush();
+        totals_[static_cast<std::size_t>(file.kind)] += ingest.totals();
     }
 
-    const KindTotals& totals(bulk::EntityKind kind) const { return totals_[index(kind)]; }
+    const ingest::Totals& totals(bulk::EntityKind kind) const {
+        return totals_[static_cast<std::size_t>(kind)];
+    }
     std::size_t invalid() const {
         std::size_t n = 0;
-        for (const KindTotals& t : totals_) n += t.invalid;
+        for (const ingest::Totals& t : totals_) n += t.invalid;
         return n;
     }
 
   private:
-    static std::size_t index(bulk::EntityKind kind) { return static_cast<std::size_t>(kind); }
-
-    void report(const std::filesystem::path& file, std::size_t line,
-                const std::vector<FieldError>& errors) {
-        for (const FieldError& error : errors) {
-            std::cerr << where(file, line) << ": " << to_string(error) << "\n";
-        }
-    }
-
-    template <class T>
-    void flush(const bulk::BulkFile& file, Pending<T>& pending) {
-        if (pending.items.empty()) return;
-        const store::BulkMode mode = options_.all_or_nothing ? store::BulkMode::kAllOrNothing
-                                                             : store::BulkMode::kCommitValid;
-        const store::BulkResult result =
-            store_.upsert_many(std::span<const T>(pending.items), mode);
-        KindTotals& totals = totals_[index(file.kind)];
-        for (const store::ItemResult& item : result.items) {
-            switch (item.status) {
-                case store::ItemStatus::kCreated:
-                    ++totals.created;
-                    break;
-                case store::ItemStatus::kUpdated:
-                    ++totals.updated;
-                    break;
-                case store::ItemStatus::kUnchanged:
-                    ++totals.unchanged;
-                    break;
-                case store::ItemStatus::kInvalid:
-                    ++totals.invalid;
-                    report(file.path, pending.lines[item.index], item.errors);
-                    break;
-                case store::ItemStatus::kNotApplied:
-                    break;
-            }
-        }
-        pending.items.clear();
-        pending.lines.clear();
-    }
-
     store::Store& store_;
     const ImportOptions& options_;
-    KindTotals totals_[bulk::kEntityKindCount] = {};
+    ingest::Totals totals_[bulk::kEntityKindCount] = {};
 };
 
 // The bulk files named on the command line, in dependency order.
@@ -232,7 +168,7 @@ int run_import(const ImportOptions& options) {
               << (applied ? "" : " (NOTHING applied: --all-or-nothing and invalid items)") << "\n";
     for (int k = 0; k < bulk::kEntityKindCount; ++k) {
         const auto kind = static_cast<bulk::EntityKind>(k);
-        const KindTotals& t = importer.totals(kind);
+        const ingest::Totals& t = importer.totals(kind);
         if (t.created + t.updated + t.unchanged + t.invalid == 0) continue;
         std::cout << "  " << bulk::to_string(kind) << ": " << t.created << " created, " << t.updated
                   << " updated, " << t.unchanged << " unchanged, " << t.invalid << " invalid";

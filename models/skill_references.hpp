@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -67,5 +68,10 @@ void resolve_skill_references(Job& item, const SkillDirectory& directory,
 template <class T>
 void resolve_skill_references(T&, const SkillDirectory&, std::vector<SkillResolution>&,
                               std::vector<FieldError>&) {}
+
+// The kinds that refer to skills (and so have something to resolve).
+template <class T>
+inline constexpr bool kHasSkillReferences =
+    std::is_same_v<T, Program> || std::is_same_v<T, Graduate> || std::is_same_v<T, Job>;
 
 }  // namespace talentmatch
