@@ -63,6 +63,58 @@ struct Avx512Kernel {
         }
     }
 
+    // Writes the positions i < n where a lane of `lanes` may pass the
+    // education gate and finish's score test (every wide position with such
+    // a lane): finish's own float operations, so no lane it keeps is missed.
+    static std::size_t positions_reaching(const std::uint16_t* acc, const JobPlan* plans,
+                                          const float* jfloor, std::size_t n, std::uint32_t lanes,
+                                          const BlockScratch& scratch, const float* cfloor,
+                                          const float* inv_a, float district_bonus,
+                                          float cluster_bonus, std::uint16_t* out) {
+        const __m512 cf_lo = _mm512_load_ps(cfloor), cf_hi = _mm512_load_ps(cfloor + 16);
+        const __m512 ia_lo = _mm512_load_ps(inv_a), ia_hi = _mm512_load_ps(inv_a + 16);
+        const __m512 db = _mm512_set1_ps(district_bonus), cb = _mm512_set1_ps(cluster_bonus);
+        const __m512i low10 = _mm512_set1_epi16(0x3FF);
+        std::size_t m = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const JobPlan& job = plans[i];
+            const std::uint32_t gate = lanes & scratch.edu_at_least[job.min_education];
+            out[m] = std::uint16_t(i);
+            if (!job.packed || gate == 0) {
+                m += gate != 0;
+                continue;
+            }
+            const __m512i a = _mm512_load_si512(acc + i * kBlockSize);
+            // cov (10 bits) x rel (6 bits) < 2^16: exact in 16-bit lanes.
+            const __m512i prod =
+                _mm512_mullo_epi16(_mm512_and_si512(a, low10), _mm512_srli_epi16(a, 10));
+            const __m512 inv_den = _mm512_set1_ps(job.inv_cov_den);
+            const __m512 jf = _mm512_set1_ps(jfloor[i]);
+            const std::uint32_t dl = scratch.district_mask[job.district];
+            const std::uint32_t cl = scratch.cluster_mask[job.cluster];
+            const __m512 fit_lo = _mm512_mul_ps(
+                _mm512_mul_ps(
+                    _mm512_cvtepi32_ps(_mm512_cvtepu16_epi32(_mm512_castsi512_si256(prod))),
+                    inv_den),
+                ia_lo);
+            const __m512 fit_hi = _mm512_mul_ps(
+                _mm512_mul_ps(
+                    _mm512_cvtepi32_ps(_mm512_cvtepu16_epi32(_mm512_extracti64x4_epi64(prod, 1))),
+                    inv_den),
+                ia_hi);
+            const __m512 bonus_lo = _mm512_add_ps(_mm512_maskz_mov_ps(__mmask16(dl), db),
+                                                  _mm512_maskz_mov_ps(__mmask16(cl), cb));
+            const __m512 bonus_hi = _mm512_add_ps(_mm512_maskz_mov_ps(__mmask16(dl >> 16), db),
+                                                  _mm512_maskz_mov_ps(__mmask16(cl >> 16), cb));
+            const __mmask16 lo = _mm512_cmp_ps_mask(_mm512_add_ps(fit_lo, bonus_lo),
+                                                    _mm512_min_ps(cf_lo, jf), _CMP_GE_OQ);
+            const __mmask16 hi = _mm512_cmp_ps_mask(_mm512_add_ps(fit_hi, bonus_hi),
+                                                    _mm512_min_ps(cf_hi, jf), _CMP_GE_OQ);
+            m += ((std::uint32_t(lo) | (std::uint32_t(hi) << 16)) & gate) != 0;
+        }
+        return m;
+    }
+
     static std::uint32_t finish(const JobPlan& job, __m512i acc_a, __m512i acc_b,
                                 std::uint32_t gate, std::uint16_t cov_min, std::uint16_t* cov,
                                 std::uint16_t* rel, const float* cfloor, const float* inv_a,

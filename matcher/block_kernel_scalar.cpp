@@ -29,6 +29,31 @@ struct ScalarKernel {
         }
     }
 
+    static std::size_t positions_reaching(const std::uint16_t* acc, const JobPlan* plans,
+                                          const float* jfloor, std::size_t n, std::uint32_t lanes,
+                                          const BlockScratch& scratch, const float* cfloor,
+                                          const float* inv_a, float district_bonus,
+                                          float cluster_bonus, std::uint16_t* out) {
+        std::size_t m = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const JobPlan& job = plans[i];
+            const std::uint32_t gate = lanes & scratch.edu_at_least[job.min_education];
+            bool hit = gate != 0 && !job.packed;
+            for (unsigned l = 0; l < kBlockSize && job.packed && !hit; ++l) {
+                if (!((gate >> l) & 1u)) continue;
+                const std::uint16_t a = acc[i * kBlockSize + l];
+                const float fit = float(std::uint32_t(a & 0x3FF) * std::uint32_t(a >> 10)) *
+                                  job.inv_cov_den * inv_a[l];
+                const float bonus =
+                    (((scratch.district_mask[job.district] >> l) & 1u) ? district_bonus : 0.0f) +
+                    (((scratch.cluster_mask[job.cluster] >> l) & 1u) ? cluster_bonus : 0.0f);
+                hit = fit + bonus >= std::min(cfloor[l], jfloor[i]);
+            }
+            if (hit) out[m++] = std::uint16_t(i);
+        }
+        return m;
+    }
+
     // Splits the sums, applies the coverage minimum and the pruning test.
     static std::uint32_t finish(const JobPlan& job, const std::uint16_t* a, const std::uint16_t* b,
                                 std::uint32_t gate, std::uint16_t cov_min, std::uint16_t* cov,

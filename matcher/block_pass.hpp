@@ -9,6 +9,14 @@
 // them); a block's skill -> row table is rebuilt per tile (cheap: one entry
 // per row).
 //
+// Large-batch regime (a TileIndex): the block's rows are first added into
+// every tile position's packed sums at once (Kernel::add_row), then one pass
+// over the tile (Kernel::positions_reaching) applies the education gate and
+// the pruning test's own float operations to the sums, with the floors as
+// they stand at the block's start; only the positions where some lane may
+// pass (about 1 in 9 on the province shape) take the per-job path below,
+// which applies every gate and the test again with the current floors.
+//
 // Exactness: the kernels compute the integer sums cov_num and rel_num exactly;
 // the float test only PRUNES pairs that provably cannot enter a heap (margin
 // kPruneMargin on scores <= 2), and every survivor is compared exactly.
@@ -25,6 +33,16 @@
 #include "matcher/top_k_heap.hpp"
 
 namespace talentmatch::matcher::detail {
+
+// The least rel_num a lane with level sum >= a_min needs to score at least
+// `floor`: fit <= rel_num / A (coverage <= 1) and bonus <= max_bonus. Capped
+// at 63, the packed field's top (job_kernel_plan.hpp); 0 when nothing prunes.
+inline std::uint16_t min_packed_rel(float floor, double max_bonus, std::uint32_t a_min) {
+    const double bound = (double(floor) - max_bonus) * double(a_min) - 1e-3;
+    return bound > 0 ? std::uint16_t(std::min(bound, 63.0)) : std::uint16_t{0};
+}
+
+static_assert(kJobTile <= 65536, "tile positions are 16-bit");
 
 template <typename Kernel>
 void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector& jc,
@@ -100,7 +118,21 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                 }
             };
             recompute_min_cfloor();
-            for (std::size_t p = tile; p < tile_end; ++p) {
+            // Large-batch regime: one pass over the tile's sums keeps only the
+            // positions where some lane may pass the pruning test (wide jobs
+            // always). Floors only rise, so the floors at the block's start
+            // never drop a pair the per-job test below would keep.
+            std::size_t visits = tile_end - tile;
+            const std::uint16_t* reaching = nullptr;
+            if (in.tiles != nullptr) {
+                visits = Kernel::positions_reaching(tile_acc, in.tiles->plans.data() + tile,
+                                                    jc.floor.data() + tile, visits, lanes, scratch,
+                                                    cfloor, inv_a, district_bonus, cluster_bonus,
+                                                    scratch.tile_reaching.data());
+                reaching = scratch.tile_reaching.data();
+            }
+            for (std::size_t v = 0; v < visits; ++v) {
+                const std::size_t p = tile + (reaching != nullptr ? reaching[v] : v);
                 const JobPlan& job = plan.jobs[in.job_list[p]];
                 std::uint32_t gate = lanes & scratch.edu_at_least[job.min_education];
                 for (std::uint32_t i = job.cert_begin; i < job.cert_end && gate; ++i) {
@@ -115,11 +147,8 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                 if (in.tiles != nullptr && job.packed) {
                     gate = Kernel::must_gate(job, plan.reqs.data(), scratch.row_ptr.data(), gate);
                     if (gate == 0) continue;
-                    const double bound =
-                        (double(std::min(min_cfloor, jc.floor[p])) - max_bonus) * double(a_min) -
-                        1e-3;
                     const std::uint16_t min_rel =
-                        bound > 0 ? std::uint16_t(std::min(bound, 63.0)) : std::uint16_t{0};
+                        min_packed_rel(std::min(min_cfloor, jc.floor[p]), max_bonus, a_min);
                     survivors = Kernel::finish_packed(job, tile_acc + (p - tile) * kBlockSize, gate,
                                                       cov_min, min_rel, cov, rel, cfloor, inv_a,
                                                       bonus, jc.floor[p]);

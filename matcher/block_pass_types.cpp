@@ -39,6 +39,7 @@ void BlockScratch::prepare(const Snapshot& snapshot) {
     district_mask.assign(snapshot.districts.size(), 0);
     cluster_mask.assign(snapshot.clusters.size(), 0);
     tile_acc.resize(kJobTile * kBlockSize);
+    tile_reaching.resize(kJobTile);
 }
 
 void BlockScratch::load_block(const CandidateSet& cs, std::size_t block, std::uint32_t lanes) {

@@ -133,6 +133,8 @@ struct BlockScratch {
     std::uint32_t edu_at_least[8] = {};        // education level -> lanes at or above it
     // Per tile position: kBlockSize 16-bit sums (large-batch regime), 64-byte aligned.
     std::vector<std::uint16_t, AlignedAllocator<std::uint16_t>> tile_acc;
+    // The tile positions (job) where some lane may pass the pruning test.
+    std::vector<std::uint16_t> tile_reaching;
 
     void prepare(const Snapshot& snapshot);
     void load_block(const CandidateSet& cs, std::size_t block, std::uint32_t lanes);

@@ -16,6 +16,8 @@ TileIndex build_tile_index(const JobKernelPlan& plan, std::span<const Index> job
         if (plan.jobs[j].packed) total += plan.jobs[j].req_end - plan.jobs[j].req_begin;
     }
     index.postings.resize(total);
+    index.plans.reserve(job_list.size());
+    for (Index j : job_list) index.plans.push_back(plan.jobs[j]);
     std::vector<std::uint32_t> cursor(skills + 1);
     std::uint32_t base = 0;
     for (std::size_t t = 0; t < tiles; ++t) {

@@ -5,7 +5,8 @@
 // realistic data) and adds each row once per posting, instead of looking up
 // every requirement of every job: the sparse × sparse product the issue asks
 // for. Only packed jobs (job_kernel_plan.hpp) get postings; wide jobs are
-// scored requirement by requirement.
+// scored requirement by requirement. The tile's job plans are copied in
+// position order, so the pass over a tile's sums reads them sequentially.
 //
 // Built once per pass (O(tiles × skills + requirements)); read-only while the
 // pass runs, shared by every task.
@@ -28,6 +29,7 @@ struct TileIndex {
     std::size_t skills = 0;
     std::vector<std::uint32_t> offsets;  // [tile * (skills + 1) + skill]
     std::vector<Posting> postings;
+    std::vector<JobPlan> plans;  // [position]: the job's plan, in position order
 
     std::span<const Posting> postings_of(std::size_t tile, Index skill) const {
         const std::uint32_t* o = offsets.data() + tile * (skills + 1) + skill;
