@@ -33,7 +33,9 @@ BatchRunner::~BatchRunner() {
 std::int64_t BatchRunner::start(const BatchRunRequest& request) {
     std::lock_guard lock(mutex_);
     if (stopping_) throw ServiceUnavailable("the server is shutting down; no new batch runs");
-    if (active_) {
+    // A run whose row has ended (the batch records that before the worker
+    // finishes publishing) no longer blocks: the caller has seen it end.
+    if (active_ && !run_has_ended(*active_)) {
         throw Conflict("batch run " + std::to_string(*active_) +
                        " is still queued or running; wait until it ends (GET /v1/batch-runs/" +
                        std::to_string(*active_) + ") before starting another");
@@ -44,6 +46,12 @@ std::int64_t BatchRunner::start(const BatchRunRequest& request) {
     queued_ = request;
     wake_.notify_one();
     return id;
+}
+
+bool BatchRunner::run_has_ended(std::int64_t id) {
+    const auto run = store_.get_batch_run(id);
+    return run && run->status != store::RunStatus::kQueued &&
+           run->status != store::RunStatus::kRunning;
 }
 
 std::optional<std::int64_t> BatchRunner::active() const {
@@ -96,7 +104,7 @@ void BatchRunner::work() {
         }
         run_one(id, request);
         std::lock_guard lock(mutex_);
-        active_.reset();
+        if (active_ == id) active_.reset();  // else a next run was started meanwhile
     }
 }
 

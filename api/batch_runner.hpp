@@ -72,6 +72,7 @@ class BatchRunner {
   private:
     void work();
     void run_one(std::int64_t run_id, const BatchRunRequest& request);
+    bool run_has_ended(std::int64_t id);  // its row says succeeded or failed
 
     store::Store& store_;
     std::filesystem::path db_path_;
