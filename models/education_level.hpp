@@ -1,9 +1,12 @@
 #pragma once
 // Education levels are ordered (SPEC.md): a job's minimum is met by any level
 // at or above it, so the enum values compare with < and >=.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
+
+#include "models/entity_description.hpp"
 
 namespace talentmatch {
 
@@ -16,6 +19,12 @@ enum class EducationLevel : std::uint8_t {
 };
 
 inline constexpr int kEducationLevelCount = 5;
+
+template <>
+struct WireNames<EducationLevel> {
+    static constexpr std::array<std::string_view, kEducationLevelCount> names = {
+        "secondary_vocational", "higher_vocational", "vocational_bachelor", "bachelor", "master"};
+};
 
 // Wire names: "secondary_vocational", "higher_vocational", "vocational_bachelor",
 // "bachelor", "master".

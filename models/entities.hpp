@@ -2,13 +2,18 @@
 // The domain data model of SPEC.md, as plain value types. Ids are the
 // caller's strings (opaque, at most kMaxIdLength); the matcher maps them to
 // dense indices when it builds a snapshot. Nothing here knows JSON, SQL or
-// HTTP: codecs live in json_codec.hpp, rules in validation.hpp.
+// HTTP: each struct is followed by its Description (entity_description.hpp),
+// the one statement of its fields' wire names and rules that the codecs, the
+// CSV format and the API schemas are derived from; rules across fields live in
+// validation.hpp.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "models/education_level.hpp"
+#include "models/entity_description.hpp"
+#include "models/limits.hpp"
 
 namespace talentmatch {
 
@@ -20,8 +25,20 @@ struct Skill {
     std::vector<std::string> aliases;  // for search and text extraction
     bool operator==(const Skill&) const = default;
 };
+template <>
+struct Description<Skill> {
+    static constexpr std::string_view name = "Skill";
+    static constexpr std::tuple fields{
+        Field{"id", &Skill::id, {.required = true, .text = Text::kId}},
+        Field{"name_zh", &Skill::name_zh}, Field{"name_en", &Skill::name_en},
+        Field{"category", &Skill::category}, Field{"aliases", &Skill::aliases}};
+};
 
 enum class CertificateKind : std::uint8_t { kIndustry = 0, kOnePlusX = 1, kLicence = 2 };
+template <>
+struct WireNames<CertificateKind> {
+    static constexpr std::array<std::string_view, 3> names = {"industry", "1+x", "licence"};
+};
 
 struct Certificate {
     std::string id;
@@ -33,6 +50,17 @@ struct Certificate {
     std::string issuer;  // may be empty
     bool operator==(const Certificate&) const = default;
 };
+template <>
+struct Description<Certificate> {
+    static constexpr std::string_view name = "Certificate";
+    static constexpr std::tuple fields{
+        Field{"id", &Certificate::id, {.required = true, .text = Text::kId}},
+        Field{"name_zh", &Certificate::name_zh},
+        Field{"name_en", &Certificate::name_en},
+        Field{"kind", &Certificate::kind},
+        Field{"level", &Certificate::level},
+        Field{"issuer", &Certificate::issuer}};
+};
 
 struct Institution {
     std::string id;
@@ -41,12 +69,27 @@ struct Institution {
     EducationLevel level = EducationLevel::kHigherVocational;  // highest level it awards
     bool operator==(const Institution&) const = default;
 };
+template <>
+struct Description<Institution> {
+    static constexpr std::string_view name = "Institution";
+    static constexpr std::tuple fields{
+        Field{"id", &Institution::id, {.required = true, .text = Text::kId}},
+        Field{"name", &Institution::name}, Field{"district", &Institution::district},
+        Field{"level", &Institution::level}};
+};
 
 // A skill at a level 0..5 (0 none ... 5 expert).
 struct SkillLevel {
     std::string skill_id;
     int level = 0;
     bool operator==(const SkillLevel&) const = default;
+};
+template <>
+struct Description<SkillLevel> {
+    static constexpr std::string_view name = "SkillLevel";
+    static constexpr std::tuple fields{
+        Field{"skill_id", &SkillLevel::skill_id, {.required = true, .text = Text::kId}},
+        Field{"level", &SkillLevel::level, {.required = true, .min = kMinLevel, .max = kMaxLevel}}};
 };
 
 struct Program {
@@ -61,6 +104,20 @@ struct Program {
     std::vector<std::string> certificates;  // certificate ids it prepares for
     bool operator==(const Program&) const = default;
 };
+template <>
+struct Description<Program> {
+    static constexpr std::string_view name = "Program";
+    static constexpr std::tuple fields{
+        Field{"id", &Program::id, {.required = true, .text = Text::kId}},
+        Field{"institution_id", &Program::institution_id, {.required = true, .text = Text::kId}},
+        Field{"name", &Program::name},
+        Field{"code", &Program::code},
+        Field{"cluster", &Program::cluster},
+        Field{"education_level", &Program::education_level},
+        Field{"cohort_size", &Program::cohort_size, {.min = 0}},
+        Field{"curriculum", &Program::curriculum},
+        Field{"certificates", &Program::certificates}};
+};
 
 enum class EvidenceKind : std::uint8_t {
     kCourse = 0,
@@ -70,11 +127,22 @@ enum class EvidenceKind : std::uint8_t {
     kProject = 4,
     kSelfReported = 5,
 };
+template <>
+struct WireNames<EvidenceKind> {
+    static constexpr std::array<std::string_view, 6> names = {
+        "course", "certificate", "competition", "internship", "project", "self_reported"};
+};
 
 struct Evidence {
     EvidenceKind kind = EvidenceKind::kCourse;
     std::string ref;  // course code, certificate id, competition name, employer id ...
     bool operator==(const Evidence&) const = default;
+};
+template <>
+struct Description<Evidence> {
+    static constexpr std::string_view name = "Evidence";
+    static constexpr std::tuple fields{Field{"kind", &Evidence::kind, {.required = true}},
+                                       Field{"ref", &Evidence::ref}};
 };
 
 struct GraduateSkill {
@@ -82,6 +150,15 @@ struct GraduateSkill {
     int level = 0;
     std::vector<Evidence> evidence;  // may be empty when unknown
     bool operator==(const GraduateSkill&) const = default;
+};
+template <>
+struct Description<GraduateSkill> {
+    static constexpr std::string_view name = "GraduateSkill";
+    static constexpr std::tuple fields{
+        Field{"skill_id", &GraduateSkill::skill_id, {.required = true, .text = Text::kId}},
+        Field{
+            "level", &GraduateSkill::level, {.required = true, .min = kMinLevel, .max = kMaxLevel}},
+        Field{"evidence", &GraduateSkill::evidence}};
 };
 
 // No names or contact data: personal data is minimised (SPEC.md).
@@ -98,6 +175,23 @@ struct Graduate {
     bool seeking = true;
     bool operator==(const Graduate&) const = default;
 };
+template <>
+struct Description<Graduate> {
+    static constexpr std::string_view name = "Graduate";
+    static constexpr std::tuple fields{
+        Field{"id", &Graduate::id, {.required = true, .text = Text::kId}},
+        Field{"institution_id", &Graduate::institution_id, {.required = true, .text = Text::kId}},
+        Field{"program_id", &Graduate::program_id, {.required = true, .text = Text::kId}},
+        Field{"graduation_year",
+              &Graduate::graduation_year,
+              {.required = true, .min = kMinGraduationYear, .max = kMaxGraduationYear}},
+        Field{"education_level", &Graduate::education_level},
+        Field{"skills", &Graduate::skills},
+        Field{"certificates", &Graduate::certificates},
+        Field{"preferred_districts", &Graduate::preferred_districts},
+        Field{"preferred_clusters", &Graduate::preferred_clusters},
+        Field{"seeking", &Graduate::seeking}};
+};
 
 struct Employer {
     std::string id;
@@ -107,6 +201,14 @@ struct Employer {
     std::string association_id;  // the association that submits for it; may be empty
     bool operator==(const Employer&) const = default;
 };
+template <>
+struct Description<Employer> {
+    static constexpr std::string_view name = "Employer";
+    static constexpr std::tuple fields{
+        Field{"id", &Employer::id, {.required = true, .text = Text::kId}},
+        Field{"name", &Employer::name}, Field{"cluster", &Employer::cluster},
+        Field{"district", &Employer::district}, Field{"association_id", &Employer::association_id}};
+};
 
 struct Requirement {
     std::string skill_id;
@@ -114,6 +216,17 @@ struct Requirement {
     int weight = 1;  // 1..10
     bool must_have = false;
     bool operator==(const Requirement&) const = default;
+};
+template <>
+struct Description<Requirement> {
+    static constexpr std::string_view name = "Requirement";
+    static constexpr std::tuple fields{
+        Field{"skill_id", &Requirement::skill_id, {.required = true, .text = Text::kId}},
+        Field{"level",
+              &Requirement::level,
+              {.required = true, .min = kMinRequiredLevel, .max = kMaxLevel}},
+        Field{"weight", &Requirement::weight, {.min = kMinWeight, .max = kMaxWeight}},
+        Field{"must_have", &Requirement::must_have}};
 };
 
 struct Job {
@@ -129,6 +242,21 @@ struct Job {
     std::vector<Requirement> requirements;  // at least one, one per skill
     bool operator==(const Job&) const = default;
 };
+template <>
+struct Description<Job> {
+    static constexpr std::string_view name = "Job";
+    static constexpr std::tuple fields{
+        Field{"id", &Job::id, {.required = true, .text = Text::kId}},
+        Field{"employer_id", &Job::employer_id, {.required = true, .text = Text::kId}},
+        Field{"title", &Job::title},
+        Field{"cluster", &Job::cluster},
+        Field{"district", &Job::district},
+        Field{"headcount", &Job::headcount, {.min = 1}},
+        Field{"min_education", &Job::min_education},
+        Field{"required_certificates", &Job::required_certificates},
+        Field{"valid_until", &Job::valid_until, {.text = Text::kDate}},
+        Field{"requirements", &Job::requirements, {.required = true, .min_items = 1}}};
+};
 
 // Who reported a placement: a graduate survey (the career office's own
 // follow-up), the employer, the graduate, or anything else.
@@ -137,6 +265,11 @@ enum class PlacementSource : std::uint8_t {
     kEmployerReport = 1,
     kGraduateReport = 2,
     kOther = 3,
+};
+template <>
+struct WireNames<PlacementSource> {
+    static constexpr std::array<std::string_view, 4> names = {"survey", "employer_report",
+                                                              "graduate_report", "other"};
 };
 
 // A placement outcome (SPEC "Placement outcome"): graduate `graduate_id`
@@ -151,6 +284,17 @@ struct Placement {
     std::string date;    // ISO "YYYY-MM-DD": the day the employment started
     PlacementSource source = PlacementSource::kSurvey;
     bool operator==(const Placement&) const = default;
+};
+template <>
+struct Description<Placement> {
+    static constexpr std::string_view name = "Placement";
+    static constexpr std::tuple fields{
+        Field{"id", &Placement::id, {.required = true, .text = Text::kId}},
+        Field{"graduate_id", &Placement::graduate_id, {.required = true, .text = Text::kId}},
+        Field{"employer_id", &Placement::employer_id, {.required = true, .text = Text::kId}},
+        Field{"job_id", &Placement::job_id, {.note = "the job filled, \"\" when unknown"}},
+        Field{"date", &Placement::date, {.required = true, .text = Text::kDate}},
+        Field{"source", &Placement::source}};
 };
 
 }  // namespace talentmatch

@@ -14,7 +14,7 @@ std::string describe(const json& value) {
 }
 
 ObjectReader::ObjectReader(const json& in, std::string path, std::vector<FieldError>& errors,
-                           std::initializer_list<std::string_view> fields)
+                           std::span<const std::string_view> fields)
     : path_(std::move(path)), errors_(errors), errors_at_start_(errors.size()) {
     if (!in.is_object()) {
         errors_.push_back({path_, "expected an object, got " + describe(in)});

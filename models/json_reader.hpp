@@ -8,8 +8,8 @@
 // Null on an optional field means "absent" (the default is kept); null on a
 // required field is "is required".
 #include <cstddef>
-#include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +28,7 @@ class ObjectReader {
   public:
     // `fields` lists every accepted key; any other key is an "unknown field".
     ObjectReader(const nlohmann::json& in, std::string path, std::vector<FieldError>& errors,
-                 std::initializer_list<std::string_view> fields);
+                 std::span<const std::string_view> fields);
 
     bool is_object() const { return object_ != nullptr; }
     // True when no error was added since construction.

@@ -1,0 +1,127 @@
+#pragma once
+// How an entity is described, once: its fields in wire order, each with its
+// wire name (the JSON key, the CSV column and the store column), the struct
+// member that holds it, and the rules its value follows. entities.hpp states
+// one Description<T> beside each struct; every layer that reads or writes an
+// entity field by field walks it rather than listing the fields again: the
+// JSON codec (json_codec.hpp), the fast JSON reader and writer and the CSV
+// columns (bulk/), the OpenAPI schemas (api/). A new optional field is one
+// struct member plus one line in its Description.
+//
+// Field value types: std::string, int, bool, a wire enum (WireNames below),
+// std::vector<std::string>, and std::vector<N> of a described item type N.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace talentmatch {
+
+// What a string field (or each string of a list) holds.
+enum class Text : std::uint8_t {
+    kPlain,  // free text
+    kId,     // an id (models/field_rules.hpp): the entity's own or one it refers to
+    kDate,   // an ISO date "YYYY-MM-DD"
+};
+
+struct FieldRules {
+    bool required = false;  // must be present (JSON key, CSV column)
+    Text text = Text::kPlain;
+    int min = kNoLeast;          // int fields: the least value allowed
+    int max = kNoGreatest;       // int fields: the greatest value allowed
+    std::size_t min_items = 0;   // list fields: the fewest items allowed
+    std::string_view note = {};  // a remark for readers of the API schema
+
+    static constexpr int kNoLeast = std::numeric_limits<int>::min();
+    static constexpr int kNoGreatest = std::numeric_limits<int>::max();
+};
+
+template <class T, class M>
+struct Field {
+    using Entity = T;
+    using Value = M;
+    std::string_view name;
+    M T::*member;
+    FieldRules rules = {};
+};
+
+// Specialised beside each entity and list item type (entities.hpp):
+//   static constexpr std::string_view name;   // the schema name, e.g. "Job"
+//   static constexpr std::tuple fields{Field{...}, ...};
+template <class T>
+struct Description;
+
+template <class T>
+concept Described = requires {
+    Description<T>::fields;
+};
+
+// The wire names of an enum whose values are 0..N-1, in value order:
+//   template <> struct WireNames<E> { static constexpr std::array<std::string_view, N> names; };
+template <class E>
+struct WireNames;
+
+template <class E>
+concept WireEnum = std::is_enum_v<E> && requires {
+    WireNames<E>::names;
+};
+
+template <WireEnum E>
+std::string_view wire_name(E value) {
+    return WireNames<E>::names.at(static_cast<std::size_t>(value));
+}
+
+template <WireEnum E>
+std::optional<E> from_wire_name(std::string_view text) {
+    const auto& names = WireNames<E>::names;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == text) return static_cast<E>(i);
+    }
+    return std::nullopt;
+}
+
+// "a, b, c": the accepted names, for messages.
+template <WireEnum E>
+std::string wire_names_list() {
+    std::string out;
+    for (std::string_view name : WireNames<E>::names) {
+        if (!out.empty()) out += ", ";
+        out += name;
+    }
+    return out;
+}
+
+template <class V>
+struct IsVector : std::false_type {};
+template <class V>
+struct IsVector<std::vector<V>> : std::true_type {};
+template <class V>
+inline constexpr bool kIsVector = IsVector<V>::value;
+
+// f(field) for every field of T, in wire order.
+template <Described T, class F>
+constexpr void for_each_field(F&& f) {
+    std::apply([&](const auto&... field) { (f(field), ...); }, Description<T>::fields);
+}
+
+template <Described T>
+inline constexpr std::size_t kFieldCount = std::tuple_size_v<decltype(Description<T>::fields)>;
+
+// The wire names of T's fields, in wire order.
+template <Described T>
+constexpr std::array<std::string_view, kFieldCount<T>> field_names() {
+    return std::apply(
+        [](const auto&... field) {
+            return std::array<std::string_view, sizeof...(field)>{field.name...};
+        },
+        Description<T>::fields);
+}
+
+}  // namespace talentmatch
