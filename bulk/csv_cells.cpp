@@ -91,18 +91,17 @@ void decode_bool(std::string_view cell, bool& out, const std::string& path, Erro
     }
 }
 
-void decode_education(std::string_view cell, EducationLevel& out, const std::string& path,
-                      Errors& errors) {
+std::optional<std::size_t> decode_wire_name(std::string_view cell,
+                                            std::span<const std::string_view> names,
+                                            const std::string& path, Errors& errors) {
     cell = trim(cell);
-    if (cell.empty()) return;
-    if (auto level = parse_education_level(cell)) {
-        out = *level;
-    } else {
-        errors.push_back({path,
-                          "must be one of secondary_vocational, higher_vocational, "
-                          "vocational_bachelor, bachelor, master, got " +
-                              detail::quoted(std::string(cell))});
+    if (cell.empty()) return std::nullopt;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == cell) return i;
     }
+    errors.push_back({path, "must be one of " + join_names(names) + ", got " +
+                                detail::quoted(std::string(cell))});
+    return std::nullopt;
 }
 
 void decode_id_list(std::string_view cell, std::vector<std::string>& out) {

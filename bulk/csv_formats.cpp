@@ -1,6 +1,10 @@
 #include "bulk/csv_formats.hpp"
 
+#include <array>
 #include <span>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 
 #include "bulk/csv_cells.hpp"
 #include "models/json_codec.hpp"
@@ -13,7 +17,7 @@ namespace {
 using cells::Errors;
 
 // One column of a kind's CSV format: how a cell decodes into and encodes
-// from the entity. Tables below list the columns in written order.
+// from the entity. A kind's columns are its Description's fields, in order.
 template <class T>
 struct Column {
     using Value = T;
@@ -23,154 +27,82 @@ struct Column {
     std::string (*encode)(const T& value);
 };
 
-#define TM_STRING_COLUMN(T, field, required)                                              \
-    Column<T> {                                                                           \
-#field, required,                                                                 \
-            [](std::string_view cell, T & out, const std::string&,                        \
-               Errors&) { out.field = cell; }, [](const T& value) { return value.field; } \
+// How a cell holds a value of each field type (bulk/FORMATS.md).
+template <class V>
+void decode_cell(std::string_view cell, V& out, const std::string& path, Errors& errors) {
+    if constexpr (std::is_same_v<V, std::string>) {
+        out = cell;
+    } else if constexpr (std::is_same_v<V, int>) {
+        cells::decode_int(cell, out, path, errors);
+    } else if constexpr (std::is_same_v<V, bool>) {
+        cells::decode_bool(cell, out, path, errors);
+    } else if constexpr (WireEnum<V>) {
+        cells::decode_enum(cell, out, path, errors);
+    } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
+        cells::decode_id_list(cell, out);
+    } else if constexpr (std::is_same_v<V, std::vector<SkillLevel>>) {
+        cells::decode_skill_levels(cell, out, path, errors);
+    } else if constexpr (std::is_same_v<V, std::vector<GraduateSkill>>) {
+        cells::decode_graduate_skills(cell, out, path, errors);
+    } else {
+        static_assert(std::is_same_v<V, std::vector<Requirement>>,
+                      "a field type with no cell form");
+        cells::decode_requirements(cell, out, path, errors);
     }
+}
 
-const Column<Program> kProgramColumns[] = {
-    TM_STRING_COLUMN(Program, id, true),
-    TM_STRING_COLUMN(Program, institution_id, true),
-    TM_STRING_COLUMN(Program, name, false),
-    TM_STRING_COLUMN(Program, code, false),
-    TM_STRING_COLUMN(Program, cluster, false),
-    {"education_level", false,
-     [](std::string_view c, Program& o, const std::string& p, Errors& e) {
-         cells::decode_education(c, o.education_level, p, e);
-     },
-     [](const Program& v) { return std::string(to_string(v.education_level)); }},
-    {"cohort_size", false,
-     [](std::string_view c, Program& o, const std::string& p, Errors& e) {
-         cells::decode_int(c, o.cohort_size, p, e);
-     },
-     [](const Program& v) { return std::to_string(v.cohort_size); }},
-    {"curriculum", false,
-     [](std::string_view c, Program& o, const std::string& p, Errors& e) {
-         cells::decode_skill_levels(c, o.curriculum, p, e);
-     },
-     [](const Program& v) { return cells::encode_skill_levels(v.curriculum); }},
-    {"certificates", false,
-     [](std::string_view c, Program& o, const std::string&, Errors&) {
-         cells::decode_id_list(c, o.certificates);
-     },
-     [](const Program& v) { return cells::encode_id_list(v.certificates); }},
-};
+template <class V>
+std::string encode_cell(const V& value) {
+    if constexpr (std::is_same_v<V, std::string>) {
+        return value;
+    } else if constexpr (std::is_same_v<V, int>) {
+        return std::to_string(value);
+    } else if constexpr (std::is_same_v<V, bool>) {
+        return value ? "true" : "false";
+    } else if constexpr (WireEnum<V>) {
+        return std::string(wire_name(value));
+    } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
+        return cells::encode_id_list(value);
+    } else if constexpr (std::is_same_v<V, std::vector<SkillLevel>>) {
+        return cells::encode_skill_levels(value);
+    } else if constexpr (std::is_same_v<V, std::vector<GraduateSkill>>) {
+        return cells::encode_graduate_skills(value);
+    } else {
+        return cells::encode_requirements(value);
+    }
+}
 
-const Column<Job> kJobColumns[] = {
-    TM_STRING_COLUMN(Job, id, true),
-    TM_STRING_COLUMN(Job, employer_id, true),
-    TM_STRING_COLUMN(Job, title, false),
-    TM_STRING_COLUMN(Job, cluster, false),
-    TM_STRING_COLUMN(Job, district, false),
-    {"headcount", false,
-     [](std::string_view c, Job& o, const std::string& p, Errors& e) {
-         cells::decode_int(c, o.headcount, p, e);
-     },
-     [](const Job& v) { return std::to_string(v.headcount); }},
-    {"min_education", false,
-     [](std::string_view c, Job& o, const std::string& p, Errors& e) {
-         cells::decode_education(c, o.min_education, p, e);
-     },
-     [](const Job& v) { return std::string(to_string(v.min_education)); }},
-    {"required_certificates", false,
-     [](std::string_view c, Job& o, const std::string&, Errors&) {
-         cells::decode_id_list(c, o.required_certificates);
-     },
-     [](const Job& v) { return cells::encode_id_list(v.required_certificates); }},
-    TM_STRING_COLUMN(Job, valid_until, false),
-    {"requirements", true,
-     [](std::string_view c, Job& o, const std::string& p, Errors& e) {
-         cells::decode_requirements(c, o.requirements, p, e);
-     },
-     [](const Job& v) { return cells::encode_requirements(v.requirements); }},
-};
+template <class T, std::size_t I>
+constexpr Column<T> column() {
+    return {kField<T, I>.name, kField<T, I>.rules.required,
+            [](std::string_view cell, T& out, const std::string& path, Errors& errors) {
+                decode_cell(cell, out.*kField<T, I>.member, path, errors);
+            },
+            [](const T& value) { return encode_cell(value.*kField<T, I>.member); }};
+}
 
-const Column<Graduate> kGraduateColumns[] = {
-    TM_STRING_COLUMN(Graduate, id, true),
-    TM_STRING_COLUMN(Graduate, institution_id, true),
-    TM_STRING_COLUMN(Graduate, program_id, true),
-    {"graduation_year", true,
-     [](std::string_view c, Graduate& o, const std::string& p, Errors& e) {
-         cells::decode_int(c, o.graduation_year, p, e);
-     },
-     [](const Graduate& v) { return std::to_string(v.graduation_year); }},
-    {"education_level", false,
-     [](std::string_view c, Graduate& o, const std::string& p, Errors& e) {
-         cells::decode_education(c, o.education_level, p, e);
-     },
-     [](const Graduate& v) { return std::string(to_string(v.education_level)); }},
-    {"skills", false,
-     [](std::string_view c, Graduate& o, const std::string& p, Errors& e) {
-         cells::decode_graduate_skills(c, o.skills, p, e);
-     },
-     [](const Graduate& v) { return cells::encode_graduate_skills(v.skills); }},
-    {"certificates", false,
-     [](std::string_view c, Graduate& o, const std::string&, Errors&) {
-         cells::decode_id_list(c, o.certificates);
-     },
-     [](const Graduate& v) { return cells::encode_id_list(v.certificates); }},
-    {"preferred_districts", false,
-     [](std::string_view c, Graduate& o, const std::string&, Errors&) {
-         cells::decode_id_list(c, o.preferred_districts);
-     },
-     [](const Graduate& v) { return cells::encode_id_list(v.preferred_districts); }},
-    {"preferred_clusters", false,
-     [](std::string_view c, Graduate& o, const std::string&, Errors&) {
-         cells::decode_id_list(c, o.preferred_clusters);
-     },
-     [](const Graduate& v) { return cells::encode_id_list(v.preferred_clusters); }},
-    {"seeking", false,
-     [](std::string_view c, Graduate& o, const std::string& p, Errors& e) {
-         cells::decode_bool(c, o.seeking, p, e);
-     },
-     [](const Graduate& v) { return std::string(v.seeking ? "true" : "false"); }},
-};
+template <class T, std::size_t... I>
+constexpr std::array<Column<T>, sizeof...(I)> columns_of(std::index_sequence<I...>) {
+    return {column<T, I>()...};
+}
 
-const Column<Employer> kEmployerColumns[] = {
-    TM_STRING_COLUMN(Employer, id, true),
-    TM_STRING_COLUMN(Employer, name, false),
-    TM_STRING_COLUMN(Employer, cluster, false),
-    TM_STRING_COLUMN(Employer, district, false),
-    TM_STRING_COLUMN(Employer, association_id, false),
-};
-
-const Column<Placement> kPlacementColumns[] = {
-    TM_STRING_COLUMN(Placement, id, true),
-    TM_STRING_COLUMN(Placement, graduate_id, true),
-    TM_STRING_COLUMN(Placement, employer_id, true),
-    TM_STRING_COLUMN(Placement, job_id, false),
-    TM_STRING_COLUMN(Placement, date, true),
-    {"source", false,
-     [](std::string_view c, Placement& o, const std::string& p, Errors& e) {
-         if (c.empty()) return;
-         if (const auto source = parse_placement_source(c)) {
-             o.source = *source;
-         } else {
-             e.push_back({p, "must be one of " + std::string(kPlacementSourceNames) + ", got \"" +
-                                 std::string(c) + "\""});
-         }
-     },
-     [](const Placement& v) { return std::string(to_string(v.source)); }},
-};
-
-#undef TM_STRING_COLUMN
+template <class T>
+inline constexpr auto kColumns = columns_of<T>(std::make_index_sequence<kFieldCount<T>>{});
 
 // Calls f(columns) with the column table of `kind` (a kind with a CSV format).
 template <class F>
 decltype(auto) with_columns(EntityKind kind, F f) {
     switch (kind) {
         case EntityKind::kPrograms:
-            return f(std::span<const Column<Program>>(kProgramColumns));
+            return f(std::span<const Column<Program>>(kColumns<Program>));
         case EntityKind::kJobs:
-            return f(std::span<const Column<Job>>(kJobColumns));
+            return f(std::span<const Column<Job>>(kColumns<Job>));
         case EntityKind::kEmployers:
-            return f(std::span<const Column<Employer>>(kEmployerColumns));
+            return f(std::span<const Column<Employer>>(kColumns<Employer>));
         case EntityKind::kPlacements:
-            return f(std::span<const Column<Placement>>(kPlacementColumns));
+            return f(std::span<const Column<Placement>>(kColumns<Placement>));
         default:
-            return f(std::span<const Column<Graduate>>(kGraduateColumns));
+            return f(std::span<const Column<Graduate>>(kColumns<Graduate>));
     }
 }
 
@@ -200,19 +132,19 @@ std::vector<std::string> csv_header(EntityKind kind) {
 }
 
 std::vector<std::string> to_csv_row(const Program& value) {
-    return encode_row<Program>(kProgramColumns, value);
+    return encode_row<Program>(kColumns<Program>, value);
 }
 std::vector<std::string> to_csv_row(const Job& value) {
-    return encode_row<Job>(kJobColumns, value);
+    return encode_row<Job>(kColumns<Job>, value);
 }
 std::vector<std::string> to_csv_row(const Graduate& value) {
-    return encode_row<Graduate>(kGraduateColumns, value);
+    return encode_row<Graduate>(kColumns<Graduate>, value);
 }
 std::vector<std::string> to_csv_row(const Employer& value) {
-    return encode_row<Employer>(kEmployerColumns, value);
+    return encode_row<Employer>(kColumns<Employer>, value);
 }
 std::vector<std::string> to_csv_row(const Placement& value) {
-    return encode_row<Placement>(kPlacementColumns, value);
+    return encode_row<Placement>(kColumns<Placement>, value);
 }
 
 CsvDecoder::CsvDecoder(EntityKind kind, const std::vector<std::string>& header) : kind_(kind) {

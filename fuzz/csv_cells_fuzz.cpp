@@ -54,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         case 2: {
             EducationLevel v = EducationLevel::kHigherVocational;
-            cells::decode_education(cell, v, "cell", errors);
+            cells::decode_enum(cell, v, "cell", errors);
             break;
         }
         case 3: {

@@ -10,11 +10,13 @@
 //
 // Field value types: std::string, int, bool, a wire enum (WireNames below),
 // std::vector<std::string>, and std::vector<N> of a described item type N.
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -87,15 +89,20 @@ std::optional<E> from_wire_name(std::string_view text) {
     return std::nullopt;
 }
 
-// "a, b, c": the accepted names, for messages.
-template <WireEnum E>
-std::string wire_names_list() {
+// "a, b, c": names listed for a message ("must be one of a, b, c").
+inline std::string join_names(std::span<const std::string_view> names) {
     std::string out;
-    for (std::string_view name : WireNames<E>::names) {
+    for (std::string_view name : names) {
         if (!out.empty()) out += ", ";
         out += name;
     }
     return out;
+}
+
+// The accepted names of E, for messages.
+template <WireEnum E>
+std::string wire_names_list() {
+    return join_names(WireNames<E>::names);
 }
 
 template <class V>
@@ -114,6 +121,10 @@ constexpr void for_each_field(F&& f) {
 template <Described T>
 inline constexpr std::size_t kFieldCount = std::tuple_size_v<decltype(Description<T>::fields)>;
 
+// T's field number I (a constant usable in a captureless lambda).
+template <Described T, std::size_t I>
+inline constexpr const auto& kField = std::get<I>(Description<T>::fields);
+
 // The wire names of T's fields, in wire order.
 template <Described T>
 constexpr std::array<std::string_view, kFieldCount<T>> field_names() {
@@ -122,6 +133,18 @@ constexpr std::array<std::string_view, kFieldCount<T>> field_names() {
             return std::array<std::string_view, sizeof...(field)>{field.name...};
         },
         Description<T>::fields);
+}
+
+// T's field numbers in byte order of their names (the order in which
+// nlohmann::json keeps an object's keys).
+template <Described T>
+constexpr std::array<std::size_t, kFieldCount<T>> fields_in_name_order() {
+    const auto names = field_names<T>();
+    std::array<std::size_t, kFieldCount<T>> order{};
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return names[a] < names[b]; });
+    return order;
 }
 
 }  // namespace talentmatch

@@ -54,7 +54,5 @@ std::optional<EvidenceKind> parse_evidence_kind(std::string_view text);
 // "survey", "employer_report", "graduate_report", "other".
 std::string_view to_string(PlacementSource source);
 std::optional<PlacementSource> parse_placement_source(std::string_view text);
-inline constexpr std::string_view kPlacementSourceNames =
-    "survey, employer_report, graduate_report, other";
 
 }  // namespace talentmatch
