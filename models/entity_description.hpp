@@ -53,6 +53,11 @@ struct Field {
     M T::*member;
     FieldRules rules = {};
 };
+// Deduction from the member pointer (stated for compilers without aggregate CTAD).
+template <class T, class M>
+Field(std::string_view, M T::*) -> Field<T, M>;
+template <class T, class M>
+Field(std::string_view, M T::*, FieldRules) -> Field<T, M>;
 
 // Specialised beside each entity and list item type (entities.hpp):
 //   static constexpr std::string_view name;   // the schema name, e.g. "Job"
