@@ -1,12 +1,12 @@
 #pragma once
 // How an entity is described, once: its fields in wire order, each with its
-// wire name (the JSON key, the CSV column and the store column), the struct
-// member that holds it, and the rules its value follows. entities.hpp states
-// one Description<T> beside each struct; every layer that reads or writes an
-// entity field by field walks it rather than listing the fields again: the
-// JSON codec (json_codec.hpp), the fast JSON reader and writer and the CSV
-// columns (bulk/), the OpenAPI schemas (api/). A new optional field is one
-// struct member plus one line in its Description.
+// wire name (the JSON key and the CSV column), the struct member that holds
+// it, and the rules its value follows. entities.hpp states one Description<T>
+// beside each struct. Derived from it: the JSON codec (json_codec.hpp), the
+// CSV columns and the fast JSON writer (bulk/). Still listing fields by hand,
+// each to be derived from it in turn (issue 12 item 2): the fast JSON
+// parsers (bulk/fast_*_parser), the store's columns (store/store_*.cpp), the
+// OpenAPI schemas (api/openapi_schemas.cpp) and per-field validation.
 //
 // Field value types: std::string, int, bool, a wire enum (WireNames below),
 // std::vector<std::string>, and std::vector<N> of a described item type N.
