@@ -2,15 +2,15 @@
 // How an entity is described, once: its fields in wire order, each with its
 // wire name (the JSON key and the CSV column), the struct member that holds
 // it, and the rules its value follows. entities.hpp states one Description<T>
-// beside each struct. Derived from it: the JSON codec (json_codec.hpp), the
-// CSV columns and the fast JSON writer (bulk/). Still listing fields by hand,
-// each to be derived from it in turn (issue 12 item 2): the fast JSON
-// parsers (bulk/fast_*_parser), the store's columns (store/store_*.cpp), the
-// OpenAPI schemas (api/openapi_schemas.cpp) and per-field validation.
+// beside each struct. Derived from it: the JSON codec (json_codec.hpp) and
+// the CSV columns (bulk/csv_formats.cpp). Still listing fields by hand, each
+// to be derived from it in turn (issue 12 item 2): the fast JSON writer and
+// parsers (bulk/json_line.cpp, bulk/fast_*_parser), the store's columns
+// (store/store_*.cpp), the OpenAPI schemas (api/openapi_schemas.cpp) and
+// per-field validation.
 //
 // Field value types: std::string, int, bool, a wire enum (WireNames below),
 // std::vector<std::string>, and std::vector<N> of a described item type N.
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -138,18 +138,6 @@ constexpr std::array<std::string_view, kFieldCount<T>> field_names() {
             return std::array<std::string_view, sizeof...(field)>{field.name...};
         },
         Description<T>::fields);
-}
-
-// T's field numbers in byte order of their names (the order in which
-// nlohmann::json keeps an object's keys).
-template <Described T>
-constexpr std::array<std::size_t, kFieldCount<T>> fields_in_name_order() {
-    const auto names = field_names<T>();
-    std::array<std::size_t, kFieldCount<T>> order{};
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return names[a] < names[b]; });
-    return order;
 }
 
 }  // namespace talentmatch
