@@ -1,7 +1,13 @@
 #include "api/openapi_schemas.hpp"
 
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
 #include <nlohmann/json.hpp>
 
+#include "models/entity_registry.hpp"
 #include "models/limits.hpp"
 #include "runfmt/run_parameters.hpp"
 
@@ -19,23 +25,86 @@ json id_str() {
 json str_list() {
     return {{"type", "array"}, {"items", str()}};
 }
-json ref(const char* name) {
-    return {{"$ref", std::string("#/components/schemas/") + name}};
+json ref(std::string_view name) {
+    return {{"$ref", "#/components/schemas/" + std::string(name)}};
 }
 json int_range(int lo, int hi) {
     return {{"type", "integer"}, {"minimum", lo}, {"maximum", hi}};
-}
-json education() {
-    return {{"type", "string"},
-            {"enum",
-             {"secondary_vocational", "higher_vocational", "vocational_bachelor", "bachelor",
-              "master"}}};
 }
 json object(json properties, json required) {
     return {{"type", "object"},
             {"additionalProperties", false},
             {"properties", std::move(properties)},
             {"required", std::move(required)}};
+}
+
+json enum_of(std::span<const std::string_view> names) {
+    json values = json::array();
+    for (std::string_view name : names) values.push_back(name);
+    return {{"type", "string"}, {"enum", std::move(values)}};
+}
+
+json text(const FieldRules& rules) {
+    switch (rules.text) {
+        case Text::kId:
+            if (rules.required) return id_str();
+            return {{"type", "string"}, {"maxLength", kMaxIdLength}};
+        case Text::kDate:
+            if (rules.required) return {{"type", "string"}, {"format", "date"}};
+            return {{"type", "string"},
+                    {"pattern", "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"},
+                    {"description", "YYYY-MM-DD, or empty for none"}};
+        case Text::kPlain:
+            break;
+    }
+    return str();
+}
+
+// The schema of one field's value, from its type and rules (entity_description.hpp).
+template <class V>
+json value_schema(const FieldRules& rules) {
+    if constexpr (std::is_same_v<V, std::string>) {
+        return text(rules);
+    } else if constexpr (std::is_same_v<V, bool>) {
+        return {{"type", "boolean"}};
+    } else if constexpr (std::is_same_v<V, int>) {
+        json s = {{"type", "integer"}};
+        if (rules.min != FieldRules::kNoLeast) s["minimum"] = rules.min;
+        if (rules.max != FieldRules::kNoGreatest) s["maximum"] = rules.max;
+        return s;
+    } else if constexpr (WireEnum<V>) {
+        return enum_of(WireNames<V>::names);
+    } else {
+        static_assert(kIsVector<V>, "a field type entity_description.hpp does not list");
+        using Item = typename V::value_type;
+        json s = {{"type", "array"}};
+        if (rules.min_items > 0) s["minItems"] = rules.min_items;
+        if constexpr (Described<Item>) {
+            s["items"] = ref(Description<Item>::name);
+        } else {
+            s["items"] = value_schema<Item>({.text = rules.text});
+        }
+        return s;
+    }
+}
+
+// Adds T's schema to `all`, and the schemas of the described item types its lists hold.
+template <Described T>
+void add_schema(json& all) {
+    json properties = json::object();
+    json required = json::array();
+    for_each_field<T>([&](const auto& field) {
+        using V = typename std::decay_t<decltype(field)>::Value;
+        json s = value_schema<V>(field.rules);
+        if (!field.rules.note.empty()) s["description"] = field.rules.note;
+        properties[std::string(field.name)] = std::move(s);
+        if (field.rules.required) required.push_back(field.name);
+        if constexpr (kIsVector<V>) {
+            if constexpr (Described<typename V::value_type>)
+                add_schema<typename V::value_type>(all);
+        }
+    });
+    all[std::string(Description<T>::name)] = object(std::move(properties), std::move(required));
 }
 
 }  // namespace
@@ -55,89 +124,8 @@ json openapi_component_schemas() {
                          {{"type", "object"},
                           {"required", {"path", "message"}},
                           {"properties", {{"path", str()}, {"message", str()}}}}}}}}}};
-    s["Skill"] = object({{"id", id_str()},
-                         {"name_zh", str()},
-                         {"name_en", str()},
-                         {"category", str()},
-                         {"aliases", str_list()}},
-                        {"id"});
-    s["Certificate"] =
-        object({{"id", id_str()},
-                {"name_zh", str()},
-                {"name_en", str()},
-                {"kind", {{"type", "string"}, {"enum", {"industry", "1+x", "licence"}}}},
-                {"level", str()},
-                {"issuer", str()}},
-               {"id"});
-    s["Institution"] = object(
-        {{"id", id_str()}, {"name", str()}, {"district", str()}, {"level", education()}}, {"id"});
-    s["SkillLevel"] = object({{"skill_id", id_str()}, {"level", int_range(kMinLevel, kMaxLevel)}},
-                             {"skill_id", "level"});
-    s["Program"] = object({{"id", id_str()},
-                           {"institution_id", id_str()},
-                           {"name", str()},
-                           {"code", str()},
-                           {"cluster", str()},
-                           {"education_level", education()},
-                           {"cohort_size", {{"type", "integer"}, {"minimum", 0}}},
-                           {"curriculum", {{"type", "array"}, {"items", ref("SkillLevel")}}},
-                           {"certificates", str_list()}},
-                          {"id", "institution_id"});
-    s["Evidence"] = object(
-        {{"kind",
-          {{"type", "string"},
-           {"enum",
-            {"course", "certificate", "competition", "internship", "project", "self_reported"}}}},
-         {"ref", str()}},
-        {"kind"});
-    s["GraduateSkill"] = object({{"skill_id", id_str()},
-                                 {"level", int_range(kMinLevel, kMaxLevel)},
-                                 {"evidence", {{"type", "array"}, {"items", ref("Evidence")}}}},
-                                {"skill_id", "level"});
-    s["Graduate"] = object({{"id", id_str()},
-                            {"institution_id", id_str()},
-                            {"program_id", id_str()},
-                            {"graduation_year", {{"type", "integer"}}},
-                            {"education_level", education()},
-                            {"skills", {{"type", "array"}, {"items", ref("GraduateSkill")}}},
-                            {"certificates", str_list()},
-                            {"preferred_districts", str_list()},
-                            {"preferred_clusters", str_list()},
-                            {"seeking", {{"type", "boolean"}}}},
-                           {"id", "institution_id", "program_id", "graduation_year"});
-    s["Employer"] = object({{"id", id_str()},
-                            {"name", str()},
-                            {"cluster", str()},
-                            {"district", str()},
-                            {"association_id", str()}},
-                           {"id"});
-    s["Requirement"] = object({{"skill_id", id_str()},
-                               {"level", int_range(kMinRequiredLevel, kMaxLevel)},
-                               {"weight", int_range(kMinWeight, kMaxWeight)},
-                               {"must_have", {{"type", "boolean"}}}},
-                              {"skill_id", "level"});
-    s["Job"] = object(
-        {{"id", id_str()},
-         {"employer_id", id_str()},
-         {"title", str()},
-         {"cluster", str()},
-         {"district", str()},
-         {"headcount", {{"type", "integer"}, {"minimum", 1}}},
-         {"min_education", education()},
-         {"required_certificates", str_list()},
-         {"valid_until", str()},
-         {"requirements", {{"type", "array"}, {"minItems", 1}, {"items", ref("Requirement")}}}},
-        {"id", "employer_id", "requirements"});
-    s["Placement"] = object(
-        {{"id", id_str()},
-         {"graduate_id", id_str()},
-         {"employer_id", id_str()},
-         {"job_id", {{"type", "string"}, {"description", "the job filled, \"\" when unknown"}}},
-         {"date", {{"type", "string"}, {"format", "date"}}},
-         {"source",
-          {{"type", "string"},
-           {"enum", {"survey", "employer_report", "graduate_report", "other"}}}}},
-        {"id", "graduate_id", "employer_id", "date"});
+    // Every kind of entity, and the item types of its lists, from its Description.
+    for_each_entity_type([&](auto type) { add_schema<typename decltype(type)::type>(s); });
     s["BulkResult"] = {
         {"type", "object"},
         {"properties",

@@ -1,7 +1,8 @@
 #pragma once
-// The JSON Schemas of the entities and the problem shape for the OpenAPI
-// document's components. They mirror models/json_codec.cpp (field names,
-// required fields, enum wire names) and models/limits.hpp (ranges).
+// The JSON Schemas for the OpenAPI document's components: every entity's,
+// derived from its Description (models/entities.hpp: field names, types,
+// required fields, enum wire names, ranges), and the shapes of the problem,
+// the bulk result and the request bodies that are not entities.
 #include <nlohmann/json_fwd.hpp>
 
 namespace talentmatch::api {

@@ -10,12 +10,9 @@
 #include <filesystem>
 #include <optional>
 #include <string_view>
-#include <type_traits>
-#include <variant>
 #include <vector>
 
-#include "models/entities.hpp"
-#include "models/entity_kind.hpp"
+#include "models/entity_registry.hpp"
 
 namespace talentmatch::bulk {
 
@@ -26,32 +23,12 @@ using ::talentmatch::to_string;
 
 enum class FileFormat : std::uint8_t { kJsonLines, kCsv };
 
-// One decoded entity; the alternative's index equals its EntityKind value.
-using Entity =
-    std::variant<Skill, Certificate, Institution, Program, Employer, Job, Graduate, Placement>;
+// One decoded entity; the alternative's index equals its EntityKind value
+// (models/entity_registry.hpp).
+using Entity = AnyEntity;
+using ::talentmatch::kind_of;
 EntityKind kind_of(const Entity& entity);
 const std::string& id_of(const Entity& entity);
-
-namespace detail {
-template <class T, class V>
-struct IndexIn;
-template <class T, class... Ts>
-struct IndexIn<T, std::variant<Ts...>> {
-    static constexpr std::size_t value = [] {
-        constexpr bool same[] = {std::is_same_v<T, Ts>...};
-        std::size_t i = 0;
-        while (i < sizeof...(Ts) && !same[i]) ++i;
-        return i;
-    }();
-    static_assert(value < sizeof...(Ts), "not an entity type");
-};
-}  // namespace detail
-
-// The kind of an entity type at compile time: kind_of<Job>() == EntityKind::kJobs.
-template <class T>
-constexpr EntityKind kind_of() {
-    return static_cast<EntityKind>(detail::IndexIn<T, Entity>::value);
-}
 
 struct BulkFile {
     std::filesystem::path path;

@@ -9,6 +9,8 @@
 #include <optional>
 #include <string_view>
 
+#include "models/entity_description.hpp"
+
 namespace talentmatch {
 
 enum class EntityKind : std::uint8_t {
@@ -27,9 +29,20 @@ inline constexpr EntityKind kAllEntityKinds[] = {
     EntityKind::kPrograms,  EntityKind::kEmployers,    EntityKind::kJobs,
     EntityKind::kGraduates, EntityKind::kPlacements};
 
-// "skills", "certificates", "institutions", "programs", "employers", "jobs", "graduates",
-// "placements".
-std::string_view to_string(EntityKind kind);
-std::optional<EntityKind> parse_entity_kind(std::string_view text);
+// The plural names: in the API's paths, the bulk file names, the CLI, and the
+// store's table names.
+template <>
+struct WireNames<EntityKind> {
+    static constexpr std::array<std::string_view, kEntityKindCount> names = {
+        "skills",    "certificates", "institutions", "programs",
+        "employers", "jobs",         "graduates",    "placements"};
+};
+
+inline std::string_view to_string(EntityKind kind) {
+    return wire_name(kind);
+}
+inline std::optional<EntityKind> parse_entity_kind(std::string_view text) {
+    return from_wire_name<EntityKind>(text);
+}
 
 }  // namespace talentmatch
