@@ -1,5 +1,7 @@
 #include "store/schema.hpp"
 
+#include "store/entity_row.hpp"
+
 namespace talentmatch::store {
 namespace {
 
@@ -209,6 +211,7 @@ int migrate(Database& db) {
         txn.commit();
         ++version;
     }
+    add_described_columns(db);
     return before;
 }
 

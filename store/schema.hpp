@@ -44,7 +44,9 @@ void configure_connection(Database& db, int busy_timeout_ms);
 int schema_version(Database& db);
 
 // Brings the file to latest_schema_version(); throws StoreError if the file is
-// newer than that. Returns the version the file was at before.
+// newer than that. Then adds any entity column a Description states that the
+// file lacks (entity_row.hpp: a field added since). Returns the version the
+// file was at before.
 int migrate(Database& db);
 
 }  // namespace talentmatch::store

@@ -1,6 +1,7 @@
 // Skills, certificates, institutions and employers: the entities other
 // entities refer to, each a row plus at most one child list.
 #include "store/change_log_write.hpp"
+#include "store/entity_row.hpp"
 #include "store/store.hpp"
 #include "store/store_impl.hpp"
 
@@ -42,12 +43,7 @@ std::vector<FieldError> check(const Skill& value, const KnownIds&) {
 bool write_entity(Store::Impl& impl, const Skill& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM skills WHERE id = ?1", value.id);
     if (exists) erase_skill(impl, value.id);
-    impl.statement("INSERT INTO skills (id, name_zh, name_en, category) VALUES (?1, ?2, ?3, ?4)")
-        .bind(1, value.id)
-        .bind(2, value.name_zh)
-        .bind(3, value.name_en)
-        .bind(4, value.category)
-        .run();
+    bind_row(impl.statement(row_insert_sql<Skill>(false).c_str()), value).run();
     Statement& alias = impl.statement("INSERT OR IGNORE INTO skill_aliases VALUES (?1, ?2)");
     for (const std::string& a : value.aliases) alias.bind(1, value.id).bind(2, a).run();
     remember(impl, &KnownIds::skills, value.id);
@@ -58,15 +54,12 @@ bool write_entity(Store::Impl& impl, const Skill& value) {
 void read_skills(Database& db, const ReadPlan& plan,
                  const std::function<void(const Skill&)>& sink) {
     StatementLease parent_lease =
-        parent_statement(db, "id, name_zh, name_en, category", "skills", plan, "");
+        parent_statement(db, row_columns<Skill>(), row_table<Skill>(), plan, "");
     Statement& parent = parent_lease.get();
     ChildStream aliases(db, "alias", "skill_aliases", "skill_id", "alias", plan);
     Skill skill;
     while (parent.step()) {
-        skill.id = parent.column_text(0);
-        skill.name_zh = parent.column_text(1);
-        skill.name_en = parent.column_text(2);
-        skill.category = parent.column_text(3);
+        read_row(parent, skill);
         skill.aliases.clear();
         aliases.for_parent(skill.id,
                            [&](Statement& row) { skill.aliases.push_back(row.column_string(1)); });
@@ -81,18 +74,7 @@ std::vector<FieldError> check(const Certificate& value, const KnownIds&) {
 
 bool write_entity(Store::Impl& impl, const Certificate& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM certificates WHERE id = ?1", value.id);
-    impl.statement(
-            "INSERT INTO certificates (id, name_zh, name_en, kind, level, issuer) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET "
-            "name_zh = excluded.name_zh, name_en = excluded.name_en, kind = excluded.kind, "
-            "level = excluded.level, issuer = excluded.issuer")
-        .bind(1, value.id)
-        .bind(2, value.name_zh)
-        .bind(3, value.name_en)
-        .bind(4, static_cast<int>(value.kind))
-        .bind(5, value.level)
-        .bind(6, value.issuer)
-        .run();
+    bind_row(impl.statement(row_insert_sql<Certificate>(true).c_str()), value).run();
     remember(impl, &KnownIds::certificates, value.id);
     log_change(impl, EntityKind::kCertificates, value.id);
     return exists;
@@ -101,16 +83,11 @@ bool write_entity(Store::Impl& impl, const Certificate& value) {
 void read_certificates(Database& db, const ReadPlan& plan,
                        const std::function<void(const Certificate&)>& sink) {
     StatementLease parent_lease =
-        parent_statement(db, "id, name_zh, name_en, kind, level, issuer", "certificates", plan, "");
+        parent_statement(db, row_columns<Certificate>(), row_table<Certificate>(), plan, "");
     Statement& parent = parent_lease.get();
     Certificate certificate;
     while (parent.step()) {
-        certificate.id = parent.column_text(0);
-        certificate.name_zh = parent.column_text(1);
-        certificate.name_en = parent.column_text(2);
-        certificate.kind = static_cast<CertificateKind>(parent.column_int(3));
-        certificate.level = parent.column_text(4);
-        certificate.issuer = parent.column_text(5);
+        read_row(parent, certificate);
         sink(certificate);
     }
 }
@@ -122,15 +99,7 @@ std::vector<FieldError> check(const Institution& value, const KnownIds&) {
 
 bool write_entity(Store::Impl& impl, const Institution& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM institutions WHERE id = ?1", value.id);
-    impl.statement(
-            "INSERT INTO institutions (id, name, district, level) VALUES (?1, ?2, ?3, ?4) "
-            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, district = excluded.district, "
-            "level = excluded.level")
-        .bind(1, value.id)
-        .bind(2, value.name)
-        .bind(3, value.district)
-        .bind(4, static_cast<int>(value.level))
-        .run();
+    bind_row(impl.statement(row_insert_sql<Institution>(true).c_str()), value).run();
     remember(impl, &KnownIds::institutions, value.id);
     log_change(impl, EntityKind::kInstitutions, value.id);
     return exists;
@@ -139,14 +108,11 @@ bool write_entity(Store::Impl& impl, const Institution& value) {
 void read_institutions(Database& db, const ReadPlan& plan,
                        const std::function<void(const Institution&)>& sink) {
     StatementLease parent_lease =
-        parent_statement(db, "id, name, district, level", "institutions", plan, "");
+        parent_statement(db, row_columns<Institution>(), row_table<Institution>(), plan, "");
     Statement& parent = parent_lease.get();
     Institution institution;
     while (parent.step()) {
-        institution.id = parent.column_text(0);
-        institution.name = parent.column_text(1);
-        institution.district = parent.column_text(2);
-        institution.level = static_cast<EducationLevel>(parent.column_int(3));
+        read_row(parent, institution);
         sink(institution);
     }
 }
@@ -158,17 +124,7 @@ std::vector<FieldError> check(const Employer& value, const KnownIds&) {
 
 bool write_entity(Store::Impl& impl, const Employer& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM employers WHERE id = ?1", value.id);
-    impl.statement(
-            "INSERT INTO employers (id, name, cluster, district, association_id) "
-            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
-            "cluster = excluded.cluster, district = excluded.district, "
-            "association_id = excluded.association_id")
-        .bind(1, value.id)
-        .bind(2, value.name)
-        .bind(3, value.cluster)
-        .bind(4, value.district)
-        .bind(5, value.association_id)
-        .run();
+    bind_row(impl.statement(row_insert_sql<Employer>(true).c_str()), value).run();
     remember(impl, &KnownIds::employers, value.id);
     log_change(impl, EntityKind::kEmployers, value.id);
     return exists;
@@ -176,17 +132,12 @@ bool write_entity(Store::Impl& impl, const Employer& value) {
 
 void read_employers(Database& db, const ReadPlan& plan,
                     const std::function<void(const Employer&)>& sink) {
-    StatementLease parent_lease =
-        parent_statement(db, "id, name, cluster, district, association_id", "employers", plan,
-                         "association_id = ?2");
+    StatementLease parent_lease = parent_statement(
+        db, row_columns<Employer>(), row_table<Employer>(), plan, "association_id = ?2");
     Statement& parent = parent_lease.get();
     Employer employer;
     while (parent.step()) {
-        employer.id = parent.column_text(0);
-        employer.name = parent.column_text(1);
-        employer.cluster = parent.column_text(2);
-        employer.district = parent.column_text(3);
-        employer.association_id = parent.column_text(4);
+        read_row(parent, employer);
         sink(employer);
     }
 }

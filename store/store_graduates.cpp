@@ -1,5 +1,6 @@
 // Graduates: a row, skills with their evidence, certificates and preferences.
 #include "store/change_log_write.hpp"
+#include "store/entity_row.hpp"
 #include "store/plain_checks.hpp"
 #include "store/store.hpp"
 #include "store/store_impl.hpp"
@@ -48,16 +49,7 @@ std::vector<FieldError> check(const Graduate& value, const KnownIds& known) {
 bool write_entity(Store::Impl& impl, const Graduate& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM graduates WHERE id = ?1", value.id);
     if (exists) erase_graduate(impl, value.id);
-    impl.statement(
-            "INSERT INTO graduates (id, institution_id, program_id, graduation_year, "
-            "education_level, seeking) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        .bind(1, value.id)
-        .bind(2, value.institution_id)
-        .bind(3, value.program_id)
-        .bind(4, value.graduation_year)
-        .bind(5, static_cast<int>(value.education_level))
-        .bind(6, value.seeking ? 1 : 0)
-        .run();
+    bind_row(impl.statement(row_insert_sql<Graduate>(false).c_str()), value).run();
     Statement& skill = impl.statement("INSERT INTO graduate_skills VALUES (?1, ?2, ?3)");
     Statement& evidence =
         impl.statement("INSERT INTO graduate_skill_evidence VALUES (?1, ?2, ?3, ?4, ?5)");
@@ -88,8 +80,7 @@ bool write_entity(Store::Impl& impl, const Graduate& value) {
 void read_graduates(Database& db, const ReadPlan& plan,
                     const std::function<void(const Graduate&)>& sink) {
     StatementLease parent_lease = parent_statement(
-        db, "id, institution_id, program_id, graduation_year, education_level, seeking",
-        "graduates", plan, "institution_id = ?2");
+        db, row_columns<Graduate>(), row_table<Graduate>(), plan, "institution_id = ?2");
     Statement& parent = parent_lease.get();
     ChildStream skills(db, "skill_id, level", "graduate_skills", "graduate_id", "skill_id", plan);
     std::optional<ChildStream> evidence;
@@ -103,12 +94,7 @@ void read_graduates(Database& db, const ReadPlan& plan,
     ChildStream clusters(db, "cluster", "graduate_clusters", "graduate_id", "cluster", plan);
     Graduate graduate;
     while (parent.step()) {
-        graduate.id = parent.column_text(0);
-        graduate.institution_id = parent.column_text(1);
-        graduate.program_id = parent.column_text(2);
-        graduate.graduation_year = static_cast<int>(parent.column_int(3));
-        graduate.education_level = static_cast<EducationLevel>(parent.column_int(4));
-        graduate.seeking = parent.column_int(5) != 0;
+        read_row(parent, graduate);
         graduate.skills.clear();
         skills.for_parent(graduate.id, [&](Statement& row) {
             graduate.skills.push_back(

@@ -1,5 +1,6 @@
 // Jobs: a row, its skill requirements and its required certificates.
 #include "store/change_log_write.hpp"
+#include "store/entity_row.hpp"
 #include "store/plain_checks.hpp"
 #include "store/store.hpp"
 #include "store/store_impl.hpp"
@@ -32,18 +33,7 @@ std::vector<FieldError> check(const Job& value, const KnownIds& known) {
 bool write_entity(Store::Impl& impl, const Job& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM jobs WHERE id = ?1", value.id);
     if (exists) erase_job(impl, value.id);
-    impl.statement(
-            "INSERT INTO jobs (id, employer_id, title, cluster, district, headcount, "
-            "min_education, valid_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-        .bind(1, value.id)
-        .bind(2, value.employer_id)
-        .bind(3, value.title)
-        .bind(4, value.cluster)
-        .bind(5, value.district)
-        .bind(6, value.headcount)
-        .bind(7, static_cast<int>(value.min_education))
-        .bind(8, value.valid_until)
-        .run();
+    bind_row(impl.statement(row_insert_sql<Job>(false).c_str()), value).run();
     Statement& requirement =
         impl.statement("INSERT INTO job_requirements VALUES (?1, ?2, ?3, ?4, ?5)");
     for (const Requirement& r : value.requirements) {
@@ -65,9 +55,9 @@ bool write_entity(Store::Impl& impl, const Job& value) {
 }
 
 void read_jobs(Database& db, const ReadPlan& plan, const std::function<void(const Job&)>& sink) {
-    StatementLease parent_lease = parent_statement(
-        db, "id, employer_id, title, cluster, district, headcount, min_education, valid_until",
-        "jobs", plan, "employer_id IN (SELECT id FROM employers WHERE association_id = ?2)");
+    StatementLease parent_lease =
+        parent_statement(db, row_columns<Job>(), row_table<Job>(), plan,
+                         "employer_id IN (SELECT id FROM employers WHERE association_id = ?2)");
     Statement& parent = parent_lease.get();
     ChildStream requirements(db, "skill_id, level, weight, must_have", "job_requirements", "job_id",
                              "skill_id", plan);
@@ -75,14 +65,7 @@ void read_jobs(Database& db, const ReadPlan& plan, const std::function<void(cons
                              plan);
     Job job;
     while (parent.step()) {
-        job.id = parent.column_text(0);
-        job.employer_id = parent.column_text(1);
-        job.title = parent.column_text(2);
-        job.cluster = parent.column_text(3);
-        job.district = parent.column_text(4);
-        job.headcount = static_cast<int>(parent.column_int(5));
-        job.min_education = static_cast<EducationLevel>(parent.column_int(6));
-        job.valid_until = parent.column_text(7);
+        read_row(parent, job);
         job.requirements.clear();
         requirements.for_parent(job.id, [&](Statement& row) {
             job.requirements.push_back({row.column_string(1), static_cast<int>(row.column_int(2)),

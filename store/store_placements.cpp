@@ -1,6 +1,7 @@
 // Placements: one row each, referring to a graduate, an employer and
 // optionally one of that employer's jobs.
 #include "store/change_log_write.hpp"
+#include "store/entity_row.hpp"
 #include "store/store.hpp"
 #include "store/store_impl.hpp"
 
@@ -42,18 +43,7 @@ std::vector<FieldError> check_stored(Store::Impl& impl, const Placement& value) 
 
 bool write_entity(Store::Impl& impl, const Placement& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM placements WHERE id = ?1", value.id);
-    impl.statement(
-            "INSERT INTO placements (id, graduate_id, employer_id, job_id, date, source) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET "
-            "graduate_id = excluded.graduate_id, employer_id = excluded.employer_id, "
-            "job_id = excluded.job_id, date = excluded.date, source = excluded.source")
-        .bind(1, value.id)
-        .bind(2, value.graduate_id)
-        .bind(3, value.employer_id)
-        .bind(4, value.job_id)
-        .bind(5, value.date)
-        .bind(6, static_cast<int>(value.source))
-        .run();
+    bind_row(impl.statement(row_insert_sql<Placement>(true).c_str()), value).run();
     impl.dirty = true;
     log_change(impl, EntityKind::kPlacements, value.id);
     return exists;
@@ -61,18 +51,13 @@ bool write_entity(Store::Impl& impl, const Placement& value) {
 
 void read_placements(Database& db, const ReadPlan& plan,
                      const std::function<void(const Placement&)>& sink) {
-    StatementLease parent_lease = parent_statement(
-        db, "id, graduate_id, employer_id, job_id, date, source", "placements", plan,
-        "graduate_id IN (SELECT id FROM graduates WHERE institution_id = ?2)");
+    StatementLease parent_lease =
+        parent_statement(db, row_columns<Placement>(), row_table<Placement>(), plan,
+                         "graduate_id IN (SELECT id FROM graduates WHERE institution_id = ?2)");
     Statement& parent = parent_lease.get();
     Placement placement;
     while (parent.step()) {
-        placement.id = parent.column_text(0);
-        placement.graduate_id = parent.column_text(1);
-        placement.employer_id = parent.column_text(2);
-        placement.job_id = parent.column_text(3);
-        placement.date = parent.column_text(4);
-        placement.source = static_cast<PlacementSource>(parent.column_int(5));
+        read_row(parent, placement);
         sink(placement);
     }
 }

@@ -1,5 +1,6 @@
 // Programs: a row, its curriculum profile and the certificates it prepares for.
 #include "store/change_log_write.hpp"
+#include "store/entity_row.hpp"
 #include "store/store.hpp"
 #include "store/store_impl.hpp"
 
@@ -50,17 +51,7 @@ std::vector<FieldError> check_stored(Store::Impl& impl, const Program& value) {
 bool write_entity(Store::Impl& impl, const Program& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM programs WHERE id = ?1", value.id);
     if (exists) erase_program(impl, value.id);
-    impl.statement(
-            "INSERT INTO programs (id, institution_id, name, code, cluster, education_level, "
-            "cohort_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-        .bind(1, value.id)
-        .bind(2, value.institution_id)
-        .bind(3, value.name)
-        .bind(4, value.code)
-        .bind(5, value.cluster)
-        .bind(6, static_cast<int>(value.education_level))
-        .bind(7, value.cohort_size)
-        .run();
+    bind_row(impl.statement(row_insert_sql<Program>(false).c_str()), value).run();
     Statement& curriculum = impl.statement("INSERT INTO program_curriculum VALUES (?1, ?2, ?3)");
     for (const SkillLevel& s : value.curriculum) {
         curriculum.bind(1, value.id).bind(2, s.skill_id).bind(3, s.level).run();
@@ -79,9 +70,8 @@ bool write_entity(Store::Impl& impl, const Program& value) {
 
 void read_programs(Database& db, const ReadPlan& plan,
                    const std::function<void(const Program&)>& sink) {
-    StatementLease parent_lease = parent_statement(
-        db, "id, institution_id, name, code, cluster, education_level, cohort_size", "programs",
-        plan, "institution_id = ?2");
+    StatementLease parent_lease = parent_statement(db, row_columns<Program>(), row_table<Program>(),
+                                                   plan, "institution_id = ?2");
     Statement& parent = parent_lease.get();
     ChildStream curriculum(db, "skill_id, level", "program_curriculum", "program_id", "skill_id",
                            plan);
@@ -89,13 +79,7 @@ void read_programs(Database& db, const ReadPlan& plan,
                              "certificate_id", plan);
     Program program;
     while (parent.step()) {
-        program.id = parent.column_text(0);
-        program.institution_id = parent.column_text(1);
-        program.name = parent.column_text(2);
-        program.code = parent.column_text(3);
-        program.cluster = parent.column_text(4);
-        program.education_level = static_cast<EducationLevel>(parent.column_int(5));
-        program.cohort_size = static_cast<int>(parent.column_int(6));
+        read_row(parent, program);
         program.curriculum.clear();
         curriculum.for_parent(program.id, [&](Statement& row) {
             program.curriculum.push_back(

@@ -1,5 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "models/json_codec.hpp"
 #include "store/change_log.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite_db.hpp"
@@ -57,6 +62,53 @@ TEST_F(SchemaTest, ReopeningAMigratedFileChangesNothing) {
     Statement rows(db, "SELECT count(*) FROM schema_version");
     ASSERT_TRUE(rows.step());
     EXPECT_EQ(rows.column_int(0), 1);
+}
+
+// A field added to a Description after a file was made: the file's parent
+// table lacks its column. Opening the file adds it, the rows already there
+// read back with the field's default, and the new field is stored from then
+// on. Simulated by dropping columns from a current file (SQLite DROP COLUMN).
+// (The store reads a job's requirements in skill id order.)
+Job in_stored_order(Job job) {
+    std::sort(job.requirements.begin(), job.requirements.end(),
+              [](const Requirement& a, const Requirement& b) { return a.skill_id < b.skill_id; });
+    return job;
+}
+
+TEST_F(SchemaTest, AFileMadeBeforeAFieldWasDescribedGainsItsColumnWithTheDefault) {
+    {
+        Store store(db_path());
+        testing::add_catalog(store);
+        store.upsert(testing::make_job("j1"));
+    }
+    {
+        Database db(db_path());
+        db.exec("ALTER TABLE jobs DROP COLUMN valid_until; ALTER TABLE jobs DROP COLUMN headcount");
+    }
+    Store store(db_path());
+    const auto job = store.get_job("j1");
+    ASSERT_TRUE(job.has_value());
+    Job expected = in_stored_order(testing::make_job("j1"));
+    expected.valid_until = Job{}.valid_until;  // "" (open-ended)
+    expected.headcount = Job{}.headcount;      // 1
+    EXPECT_EQ(*job, expected) << encode(*job).dump();
+
+    Job later = in_stored_order(testing::make_job("j2"));
+    later.headcount = 7;
+    store.upsert(later);
+    EXPECT_EQ(store.get_job("j2"), later);
+    int scanned = 0;
+    store.scan_jobs({}, [&](const Job& j) { scanned += j.id == "j2" && j == later ? 1 : 0; });
+    EXPECT_EQ(scanned, 1);
+
+    // The column is an ordinary NOT NULL column: nothing else to migrate on the next open.
+    Database db(db_path());
+    const std::string cookie = pragma(db, "schema_version");
+    Statement columns(db, "SELECT count(*) FROM pragma_table_info('jobs')");
+    ASSERT_TRUE(columns.step());
+    EXPECT_EQ(columns.column_int(0), 8);
+    { Store again(db_path()); }
+    EXPECT_EQ(pragma(db, "schema_version"), cookie);
 }
 
 TEST_F(SchemaTest, RefusesAFileNewerThanThisBinary) {
