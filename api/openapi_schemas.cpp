@@ -47,7 +47,7 @@ json enum_of(std::span<const std::string_view> names) {
 json text(const FieldRules& rules) {
     switch (rules.text) {
         case Text::kId:
-            if (rules.required) return id_str();
+            if (rules.required || rules.refers != Refers::kNothing) return id_str();
             return {{"type", "string"}, {"maxLength", kMaxIdLength}};
         case Text::kDate:
             if (rules.required) return {{"type", "string"}, {"format", "date"}};
@@ -82,7 +82,7 @@ json value_schema(const FieldRules& rules) {
         if constexpr (Described<Item>) {
             s["items"] = ref(Description<Item>::name);
         } else {
-            s["items"] = value_schema<Item>({.text = rules.text});
+            s["items"] = value_schema<Item>({.text = rules.text, .refers = rules.refers});
         }
         return s;
     }

@@ -31,7 +31,8 @@ struct Description<Skill> {
     static constexpr std::tuple fields{
         Field{"id", &Skill::id, {.required = true, .text = Text::kId}},
         Field{"name_zh", &Skill::name_zh}, Field{"name_en", &Skill::name_en},
-        Field{"category", &Skill::category}, Field{"aliases", &Skill::aliases}};
+        Field{"category", &Skill::category},
+        Field{"aliases", &Skill::aliases, {.not_empty = true}}};
 };
 
 enum class CertificateKind : std::uint8_t { kIndustry = 0, kOnePlusX = 1, kLicence = 2 };
@@ -88,7 +89,9 @@ template <>
 struct Description<SkillLevel> {
     static constexpr std::string_view name = "SkillLevel";
     static constexpr std::tuple fields{
-        Field{"skill_id", &SkillLevel::skill_id, {.required = true, .text = Text::kId}},
+        Field{"skill_id",
+              &SkillLevel::skill_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kSkill, .unique = true}},
         Field{"level", &SkillLevel::level, {.required = true, .min = kMinLevel, .max = kMaxLevel}}};
 };
 
@@ -109,14 +112,18 @@ struct Description<Program> {
     static constexpr std::string_view name = "Program";
     static constexpr std::tuple fields{
         Field{"id", &Program::id, {.required = true, .text = Text::kId}},
-        Field{"institution_id", &Program::institution_id, {.required = true, .text = Text::kId}},
+        Field{"institution_id",
+              &Program::institution_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kInstitution}},
         Field{"name", &Program::name},
-        Field{"code", &Program::code},
+        Field{"code", &Program::code, {.max_length = kMaxIdLength}},
         Field{"cluster", &Program::cluster},
         Field{"education_level", &Program::education_level},
         Field{"cohort_size", &Program::cohort_size, {.min = 0}},
         Field{"curriculum", &Program::curriculum},
-        Field{"certificates", &Program::certificates}};
+        Field{"certificates",
+              &Program::certificates,
+              {.text = Text::kId, .refers = Refers::kCertificate, .unique = true}}};
 };
 
 enum class EvidenceKind : std::uint8_t {
@@ -155,7 +162,9 @@ template <>
 struct Description<GraduateSkill> {
     static constexpr std::string_view name = "GraduateSkill";
     static constexpr std::tuple fields{
-        Field{"skill_id", &GraduateSkill::skill_id, {.required = true, .text = Text::kId}},
+        Field{"skill_id",
+              &GraduateSkill::skill_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kSkill, .unique = true}},
         Field{
             "level", &GraduateSkill::level, {.required = true, .min = kMinLevel, .max = kMaxLevel}},
         Field{"evidence", &GraduateSkill::evidence}};
@@ -180,16 +189,22 @@ struct Description<Graduate> {
     static constexpr std::string_view name = "Graduate";
     static constexpr std::tuple fields{
         Field{"id", &Graduate::id, {.required = true, .text = Text::kId}},
-        Field{"institution_id", &Graduate::institution_id, {.required = true, .text = Text::kId}},
-        Field{"program_id", &Graduate::program_id, {.required = true, .text = Text::kId}},
+        Field{"institution_id",
+              &Graduate::institution_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kInstitution}},
+        Field{"program_id",
+              &Graduate::program_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kProgram}},
         Field{"graduation_year",
               &Graduate::graduation_year,
               {.required = true, .min = kMinGraduationYear, .max = kMaxGraduationYear}},
         Field{"education_level", &Graduate::education_level},
         Field{"skills", &Graduate::skills},
-        Field{"certificates", &Graduate::certificates},
-        Field{"preferred_districts", &Graduate::preferred_districts},
-        Field{"preferred_clusters", &Graduate::preferred_clusters},
+        Field{"certificates",
+              &Graduate::certificates,
+              {.text = Text::kId, .refers = Refers::kCertificate, .unique = true}},
+        Field{"preferred_districts", &Graduate::preferred_districts, {.not_empty = true}},
+        Field{"preferred_clusters", &Graduate::preferred_clusters, {.not_empty = true}},
         Field{"seeking", &Graduate::seeking}};
 };
 
@@ -207,7 +222,8 @@ struct Description<Employer> {
     static constexpr std::tuple fields{
         Field{"id", &Employer::id, {.required = true, .text = Text::kId}},
         Field{"name", &Employer::name}, Field{"cluster", &Employer::cluster},
-        Field{"district", &Employer::district}, Field{"association_id", &Employer::association_id}};
+        Field{"district", &Employer::district},
+        Field{"association_id", &Employer::association_id, {.text = Text::kId}}};
 };
 
 struct Requirement {
@@ -221,7 +237,9 @@ template <>
 struct Description<Requirement> {
     static constexpr std::string_view name = "Requirement";
     static constexpr std::tuple fields{
-        Field{"skill_id", &Requirement::skill_id, {.required = true, .text = Text::kId}},
+        Field{"skill_id",
+              &Requirement::skill_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kSkill, .unique = true}},
         Field{"level",
               &Requirement::level,
               {.required = true, .min = kMinRequiredLevel, .max = kMaxLevel}},
@@ -247,13 +265,17 @@ struct Description<Job> {
     static constexpr std::string_view name = "Job";
     static constexpr std::tuple fields{
         Field{"id", &Job::id, {.required = true, .text = Text::kId}},
-        Field{"employer_id", &Job::employer_id, {.required = true, .text = Text::kId}},
+        Field{"employer_id",
+              &Job::employer_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kEmployer}},
         Field{"title", &Job::title},
         Field{"cluster", &Job::cluster},
         Field{"district", &Job::district},
         Field{"headcount", &Job::headcount, {.min = 1}},
         Field{"min_education", &Job::min_education},
-        Field{"required_certificates", &Job::required_certificates},
+        Field{"required_certificates",
+              &Job::required_certificates,
+              {.text = Text::kId, .refers = Refers::kCertificate, .unique = true}},
         Field{"valid_until", &Job::valid_until, {.text = Text::kDate}},
         Field{"requirements", &Job::requirements, {.required = true, .min_items = 1}}};
 };
@@ -291,8 +313,12 @@ struct Description<Placement> {
     static constexpr std::tuple fields{
         Field{"id", &Placement::id, {.required = true, .text = Text::kId}},
         Field{"graduate_id", &Placement::graduate_id, {.required = true, .text = Text::kId}},
-        Field{"employer_id", &Placement::employer_id, {.required = true, .text = Text::kId}},
-        Field{"job_id", &Placement::job_id, {.note = "the job filled, \"\" when unknown"}},
+        Field{"employer_id",
+              &Placement::employer_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kEmployer}},
+        Field{"job_id",
+              &Placement::job_id,
+              {.text = Text::kId, .note = "the job filled, \"\" when unknown"}},
         Field{"date", &Placement::date, {.required = true, .text = Text::kDate}},
         Field{"source", &Placement::source}};
 };

@@ -12,6 +12,8 @@
 //
 // Field value types: std::string, int, bool, a wire enum (WireNames below),
 // std::vector<std::string>, and std::vector<N> of a described item type N.
+// `unique` on a field of an item type N means: no two items of a list of N
+// hold the same value in that field (a job's requirements, one per skill).
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -25,6 +27,8 @@
 #include <utility>
 #include <vector>
 
+#include "models/limits.hpp"
+
 namespace talentmatch {
 
 // What a string field (or each string of a list) holds.
@@ -34,13 +38,29 @@ enum class Text : std::uint8_t {
     kDate,   // an ISO date "YYYY-MM-DD"
 };
 
+// The entity an id field refers to: its value must be the id of a known one.
+enum class Refers : std::uint8_t {
+    kNothing,
+    kSkill,
+    kCertificate,
+    kInstitution,
+    kProgram,
+    kEmployer,
+};
+
+// The rules of one field (for a list of texts: of each text in it). Every
+// list holds at most kMaxListLength items (models/limits.hpp).
 struct FieldRules {
-    bool required = false;  // must be present (JSON key, CSV column)
+    bool required = false;  // must be present (JSON key, CSV column); a kId or kDate text non-empty
     Text text = Text::kPlain;
-    int min = kNoLeast;          // int fields: the least value allowed
-    int max = kNoGreatest;       // int fields: the greatest value allowed
-    std::size_t min_items = 0;   // list fields: the fewest items allowed
-    std::string_view note = {};  // a remark for readers of the API schema
+    int min = kNoLeast;                       // int fields: the least value allowed
+    int max = kNoGreatest;                    // int fields: the greatest value allowed
+    std::size_t min_items = 0;                // list fields: the fewest items allowed
+    std::size_t max_length = kMaxNameLength;  // plain text: the most Unicode code points
+    bool not_empty = false;                   // plain text: must not be empty
+    Refers refers = Refers::kNothing;         // a kId text: names a known entity of this kind
+    bool unique = false;                      // no two items of the list hold the same value
+    std::string_view note = {};               // a remark for readers of the API schema
 
     static constexpr int kNoLeast = std::numeric_limits<int>::min();
     static constexpr int kNoGreatest = std::numeric_limits<int>::max();

@@ -1,7 +1,7 @@
 #pragma once
-// Rules on one field value, stated once for every checker: the full validator
-// (models/rule_checker, validation.cpp), the store's fast plain checks
-// (store/plain_checks) and the snapshot's staging (matcher/snapshot_staging).
+// Rules on one field value, stated once for every checker: the validator
+// (models/rule_checker, validation.cpp) and the snapshot's staging
+// (matcher/snapshot_staging).
 #include <string>
 #include <string_view>
 

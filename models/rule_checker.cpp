@@ -7,6 +7,7 @@
 #include "models/field_rules.hpp"
 #include "models/limits.hpp"
 #include "models/utf8.hpp"
+#include "models/validation.hpp"
 
 namespace talentmatch::detail {
 
@@ -44,23 +45,29 @@ bool is_valid_date(std::string_view text) {
     return day <= days;
 }
 
-void RuleChecker::add(const std::string& path, std::string message) {
-    errors_.push_back({path, std::move(message)});
+std::string LazyPath::str() const {
+    if (base_ != nullptr) return *base_;
+    const std::string parent = parent_->str();
+    return is_item_ ? index_path(parent, index_) : join_path(parent, std::string(name_));
 }
 
-void RuleChecker::range(const std::string& path, int value, int min, int max) {
+void RuleChecker::add(PathArg path, std::string message) {
+    errors_.push_back({path.str(), std::move(message)});
+}
+
+void RuleChecker::range(PathArg path, int value, int min, int max) {
     if (value < min || value > max) {
         add(path, range_message(min, max, value));
     }
 }
 
-void RuleChecker::at_least(const std::string& path, int value, int min) {
+void RuleChecker::at_least(PathArg path, int value, int min) {
     if (value < min) {
         add(path, "must be >= " + std::to_string(min) + ", got " + std::to_string(value));
     }
 }
 
-void RuleChecker::id(const std::string& path, const std::string& value) {
+void RuleChecker::id(PathArg path, const std::string& value) {
     if (value.empty()) return add(path, "must not be empty");
     if (value.size() > kMaxIdLength) {
         return add(path, "must be at most " + std::to_string(kMaxIdLength) + " characters, got " +
@@ -71,13 +78,13 @@ void RuleChecker::id(const std::string& path, const std::string& value) {
     }
 }
 
-void RuleChecker::reference(const std::string& path, const std::string& value,
+void RuleChecker::reference(PathArg path, const std::string& value,
                             const std::unordered_set<std::string>& known, std::string_view what) {
     if (value.empty()) return add(path, "must not be empty");
     if (!known.contains(value)) add(path, "unknown " + std::string(what) + " " + quoted(value));
 }
 
-void RuleChecker::text(const std::string& path, const std::string& value, std::size_t max) {
+void RuleChecker::text(PathArg path, const std::string& value, std::size_t max) {
     if (const std::size_t bad = first_invalid_utf8(value); bad != std::string::npos) {
         return add(path, invalid_utf8_message(value, bad));
     }
@@ -89,27 +96,29 @@ void RuleChecker::text(const std::string& path, const std::string& value, std::s
     }
 }
 
-void RuleChecker::list_length(const std::string& path, std::size_t size, std::size_t max) {
+void RuleChecker::min_items(PathArg path, std::size_t size, std::size_t min) {
+    if (size >= min) return;
+    if (min == 1) return add(path, "must not be empty");
+    add(path, "must have at least " + std::to_string(min) + " items, got " + std::to_string(size));
+}
+
+void RuleChecker::list_length(PathArg path, std::size_t size, std::size_t max) {
     if (size > max) {
         add(path,
             "must have at most " + std::to_string(max) + " items, got " + std::to_string(size));
     }
 }
 
-void RuleChecker::optional_date(const std::string& path, const std::string& value) {
+void RuleChecker::optional_date(PathArg path, const std::string& value) {
     if (!value.empty() && !is_valid_date(value)) {
         add(path, "must be a date YYYY-MM-DD, got " + quoted(value));
     }
 }
 
-void RuleChecker::unique(const std::string& item_path, const std::string& value, std::size_t index,
-                         std::unordered_map<std::string, std::size_t>& seen,
-                         std::string_view what) {
-    auto [it, inserted] = seen.emplace(value, index);
-    if (!inserted) {
-        add(item_path, "duplicate " + std::string(what) + " " + quoted(value) + " (first at [" +
-                           std::to_string(it->second) + "])");
-    }
+void RuleChecker::duplicate(PathArg item_path, const std::string& value, std::size_t first,
+                            std::string_view what) {
+    add(item_path, "duplicate " + std::string(what) + " " + quoted(value) + " (first at [" +
+                       std::to_string(first) + "])");
 }
 
 }  // namespace talentmatch::detail

@@ -1,5 +1,9 @@
 #include "models/validation.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+#include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 #include "models/limits.hpp"
@@ -7,203 +11,246 @@
 
 namespace talentmatch {
 
+using detail::LazyPath;
 using detail::RuleChecker;
-using Seen = std::unordered_map<std::string, std::size_t>;
 
 namespace {
 
-void check_education_level(RuleChecker& check, const std::string& path, EducationLevel level) {
-    check.range(path, static_cast<int>(level), 0, kEducationLevelCount - 1);
+// One entity's check: the rules broken go to `check`; references are looked
+// up in `known` (null for the kinds that refer to nothing).
+struct Checking {
+    RuleChecker& check;
+    const KnownIds* known;
+};
+
+const std::unordered_set<std::string>& known_ids(const Checking& c, Refers refers) {
+    if (c.known == nullptr) throw std::logic_error("a reference checked without known ids");
+    switch (refers) {
+        case Refers::kSkill:
+            return c.known->skills;
+        case Refers::kCertificate:
+            return c.known->certificates;
+        case Refers::kInstitution:
+            return c.known->institutions;
+        case Refers::kProgram:
+            return c.known->programs;
+        case Refers::kEmployer:
+        case Refers::kNothing:
+            break;
+    }
+    return c.known->employers;
 }
 
-// Ids referring to `known`, each once, at most kMaxListLength of them.
-void check_reference_list(RuleChecker& check, const std::string& path,
-                          const std::vector<std::string>& ids,
-                          const std::unordered_set<std::string>& known, std::string_view what) {
-    check.list_length(path, ids.size(), kMaxListLength);
-    Seen seen;
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        const std::string item = index_path(path, i);
-        check.reference(item, ids[i], known, what);
-        check.unique(item, ids[i], i, seen, what);
+std::string_view refers_word(Refers refers) {
+    switch (refers) {
+        case Refers::kSkill:
+            return "skill";
+        case Refers::kCertificate:
+            return "certificate";
+        case Refers::kInstitution:
+            return "institution";
+        case Refers::kProgram:
+            return "program";
+        case Refers::kEmployer:
+            return "employer";
+        case Refers::kNothing:
+            break;
+    }
+    return "value";
+}
+
+void check_text(const Checking& c, const LazyPath& path, const std::string& value,
+                const FieldRules& rules) {
+    switch (rules.text) {
+        case Text::kId:
+            if (rules.refers != Refers::kNothing) {
+                c.check.reference(path, value, known_ids(c, rules.refers),
+                                  refers_word(rules.refers));
+            } else if (rules.required || !value.empty()) {
+                c.check.id(path, value);
+            }
+            return;
+        case Text::kDate:
+            if (rules.required && value.empty()) {
+                c.check.add(path, "is required (a date YYYY-MM-DD)");
+            } else {
+                c.check.optional_date(path, value);
+            }
+            return;
+        case Text::kPlain:
+            if (rules.not_empty && value.empty()) c.check.add(path, "must not be empty");
+            c.check.text(path, value, rules.max_length);
+            return;
     }
 }
 
-// Free-text labels (districts, clusters, aliases): each 1..kMaxNameLength characters of UTF-8.
-void check_label_list(RuleChecker& check, const std::string& path,
-                      const std::vector<std::string>& labels) {
-    check.list_length(path, labels.size(), kMaxListLength);
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-        const std::string item = index_path(path, i);
-        if (labels[i].empty()) check.add(item, "must not be empty");
-        check.text(item, labels[i], kMaxNameLength);
+// For each item, the index of the first earlier item with the same key, or
+// npos; empty when every key is distinct (the usual case: nothing allocated
+// but a reused scratch list).
+constexpr std::size_t kNone = std::string::npos;
+template <class Items, class Key>
+std::vector<std::size_t> earlier_duplicates(const Items& items, Key key) {
+    thread_local std::vector<std::string_view> sorted;
+    sorted.clear();
+    for (const auto& item : items) sorted.push_back(key(item));
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) return {};
+    std::vector<std::size_t> first(items.size(), kNone);
+    std::unordered_map<std::string_view, std::size_t> seen;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto [at, inserted] = seen.emplace(key(items[i]), i);
+        if (!inserted) first[i] = at->second;
     }
+    return first;
+}
+
+// The key of N's `unique` field (an id text), for lists of N.
+template <Described N>
+std::string_view unique_key(const N& item) {
+    std::string_view key;
+    for_each_field<N>([&](const auto& field) {
+        using V = typename std::decay_t<decltype(field)>::Value;
+        if constexpr (std::is_same_v<V, std::string>) {
+            if (field.rules.unique) key = item.*field.member;
+        }
+    });
+    return key;
+}
+
+template <Described N>
+constexpr bool has_unique_field() {
+    bool found = false;
+    for_each_field<N>([&](const auto& field) { found = found || field.rules.unique; });
+    return found;
+}
+
+template <Described T>
+void check_fields(const Checking& c, const T& value, const LazyPath& at,
+                  std::size_t duplicate_of = kNone);
+
+template <class V>
+void check_value(const Checking& c, const LazyPath& path, const V& value, const FieldRules& rules) {
+    if constexpr (std::is_same_v<V, std::string>) {
+        check_text(c, path, value, rules);
+    } else if constexpr (std::is_same_v<V, int>) {
+        if (rules.max != FieldRules::kNoGreatest) {
+            c.check.range(path, value, rules.min, rules.max);
+        } else if (rules.min != FieldRules::kNoLeast) {
+            c.check.at_least(path, value, rules.min);
+        }
+    } else if constexpr (WireEnum<V>) {
+        c.check.range(path, static_cast<int>(value), 0,
+                      static_cast<int>(WireNames<V>::names.size()) - 1);
+    } else if constexpr (std::is_same_v<V, bool>) {
+        // any value
+    } else {
+        static_assert(kIsVector<V>, "a field type entity_description.hpp does not list");
+        using Item = typename V::value_type;
+        c.check.min_items(path, value.size(), rules.min_items);
+        c.check.list_length(path, value.size(), kMaxListLength);
+        if constexpr (std::is_same_v<Item, std::string>) {
+            const auto earlier =
+                rules.unique ? earlier_duplicates(
+                                   value, [](const std::string& s) { return std::string_view(s); })
+                             : std::vector<std::size_t>{};
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                const LazyPath item = path.item(i);
+                check_text(c, item, value[i], rules);
+                if (!earlier.empty() && earlier[i] != kNone) {
+                    c.check.duplicate(item, value[i], earlier[i], refers_word(rules.refers));
+                }
+            }
+        } else {
+            const auto earlier = has_unique_field<Item>()
+                                     ? earlier_duplicates(value, unique_key<Item>)
+                                     : std::vector<std::size_t>{};
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                check_fields(c, value[i], path.item(i), earlier.empty() ? kNone : earlier[i]);
+            }
+        }
+    }
+}
+
+// Every rule of T's Description, field by field in wire order. `duplicate_of`:
+// T is an item of a list and an earlier item holds its `unique` value.
+// after(name) runs after field `name`'s rules (rules across fields).
+template <Described T, class After>
+void check_fields(const Checking& c, const T& value, const LazyPath& at, std::size_t duplicate_of,
+                  After after) {
+    for_each_field<T>([&](const auto& field) {
+        const LazyPath path = at.field(field.name);
+        const auto& v = value.*field.member;
+        check_value(c, path, v, field.rules);
+        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::string>) {
+            if (field.rules.unique && duplicate_of != kNone) {
+                c.check.duplicate(path, v, duplicate_of, refers_word(field.rules.refers));
+            }
+        }
+        after(field.name, path);
+    });
+}
+
+template <Described T>
+void check_fields(const Checking& c, const T& value, const LazyPath& at, std::size_t duplicate_of) {
+    check_fields(c, value, at, duplicate_of, [](std::string_view, const LazyPath&) {});
+}
+
+template <Described T>
+std::vector<FieldError> check_entity(const T& value, const KnownIds* known,
+                                     const std::string& path) {
+    std::vector<FieldError> errors;
+    RuleChecker check(errors);
+    check_fields(Checking{check, known}, value, LazyPath(path));
+    return errors;
 }
 
 }  // namespace
 
 std::vector<FieldError> validate(const Skill& value, const std::string& path) {
-    std::vector<FieldError> errors;
-    RuleChecker check(errors);
-    check.id(join_path(path, "id"), value.id);
-    check.text(join_path(path, "name_zh"), value.name_zh, kMaxNameLength);
-    check.text(join_path(path, "name_en"), value.name_en, kMaxNameLength);
-    check.text(join_path(path, "category"), value.category, kMaxNameLength);
-    check_label_list(check, join_path(path, "aliases"), value.aliases);
-    return errors;
+    return check_entity(value, nullptr, path);
 }
 
 std::vector<FieldError> validate(const Certificate& value, const std::string& path) {
-    std::vector<FieldError> errors;
-    RuleChecker check(errors);
-    check.id(join_path(path, "id"), value.id);
-    check.text(join_path(path, "name_zh"), value.name_zh, kMaxNameLength);
-    check.text(join_path(path, "name_en"), value.name_en, kMaxNameLength);
-    check.range(join_path(path, "kind"), static_cast<int>(value.kind), 0, 2);
-    check.text(join_path(path, "level"), value.level, kMaxNameLength);
-    check.text(join_path(path, "issuer"), value.issuer, kMaxNameLength);
-    return errors;
+    return check_entity(value, nullptr, path);
 }
 
 std::vector<FieldError> validate(const Institution& value, const std::string& path) {
-    std::vector<FieldError> errors;
-    RuleChecker check(errors);
-    check.id(join_path(path, "id"), value.id);
-    check.text(join_path(path, "name"), value.name, kMaxNameLength);
-    check.text(join_path(path, "district"), value.district, kMaxNameLength);
-    check_education_level(check, join_path(path, "level"), value.level);
-    return errors;
+    return check_entity(value, nullptr, path);
 }
 
 std::vector<FieldError> validate(const Program& value, const KnownIds& known,
                                  const std::string& path) {
-    std::vector<FieldError> errors;
-    RuleChecker check(errors);
-    check.id(join_path(path, "id"), value.id);
-    check.reference(join_path(path, "institution_id"), value.institution_id, known.institutions,
-                    "institution");
-    check.text(join_path(path, "name"), value.name, kMaxNameLength);
-    check.text(join_path(path, "code"), value.code, kMaxIdLength);
-    check.text(join_path(path, "cluster"), value.cluster, kMaxNameLength);
-    check_education_level(check, join_path(path, "education_level"), value.education_level);
-    check.at_least(join_path(path, "cohort_size"), value.cohort_size, 0);
-    const std::string curriculum = join_path(path, "curriculum");
-    check.list_length(curriculum, value.curriculum.size(), kMaxListLength);
-    Seen seen;
-    for (std::size_t i = 0; i < value.curriculum.size(); ++i) {
-        const SkillLevel& item = value.curriculum[i];
-        const std::string item_path = index_path(curriculum, i);
-        const std::string skill_path = join_path(item_path, "skill_id");
-        check.reference(skill_path, item.skill_id, known.skills, "skill");
-        check.unique(skill_path, item.skill_id, i, seen, "skill");
-        check.range(join_path(item_path, "level"), item.level, kMinLevel, kMaxLevel);
-    }
-    check_reference_list(check, join_path(path, "certificates"), value.certificates,
-                         known.certificates, "certificate");
-    return errors;
+    return check_entity(value, &known, path);
 }
 
 std::vector<FieldError> validate(const Graduate& value, const KnownIds& known,
                                  const std::string& path) {
     std::vector<FieldError> errors;
     RuleChecker check(errors);
-    check.id(join_path(path, "id"), value.id);
-    check.reference(join_path(path, "institution_id"), value.institution_id, known.institutions,
-                    "institution");
-    check.reference(join_path(path, "program_id"), value.program_id, known.programs, "program");
-    if (const auto owner = known.program_institution.find(value.program_id);
-        owner != known.program_institution.end() && owner->second != value.institution_id) {
-        check.add(join_path(path, "program_id"),
-                  "program \"" + value.program_id + "\" belongs to institution \"" + owner->second +
-                      "\", not \"" + value.institution_id + "\"");
-    }
-    check.range(join_path(path, "graduation_year"), value.graduation_year, kMinGraduationYear,
-                kMaxGraduationYear);
-    check_education_level(check, join_path(path, "education_level"), value.education_level);
-    const std::string skills = join_path(path, "skills");
-    check.list_length(skills, value.skills.size(), kMaxListLength);
-    Seen seen;
-    for (std::size_t i = 0; i < value.skills.size(); ++i) {
-        const GraduateSkill& item = value.skills[i];
-        const std::string item_path = index_path(skills, i);
-        const std::string skill_path = join_path(item_path, "skill_id");
-        check.reference(skill_path, item.skill_id, known.skills, "skill");
-        check.unique(skill_path, item.skill_id, i, seen, "skill");
-        check.range(join_path(item_path, "level"), item.level, kMinLevel, kMaxLevel);
-        const std::string evidence = join_path(item_path, "evidence");
-        check.list_length(evidence, item.evidence.size(), kMaxListLength);
-        for (std::size_t e = 0; e < item.evidence.size(); ++e) {
-            const std::string evidence_path = index_path(evidence, e);
-            check.range(join_path(evidence_path, "kind"), static_cast<int>(item.evidence[e].kind),
-                        0, 5);
-            check.text(join_path(evidence_path, "ref"), item.evidence[e].ref, kMaxNameLength);
+    // Across fields: the program is one of the graduate's own institution's.
+    const auto own_program = [&](std::string_view name, const LazyPath& at) {
+        if (name != "program_id") return;
+        const auto owner = known.program_institution.find(value.program_id);
+        if (owner != known.program_institution.end() && owner->second != value.institution_id) {
+            check.add(at, "program \"" + value.program_id + "\" belongs to institution \"" +
+                              owner->second + "\", not \"" + value.institution_id + "\"");
         }
-    }
-    check_reference_list(check, join_path(path, "certificates"), value.certificates,
-                         known.certificates, "certificate");
-    check_label_list(check, join_path(path, "preferred_districts"), value.preferred_districts);
-    check_label_list(check, join_path(path, "preferred_clusters"), value.preferred_clusters);
+    };
+    check_fields(Checking{check, &known}, value, LazyPath(path), kNone, own_program);
     return errors;
 }
 
 std::vector<FieldError> validate(const Employer& value, const std::string& path) {
-    std::vector<FieldError> errors;
-    RuleChecker check(errors);
-    check.id(join_path(path, "id"), value.id);
-    check.text(join_path(path, "name"), value.name, kMaxNameLength);
-    check.text(join_path(path, "cluster"), value.cluster, kMaxNameLength);
-    check.text(join_path(path, "district"), value.district, kMaxNameLength);
-    if (!value.association_id.empty()) {
-        check.id(join_path(path, "association_id"), value.association_id);
-    }
-    return errors;
+    return check_entity(value, nullptr, path);
 }
 
 std::vector<FieldError> validate(const Job& value, const KnownIds& known, const std::string& path) {
-    std::vector<FieldError> errors;
-    RuleChecker check(errors);
-    check.id(join_path(path, "id"), value.id);
-    check.reference(join_path(path, "employer_id"), value.employer_id, known.employers, "employer");
-    check.text(join_path(path, "title"), value.title, kMaxNameLength);
-    check.text(join_path(path, "cluster"), value.cluster, kMaxNameLength);
-    check.text(join_path(path, "district"), value.district, kMaxNameLength);
-    check.at_least(join_path(path, "headcount"), value.headcount, 1);
-    check_education_level(check, join_path(path, "min_education"), value.min_education);
-    check_reference_list(check, join_path(path, "required_certificates"),
-                         value.required_certificates, known.certificates, "certificate");
-    check.optional_date(join_path(path, "valid_until"), value.valid_until);
-    const std::string requirements = join_path(path, "requirements");
-    if (value.requirements.empty()) check.add(requirements, "must not be empty");
-    check.list_length(requirements, value.requirements.size(), kMaxListLength);
-    Seen seen;
-    for (std::size_t i = 0; i < value.requirements.size(); ++i) {
-        const Requirement& item = value.requirements[i];
-        const std::string item_path = index_path(requirements, i);
-        const std::string skill_path = join_path(item_path, "skill_id");
-        check.reference(skill_path, item.skill_id, known.skills, "skill");
-        check.unique(skill_path, item.skill_id, i, seen, "skill");
-        check.range(join_path(item_path, "level"), item.level, kMinRequiredLevel, kMaxLevel);
-        check.range(join_path(item_path, "weight"), item.weight, kMinWeight, kMaxWeight);
-    }
-    return errors;
+    return check_entity(value, &known, path);
 }
 
 std::vector<FieldError> validate(const Placement& value, const KnownIds& known,
                                  const std::string& path) {
-    std::vector<FieldError> errors;
-    RuleChecker check(errors);
-    check.id(join_path(path, "id"), value.id);
-    check.id(join_path(path, "graduate_id"), value.graduate_id);
-    check.reference(join_path(path, "employer_id"), value.employer_id, known.employers, "employer");
-    if (!value.job_id.empty()) check.id(join_path(path, "job_id"), value.job_id);
-    const std::string date = join_path(path, "date");
-    if (value.date.empty()) {
-        check.add(date, "is required (a date YYYY-MM-DD)");
-    } else {
-        check.optional_date(date, value.date);
-    }
-    check.range(join_path(path, "source"), static_cast<int>(value.source), 0, 3);
-    return errors;
+    return check_entity(value, &known, path);
 }
 
 }  // namespace talentmatch

@@ -2,11 +2,16 @@
 // Domain rules of SPEC.md for every entity: levels 0..5 (requirements 1..5),
 // weights 1..10, headcount >= 1, at least one requirement, one requirement
 // per skill, known skill/certificate/institution/program/employer ids, ISO
-// dates, id and string lengths, text in valid UTF-8. Each rule broken yields
-// one FieldError whose path is prefixed with `path`, e.g.
+// dates, id and string lengths, text in valid UTF-8. Each field's rules are
+// stated once, in its entity's Description (entities.hpp), and checked here
+// field by field in wire order; the one rule across fields (a graduate's
+// program belongs to its institution) is written in validation.cpp. Each rule
+// broken yields one FieldError whose path is prefixed with `path`, e.g.
 // validate(job, known, "jobs[3]") gives
 //   "jobs[3].requirements[2].level: must be 1..5, got 7".
-// An empty result means the entity is valid against `known`.
+// An empty result means the entity is valid against `known`. A valid entity
+// costs no allocation (a path is spelled only for a rule broken), so the
+// store's write path and bulk imports call this directly.
 #include <string>
 #include <unordered_map>
 #include <unordered_set>

@@ -115,22 +115,6 @@ bool write_entity(Store::Impl& impl, const Job& value);
 bool write_entity(Store::Impl& impl, const Graduate& value);
 bool write_entity(Store::Impl& impl, const Placement& value);
 
-// Appends "<list>[i].<field>: duplicate ..." for repeated keys in a keyed
-// child list (the table's primary key would refuse them).
-template <class Item, class Key>
-void check_unique(const std::vector<Item>& items, const std::string& list, Key key,
-                  std::vector<FieldError>& errors) {
-    std::unordered_map<std::string, std::size_t> seen;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const std::string& k = key(items[i]);
-        const auto [it, inserted] = seen.emplace(k, i);
-        if (!inserted) {
-            errors.push_back({index_path(list, i), "duplicate '" + k + "' (also at " +
-                                                       index_path(list, it->second) + ")"});
-        }
-    }
-}
-
 // Per entity (store_<entity>.cpp): deliver the entities the plan selects, in
 // id order. Callers open a ReadTransaction first.
 void read_skills(Database& db, const ReadPlan& plan, const std::function<void(const Skill&)>& sink);
