@@ -38,14 +38,24 @@ for t in "${targets[@]}"; do
   set_aside_starved "$t" "$findings"
   before=$(find "$findings" -maxdepth 1 -type f | wc -l)
   start=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
-  # -rss_limit_mb: ASan; -timeout: one input may take at most 10 s.
-  nice -n 19 "build-fuzz/fuzz/$t" "$work" "fuzz/corpus/$t" -max_total_time="$seconds" \
-    -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/" \
-    >"$log" 2>&1 || true
-  set_aside_starved "$t" "$findings"
+  # -rss_limit_mb: ASan; -timeout: one input may take at most 10 s. libFuzzer
+  # stops at its first timeout; when that input was only starved (set aside
+  # above), the run goes on with the time left.
+  : >"$log"
+  deadline=$((SECONDS + seconds))
+  while left=$((deadline - SECONDS)) && [ "$left" -gt 0 ]; do  # (0 would mean no limit)
+    nice -n 19 "build-fuzz/fuzz/$t" "$work" "fuzz/corpus/$t" \
+      -max_total_time="$left" -print_final_stats=1 -timeout=10 \
+      -rss_limit_mb=2048 -artifact_prefix="$findings/" >"$log.round" 2>&1 || true
+    cat "$log.round" >>"$log"
+    set_aside_starved "$t" "$findings"
+    grep -q 'ERROR: libFuzzer: timeout' "$log.round" || break
+    [ "$(find "$findings" -maxdepth 1 -type f | wc -l)" -eq "$before" ] || break
+  done
+  rm -f "$log.round"
   end=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
   cpu=$(awk -v a="$start" -v b="$end" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.1f", (b-a)/hz}')
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | awk '{n += $1} END {print n}')
   found=$(( $(find "$findings" -maxdepth 1 -type f | wc -l) - before ))
   total_findings=$((total_findings + found))
   printf '%-28s %10s %14s %9s\n' "$t" "$cpu" "${execs:-?}" "$found"
