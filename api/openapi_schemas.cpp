@@ -57,7 +57,9 @@ json text(const FieldRules& rules) {
         case Text::kPlain:
             break;
     }
-    return str();
+    json s = {{"type", "string"}, {"maxLength", rules.max_length}};  // Unicode characters
+    if (rules.not_empty) s["minLength"] = 1;
+    return s;
 }
 
 // The schema of one field's value, from its type and rules (entity_description.hpp).
@@ -82,7 +84,10 @@ json value_schema(const FieldRules& rules) {
         if constexpr (Described<Item>) {
             s["items"] = ref(Description<Item>::name);
         } else {
-            s["items"] = value_schema<Item>({.text = rules.text, .refers = rules.refers});
+            s["items"] = value_schema<Item>({.text = rules.text,
+                                             .max_length = rules.max_length,
+                                             .not_empty = rules.not_empty,
+                                             .refers = rules.refers});
         }
         return s;
     }
