@@ -12,6 +12,9 @@
 //
 // Field value types: std::string, int, bool, a wire enum (WireNames below),
 // std::vector<std::string>, and std::vector<N> of a described item type N.
+// A field added to an existing entity is declared with a default member
+// initializer (`std::string note = {};`), so code that builds the entity
+// positionally stays valid (GCC's -Wmissing-field-initializers).
 // `unique` on a field of an item type N means: no two items of a list of N
 // hold the same value in that field (a job's requirements, one per skill).
 #include <array>

@@ -81,8 +81,12 @@ TEST_F(SchemaTest, AFileMadeBeforeAFieldWasDescribedGainsItsColumnWithTheDefault
         testing::add_catalog(store);
         store.upsert(testing::make_job("j1"));
     }
+    std::int64_t described_columns = 0;
     {
         Database db(db_path());
+        Statement count(db, "SELECT count(*) FROM pragma_table_info('jobs')");
+        ASSERT_TRUE(count.step());
+        described_columns = count.column_int(0);
         db.exec("ALTER TABLE jobs DROP COLUMN valid_until; ALTER TABLE jobs DROP COLUMN headcount");
     }
     Store store(db_path());
@@ -106,7 +110,7 @@ TEST_F(SchemaTest, AFileMadeBeforeAFieldWasDescribedGainsItsColumnWithTheDefault
     const std::string cookie = pragma(db, "schema_version");
     Statement columns(db, "SELECT count(*) FROM pragma_table_info('jobs')");
     ASSERT_TRUE(columns.step());
-    EXPECT_EQ(columns.column_int(0), 8);
+    EXPECT_EQ(columns.column_int(0), described_columns);
     { Store again(db_path()); }
     EXPECT_EQ(pragma(db, "schema_version"), cookie);
 }
