@@ -39,6 +39,7 @@ bool parse_job_fast(std::string_view line, Job& out) {
     out.min_education = defaults.min_education;
     out.required_certificates.clear();
     out.valid_until.clear();
+    out.description.clear();
     std::size_t requirements = 0;
     unsigned seen = 0;
     const bool ok = in.object([&](std::string_view key) {
@@ -64,6 +65,7 @@ bool parse_job_fast(std::string_view line, Job& out) {
             return in.array(
                 [&] { return parse_requirement(in, next_slot(out.requirements, requirements)); });
         }
+        if (is(key, "description") && first_time(seen, 1024)) return in.string(out.description);
         return false;
     });
     out.requirements.resize(requirements);

@@ -186,6 +186,7 @@ void append_json_line(std::string& out, const Placement& v) {
 void append_json_line(std::string& out, const Job& v) {
     out.push_back('{');
     string_field(out, "cluster", v.cluster, true);
+    string_field(out, "description", v.description);
     string_field(out, "district", v.district);
     string_field(out, "employer_id", v.employer_id);
     int_field(out, "headcount", v.headcount);

@@ -258,6 +258,7 @@ struct Job {
     std::vector<std::string> required_certificates;
     std::string valid_until;                // ISO date "YYYY-MM-DD"; empty = open-ended
     std::vector<Requirement> requirements;  // at least one, one per skill
+    std::string description = {};           // the work, in the employer's words; may be empty
     bool operator==(const Job&) const = default;
 };
 template <>
@@ -277,7 +278,8 @@ struct Description<Job> {
               &Job::required_certificates,
               {.text = Text::kId, .refers = Refers::kCertificate, .unique = true}},
         Field{"valid_until", &Job::valid_until, {.text = Text::kDate}},
-        Field{"requirements", &Job::requirements, {.required = true, .min_items = 1}}};
+        Field{"requirements", &Job::requirements, {.required = true, .min_items = 1}},
+        Field{"description", &Job::description, {.max_length = kMaxTextLength}}};
 };
 
 // Who reported a placement: a graduate survey (the career office's own
