@@ -35,10 +35,11 @@ const std::unordered_set<std::string>& known_ids(const Checking& c, Refers refer
         case Refers::kProgram:
             return c.known->programs;
         case Refers::kEmployer:
+            return c.known->employers;
         case Refers::kNothing:
             break;
     }
-    return c.known->employers;
+    throw std::logic_error("a reference rule that names no kind");
 }
 
 std::string_view refers_word(Refers refers) {
