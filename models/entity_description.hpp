@@ -3,12 +3,13 @@
 // wire name (the JSON key and the CSV column), the struct member that holds
 // it, and the rules its value follows. entities.hpp states one Description<T>
 // beside each struct. Derived from it: the JSON codec (json_codec.hpp), the
-// CSV columns (bulk/csv_formats.cpp), the store's parent-table rows and their
-// additive migration (store/entity_row.hpp) and the API's entity schemas
-// (api/openapi_schemas.cpp). Still listing fields by hand, each to be derived
-// from it in turn (issue 12 item 2): the fast JSON writer and parsers
-// (bulk/json_line.cpp, bulk/fast_*_parser), the store's child tables (one per
-// list field) and per-field validation.
+// validation (validation.hpp), the CSV columns (bulk/csv_formats.cpp), the
+// store's parent-table rows and their additive migration
+// (store/entity_row.hpp) and the API's entity schemas
+// (api/openapi_schemas.cpp). Still listing fields by hand (issue 12 item 2):
+// the fast JSON Lines writer and parsers (bulk/json_line.cpp,
+// bulk/fast_*_parser; byte-for-byte and agreement tests fail until a new
+// field is added there) and the store's child tables (one per list field).
 //
 // Field value types: std::string, int, bool, a wire enum (WireNames below),
 // std::vector<std::string>, and std::vector<N> of a described item type N.
