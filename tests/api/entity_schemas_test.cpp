@@ -13,8 +13,8 @@
 
 #include <algorithm>
 #include <functional>
-#include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -29,6 +29,20 @@ namespace {
 
 using nlohmann::json;
 using Pointer = json::json_pointer;
+
+// The one pattern the schemas state (a date or empty); the check below knows
+// it by heart rather than running a regex engine (std::regex draws a false
+// -Wmaybe-uninitialized from GCC 12 in the sanitizer build).
+constexpr std::string_view kDateOrEmpty = "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$";
+
+// "YYYY-MM-DD" in shape (digits and dashes; the calendar is the product's check).
+bool date_shaped(const std::string& text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+        if (text[i] < '0' || text[i] > '9') return false;
+    }
+    return true;
+}
 
 // Decodes and validates one entity document; the problems found (none = accepted).
 using Acceptance = std::function<std::vector<FieldError>(const json&)>;
@@ -129,14 +143,14 @@ class EntitySchemas : public ::testing::Test {
             if (schema.contains("maxLength") && text.size() > schema["maxLength"].get<size_t>()) {
                 fail("too long");
             }
-            if (schema.contains("pattern") &&
-                !std::regex_search(text, std::regex(schema["pattern"].get<std::string>()))) {
-                fail("does not match the pattern");
+            if (schema.contains("pattern")) {
+                if (schema["pattern"] != kDateOrEmpty) {
+                    fail("a pattern this check does not know: " + schema["pattern"].dump());
+                } else if (!text.empty() && !date_shaped(text)) {
+                    fail("does not match the pattern");
+                }
             }
-            if (schema.value("format", "") == "date" &&
-                !std::regex_match(text, std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}"))) {
-                fail("not a date");
-            }
+            if (schema.value("format", "") == "date" && !date_shaped(text)) fail("not a date");
         } else if (type == "integer") {
             if (!value.is_number_integer()) return fail("not an integer");
             if (schema.contains("minimum") && value < schema["minimum"]) fail("below minimum");
@@ -254,8 +268,7 @@ TEST_F(EntitySchemas, EveryStatedBoundIsWhereAcceptanceChanges) {
                         ++bounds;
                     }
                     if (property.contains("pattern")) {
-                        const std::regex pattern(property["pattern"].get<std::string>());
-                        EXPECT_TRUE(std::regex_search("", pattern));
+                        EXPECT_EQ(property["pattern"], kDateOrEmpty);
                         EXPECT_EQ(accepted_with(name, ""), "(accepted)");
                     }
                     if (property.value("minLength", 0) > 0) {
