@@ -14,12 +14,13 @@
 //
 // Roles (SPEC.md "Interfaces"):
 //   admin          everything;
-//   association    org = association id: writes jobs and employers of the
-//                  employers whose association_id is its org; reads jobs,
-//                  its own employers, taxonomy and aggregates;
+//   association    org = association id: writes jobs, projects and employers
+//                  of the employers whose association_id is its org; reads
+//                  jobs, projects, its own employers, taxonomy and aggregates;
 //   career_office  org = institution id: reads and writes its institution's
-//                  programs and graduates and its graduates' placements,
-//                  queries matches for them, reads jobs;
+//                  programs, graduates and teachers and its graduates'
+//                  placements, queries matches for them, reads jobs and
+//                  projects;
 //   viewer         aggregates (supply-demand and outcomes, groups under 5
 //                  graduates suppressed) and the taxonomy only.
 #include <cstdint>

@@ -33,7 +33,7 @@ struct ReferenceTenancy {
     static std::string list_org(const Principal&) { return ""; }
 };
 
-// Programs and graduates belong to an institution (career_office org).
+// Programs, graduates and teachers belong to an institution (career_office org).
 struct InstitutionTenancy {
     static bool visible(ApiContext&, const Principal& p, const auto& v) {
         return owns_institution(p, v.institution_id);
@@ -47,6 +47,25 @@ struct InstitutionTenancy {
     static std::string list_org(const Principal& p) {
         return p.role == Role::kCareerOffice ? p.org : "";
     }
+};
+
+// Jobs and projects are demand of an employer: every role that reads them
+// reads all of them; an association writes those of the employers it submits
+// for. The message is the same whether the employer exists or not (nothing is
+// revealed).
+struct DemandTenancy {
+    static bool visible(ApiContext&, const Principal&, const auto&) { return true; }
+    static std::optional<FieldError> ownership_error(ApiContext& ctx, const Principal& p,
+                                                     const auto& v) {
+        if (p.role == Role::kAdmin) return std::nullopt;
+        if (p.role == Role::kAssociation) {
+            const auto employer = ctx.store.get_employer(v.employer_id);
+            if (employer && employer->association_id == p.org) return std::nullopt;
+        }
+        return FieldError{"employer_id", "must be an employer of the key's association '" + p.org +
+                                             "', got \"" + v.employer_id + "\""};
+    }
+    static std::string list_org(const Principal&) { return ""; }
 };
 
 template <>
@@ -196,7 +215,7 @@ struct EntityTraits<Employer> {
 };
 
 template <>
-struct EntityTraits<Job> {
+struct EntityTraits<Job> : DemandTenancy {
     static constexpr const char* kKind = "job";
     static constexpr const char* kPlural = "jobs";
     static constexpr const char* kSchema = "Job";
@@ -215,21 +234,6 @@ struct EntityTraits<Job> {
     static std::vector<FieldError> validate_item(const Job& v, const KnownIds& k) {
         return validate(v, k, "");
     }
-    // Jobs are demand: every role that reads jobs reads all of them.
-    static bool visible(ApiContext&, const Principal&, const Job&) { return true; }
-    // An association writes the jobs of employers it submits for. The message
-    // is the same whether the employer exists or not (nothing is revealed).
-    static std::optional<FieldError> ownership_error(ApiContext& ctx, const Principal& p,
-                                                     const Job& v) {
-        if (p.role == Role::kAdmin) return std::nullopt;
-        if (p.role == Role::kAssociation) {
-            const auto employer = ctx.store.get_employer(v.employer_id);
-            if (employer && employer->association_id == p.org) return std::nullopt;
-        }
-        return FieldError{"employer_id", "must be an employer of the key's association '" + p.org +
-                                             "', got \"" + v.employer_id + "\""};
-    }
-    static std::string list_org(const Principal&) { return ""; }
 };
 
 // Placements are personal data of a graduate: admin, or the career office of
@@ -274,6 +278,55 @@ struct EntityTraits<Placement> {
     }
     static std::string list_org(const Principal& p) {
         return p.role == Role::kCareerOffice ? p.org : "";
+    }
+};
+
+// Teachers are people of an institution: admin, or its career office.
+template <>
+struct EntityTraits<Teacher> : InstitutionTenancy {
+    static constexpr const char* kKind = "teacher";
+    static constexpr const char* kPlural = "teachers";
+    static constexpr const char* kSchema = "Teacher";
+    static constexpr RoleSet read_roles() { return {Role::kAdmin, Role::kCareerOffice}; }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin, Role::kCareerOffice}; }
+    static std::optional<Teacher> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
+        return decode_teacher(in, "", e);
+    }
+    static std::optional<Teacher> get(store::Store& s, const std::string& id) {
+        return s.get_teacher(id);
+    }
+    static store::Page<Teacher> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_teachers(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) { return s.delete_teacher(id); }
+    static std::vector<FieldError> validate_item(const Teacher& v, const KnownIds& k) {
+        return validate(v, k, "");
+    }
+};
+
+// Enterprise projects are demand, as jobs: read by every role that reads
+// jobs (a career office looks for projects for its teachers).
+template <>
+struct EntityTraits<Project> : DemandTenancy {
+    static constexpr const char* kKind = "project";
+    static constexpr const char* kPlural = "projects";
+    static constexpr const char* kSchema = "Project";
+    static constexpr RoleSet read_roles() {
+        return {Role::kAdmin, Role::kAssociation, Role::kCareerOffice};
+    }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin, Role::kAssociation}; }
+    static std::optional<Project> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
+        return decode_project(in, "", e);
+    }
+    static std::optional<Project> get(store::Store& s, const std::string& id) {
+        return s.get_project(id);
+    }
+    static store::Page<Project> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_projects(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) { return s.delete_project(id); }
+    static std::vector<FieldError> validate_item(const Project& v, const KnownIds& k) {
+        return validate(v, k, "");
     }
 };
 

@@ -10,13 +10,14 @@
 
 namespace talentmatch::api {
 
-// CRUD + cursor lists for skills, certificates, institutions, programs,
-// graduates, employers, jobs (handlers_entities.cpp).
+// CRUD + cursor lists for every kind (handlers_entities.cpp).
 void add_entity_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
-// POST /v1/{jobs,graduates,programs,employers}:bulk (handlers_bulk.cpp).
+// POST /v1/{kind}:bulk for the kinds people upload (handlers_bulk.cpp).
 void add_bulk_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // Matches, candidates, explanations, alignment, supply-demand (handlers_queries.cpp).
 void add_query_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
+// Top projects for a teacher, teachers for a project (handlers_teachers_projects.cpp).
+void add_teacher_project_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // POST /v1/programs/{id}/what-if (handlers_what_if.cpp).
 void add_what_if_route(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // GET /v1/clusters, /v1/districts with names (handlers_names.cpp).

@@ -1,4 +1,4 @@
-// POST /v1/{jobs,graduates,programs,employers,placements}:bulk
+// POST /v1/{jobs,graduates,programs,employers,placements,teachers,projects}:bulk
 //
 // Body: a JSON array (Content-Type application/json), JSON Lines
 // (application/x-ndjson, application/jsonl; blank lines skipped) or CSV
@@ -293,6 +293,8 @@ void add_bulk_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     add_bulk<Program>(routes, ctx);
     add_bulk<Employer>(routes, ctx);
     add_bulk<Placement>(routes, ctx);
+    add_bulk<Teacher>(routes, ctx);
+    add_bulk<Project>(routes, ctx);
 }
 
 }  // namespace talentmatch::api

@@ -201,6 +201,8 @@ void add_entity_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     add_kind<Employer>(routes, ctx);
     add_kind<Job>(routes, ctx);
     add_kind<Placement>(routes, ctx);
+    add_kind<Teacher>(routes, ctx);
+    add_kind<Project>(routes, ctx);
 }
 
 }  // namespace talentmatch::api

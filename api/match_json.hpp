@@ -12,6 +12,10 @@
 //                   score
 //   program side:   coverage, fit, institution_id, institution_name, name,
 //                   program_id, relevance, score
+//   project side:   as the job side, with project_id for job_id (a
+//                   teachers-projects snapshot, teacher_project_snapshot.hpp)
+//   teacher side:   coverage, fit, institution_id, institution_name,
+//                   relevance, score, teacher_id
 // A name not given in the data is "". Thread-safe (reads the snapshot only).
 #include <string>
 #include <vector>
@@ -23,7 +27,7 @@
 namespace talentmatch::api {
 
 // What the matches of a list are.
-enum class MatchSide { kJobs, kGraduates, kPrograms };
+enum class MatchSide { kJobs, kGraduates, kPrograms, kProjects, kTeachers };
 
 // One match object (as above).
 void append_match_json(std::string& out, const matcher::Snapshot& s, MatchSide side,

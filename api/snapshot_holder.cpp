@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "matcher/snapshot_patch.hpp"
+#include "matcher/teacher_project_snapshot.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::api {
@@ -24,6 +25,8 @@ struct EntityMaps {
     ById<Employer> employers;
     ById<Job> jobs;
     ById<Graduate> graduates;
+    ById<Teacher> teachers;
+    ById<Project> projects;
 };
 
 // f(the map of `kind`), for a const or mutable EntityMaps.
@@ -46,6 +49,10 @@ decltype(auto) visit_kind(Maps& maps, store::EntityKind kind, F&& f) {
             break;
         case store::EntityKind::kPlacements:
             throw std::logic_error("placements are not mirrored");
+        case store::EntityKind::kTeachers:
+            return f(maps.teachers);
+        case store::EntityKind::kProjects:
+            return f(maps.projects);
     }
     return f(maps.graduates);
 }
@@ -82,12 +89,16 @@ class SnapshotMirror final : public store::ChangeSink {
         if (!graduates_reloaded_) changed_graduates_.push_back(v.id);
     }
     void put(const Placement&) override {}
+    void put(const Teacher& v) override { connection(maps_.teachers, v); }
+    void put(const Project& v) override { connection(maps_.projects, v); }
     void erase(store::EntityKind kind, const std::string& id) override {
         if (kind == store::EntityKind::kPlacements) return;
         if (kind == store::EntityKind::kJobs) {
             changed_jobs_.push_back(id);
         } else if (kind == store::EntityKind::kGraduates) {
             changed_graduates_.push_back(id);
+        } else if (is_teachers_projects(kind)) {
+            teachers_projects_changed_ = true;
         } else {
             others_changed_ = true;
         }
@@ -115,9 +126,25 @@ class SnapshotMirror final : public store::ChangeSink {
         return builder.build();
     }
 
+    // The "teachers <-> technical teams" connection (teacher_project_snapshot.hpp).
+    std::shared_ptr<const matcher::Snapshot> build_teachers_projects() const {
+        matcher::TeacherProjectSnapshotBuilder builder;
+        for (const auto& [id, v] : maps_.skills) builder.add_skill(v);
+        for (const auto& [id, v] : maps_.institutions) builder.add_institution(v);
+        for (const auto& [id, v] : maps_.employers) builder.add_employer(v);
+        for (const auto& [id, v] : maps_.teachers) builder.add_teacher(v);
+        for (const auto& [id, v] : maps_.projects) builder.add_project(v);
+        return builder.build();
+    }
+
     // Since the last forget_changes(): did anything but jobs and graduates
     // change (or was a kind reloaded), which jobs, did any graduate.
     bool others_changed() const { return others_changed_; }
+    // Since the last forget_changes(): did a teacher, project or the reference
+    // data they use change (the teachers-projects snapshot is rebuilt).
+    bool teachers_projects_changed() const {
+        return teachers_projects_changed_ || others_changed_;
+    }
     bool graduates_changed() const { return graduates_reloaded_ || !changed_graduates_.empty(); }
     // The graduates kind was cleared or pruned: no id list, every graduate.
     bool graduates_reloaded() const { return graduates_reloaded_; }
@@ -128,6 +155,7 @@ class SnapshotMirror final : public store::ChangeSink {
         changed_graduates_.clear();
         graduates_reloaded_ = false;
         others_changed_ = false;
+        teachers_projects_changed_ = false;
     }
     const Job* job(const std::string& id) const {
         const auto it = maps_.jobs.find(id);
@@ -155,6 +183,8 @@ class SnapshotMirror final : public store::ChangeSink {
     void note_reload(store::EntityKind kind) {
         if (kind == store::EntityKind::kGraduates) {
             graduates_reloaded_ = true;
+        } else if (is_teachers_projects(kind)) {
+            teachers_projects_changed_ = true;
         } else {
             others_changed_ = true;
         }
@@ -164,12 +194,21 @@ class SnapshotMirror final : public store::ChangeSink {
         others_changed_ = true;
         map[v.id] = v;
     }
+    template <class T>
+    void connection(ById<T>& map, const T& v) {
+        teachers_projects_changed_ = true;
+        map[v.id] = v;
+    }
+    static bool is_teachers_projects(store::EntityKind kind) {
+        return kind == store::EntityKind::kTeachers || kind == store::EntityKind::kProjects;
+    }
 
     EntityMaps maps_;
     std::vector<std::string> changed_jobs_;
     std::vector<std::string> changed_graduates_;
     bool graduates_reloaded_ = false;
     bool others_changed_ = true;  // nothing published from this mirror yet
+    bool teachers_projects_changed_ = true;
 };
 
 std::shared_ptr<const matcher::Snapshot> build_snapshot(store::Store& store) {
@@ -267,9 +306,16 @@ void SnapshotHolder::rebuild() {
         const store::ChangePosition position = store_->read_changes(mirror_seq_, *mirror_);
         mirror_seq_ = position.seq;
         std::shared_ptr<const matcher::Snapshot> snapshot;
+        std::shared_ptr<const matcher::Snapshot> teachers_projects = current().teachers_projects;
         if (position.full || position.changed > 0 || !ready()) {
             const std::shared_ptr<const matcher::Snapshot> base = current().snapshot;
-            if (base && !mirror_->others_changed() && patches_since_full_ < kMaxPatches) {
+            if (!teachers_projects || mirror_->teachers_projects_changed()) {
+                teachers_projects = mirror_->build_teachers_projects();
+            }
+            if (base && !mirror_->others_changed() && !mirror_->graduates_changed() &&
+                mirror_->changed_jobs().empty()) {
+                snapshot = base;  // only teachers or projects changed
+            } else if (base && !mirror_->others_changed() && patches_since_full_ < kMaxPatches) {
                 snapshot = base;
                 const std::vector<std::string> ids = mirror_->changed_jobs();
                 if (ids.size() > base->jobs.size() / 4 + 64) {
@@ -289,11 +335,11 @@ void SnapshotHolder::rebuild() {
                     }
                 }
             }
-            if (snapshot) {
-                ++patches_since_full_;
-            } else {
+            if (!snapshot) {
                 snapshot = mirror_->build();
                 patches_since_full_ = 0;
+            } else if (snapshot != base) {
+                ++patches_since_full_;
             }
             mirror_->forget_changes();
         } else if (position.data_version == current().data_version) {
@@ -305,8 +351,8 @@ void SnapshotHolder::rebuild() {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         {
             std::lock_guard lock(published_mutex_);
-            published_ = {std::move(snapshot), position.data_version,
-                          std::chrono::system_clock::now()};
+            published_ = {std::move(snapshot), std::move(teachers_projects),
+                          position.data_version, std::chrono::system_clock::now()};
         }
         ++builds_;
         published_cv_.notify_all();

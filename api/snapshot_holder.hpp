@@ -44,6 +44,12 @@
 // previous snapshot lacks), or more than a quarter of the jobs changed,
 // rebuilds from the mirror.
 //
+// The teachers <-> projects snapshot (PublishedSnapshot::teachers_projects)
+// is built from the same mirror in the same publication, in full (it is
+// small) whenever a teacher, a project or the reference data changed, and
+// reused otherwise; a change to teachers or projects alone reuses the main
+// snapshot.
+//
 // Cost: an isolated write is visible after about debounce + one publication,
 // at most debounce + three under a stream of writes; the mirror of every
 // entity is held beside the snapshot, and a patched snapshot coexists with
@@ -82,6 +88,10 @@ struct SnapshotHolderOptions {
 
 struct PublishedSnapshot {
     std::shared_ptr<const matcher::Snapshot> snapshot;  // null until the first build
+    // Teachers as candidates, enterprise projects as jobs
+    // (matcher/teacher_project_snapshot.hpp); built with `snapshot`, from the
+    // same committed state.
+    std::shared_ptr<const matcher::Snapshot> teachers_projects;
     std::int64_t data_version = -1;  // the store's data_version the build started at
     std::chrono::system_clock::time_point built_at{};
 };

@@ -47,6 +47,10 @@ std::optional<Entity> decode_entity(EntityKind kind, const nlohmann::json& in,
             return wrap(decode_graduate(in, "", errors));
         case EntityKind::kPlacements:
             return wrap(decode_placement(in, "", errors));
+        case EntityKind::kTeachers:
+            return wrap(decode_teacher(in, "", errors));
+        case EntityKind::kProjects:
+            return wrap(decode_project(in, "", errors));
     }
     return std::nullopt;
 }

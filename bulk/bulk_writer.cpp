@@ -74,6 +74,8 @@ TM_WRITE(Employer)
 TM_WRITE(Job)
 TM_WRITE(Graduate)
 TM_WRITE(Placement)
+TM_WRITE(Teacher)
+TM_WRITE(Project)
 #undef TM_WRITE
 
 void BulkWriter::write(const Entity& value) {

@@ -38,6 +38,8 @@ class BulkWriter {
     void write(const Job& value);
     void write(const Graduate& value);
     void write(const Placement& value);
+    void write(const Teacher& value);
+    void write(const Project& value);
     void write(const Entity& value);
 
     // Entities written so far of one kind.

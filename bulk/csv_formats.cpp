@@ -101,6 +101,10 @@ decltype(auto) with_columns(EntityKind kind, F f) {
             return f(std::span<const Column<Employer>>(kColumns<Employer>));
         case EntityKind::kPlacements:
             return f(std::span<const Column<Placement>>(kColumns<Placement>));
+        case EntityKind::kTeachers:
+            return f(std::span<const Column<Teacher>>(kColumns<Teacher>));
+        case EntityKind::kProjects:
+            return f(std::span<const Column<Project>>(kColumns<Project>));
         default:
             return f(std::span<const Column<Graduate>>(kColumns<Graduate>));
     }
@@ -119,7 +123,8 @@ std::vector<std::string> encode_row(std::span<const Column<T>> columns, const T&
 bool has_csv_format(EntityKind kind) {
     return kind == EntityKind::kPrograms || kind == EntityKind::kJobs ||
            kind == EntityKind::kGraduates || kind == EntityKind::kEmployers ||
-           kind == EntityKind::kPlacements;
+           kind == EntityKind::kPlacements || kind == EntityKind::kTeachers ||
+           kind == EntityKind::kProjects;
 }
 
 std::vector<std::string> csv_header(EntityKind kind) {
@@ -145,6 +150,12 @@ std::vector<std::string> to_csv_row(const Employer& value) {
 }
 std::vector<std::string> to_csv_row(const Placement& value) {
     return encode_row<Placement>(kColumns<Placement>, value);
+}
+std::vector<std::string> to_csv_row(const Teacher& value) {
+    return encode_row<Teacher>(kColumns<Teacher>, value);
+}
+std::vector<std::string> to_csv_row(const Project& value) {
+    return encode_row<Project>(kColumns<Project>, value);
 }
 
 CsvDecoder::CsvDecoder(EntityKind kind, const std::vector<std::string>& header) : kind_(kind) {

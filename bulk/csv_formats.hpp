@@ -27,6 +27,8 @@ std::vector<std::string> to_csv_row(const Job& value);
 std::vector<std::string> to_csv_row(const Graduate& value);
 std::vector<std::string> to_csv_row(const Employer& value);
 std::vector<std::string> to_csv_row(const Placement& value);
+std::vector<std::string> to_csv_row(const Teacher& value);
+std::vector<std::string> to_csv_row(const Project& value);
 
 // Decodes rows of one file against its header. Immutable after construction;
 // decode() is safe to call from several threads.

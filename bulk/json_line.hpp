@@ -28,5 +28,9 @@ void append_json_line(std::string& out, const Employer& value);
 void append_json_line(std::string& out, const Job& value);
 void append_json_line(std::string& out, const Graduate& value);
 void append_json_line(std::string& out, const Placement& value);
+// Kinds without a hand-written writer (small kinds, where speed does not
+// matter): encode(value).dump() itself.
+void append_json_line(std::string& out, const Teacher& value);
+void append_json_line(std::string& out, const Project& value);
 
 }  // namespace talentmatch::bulk

@@ -34,6 +34,8 @@ int run_export(const ExportOptions& options) {
     store.scan_jobs(all, [&](const Job& v) { writer.write(v); });
     store.scan_graduates(all, [&](const Graduate& v) { writer.write(v); });
     store.scan_placements(all, [&](const Placement& v) { writer.write(v); });
+    store.scan_teachers(all, [&](const Teacher& v) { writer.write(v); });
+    store.scan_projects(all, [&](const Project& v) { writer.write(v); });
     writer.close();
     std::cout << "exported " << options.db << " to " << options.out << "\n";
     for (int k = 0; k < bulk::kEntityKindCount; ++k) {

@@ -63,6 +63,10 @@ class Importer {
                 return import_typed<Graduate>(file);
             case EntityKind::kPlacements:
                 return import_typed<Placement>(file);
+            case EntityKind::kTeachers:
+                return import_typed<Teacher>(file);
+            case EntityKind::kProjects:
+                return import_typed<Project>(file);
         }
     }
 
@@ -138,7 +142,7 @@ std::vector<bulk::BulkFile> collect_files(const std::vector<std::string>& inputs
         } else {
             throw CLI::ValidationError(input,
                                        "not a bulk file name (<kind>.jsonl or "
-                                       "graduates|jobs|programs|employers|placements.csv)");
+                                       "graduates|jobs|programs|employers|placements|teachers|projects.csv)");
         }
     }
     std::stable_sort(

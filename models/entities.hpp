@@ -325,4 +325,61 @@ struct Description<Placement> {
         Field{"source", &Placement::source}};
 };
 
+// A teacher (SPEC "Teacher"): an opaque id, no names. The expertise profile
+// is matched against enterprise projects as a graduate's skills are against
+// jobs ("teachers <-> technical teams"). A teacher who is not `available` for
+// enterprise practice is left out of a project's list of teachers; the
+// teacher's own list of projects is not restricted by it.
+struct Teacher {
+    std::string id;
+    std::string institution_id;
+    std::vector<SkillLevel> expertise;  // the level reached per skill
+    bool dual_qualified = false;        // 双师型: holds an industry qualification as well
+    bool available = true;              // available for enterprise practice
+    bool operator==(const Teacher&) const = default;
+};
+template <>
+struct Description<Teacher> {
+    static constexpr std::string_view name = "Teacher";
+    static constexpr std::tuple fields{
+        Field{"id", &Teacher::id, {.required = true, .text = Text::kId}},
+        Field{"institution_id",
+              &Teacher::institution_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kInstitution}},
+        Field{"expertise", &Teacher::expertise},
+        Field{"dual_qualified", &Teacher::dual_qualified},
+        Field{"available", &Teacher::available}};
+};
+
+// An enterprise project or technical-team need (SPEC "Enterprise project"):
+// requirements as a job's, the number of teachers the team takes, and the
+// period. A project whose end_date has passed is not matched (as a job past
+// its valid_until); start_date is informative.
+struct Project {
+    std::string id;
+    std::string employer_id;
+    std::string title;
+    std::vector<Requirement> requirements;  // at least one, one per skill
+    int team_size = 1;                      // teachers wanted, >= 1
+    std::string start_date;                 // ISO "YYYY-MM-DD"; may be empty
+    std::string end_date;                   // ISO "YYYY-MM-DD"; empty = open-ended
+    std::string description = {};          // the work, in the employer's words; may be empty
+    bool operator==(const Project&) const = default;
+};
+template <>
+struct Description<Project> {
+    static constexpr std::string_view name = "Project";
+    static constexpr std::tuple fields{
+        Field{"id", &Project::id, {.required = true, .text = Text::kId}},
+        Field{"employer_id",
+              &Project::employer_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kEmployer}},
+        Field{"title", &Project::title},
+        Field{"requirements", &Project::requirements, {.required = true, .min_items = 1}},
+        Field{"team_size", &Project::team_size, {.min = 1}},
+        Field{"start_date", &Project::start_date, {.text = Text::kDate}},
+        Field{"end_date", &Project::end_date, {.text = Text::kDate}},
+        Field{"description", &Project::description, {.max_length = kMaxTextLength}}};
+};
+
 }  // namespace talentmatch

@@ -1,7 +1,10 @@
 #pragma once
-// The eight kinds of entity, in dependency order: an entity only refers to
-// kinds listed before it (programs -> institutions, jobs -> employers,
-// graduates -> programs, placements -> graduates, employers and jobs). The one list every layer
+// The kinds of entity. The values never change (the store's change log
+// records a kind by its value), so a new kind is appended. Up to placements
+// they are in dependency order; teachers refer to institutions and projects
+// to employers, both listed before them. So an entity only refers to kinds
+// listed before it (programs -> institutions, jobs -> employers, graduates ->
+// programs, placements -> graduates, employers and jobs). The one list every layer
 // uses: bulk files are named and imported in this order, the store's change log records a kind by
 // its value (so the values never change; a new kind is appended), the API and
 // the CLI print the plural names.
@@ -22,12 +25,15 @@ enum class EntityKind : std::uint8_t {
     kJobs = 5,
     kGraduates = 6,
     kPlacements = 7,
+    kTeachers = 8,
+    kProjects = 9,
 };
-inline constexpr int kEntityKindCount = 8;
+inline constexpr int kEntityKindCount = 10;
 inline constexpr EntityKind kAllEntityKinds[] = {
     EntityKind::kSkills,    EntityKind::kCertificates, EntityKind::kInstitutions,
     EntityKind::kPrograms,  EntityKind::kEmployers,    EntityKind::kJobs,
-    EntityKind::kGraduates, EntityKind::kPlacements};
+    EntityKind::kGraduates, EntityKind::kPlacements,   EntityKind::kTeachers,
+    EntityKind::kProjects};
 
 // The plural names: in the API's paths, the bulk file names, the CLI, and the
 // store's table names.
@@ -35,7 +41,7 @@ template <>
 struct WireNames<EntityKind> {
     static constexpr std::array<std::string_view, kEntityKindCount> names = {
         "skills",    "certificates", "institutions", "programs",
-        "employers", "jobs",         "graduates",    "placements"};
+        "employers", "jobs",         "graduates",    "placements", "teachers", "projects"};
 };
 
 inline std::string_view to_string(EntityKind kind) {

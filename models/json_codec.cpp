@@ -130,6 +130,12 @@ json encode(const Job& value) {
 json encode(const Placement& value) {
     return encode_object(value);
 }
+json encode(const Teacher& value) {
+    return encode_object(value);
+}
+json encode(const Project& value) {
+    return encode_object(value);
+}
 
 std::optional<Skill> decode_skill(const json& in, const std::string& path,
                                   std::vector<FieldError>& errors) {
@@ -162,6 +168,14 @@ std::optional<Job> decode_job(const json& in, const std::string& path,
 std::optional<Placement> decode_placement(const json& in, const std::string& path,
                                           std::vector<FieldError>& errors) {
     return decode_object<Placement>(in, path, errors);
+}
+std::optional<Teacher> decode_teacher(const json& in, const std::string& path,
+                                      std::vector<FieldError>& errors) {
+    return decode_object<Teacher>(in, path, errors);
+}
+std::optional<Project> decode_project(const json& in, const std::string& path,
+                                      std::vector<FieldError>& errors) {
+    return decode_object<Project>(in, path, errors);
 }
 
 }  // namespace talentmatch

@@ -28,6 +28,8 @@ nlohmann::json encode(const Graduate& value);
 nlohmann::json encode(const Employer& value);
 nlohmann::json encode(const Job& value);
 nlohmann::json encode(const Placement& value);
+nlohmann::json encode(const Teacher& value);
+nlohmann::json encode(const Project& value);
 
 std::optional<Skill> decode_skill(const nlohmann::json& in, const std::string& path,
                                   std::vector<FieldError>& errors);
@@ -45,6 +47,10 @@ std::optional<Job> decode_job(const nlohmann::json& in, const std::string& path,
                               std::vector<FieldError>& errors);
 std::optional<Placement> decode_placement(const nlohmann::json& in, const std::string& path,
                                           std::vector<FieldError>& errors);
+std::optional<Teacher> decode_teacher(const nlohmann::json& in, const std::string& path,
+                                      std::vector<FieldError>& errors);
+std::optional<Project> decode_project(const nlohmann::json& in, const std::string& path,
+                                      std::vector<FieldError>& errors);
 
 // Wire names of the small enums ("industry", "1+x", "licence"; "course", ...).
 std::string_view to_string(CertificateKind kind);

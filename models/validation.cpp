@@ -254,4 +254,28 @@ std::vector<FieldError> validate(const Placement& value, const KnownIds& known,
     return check_entity(value, &known, path);
 }
 
+std::vector<FieldError> validate(const Teacher& value, const KnownIds& known,
+                                 const std::string& path) {
+    return check_entity(value, &known, path);
+}
+
+std::vector<FieldError> validate(const Project& value, const KnownIds& known,
+                                 const std::string& path) {
+    std::vector<FieldError> errors;
+    RuleChecker check(errors);
+    // Across fields: ISO dates compare as text (a malformed one is refused by its own rule).
+    const auto ends_after_start = [&](std::string_view name, const LazyPath& at) {
+        if (name != "end_date" || !detail::is_valid_date(value.start_date) ||
+            !detail::is_valid_date(value.end_date)) {
+            return;
+        }
+        if (value.end_date < value.start_date) {
+            check.add(at, "must not be before start_date \"" + value.start_date + "\", got \"" +
+                              value.end_date + "\"");
+        }
+    };
+    check_fields(Checking{check, &known}, value, LazyPath(path), kNone, ends_after_start);
+    return errors;
+}
+
 }  // namespace talentmatch

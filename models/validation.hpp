@@ -4,8 +4,9 @@
 // per skill, known skill/certificate/institution/program/employer ids, ISO
 // dates, id and string lengths, text in valid UTF-8. Each field's rules are
 // stated once, in its entity's Description (entities.hpp), and checked here
-// field by field in wire order; the one rule across fields (a graduate's
-// program belongs to its institution) is written in validation.cpp. Each rule
+// field by field in wire order; the rules across fields (a graduate's
+// program belongs to its institution; a project ends no sooner than it
+// starts) are written in validation.cpp. Each rule
 // broken yields one FieldError whose path is prefixed with `path`, e.g.
 // validate(job, known, "jobs[3]") gives
 //   "jobs[3].requirements[2].level: must be 1..5, got 7".
@@ -51,6 +52,11 @@ std::vector<FieldError> validate(const Job& value, const KnownIds& known, const 
 // `known`; the date must be a calendar date (any day: a survey may record a
 // start agreed for next month).
 std::vector<FieldError> validate(const Placement& value, const KnownIds& known,
+                                 const std::string& path);
+std::vector<FieldError> validate(const Teacher& value, const KnownIds& known,
+                                 const std::string& path);
+// Across fields: a project's end_date is not before its start_date.
+std::vector<FieldError> validate(const Project& value, const KnownIds& known,
                                  const std::string& path);
 
 // "a.b" joined as a field path; "" + "x" is "x". Used by codecs and rules.

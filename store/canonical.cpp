@@ -35,6 +35,14 @@ void canonicalize(Job& value) {
     sort_unique(value.required_certificates);
 }
 
+void canonicalize(Teacher& value) {
+    sort_by_skill(value.expertise);
+}
+
+void canonicalize(Project& value) {
+    sort_by_skill(value.requirements);
+}
+
 void canonicalize(Graduate& value) {
     sort_by_skill(value.skills);
     sort_unique(value.certificates);

@@ -15,5 +15,7 @@ void canonicalize(Employer& value);
 void canonicalize(Job& value);
 void canonicalize(Graduate& value);
 inline void canonicalize(Placement&) {}  // no child lists
+void canonicalize(Teacher& value);
+void canonicalize(Project& value);
 
 }  // namespace talentmatch::store

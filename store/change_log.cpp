@@ -13,29 +13,39 @@ namespace {
 // Prune once per this many appended rows (a range delete at the old end).
 constexpr std::int64_t kPruneEvery = 1024;
 
+// f(the reader of `kind`'s entities, store_<kind>.cpp).
+template <class F>
+void with_reader(EntityKind kind, F&& f) {
+    switch (kind) {
+        case EntityKind::kSkills:
+            return f(read_skills);
+        case EntityKind::kCertificates:
+            return f(read_certificates);
+        case EntityKind::kInstitutions:
+            return f(read_institutions);
+        case EntityKind::kPrograms:
+            return f(read_programs);
+        case EntityKind::kEmployers:
+            return f(read_employers);
+        case EntityKind::kJobs:
+            return f(read_jobs);
+        case EntityKind::kGraduates:
+            return f(read_graduates);
+        case EntityKind::kPlacements:
+            return f(read_placements);
+        case EntityKind::kTeachers:
+            return f(read_teachers);
+        case EntityKind::kProjects:
+            return f(read_projects);
+    }
+}
+
 // Delivers `kind` from scratch: clear, then one ordered scan.
 void deliver_all(Database& db, EntityKind kind, ChangeSink& sink) {
     sink.clear(kind);
     ReadPlan plan;
     plan.with_evidence = false;
-    switch (kind) {
-        case EntityKind::kSkills:
-            return read_skills(db, plan, [&](const Skill& v) { sink.put(v); });
-        case EntityKind::kCertificates:
-            return read_certificates(db, plan, [&](const Certificate& v) { sink.put(v); });
-        case EntityKind::kInstitutions:
-            return read_institutions(db, plan, [&](const Institution& v) { sink.put(v); });
-        case EntityKind::kPrograms:
-            return read_programs(db, plan, [&](const Program& v) { sink.put(v); });
-        case EntityKind::kEmployers:
-            return read_employers(db, plan, [&](const Employer& v) { sink.put(v); });
-        case EntityKind::kJobs:
-            return read_jobs(db, plan, [&](const Job& v) { sink.put(v); });
-        case EntityKind::kGraduates:
-            return read_graduates(db, plan, [&](const Graduate& v) { sink.put(v); });
-        case EntityKind::kPlacements:
-            return read_placements(db, plan, [&](const Placement& v) { sink.put(v); });
-    }
+    with_reader(kind, [&](auto read) { read(db, plan, [&](const auto& v) { sink.put(v); }); });
 }
 
 // Delivers the current state of one entity: put, or erase when it is gone.
@@ -47,36 +57,12 @@ void deliver_one(Database& db, StatementCache& cache, EntityKind kind, const std
     plan.with_evidence = false;
     plan.cache = &cache;
     bool found = false;
-    const auto put = [&](const auto& v) {
-        sink.put(v);
-        found = true;
-    };
-    switch (kind) {
-        case EntityKind::kSkills:
-            read_skills(db, plan, [&](const Skill& v) { put(v); });
-            break;
-        case EntityKind::kCertificates:
-            read_certificates(db, plan, [&](const Certificate& v) { put(v); });
-            break;
-        case EntityKind::kInstitutions:
-            read_institutions(db, plan, [&](const Institution& v) { put(v); });
-            break;
-        case EntityKind::kPrograms:
-            read_programs(db, plan, [&](const Program& v) { put(v); });
-            break;
-        case EntityKind::kEmployers:
-            read_employers(db, plan, [&](const Employer& v) { put(v); });
-            break;
-        case EntityKind::kJobs:
-            read_jobs(db, plan, [&](const Job& v) { put(v); });
-            break;
-        case EntityKind::kGraduates:
-            read_graduates(db, plan, [&](const Graduate& v) { put(v); });
-            break;
-        case EntityKind::kPlacements:
-            read_placements(db, plan, [&](const Placement& v) { put(v); });
-            break;
-    }
+    with_reader(kind, [&](auto read) {
+        read(db, plan, [&](const auto& v) {
+            sink.put(v);
+            found = true;
+        });
+    });
     if (!found) sink.erase(kind, id);
 }
 

@@ -150,10 +150,40 @@ CREATE INDEX placements_by_employer ON placements (employer_id);
 CREATE INDEX placements_by_job ON placements (job_id);
 )sql";
 
+// Version 5: teachers and enterprise projects ("teachers <-> technical
+// teams"). A teacher belongs to an institution (a career office's list and
+// the reference check on deleting an institution use the index); a project
+// to an employer (an association's list, the check on deleting an employer).
+const char* const kVersion5 = R"sql(
+CREATE TABLE teachers (
+  id TEXT PRIMARY KEY, institution_id TEXT NOT NULL, dual_qualified INTEGER NOT NULL,
+  available INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX teachers_by_institution ON teachers (institution_id);
+CREATE TABLE teacher_expertise (
+  teacher_id TEXT NOT NULL,
+  skill_id TEXT NOT NULL, level INTEGER NOT NULL,
+  PRIMARY KEY (teacher_id, skill_id)
+) WITHOUT ROWID;
+CREATE TABLE projects (
+  id TEXT PRIMARY KEY, employer_id TEXT NOT NULL, title TEXT NOT NULL,
+  team_size INTEGER NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL,
+  description TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX projects_by_employer ON projects (employer_id);
+CREATE TABLE project_requirements (
+  project_id TEXT NOT NULL,
+  skill_id TEXT NOT NULL, level INTEGER NOT NULL, weight INTEGER NOT NULL,
+  must_have INTEGER NOT NULL,
+  PRIMARY KEY (project_id, skill_id)
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> steps = {kVersion1, kVersion2, kVersion3, kVersion4};
+    static const std::vector<std::string> steps = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                                   kVersion5};
     return steps;
 }
 

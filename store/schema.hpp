@@ -17,6 +17,9 @@
 // Version 4 adds placements (placement outcomes, store_placements.cpp): existing
 // files migrate by creating the empty table and its indexes.
 //
+// Version 5 adds teachers and enterprise projects with their child tables
+// (store_teachers.cpp, store_projects.cpp), empty on a migrated file.
+//
 // No SQL foreign keys: the Store deletes an entity's child rows itself (one
 // function per entity, erase_rows in store_<entity>.cpp) and checks
 // references between entities through validation and ConflictError: SQLite's

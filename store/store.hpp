@@ -87,6 +87,8 @@ class Store {
     UpsertOutcome upsert(const Job& value);
     UpsertOutcome upsert(const Graduate& value);
     UpsertOutcome upsert(const Placement& value);
+    UpsertOutcome upsert(const Teacher& value);
+    UpsertOutcome upsert(const Project& value);
 
     // --- many of one kind in ONE transaction, a result per item (store_types.hpp).
     BulkResult upsert_many(std::span<const Skill> values, BulkMode mode);
@@ -97,6 +99,8 @@ class Store {
     BulkResult upsert_many(std::span<const Job> values, BulkMode mode);
     BulkResult upsert_many(std::span<const Graduate> values, BulkMode mode);
     BulkResult upsert_many(std::span<const Placement> values, BulkMode mode);
+    BulkResult upsert_many(std::span<const Teacher> values, BulkMode mode);
+    BulkResult upsert_many(std::span<const Project> values, BulkMode mode);
 
     std::optional<Skill> get_skill(const std::string& id);
     std::optional<Certificate> get_certificate(const std::string& id);
@@ -106,6 +110,8 @@ class Store {
     std::optional<Job> get_job(const std::string& id);
     std::optional<Graduate> get_graduate(const std::string& id);
     std::optional<Placement> get_placement(const std::string& id);
+    std::optional<Teacher> get_teacher(const std::string& id);
+    std::optional<Project> get_project(const std::string& id);
 
     Page<Skill> list_skills(const PageRequest& request);
     Page<Certificate> list_certificates(const PageRequest& request);
@@ -115,10 +121,13 @@ class Store {
     Page<Job> list_jobs(const PageRequest& request);
     Page<Graduate> list_graduates(const PageRequest& request);
     Page<Placement> list_placements(const PageRequest& request);
+    Page<Teacher> list_teachers(const PageRequest& request);
+    Page<Project> list_projects(const PageRequest& request);
 
     // Deletes; false if the id did not exist. Skills, certificates,
     // institutions, programs, employers and jobs still referenced by another
-    // entity (a job or employer by a placement) throw ConflictError (checking
+    // entity (a job or employer by a placement, an institution by a teacher,
+    // an employer by a project) throw ConflictError (checking
     // skill and certificate references scans the child tables: a rare admin
     // operation). delete_graduate is erasure: it deletes the graduate's
     // placements with it, with secure_delete the rows are overwritten in the
@@ -132,6 +141,8 @@ class Store {
     bool delete_job(const std::string& id);
     bool delete_graduate(const std::string& id);
     bool delete_placement(const std::string& id);
+    bool delete_teacher(const std::string& id);
+    bool delete_project(const std::string& id);
 
     std::int64_t count(EntityKind kind);
     StoreSummary summary();
@@ -161,6 +172,8 @@ class Store {
                         const std::function<void(const Graduate&)>& sink);
     void scan_placements(const ScanOptions& options,
                          const std::function<void(const Placement&)>& sink);
+    void scan_teachers(const ScanOptions& options, const std::function<void(const Teacher&)>& sink);
+    void scan_projects(const ScanOptions& options, const std::function<void(const Project&)>& sink);
 
     // --- the change log (change_log.hpp): delivers to `sink` what changed
     // after position `after_seq` (a negative position: everything), in one

@@ -216,6 +216,8 @@ bool Store::delete_skill(const std::string& id) {
         {"SELECT 1 FROM job_requirements WHERE skill_id = ?1 LIMIT 1", "jobs"},
         {"SELECT 1 FROM program_curriculum WHERE skill_id = ?1 LIMIT 1", "programs"},
         {"SELECT 1 FROM graduate_skills WHERE skill_id = ?1 LIMIT 1", "graduates"},
+        {"SELECT 1 FROM teacher_expertise WHERE skill_id = ?1 LIMIT 1", "teachers"},
+        {"SELECT 1 FROM project_requirements WHERE skill_id = ?1 LIMIT 1", "projects"},
     };
     return delete_entity(*impl_, "skill", erase_logged<EntityKind::kSkills, erase_skill>,
                          kReferences, &KnownIds::skills, id);
@@ -236,6 +238,7 @@ bool Store::delete_institution(const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM programs WHERE institution_id = ?1 LIMIT 1", "programs"},
         {"SELECT 1 FROM graduates WHERE institution_id = ?1 LIMIT 1", "graduates"},
+        {"SELECT 1 FROM teachers WHERE institution_id = ?1 LIMIT 1", "teachers"},
     };
     return delete_entity(*impl_, "institution",
                          erase_logged<EntityKind::kInstitutions, erase_institution>, kReferences,
@@ -246,6 +249,7 @@ bool Store::delete_employer(const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM jobs WHERE employer_id = ?1 LIMIT 1", "jobs"},
         {"SELECT 1 FROM placements WHERE employer_id = ?1 LIMIT 1", "placements"},
+        {"SELECT 1 FROM projects WHERE employer_id = ?1 LIMIT 1", "projects"},
     };
     return delete_entity(*impl_, "employer", erase_logged<EntityKind::kEmployers, erase_employer>,
                          kReferences, &KnownIds::employers, id);

@@ -106,6 +106,8 @@ std::vector<FieldError> check(const Employer& value, const KnownIds& known);
 std::vector<FieldError> check(const Job& value, const KnownIds& known);
 std::vector<FieldError> check(const Graduate& value, const KnownIds& known);
 std::vector<FieldError> check(const Placement& value, const KnownIds& known);
+std::vector<FieldError> check(const Teacher& value, const KnownIds& known);
+std::vector<FieldError> check(const Project& value, const KnownIds& known);
 bool write_entity(Store::Impl& impl, const Skill& value);
 bool write_entity(Store::Impl& impl, const Certificate& value);
 bool write_entity(Store::Impl& impl, const Institution& value);
@@ -114,6 +116,8 @@ bool write_entity(Store::Impl& impl, const Employer& value);
 bool write_entity(Store::Impl& impl, const Job& value);
 bool write_entity(Store::Impl& impl, const Graduate& value);
 bool write_entity(Store::Impl& impl, const Placement& value);
+bool write_entity(Store::Impl& impl, const Teacher& value);
+bool write_entity(Store::Impl& impl, const Project& value);
 
 // Per entity (store_<entity>.cpp): deliver the entities the plan selects, in
 // id order. Callers open a ReadTransaction first.
@@ -131,6 +135,10 @@ void read_graduates(Database& db, const ReadPlan& plan,
                     const std::function<void(const Graduate&)>& sink);
 void read_placements(Database& db, const ReadPlan& plan,
                      const std::function<void(const Placement&)>& sink);
+void read_teachers(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Teacher&)>& sink);
+void read_projects(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Project&)>& sink);
 
 template <class T>
 using Reader = void (*)(Database&, const ReadPlan&, const std::function<void(const T&)>&);

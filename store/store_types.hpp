@@ -20,7 +20,8 @@ using ::talentmatch::to_string;
 // start), at most `limit` items. `org_id`, when not empty, keeps only what
 // that tenant owns: graduates and programs of institution org_id; employers
 // whose association_id is org_id; jobs of those employers; placements of
-// graduates of institution org_id. Other kinds ignore it.
+// graduates of institution org_id; teachers of institution org_id; projects
+// of employers whose association_id is org_id. Other kinds ignore it.
 struct PageRequest {
     std::string after_id;
     std::size_t limit = 100;

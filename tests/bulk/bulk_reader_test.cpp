@@ -68,6 +68,9 @@ TEST(BulkReader, NumberOverflowIsAFieldErrorNotAnException) {
 
 TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
     TempDir dir;
+    const Teacher teacher{"t-1", "inst-1", {{"ict.a", 4}}, true, false};
+    const Project project{"p-1",        "e-1",        "电池检测线改造", {{"ict.a", 3, 5, true}}, 2,
+                          "2026-01-01", "2026-12-31", "tune the line"};
     std::mt19937 rng(3);
     std::vector<Graduate> graduates;
     {
@@ -80,6 +83,8 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
         writer.write(sample_job());
         writer.write(
             Placement{"pl-1", "g-1", "e-1", "", "2026-07-01", PlacementSource::kEmployerReport});
+        writer.write(teacher);
+        writer.write(project);
         for (int i = 0; i < 2000; ++i) {
             graduates.push_back(random_graduate(rng, true));
             writer.write(graduates.back());
@@ -89,7 +94,7 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
         writer.close();
     }
     const auto files = list_bulk_files(dir.path());
-    ASSERT_EQ(files.size(), 8u);
+    ASSERT_EQ(files.size(), static_cast<std::size_t>(kEntityKindCount));
     for (int k = 0; k < kEntityKindCount; ++k) {
         EXPECT_EQ(files[k].kind, static_cast<EntityKind>(k));  // dependency order
         EXPECT_EQ(files[k].path.filename(), std::string(to_string(files[k].kind)) + ".jsonl");
@@ -97,6 +102,8 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
     EXPECT_EQ(read(dir.path() / "skills.jsonl").entities, std::vector<Entity>{sample_skill()});
     EXPECT_EQ(read(dir.path() / "programs.jsonl").entities, std::vector<Entity>{sample_program()});
     EXPECT_EQ(read(dir.path() / "jobs.jsonl").entities, std::vector<Entity>{sample_job()});
+    EXPECT_EQ(read(dir.path() / "teachers.jsonl").entities, std::vector<Entity>{teacher});
+    EXPECT_EQ(read(dir.path() / "projects.jsonl").entities, std::vector<Entity>{project});
     EXPECT_EQ(read(dir.path() / "certificates.jsonl").entities,
               std::vector<Entity>{sample_certificate()});
     EXPECT_EQ(read(dir.path() / "institutions.jsonl").entities,

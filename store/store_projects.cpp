@@ -1,0 +1,91 @@
+// Enterprise projects: a row and its skill requirements.
+#include "store/change_log_write.hpp"
+#include "store/entity_row.hpp"
+#include "store/store.hpp"
+#include "store/store_impl.hpp"
+
+namespace talentmatch::store {
+
+namespace {
+
+// A project's rows, children first (schema.hpp: no SQL cascades).
+bool erase_project(Store::Impl& impl, const std::string& id) {
+    static constexpr const char* kDeletes[] = {
+        "DELETE FROM project_requirements WHERE project_id = ?1",
+        "DELETE FROM projects WHERE id = ?1"};
+    return run_deletes(impl, kDeletes, id);
+}
+
+}  // namespace
+
+std::vector<FieldError> check(const Project& value, const KnownIds& known) {
+    return validate(value, known, "");
+}
+
+bool write_entity(Store::Impl& impl, const Project& value) {
+    const bool exists = row_exists(impl, "SELECT 1 FROM projects WHERE id = ?1", value.id);
+    if (exists) erase_project(impl, value.id);
+    bind_row(impl.statement(row_insert_sql<Project>(false).c_str()), value).run();
+    Statement& requirement =
+        impl.statement("INSERT INTO project_requirements VALUES (?1, ?2, ?3, ?4, ?5)");
+    for (const Requirement& r : value.requirements) {
+        requirement.bind(1, value.id)
+            .bind(2, r.skill_id)
+            .bind(3, r.level)
+            .bind(4, r.weight)
+            .bind(5, r.must_have ? 1 : 0)
+            .run();
+    }
+    impl.dirty = true;
+    log_change(impl, EntityKind::kProjects, value.id);
+    return exists;
+}
+
+void read_projects(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Project&)>& sink) {
+    StatementLease parent_lease =
+        parent_statement(db, row_columns<Project>(), row_table<Project>(), plan,
+                         "employer_id IN (SELECT id FROM employers WHERE association_id = ?2)");
+    Statement& parent = parent_lease.get();
+    ChildStream requirements(db, "skill_id, level, weight, must_have", "project_requirements",
+                             "project_id", "skill_id", plan);
+    Project project;
+    while (parent.step()) {
+        read_row(parent, project);
+        project.requirements.clear();
+        requirements.for_parent(project.id, [&](Statement& row) {
+            project.requirements.push_back(
+                {row.column_string(1), static_cast<int>(row.column_int(2)),
+                 static_cast<int>(row.column_int(3)), row.column_int(4) != 0});
+        });
+        sink(project);
+    }
+}
+
+UpsertOutcome Store::upsert(const Project& value) {
+    return upsert_one(*impl_, read_projects, value);
+}
+
+BulkResult Store::upsert_many(std::span<const Project> values, BulkMode mode) {
+    return upsert_bulk(*impl_, read_projects, values, mode);
+}
+
+std::optional<Project> Store::get_project(const std::string& id) {
+    return get_one<Project>(*impl_, read_projects, id);
+}
+
+Page<Project> Store::list_projects(const PageRequest& request) {
+    return list_page<Project>(*impl_, read_projects, request);
+}
+
+void Store::scan_projects(const ScanOptions& options,
+                          const std::function<void(const Project&)>& sink) {
+    scan_all<Project>(*impl_, read_projects, options, sink);
+}
+
+bool Store::delete_project(const std::string& id) {
+    return delete_entity(*impl_, "project", erase_logged<EntityKind::kProjects, erase_project>, {},
+                         nullptr, id);
+}
+
+}  // namespace talentmatch::store

@@ -1,0 +1,83 @@
+// Teachers: a row and the expertise profile.
+#include "store/change_log_write.hpp"
+#include "store/entity_row.hpp"
+#include "store/store.hpp"
+#include "store/store_impl.hpp"
+
+namespace talentmatch::store {
+
+namespace {
+
+// A teacher's rows, children first (schema.hpp: no SQL cascades).
+bool erase_teacher(Store::Impl& impl, const std::string& id) {
+    static constexpr const char* kDeletes[] = {
+        "DELETE FROM teacher_expertise WHERE teacher_id = ?1",
+        "DELETE FROM teachers WHERE id = ?1"};
+    return run_deletes(impl, kDeletes, id);
+}
+
+}  // namespace
+
+std::vector<FieldError> check(const Teacher& value, const KnownIds& known) {
+    return validate(value, known, "");
+}
+
+bool write_entity(Store::Impl& impl, const Teacher& value) {
+    const bool exists = row_exists(impl, "SELECT 1 FROM teachers WHERE id = ?1", value.id);
+    if (exists) erase_teacher(impl, value.id);
+    bind_row(impl.statement(row_insert_sql<Teacher>(false).c_str()), value).run();
+    Statement& expertise = impl.statement("INSERT INTO teacher_expertise VALUES (?1, ?2, ?3)");
+    for (const SkillLevel& s : value.expertise) {
+        expertise.bind(1, value.id).bind(2, s.skill_id).bind(3, s.level).run();
+    }
+    impl.dirty = true;
+    log_change(impl, EntityKind::kTeachers, value.id);
+    return exists;
+}
+
+void read_teachers(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Teacher&)>& sink) {
+    StatementLease parent_lease = parent_statement(db, row_columns<Teacher>(), row_table<Teacher>(),
+                                                   plan, "institution_id = ?2");
+    Statement& parent = parent_lease.get();
+    ChildStream expertise(db, "skill_id, level", "teacher_expertise", "teacher_id", "skill_id",
+                          plan);
+    Teacher teacher;
+    while (parent.step()) {
+        read_row(parent, teacher);
+        teacher.expertise.clear();
+        expertise.for_parent(teacher.id, [&](Statement& row) {
+            teacher.expertise.push_back(
+                {row.column_string(1), static_cast<int>(row.column_int(2))});
+        });
+        sink(teacher);
+    }
+}
+
+UpsertOutcome Store::upsert(const Teacher& value) {
+    return upsert_one(*impl_, read_teachers, value);
+}
+
+BulkResult Store::upsert_many(std::span<const Teacher> values, BulkMode mode) {
+    return upsert_bulk(*impl_, read_teachers, values, mode);
+}
+
+std::optional<Teacher> Store::get_teacher(const std::string& id) {
+    return get_one<Teacher>(*impl_, read_teachers, id);
+}
+
+Page<Teacher> Store::list_teachers(const PageRequest& request) {
+    return list_page<Teacher>(*impl_, read_teachers, request);
+}
+
+void Store::scan_teachers(const ScanOptions& options,
+                          const std::function<void(const Teacher&)>& sink) {
+    scan_all<Teacher>(*impl_, read_teachers, options, sink);
+}
+
+bool Store::delete_teacher(const std::string& id) {
+    return delete_entity(*impl_, "teacher", erase_logged<EntityKind::kTeachers, erase_teacher>, {},
+                         nullptr, id);
+}
+
+}  // namespace talentmatch::store
