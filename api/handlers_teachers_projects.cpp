@@ -131,7 +131,8 @@ const QueryParam kLang = {"lang", "string",
 const QueryParam kFormat = {
     "format", "string", "json (default) or csv (UTF-8 with BOM); Accept: text/csv also gives csv"};
 const QueryParam kK = {"k", "integer", "how many results, 1..1000 (default 10)"};
-const QueryParam kMinCoverage = {"min_coverage", "number", "only pairs with coverage >= this, 0..1"};
+const QueryParam kMinCoverage = {"min_coverage", "number",
+                                 "only pairs with coverage >= this, 0..1"};
 const QueryParam kExplain = {"explain", "boolean",
                              "add each pair's explanation and what the teacher would need"};
 

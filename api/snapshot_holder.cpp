@@ -142,9 +142,7 @@ class SnapshotMirror final : public store::ChangeSink {
     bool others_changed() const { return others_changed_; }
     // Since the last forget_changes(): did a teacher, project or the reference
     // data they use change (the teachers-projects snapshot is rebuilt).
-    bool teachers_projects_changed() const {
-        return teachers_projects_changed_ || others_changed_;
-    }
+    bool teachers_projects_changed() const { return teachers_projects_changed_ || others_changed_; }
     bool graduates_changed() const { return graduates_reloaded_ || !changed_graduates_.empty(); }
     // The graduates kind was cleared or pruned: no id list, every graduate.
     bool graduates_reloaded() const { return graduates_reloaded_; }
@@ -351,8 +349,8 @@ void SnapshotHolder::rebuild() {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         {
             std::lock_guard lock(published_mutex_);
-            published_ = {std::move(snapshot), std::move(teachers_projects),
-                          position.data_version, std::chrono::system_clock::now()};
+            published_ = {std::move(snapshot), std::move(teachers_projects), position.data_version,
+                          std::chrono::system_clock::now()};
         }
         ++builds_;
         published_cv_.notify_all();

@@ -140,9 +140,10 @@ std::vector<bulk::BulkFile> collect_files(const std::vector<std::string>& inputs
                                        "it <kind>.csv (jobs.csv, graduates.csv, ...) and import "
                                        "that");
         } else {
-            throw CLI::ValidationError(input,
-                                       "not a bulk file name (<kind>.jsonl or "
-                                       "graduates|jobs|programs|employers|placements|teachers|projects.csv)");
+            throw CLI::ValidationError(
+                input,
+                "not a bulk file name (<kind>.jsonl or "
+                "graduates|jobs|programs|employers|placements|teachers|projects.csv)");
         }
     }
     std::stable_sort(

@@ -346,8 +346,7 @@ struct Description<Teacher> {
         Field{"institution_id",
               &Teacher::institution_id,
               {.required = true, .text = Text::kId, .refers = Refers::kInstitution}},
-        Field{"expertise", &Teacher::expertise},
-        Field{"dual_qualified", &Teacher::dual_qualified},
+        Field{"expertise", &Teacher::expertise}, Field{"dual_qualified", &Teacher::dual_qualified},
         Field{"available", &Teacher::available}};
 };
 
@@ -363,7 +362,7 @@ struct Project {
     int team_size = 1;                      // teachers wanted, >= 1
     std::string start_date;                 // ISO "YYYY-MM-DD"; may be empty
     std::string end_date;                   // ISO "YYYY-MM-DD"; empty = open-ended
-    std::string description = {};          // the work, in the employer's words; may be empty
+    std::string description = {};           // the work, in the employer's words; may be empty
     bool operator==(const Project&) const = default;
 };
 template <>

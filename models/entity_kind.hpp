@@ -40,8 +40,8 @@ inline constexpr EntityKind kAllEntityKinds[] = {
 template <>
 struct WireNames<EntityKind> {
     static constexpr std::array<std::string_view, kEntityKindCount> names = {
-        "skills",    "certificates", "institutions", "programs",
-        "employers", "jobs",         "graduates",    "placements", "teachers", "projects"};
+        "skills", "certificates", "institutions", "programs", "employers",
+        "jobs",   "graduates",    "placements",   "teachers", "projects"};
 };
 
 inline std::string_view to_string(EntityKind kind) {

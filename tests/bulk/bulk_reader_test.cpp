@@ -69,8 +69,8 @@ TEST(BulkReader, NumberOverflowIsAFieldErrorNotAnException) {
 TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
     TempDir dir;
     const Teacher teacher{"t-1", "inst-1", {{"ict.a", 4}}, true, false};
-    const Project project{"p-1",        "e-1",        "电池检测线改造", {{"ict.a", 3, 5, true}}, 2,
-                          "2026-01-01", "2026-12-31", "tune the line"};
+    const Project project{"p-1", "e-1",        "电池检测线改造", {{"ict.a", 3, 5, true}},
+                          2,     "2026-01-01", "2026-12-31",     "tune the line"};
     std::mt19937 rng(3);
     std::vector<Graduate> graduates;
     {
