@@ -55,7 +55,8 @@ void print_summary(const datagen::GenerationSummary& s, double seconds) {
               << mean(s.job_requirements, s.jobs) << "; openings " << s.openings << ")"
               << "\ngraduates " << s.graduates << " (skills " << s.graduate_skills << ", mean "
               << mean(s.graduate_skills, s.graduates) << ")"
-              << "\nplacements " << s.placements << "\nseconds " << seconds << "\n";
+              << "\nplacements " << s.placements << "\nteachers " << s.teachers << "\nprojects "
+              << s.projects << "\nseconds " << seconds << "\n";
 }
 
 int run_generate(const GenerateOptions& o) {

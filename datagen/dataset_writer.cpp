@@ -72,6 +72,12 @@ void DatasetWriter::write(const Graduate& value) {
 void DatasetWriter::write(const Placement& value) {
     write_line(7, encode(value).dump());
 }
+void DatasetWriter::write(const Teacher& value) {
+    write_line(8, encode(value).dump());
+}
+void DatasetWriter::write(const Project& value) {
+    write_line(9, encode(value).dump());
+}
 void DatasetWriter::write_graduate_line(const std::string& json_line) {
     write_line(6, json_line);
 }

@@ -37,6 +37,8 @@ class DatasetWriter {
     void write(const Job& value);
     void write(const Graduate& value);
     void write(const Placement& value);
+    void write(const Teacher& value);
+    void write(const Project& value);
     // A graduate already encoded as one compact JSON line (no newline), as
     // `encode(g).dump()` gives; lets callers encode in parallel.
     void write_graduate_line(const std::string& json_line);

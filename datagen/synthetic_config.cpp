@@ -12,6 +12,8 @@ std::optional<SyntheticConfig> preset(std::string_view name) {
         config.jobs = 50;
     } else if (name == "demo") {
         config.placements = true;
+        config.teachers_per_program = 5;
+        config.projects = 200;
     } else if (name == "province") {
         config.institutions = 100;
         config.programs_per_institution = 7;

@@ -2,7 +2,8 @@
 // Sizes and fixed dates of a synthetic data set. Presets (SPEC.md scale):
 //   tiny      ~3 institutions, ~200 graduates, ~50 jobs      (tests)
 //   demo      12 institutions, ~60 programs, 20,000 graduates, 3,000 jobs, 150 employers,
-//             and placements of the latest cohort
+//             placements of the latest cohort, 5 teachers per program, 200
+//             enterprise projects
 //   province  100 institutions, 1,000,000 graduates, 100,000 jobs
 // Dates are fields (not the clock): output depends on the config alone.
 #include <cstdint>
@@ -29,6 +30,10 @@ struct SyntheticConfig {
     // Placement outcomes for the graduates of graduation_year
     // (synthetic_placements.hpp); the demo preset only.
     bool placements = false;
+    // Teachers per program and enterprise projects (synthetic_teams.hpp);
+    // the demo preset only.
+    int teachers_per_program = 0;
+    std::int64_t projects = 0;
 };
 
 std::optional<SyntheticConfig> preset(std::string_view name);

@@ -7,6 +7,7 @@
 #include "datagen/graduate_stream.hpp"
 #include "datagen/synthetic_parts.hpp"
 #include "datagen/synthetic_placements.hpp"
+#include "datagen/synthetic_teams.hpp"
 
 namespace talentmatch::datagen {
 
@@ -20,7 +21,8 @@ enum Stream : std::uint64_t {
     kEmployers,
     kJobFactories,
     kJobs,
-    kPlacements
+    kPlacements,
+    kTeams
 };
 
 const std::vector<std::string>& competition_names() {
@@ -126,6 +128,16 @@ GenerationSummary generate_synthetic(const ShippedData& data, const SyntheticCon
     if (config.placements) {
         const PlacementWorld world{&graduates, &programs, &home, &employers, &jobs_of_employer};
         summary.placements = write_placements(world, config, root.split(kPlacements), out);
+    }
+    if (config.teachers_per_program > 0 || config.projects > 0) {
+        std::map<std::string, const detail::JobFactory*> factory_of_cluster;
+        for (const auto& [cluster, i] : factory_of)
+            factory_of_cluster[cluster] = factories[i].get();
+        const TeamWorld world{&programs, &employers, &factory_of_cluster};
+        const TeamTotals teams =
+            write_teachers_and_projects(world, config, root.split(kTeams), out);
+        summary.teachers = teams.teachers;
+        summary.projects = teams.projects;
     }
     return summary;
 }

@@ -37,6 +37,8 @@ struct GenerationSummary {
     std::int64_t job_requirements = 0;  // sum over jobs
     std::int64_t openings = 0;          // sum of headcounts
     std::int64_t placements = 0;        // placement outcomes (demo preset)
+    std::int64_t teachers = 0;          // (demo preset)
+    std::int64_t projects = 0;          // enterprise projects (demo preset)
 };
 
 // Called now and then with a stage name ("jobs", "graduates"), done and total.

@@ -65,6 +65,8 @@ Dataset read_dataset(const fs::path& dir) {
     d.jobs = read_file<Job>(dir / "jobs.jsonl", decode_job);
     d.graduates = read_file<Graduate>(dir / "graduates.jsonl", decode_graduate);
     d.placements = read_file<Placement>(dir / "placements.jsonl", decode_placement);
+    d.teachers = read_file<Teacher>(dir / "teachers.jsonl", decode_teacher);
+    d.projects = read_file<Project>(dir / "projects.jsonl", decode_project);
     return d;
 }
 
@@ -86,6 +88,8 @@ std::vector<FieldError> validate_dataset(const Dataset& d) {
     check_unique(d.employers, "employers", out);
     check_unique(d.jobs, "jobs", out);
     check_unique(d.graduates, "graduates", out);
+    check_unique(d.teachers, "teachers", out);
+    check_unique(d.projects, "projects", out);
     for (std::size_t i = 0; i < d.skills.size(); ++i)
         append<Skill>(out, validate(d.skills[i], index_path("skills", i)));
     for (std::size_t i = 0; i < d.certificates.size(); ++i) {
@@ -105,6 +109,10 @@ std::vector<FieldError> validate_dataset(const Dataset& d) {
     for (std::size_t i = 0; i < d.graduates.size(); ++i) {
         append<Graduate>(out, validate(d.graduates[i], known, index_path("graduates", i)));
     }
+    for (std::size_t i = 0; i < d.teachers.size(); ++i)
+        append<Teacher>(out, validate(d.teachers[i], known, index_path("teachers", i)));
+    for (std::size_t i = 0; i < d.projects.size(); ++i)
+        append<Project>(out, validate(d.projects[i], known, index_path("projects", i)));
     return out;
 }
 

@@ -21,6 +21,8 @@ struct Dataset {
     std::vector<Job> jobs;
     std::vector<Graduate> graduates;
     std::vector<Placement> placements;
+    std::vector<Teacher> teachers;
+    std::vector<Project> projects;
 };
 
 // Decodes every *.jsonl file of `dir`; throws std::runtime_error naming the
