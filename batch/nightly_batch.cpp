@@ -43,8 +43,9 @@ double peak_rss_mib() {
 
 // Stage names and rough shares of the run's time (for the overall percentage).
 std::vector<StageSpec> stage_specs() {
-    return {{"snapshot", 8},      {"top-k graduates", 60}, {"top-k programs", 2}, {"assignment", 4},
-            {"supply-demand", 3}, {"alignment", 2},        {"diagnostics", 6},    {"diff", 2},
+    return {{"snapshot", 8},       {"top-k graduates", 60}, {"top-k programs", 2},
+            {"top-k teachers", 1}, {"assignment", 4},       {"supply-demand", 3},
+            {"alignment", 2},      {"diagnostics", 6},      {"diff", 2},
             {"outputs", 13}};
 }
 
@@ -201,6 +202,9 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
                                   o.score, exec, "top-k graduates", rep);
         r.programs = top_k_both_ways(s, matcher::CandidateKind::kPrograms, o.k, o.k,
                                      o.shard_graduates, o.score, exec, "top-k programs", rep);
+        r.teachers =
+            top_k_both_ways(*r.loaded.teachers_projects, matcher::CandidateKind::kGraduates, o.k,
+                            o.k, o.shard_graduates, o.score, exec, "top-k teachers", rep);
         rep.begin("assignment", s.graduates.size(), "graduates");
         r.assignment = assign(s, r.graduates.jobs_per_candidate, r.graduates.candidates_per_job,
                               std::max(o.k, o.assignment_depth), o.k, o.assignment_min_coverage,

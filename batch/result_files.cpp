@@ -466,9 +466,14 @@ json summary_json(const BatchResults& r) {
           {"graduates", s.graduates.size()},
           {"seeking_graduates", a.seeking},
           {"expired_jobs", r.loaded.expired_jobs},
-          {"expired_openings", r.loaded.expired_openings}}},
+          {"expired_openings", r.loaded.expired_openings},
+          {"teachers", r.loaded.teachers_projects->graduates.size()},
+          {"projects", r.loaded.teachers_projects->jobs.size()}}},
         {"as_of", r.loaded.as_of},
-        {"pairs_scored", {{"graduate_job", r.graduates.pairs}, {"program_job", r.programs.pairs}}},
+        {"pairs_scored",
+         {{"graduate_job", r.graduates.pairs},
+          {"program_job", r.programs.pairs},
+          {"teacher_project", r.teachers.pairs}}},
         {"assignment",
          {{"placed_graduates", a.placed},
           {"filled_openings", a.funnel.placed},
@@ -513,6 +518,11 @@ void write_result_files(const BatchResults& r, RunPublisher& p) {
                 r.programs.jobs_per_candidate, r.settings.k);
     write_lists(p, "programs_per_job.csv", "job_id", "program_id", s.jobs.ids, s.programs.ids,
                 r.programs.candidates_per_job, r.settings.k);
+    const auto& t = *r.loaded.teachers_projects;
+    write_lists(p, "projects_per_teacher.csv", "teacher_id", "project_id", t.graduates.ids,
+                t.jobs.ids, r.teachers.jobs_per_candidate, r.settings.k);
+    write_lists(p, "teachers_per_project.csv", "project_id", "teacher_id", t.jobs.ids,
+                t.graduates.ids, r.teachers.candidates_per_job, r.settings.k);
     write_assignment(r, p);
     write_supply_demand(r, p);
     write_alignment(r, p);

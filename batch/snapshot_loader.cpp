@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "batch/content_hash.hpp"
+#include "matcher/teacher_project_snapshot.hpp"
 #include "matcher/validity.hpp"
 #include "models/field_error.hpp"
 
@@ -28,6 +29,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
     const auto graduates = static_cast<std::uint64_t>(store.count(store::EntityKind::kGraduates));
     reporter.begin("snapshot", graduates, "graduates");
     matcher::SnapshotBuilder builder;
+    matcher::TeacherProjectSnapshotBuilder teams;
     ContentHash taxonomy, data;
     store::ScanOptions scan;
     scan.with_evidence = false;
@@ -36,6 +38,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         taxonomy.add("skill").add(s.id).add(s.name_zh).add(s.name_en).add(s.category);
         hash_list(taxonomy, s.aliases);
         builder.add_skill(s);
+        teams.add_skill(s);
     });
     store.scan_certificates(scan, [&](const Certificate& c) {
         taxonomy.add("certificate")
@@ -50,6 +53,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
     store.scan_institutions(scan, [&](const Institution& i) {
         data.add("institution").add(i.id).add(i.name).add(i.district).add(std::int64_t(i.level));
         builder.add_institution(i);
+        teams.add_institution(i);
     });
     store.scan_programs(scan, [&](const Program& p) {
         data.add("program").add(p.id).add(p.institution_id).add(p.name).add(p.code).add(p.cluster);
@@ -67,6 +71,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
             .add(e.district)
             .add(e.association_id);
         builder.add_employer(e);
+        teams.add_employer(e);
     });
     store.scan_jobs(scan, [&](const Job& j) {
         data.add("job").add(j.id).add(j.employer_id).add(j.title).add(j.cluster).add(j.district);
@@ -101,7 +106,25 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         data.add(p.date).add(std::int64_t(p.source));
         out.placements.push_back(p);
     });
+    store.scan_teachers(scan, [&](const Teacher& t) {
+        data.add("teacher").add(t.id).add(t.institution_id);
+        for (const auto& s : t.expertise) data.add(s.skill_id).add(std::int64_t(s.level));
+        data.add(std::int64_t(t.dual_qualified)).add(std::int64_t(t.available));
+        teams.add_teacher(t);
+    });
+    store.scan_projects(scan, [&](const Project& p) {
+        data.add("project").add(p.id).add(p.employer_id).add(p.title);
+        data.add(std::int64_t(p.team_size)).add(p.start_date).add(p.end_date);
+        for (const auto& r : p.requirements) {
+            data.add(r.skill_id).add(std::int64_t(r.level)).add(std::int64_t(r.weight));
+            data.add(std::int64_t(r.must_have));
+        }
+        const auto key = matcher::date_key(p.end_date);
+        if (key && !matcher::valid_on(*key, *as_of_key)) return;  // ended: not matched
+        teams.add_project(p);
+    });
     out.snapshot = builder.build();
+    out.teachers_projects = teams.build();
     out.data_hash = data.hex();
     out.taxonomy_hash = taxonomy.hex();
     reporter.end();

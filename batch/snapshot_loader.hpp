@@ -23,11 +23,16 @@ struct LoadedSnapshot {
     std::uint64_t expired_jobs = 0;      // jobs past valid_until on as_of: not in the snapshot
     std::uint64_t expired_openings = 0;  // their headcount
     std::vector<Placement> placements;   // every placement, id order (the outcomes report)
+    // Teachers as candidates, the projects not ended on as_of as jobs
+    // (matcher/teacher_project_snapshot.hpp); empty sets when there are none.
+    std::shared_ptr<const matcher::Snapshot> teachers_projects;
 };
 
 // Reports stage "snapshot" (unit: graduates). Placements are not part of the
 // snapshot (the matcher does not score them): they are read beside it, and
-// hashed into data_hash. Jobs past valid_until on `as_of`
+// hashed into data_hash; so are teachers and projects, which make the second
+// snapshot (teachers_projects; a store with none hashes as before). Jobs past valid_until on
+// `as_of`
 // ("YYYY-MM-DD", matcher/validity.hpp) are left out of the snapshot, so no
 // later stage matches, assigns, counts or lists them; they are counted (and
 // still part of data_hash, which hashes the store's content). Throws

@@ -10,6 +10,8 @@ std::optional<SyntheticConfig> preset(std::string_view name) {
         config.graduates = 200;
         config.employers = 15;
         config.jobs = 50;
+        config.teachers_per_program = 3;
+        config.projects = 30;
     } else if (name == "demo") {
         config.placements = true;
         config.teachers_per_program = 5;

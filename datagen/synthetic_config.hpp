@@ -1,6 +1,7 @@
 #pragma once
 // Sizes and fixed dates of a synthetic data set. Presets (SPEC.md scale):
-//   tiny      ~3 institutions, ~200 graduates, ~50 jobs      (tests)
+//   tiny      ~3 institutions, ~200 graduates, ~50 jobs, 3 teachers per program,
+//             30 projects (tests)
 //   demo      12 institutions, ~60 programs, 20,000 graduates, 3,000 jobs, 150 employers,
 //             placements of the latest cohort, 5 teachers per program, 200
 //             enterprise projects
@@ -31,7 +32,7 @@ struct SyntheticConfig {
     // (synthetic_placements.hpp); the demo preset only.
     bool placements = false;
     // Teachers per program and enterprise projects (synthetic_teams.hpp);
-    // the demo preset only.
+    // the tiny and demo presets.
     int teachers_per_program = 0;
     std::int64_t projects = 0;
 };

@@ -13,6 +13,7 @@
 #include "api_harness.hpp"
 #include "matcher/validity.hpp"
 #include "models/json_codec.hpp"
+#include "tests/common/teacher_project_reference.hpp"
 
 namespace talentmatch::api::testing {
 namespace {
@@ -100,68 +101,17 @@ TEST(TeachersProjects, BulkCsvTakesTeachersWithAResultPerRow) {
     EXPECT_EQ(t1["expertise"].size(), 2u);
 }
 
-// --- the reference: SPEC's score of a supply profile against a demand profile.
-struct Req {
-    std::string skill;
-    int level, weight;
-    bool must;
-};
-struct RefTeacher {
-    std::string id, institution;
-    std::map<std::string, int> levels;
-    bool available;
-};
-struct RefProject {
-    std::string id, employer, end_date;
-    std::vector<Req> reqs;
-};
-struct RefScore {
-    std::uint64_t num, den;  // fit = num / den
-    double coverage;
-};
+using talentmatch::testing::rank_best_first;
+using talentmatch::testing::RankedPair;
+using talentmatch::testing::reference_score;
 
-// nullopt when the pair is not eligible (a must-have not met, the project ended).
-std::optional<RefScore> reference(const RefTeacher& t, const RefProject& p,
-                                  const std::string& today) {
-    if (!p.end_date.empty() && p.end_date < today) return std::nullopt;
-    std::uint64_t cov_num = 0, cov_den = 0, rel_num = 0, rel_den = 0;
-    for (const auto& [skill, level] : t.levels) rel_den += static_cast<std::uint64_t>(level);
-    for (const Req& r : p.reqs) {
-        const auto it = t.levels.find(r.skill);
-        const int a = it == t.levels.end() ? 0 : it->second;
-        if (r.must && a < r.level) return std::nullopt;
-        cov_num += static_cast<std::uint64_t>(r.weight * std::min(a, r.level));
-        cov_den += static_cast<std::uint64_t>(r.weight * r.level);
-        rel_num += static_cast<std::uint64_t>(std::min(a, r.level));
-    }
-    if (rel_den == 0) return RefScore{0, 1, double(cov_num) / double(cov_den)};
-    return RefScore{cov_num * rel_num, cov_den * rel_den, double(cov_num) / double(cov_den)};
-}
-
-// Best first: fit descending (exact), then id ascending.
-struct Ranked {
-    std::string id;
-    RefScore score;
-};
-void rank(std::vector<Ranked>& list) {
-    std::sort(list.begin(), list.end(), [](const Ranked& a, const Ranked& b) {
-        // Numerators and denominators stay below 2^28 (limits.hpp): no overflow.
-        const std::uint64_t l = a.score.num * b.score.den;
-        const std::uint64_t r = b.score.num * a.score.den;
-        if (l != r) return l > r;
-        return a.id < b.id;
-    });
-}
-
-void expect_list(const json& got, const std::vector<Ranked>& want, const std::string& id_key,
+void expect_list(const json& got, const std::vector<RankedPair>& want, const std::string& id_key,
                  const std::string& context) {
     ASSERT_EQ(got.size(), want.size()) << context;
     for (std::size_t i = 0; i < want.size(); ++i) {
         EXPECT_EQ(got[i][id_key], want[i].id) << context << " #" << i;
         EXPECT_NEAR(got[i]["coverage"].get<double>(), want[i].score.coverage, 1e-12) << context;
-        EXPECT_NEAR(got[i]["fit"].get<double>(), double(want[i].score.num) / want[i].score.den,
-                    1e-12)
-            << context;
+        EXPECT_NEAR(got[i]["fit"].get<double>(), want[i].score.fit(), 1e-12) << context;
     }
 }
 
@@ -170,46 +120,30 @@ TEST(TeachersProjects, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
     std::mt19937 rng(13);
     const std::vector<std::string> skills = {"s1", "s2", "s3", "s4", "s5", "s6"};
     const std::string today = matcher::today_utc();
-    std::vector<RefTeacher> teachers;
+    std::vector<Teacher> teachers;
     json teacher_bodies = json::array();
     for (int i = 0; i < 60; ++i) {
-        RefTeacher t{cat("t", 100 + i), i % 3 == 0 ? "I2" : "I1", {}, rng() % 4 != 0};
-        json expertise = json::array();
+        Teacher t{cat("t", 100 + i), i % 3 == 0 ? "I2" : "I1", {}, false, rng() % 4 != 0};
         for (const auto& s : skills) {
-            if (rng() % 2) continue;
-            const int level = static_cast<int>(rng() % 6);
-            expertise.push_back({{"skill_id", s}, {"level", level}});
-            if (level > 0) t.levels[s] = level;
+            if (rng() % 2) t.expertise.push_back({s, static_cast<int>(rng() % 6)});
         }
-        teacher_bodies.push_back({{"id", t.id},
-                                  {"institution_id", t.institution},
-                                  {"expertise", expertise},
-                                  {"available", t.available}});
+        teacher_bodies.push_back(encode(t));
         teachers.push_back(std::move(t));
     }
-    std::vector<RefProject> projects;
+    std::vector<Project> projects;
     json project_bodies = json::array();
     const std::string ends[] = {"", "2099-12-31", "2020-06-30", today};
     for (int i = 0; i < 30; ++i) {
-        RefProject p{cat("p", 100 + i), i % 2 ? "E2" : "E1", ends[rng() % 4], {}};
-        json reqs = json::array();
+        Project p{cat("p", 100 + i), i % 2 ? "E2" : "E1", cat("项目 ", i), {}, 1, "",
+                  ends[rng() % 4]};
         std::vector<std::string> picked = skills;
         std::shuffle(picked.begin(), picked.end(), rng);
         const int n = 1 + static_cast<int>(rng() % 4);
         for (int r = 0; r < n; ++r) {
-            Req q{picked[r], 1 + static_cast<int>(rng() % 5), 1 + static_cast<int>(rng() % 10),
-                  rng() % 4 == 0};
-            reqs.push_back({{"skill_id", q.skill},
-                            {"level", q.level},
-                            {"weight", q.weight},
-                            {"must_have", q.must}});
-            p.reqs.push_back(q);
+            p.requirements.push_back({picked[r], 1 + static_cast<int>(rng() % 5),
+                                      1 + static_cast<int>(rng() % 10), rng() % 4 == 0});
         }
-        project_bodies.push_back({{"id", p.id},
-                                  {"employer_id", p.employer},
-                                  {"title", cat("项目 ", p.id)},
-                                  {"requirements", reqs},
-                                  {"end_date", p.end_date}});
+        project_bodies.push_back(encode(p));
         projects.push_back(std::move(p));
     }
     ASSERT_EQ(h.post("/v1/teachers:bulk?atomic=true", teacher_bodies.dump()).status, 200);
@@ -217,43 +151,43 @@ TEST(TeachersProjects, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
     h.wait_snapshot_current();
 
     std::size_t pairs = 0;
-    for (const RefTeacher& t : teachers) {
-        std::vector<Ranked> want;
-        for (const RefProject& p : projects) {
-            if (const auto s = reference(t, p, today)) want.push_back({p.id, *s});
+    for (const Teacher& t : teachers) {
+        std::vector<RankedPair> want;
+        for (const Project& p : projects) {
+            if (const auto s = reference_score(t, p, today)) want.push_back({p.id, *s});
         }
-        rank(want);
+        rank_best_first(want);
         pairs += want.size();
         const auto got = h.get(cat("/v1/teachers/", t.id, "/projects?k=1000"));
         ASSERT_EQ(got.status, 200) << got.body;
         expect_list(got.json()["matches"], want, "project_id", t.id);
     }
-    for (const RefProject& p : projects) {
+    for (const Project& p : projects) {
         for (const bool everyone : {false, true}) {
-            std::vector<Ranked> want;
-            for (const RefTeacher& t : teachers) {
+            std::vector<RankedPair> want;
+            for (const Teacher& t : teachers) {
                 if (!t.available && !everyone) continue;
-                if (const auto s = reference(t, p, today)) want.push_back({t.id, *s});
+                if (const auto s = reference_score(t, p, today)) want.push_back({t.id, *s});
             }
-            rank(want);
+            rank_best_first(want);
             const auto got = h.get(cat("/v1/projects/", p.id, "/teachers?k=1000",
                                        everyone ? "&include_not_available=true" : ""));
             ASSERT_EQ(got.status, 200) << got.body;
             expect_list(got.json()["matches"], want, "teacher_id", p.id);
         }
         // A career office sees only its own teachers.
-        std::vector<Ranked> own;
-        for (const RefTeacher& t : teachers) {
-            if (t.institution != "I1" || !t.available) continue;
-            if (const auto s = reference(t, p, today)) own.push_back({t.id, *s});
+        std::vector<RankedPair> own;
+        for (const Teacher& t : teachers) {
+            if (t.institution_id != "I1" || !t.available) continue;
+            if (const auto s = reference_score(t, p, today)) own.push_back({t.id, *s});
         }
-        rank(own);
+        rank_best_first(own);
         const auto got = h.get(cat("/v1/projects/", p.id, "/teachers?k=1000"), "office_I1");
         ASSERT_EQ(got.status, 200) << got.body;
         expect_list(got.json()["matches"], own, "teacher_id", cat(p.id, " (office_I1)"));
         // An association queries its own employers' projects only.
         EXPECT_EQ(h.get(cat("/v1/projects/", p.id, "/teachers"), "assoc_A1").status,
-                  p.employer == "E1" ? 200 : 403);
+                  p.employer_id == "E1" ? 200 : 403);
     }
     EXPECT_GT(pairs, 100u);  // the data is not so sparse that nothing is compared
 

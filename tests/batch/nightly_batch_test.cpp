@@ -17,6 +17,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -29,9 +30,11 @@
 #include "batch/run_publisher.hpp"
 #include "batch/snapshot_loader.hpp"
 #include "matcher/explanation.hpp"
+#include "matcher/validity.hpp"
 #include "models/place_names.hpp"
 #include "store/store.hpp"
 #include "tests/batch/file_text.hpp"
+#include "tests/common/teacher_project_reference.hpp"
 
 namespace talentmatch::batch {
 namespace {
@@ -393,6 +396,82 @@ TEST_F(NightlyBatch, KillNineAtRandomPointsLeavesThePreviousRunIntact) {
     for (const auto& e : fs::directory_iterator(out / "runs")) {
         EXPECT_NE(e.path().extension(), ".tmp") << e.path();
     }
+}
+
+// projects_per_teacher.csv and teachers_per_project.csv against SPEC's score
+// computed in the test from the store's teachers and projects
+// (tests/common/teacher_project_reference.hpp): the top k of every list,
+// in order, with its coverage and fit; a project's list holds available
+// teachers only.
+TEST_F(NightlyBatch, TeacherAndProjectListsAreTheReferenceTopK) {
+    std::vector<Teacher> teachers;
+    std::vector<Project> projects;
+    {
+        store::Store store(db.string());
+        store.scan_teachers({}, [&](const Teacher& t) { teachers.push_back(t); });
+        store.scan_projects({}, [&](const Project& p) { projects.push_back(p); });
+    }
+    ASSERT_GE(teachers.size(), 10u);
+    ASSERT_GE(projects.size(), 10u);
+    const auto result = run(root / "teams", 2);
+    const std::size_t k = BatchOptions{}.k;
+    const std::string today = matcher::today_utc();
+    // "row id" -> its list, from a CSV of row_id,rank,other_id,score,fit,coverage,relevance.
+    using Row = std::tuple<std::string, double, double>;  // other id, fit, coverage
+    const auto read_lists = [](const fs::path& file) {
+        std::map<std::string, std::vector<Row>> lists;
+        std::istringstream in(file_text(file));
+        std::string line;
+        std::getline(in, line);  // header
+        while (std::getline(in, line)) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            std::vector<std::string> cells;
+            std::stringstream cells_in(line);
+            for (std::string cell; std::getline(cells_in, cell, ',');) cells.push_back(cell);
+            if (cells.size() != 7) ADD_FAILURE() << file << ": " << line;
+            if (cells.size() != 7) continue;
+            lists[cells[0]].emplace_back(cells[2], std::stod(cells[4]), std::stod(cells[5]));
+        }
+        return lists;
+    };
+    const auto expect_top_k = [&](const std::vector<Row>& got,
+                                  std::vector<talentmatch::testing::RankedPair> want,
+                                  const std::string& who) {
+        talentmatch::testing::rank_best_first(want);
+        if (want.size() > k) want.resize(k);
+        ASSERT_EQ(got.size(), want.size()) << who;
+        for (std::size_t i = 0; i < want.size(); ++i) {
+            EXPECT_EQ(std::get<0>(got[i]), want[i].id) << who << " #" << i;
+            EXPECT_NEAR(std::get<1>(got[i]), want[i].score.fit(), 1e-6) << who;
+            EXPECT_NEAR(std::get<2>(got[i]), want[i].score.coverage, 1e-6) << who;
+        }
+    };
+    const auto per_teacher = read_lists(result.run_dir / "projects_per_teacher.csv");
+    const auto per_project = read_lists(result.run_dir / "teachers_per_project.csv");
+    std::size_t listed = 0;
+    for (const Teacher& t : teachers) {
+        std::vector<talentmatch::testing::RankedPair> want;
+        for (const Project& p : projects) {
+            if (const auto s = talentmatch::testing::reference_score(t, p, today))
+                want.push_back({p.id, *s});
+        }
+        const auto it = per_teacher.find(t.id);
+        expect_top_k(it == per_teacher.end() ? std::vector<Row>{} : it->second, want, t.id);
+        listed += want.size();
+    }
+    for (const Project& p : projects) {
+        std::vector<talentmatch::testing::RankedPair> want;
+        for (const Teacher& t : teachers) {
+            if (!t.available) continue;  // as a job's list holds seeking graduates only
+            if (const auto s = talentmatch::testing::reference_score(t, p, today))
+                want.push_back({t.id, *s});
+        }
+        const auto it = per_project.find(p.id);
+        expect_top_k(it == per_project.end() ? std::vector<Row>{} : it->second, want, p.id);
+    }
+    EXPECT_GT(listed, 50u);  // enough eligible pairs that the comparison means something
+    const auto summary = nlohmann::json::parse(file_text(result.run_dir / "summary.json"));
+    EXPECT_EQ(summary["counts"]["teachers"].get<std::size_t>(), teachers.size());
 }
 
 TEST_F(NightlyBatch, BadOptionsNameTheField) {
