@@ -76,6 +76,17 @@ TEST(TeachersProjects, EachTenantWritesAndSeesOnlyItsOwnTeachersAndProjects) {
     for (const auto& e : errors) paths.insert(e["path"].get<std::string>());
     EXPECT_EQ(paths, (std::set<std::string>{"requirements", "team_size"}));
 
+    // The queries follow the same roles: a viewer asks neither; an association
+    // asks no teacher's projects; a career office only its own teacher's.
+    h.wait_snapshot_current();
+    EXPECT_EQ(h.get("/v1/teachers/t1/projects", "viewer").status, 403);
+    EXPECT_EQ(h.get("/v1/projects/p1/teachers", "viewer").status, 403);
+    EXPECT_EQ(h.get("/v1/teachers/t1/projects", "assoc_A1").status, 403);
+    EXPECT_EQ(h.get("/v1/teachers/t1/projects", "office_I2").status, 404);
+    EXPECT_EQ(h.get("/v1/teachers/t1/projects", "office_I1").status, 200);
+    EXPECT_EQ(h.get("/v1/projects/p1/teachers", "assoc_A2").status, 403);
+    EXPECT_EQ(h.get("/v1/projects/nope/teachers", "assoc_A1").status, 404);
+
     // An employer or institution still referenced cannot be deleted.
     EXPECT_EQ(h.del("/v1/employers/E1").status, 409);
     EXPECT_EQ(h.del("/v1/teachers/t1", "office_I1").status, 204);
