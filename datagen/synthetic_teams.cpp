@@ -63,13 +63,15 @@ TeamTotals write_teachers_and_projects(const TeamWorld& world, const SyntheticCo
         Project p;
         p.id = "prj-" + std::to_string(i + 1);
         p.employer_id = e.id;
-        p.title = job.title + "技术攻关";
+        // "激光设备操作技术员 (Laser equipment operator)": the Chinese name only.
+        const std::string name = job.title.substr(0, job.title.find(" ("));
+        p.title = name + "技术攻关";
         p.requirements = job.requirements;
         for (Requirement& q : p.requirements) q.level = std::min(5, q.level + 1);
         p.team_size = static_cast<int>(r.uniform_int(1, 4));
         p.start_date = iso_date(config.postings_date);
         p.end_date = iso_date_plus(config.postings_date, r.uniform_int(90, 365));
-        p.description = "与院校教师组建技术团队：" + job.title;
+        p.description = "与院校教师组建技术团队：" + name;
         out.write(p);
         ++totals.projects;
     }

@@ -6,19 +6,22 @@ import { clear, fill, el, errorBox, loadDictionary, message, t } from "./ui.js";
 import { graduatesPage, jobsPage, programsPage } from "./pages_office.js";
 import { outcomesPage } from "./pages_outcomes.js";
 import { regionPage, runsPage } from "./pages_region.js";
+import { projectsPage, teachersPage } from "./pages_teams.js";
 import { uploadPage } from "./pages_upload.js";
 
 // Pages per role, in menu order.
 const PAGES = {
-  admin: ["graduates", "jobs", "programs", "upload", "region", "outcomes", "runs"],
-  career_office: ["graduates", "jobs", "programs", "outcomes"],
-  association: ["upload", "jobs", "region", "outcomes"],
+  admin: ["graduates", "jobs", "programs", "teachers", "projects", "upload", "region", "outcomes", "runs"],
+  career_office: ["graduates", "jobs", "programs", "teachers", "outcomes"],
+  association: ["upload", "jobs", "projects", "region", "outcomes"],
   viewer: ["region", "outcomes"],
 };
 const BUILDERS = {
   graduates: graduatesPage,
   jobs: jobsPage,
   programs: programsPage,
+  teachers: teachersPage,
+  projects: projectsPage,
   upload: uploadPage,
   region: regionPage,
   outcomes: outcomesPage,

@@ -179,10 +179,25 @@ def career_office(app, graduate, data):
     change = answer.find_element(By.CSS_SELECTOR, ".whatif-change").text
     numbers = re.findall(r"[+-]?\d+(?:\.\d+)?", change)  # openings first, in either language
     assert numbers and not numbers[0].startswith("-"), change
+    teams(app, "teachers", "teacher")
     app.switch_language()
     app.text_in("#nav", "Graduates")
     outcomes(app, data)
     app.check_clean()
+
+
+def teams(app, page, item):
+    """Teachers <-> enterprise projects: the page lists the key's own teachers
+    (or its employers' projects); opening the first shows its best matches
+    (a table with coverage bars, or the "none" message)."""
+    app.css(f'#nav button[data-page="{page}"]').click()
+    app.css(f"#{item}-list table tbody tr td a").click()
+    ready = lambda d: d.find_elements(By.CSS_SELECTOR, f"#{item}-detail section.{item} h3")
+    WebDriverWait(app.d, WAIT).until(ready)
+    detail = app.css(f"#{item}-detail section.{item}")
+    assert detail.find_elements(By.CSS_SELECTOR, "table .bar") or \
+        detail.find_elements(By.CSS_SELECTOR, ".message"), detail.text
+    app.shot_both(page, ready)
 
 
 def outcomes(app, data):
@@ -246,6 +261,7 @@ def association(app, data, tmp):
     WebDriverWait(app.d, WAIT).until(listed)
     assert data["employer_name"] in app.css("#job-list").text
     app.shot_both("association-jobs", lambda d: "web-1" in d.find_element(By.ID, "job-list").text)
+    teams(app, "projects", "project")
     app.check_clean()
 
 
