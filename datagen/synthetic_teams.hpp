@@ -13,8 +13,8 @@
 //   - config.projects projects, ids "prj-<n>", each of an employer drawn
 //     uniformly; its requirements are those of a job the employer could post
 //     (its cluster's job factory), every level one higher (at most 5), the
-//     must-haves kept, titled after that job's Chinese name; team size 1..4; it starts on postings_date and lasts
-//     90..365 days.
+//     must-haves kept, titled after that job's Chinese name; team size 1..4; it starts on
+//     postings_date and lasts 90..365 days.
 #include <cstdint>
 #include <map>
 #include <memory>
