@@ -119,14 +119,7 @@ Response candidates_for_job(ApiContext& ctx, Request& r, const Principal& p, Can
     f.as_of = matcher::today_utc();  // an expired job lists no candidates
     f.include_not_seeking = query_bool(r, "include_not_seeking", false);
     if (p.role == Role::kCareerOffice) {
-        for (const auto& i : f.institutions) {
-            if (i != p.org) {
-                throw ValidationError(
-                    std::vector<FieldError>{{"institution", "must be the key's own institution '" +
-                                                                p.org + "', got \"" + i + "\""}});
-            }
-        }
-        f.institutions = {p.org};
+        restrict_to_own_institution(f, p);
         if (!s->institutions.find(p.org))
             return json_response({{"job_id", id}, {"matches", json::array()}});
     }

@@ -105,14 +105,7 @@ Response teachers_for_project(ApiContext& ctx, Request& r, const Principal& p) {
     f.as_of = matcher::today_utc();  // a project that has ended lists no teachers
     f.include_not_seeking = query_bool(r, "include_not_available", false);
     if (p.role == Role::kCareerOffice) {
-        for (const auto& i : f.institutions) {
-            if (i != p.org) {
-                throw ValidationError(
-                    std::vector<FieldError>{{"institution", "must be the key's own institution '" +
-                                                                p.org + "', got \"" + i + "\""}});
-            }
-        }
-        f.institutions = {p.org};
+        restrict_to_own_institution(f, p);
         if (!s->institutions.find(p.org)) {
             return json_response({{"project_id", id}, {"matches", json::array()}});
         }

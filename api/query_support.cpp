@@ -61,6 +61,17 @@ matcher::MatchFilter job_filter(const Request& r, const matcher::Snapshot& s) {
     return f;
 }
 
+void restrict_to_own_institution(matcher::MatchFilter& f, const Principal& p) {
+    for (const auto& i : f.institutions) {
+        if (i != p.org) {
+            throw ValidationError(
+                std::vector<FieldError>{{"institution", "must be the key's own institution '" +
+                                                            p.org + "', got \"" + i + "\""}});
+        }
+    }
+    f.institutions = {p.org};
+}
+
 matcher::SegmentFilter segment_of(const Request& r, const matcher::Snapshot& s) {
     matcher::SegmentFilter f;
     f.cluster = place_param(s, r, PlaceKind::kCluster);

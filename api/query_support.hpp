@@ -1,12 +1,14 @@
 #pragma once
 // What every engine query handler shares, stated once: the published
-// snapshot (503 while loading), the k parameter, execution options, and the
+// snapshot (503 while loading), the k parameter, execution options, the
 // job-side filter and market segment read from the query string (cluster and
 // district given by id or by name, place_names.hpp; jobs past valid_until
-// today left out, matcher/validity.hpp).
+// today left out, matcher/validity.hpp), and a career office's restriction
+// to its own candidates.
 #include <memory>
 
 #include "api/api_context.hpp"
+#include "api/auth.hpp"
 #include "api/http_types.hpp"
 #include "matcher/match_query.hpp"
 #include "matcher/segment.hpp"
@@ -20,6 +22,10 @@ std::size_t k_of(ApiContext& ctx, const Request& r);
 matcher::ExecutionOptions exec(ApiContext& ctx);
 // district, cluster, employer, min_coverage.
 matcher::MatchFilter job_filter(const Request& r, const matcher::Snapshot& s);
+// A career office's candidate lists hold its own institution's candidates
+// only: an `institution` filter naming another is a ValidationError on
+// "institution"; the filter becomes the key's own institution.
+void restrict_to_own_institution(matcher::MatchFilter& f, const Principal& p);
 // cluster, district, employer.
 matcher::SegmentFilter segment_of(const Request& r, const matcher::Snapshot& s);
 
