@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size < 1) return 0;
     const auto doc = nlohmann::json::parse(data + 1, data + size, nullptr, false);
     if (doc.is_discarded()) return 0;
-    switch (data[0] % 8) {
+    switch (data[0] % 10) {
         case 0:
             round_trip<Skill>(doc, decode_skill);
             break;
@@ -64,8 +64,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case 6:
             round_trip<Graduate>(doc, decode_graduate);
             break;
-        default:
+        case 7:
             round_trip<Placement>(doc, decode_placement);
+            break;
+        case 8:
+            round_trip<Teacher>(doc, decode_teacher);
+            break;
+        default:
+            round_trip<Project>(doc, decode_project);
             break;
     }
     return 0;
