@@ -84,6 +84,18 @@ std::vector<Kind> every_kind() {
              [known](const Graduate& v) { return validate(v, known, ""); }),
         kind("Placement", placement, decode_placement,
              [known](const Placement& v) { return validate(v, known, ""); }),
+        kind("Teacher", Teacher{"t-1", "szpt", {{"ict.net.routing", 4}}, true, true},
+             decode_teacher, [known](const Teacher& v) { return validate(v, known, ""); }),
+        kind("Project",
+             Project{"prj-1",
+                     "emp.001",
+                     "网络改造",
+                     {{"ict.net.routing", 3, 8, true}},
+                     2,
+                     "2026-03-01",
+                     "2026-12-31",
+                     "a technical team for the plant network"},
+             decode_project, [known](const Project& v) { return validate(v, known, ""); }),
     };
 }
 
