@@ -14,6 +14,9 @@ TEST(Entities, PutCreatesThenReplacesIdempotently) {
     EXPECT_EQ(created.status, 201) << created.body;
     EXPECT_EQ(created.headers.at("Location"), "/v1/jobs/j9");
     EXPECT_EQ(created.json()["employer_id"], "E1");
+    // /readyz names the published snapshot's version: wait until it has the
+    // write (under load the first publication may still be on its way).
+    h.wait_snapshot_current();
     const auto version = h.get("/readyz").json()["data_version"];
     auto again = h.put("/v1/jobs/j9", body);
     EXPECT_EQ(again.status, 200);
