@@ -55,36 +55,6 @@ Index own_candidate(const Snapshot& s, const Principal& p, CandidateKind kind,
     return i;
 }
 
-// A match list answer (match_json.hpp); with explain=true each match carries
-// its explanation (one batch call); as CSV when asked (csv_answer.hpp). `id` is the fixed side: the
-// candidate of a job list (side kJobs), else the job.
-Response list_response(ApiContext& ctx, const Request& r, const Snapshot& s, CandidateKind kind,
-                       const std::string& top_key, const std::string& id, MatchSide side,
-                       const std::vector<matcher::Match>& list) {
-    const Lang lang = reader_language(r);
-    const bool csv = wants_csv(r);
-    Response res;
-    res.body = match_list_json(s, top_key, id, side, list, lang);
-    const bool explain = query_bool(r, "explain", false) && !list.empty();
-    if (!explain && !csv) return res;
-    json body = json::parse(res.body);
-    if (!explain) return csv_response(body["matches"], id + "-matches.csv");
-    std::vector<matcher::ExplainRequest> requests;
-    for (const auto& m : list) {
-        if (side == MatchSide::kJobs) {
-            requests.push_back({kind, id, m.id});
-        } else {
-            requests.push_back({kind, m.id, id});
-        }
-    }
-    const auto explanations = matcher::explain_batch(s, requests, ctx.settings.score);
-    for (std::size_t i = 0; i < explanations.size(); ++i) {
-        body["matches"][i]["explanation"] = explanation_json(s, explanations[i], lang);
-    }
-    if (csv) return csv_response(body["matches"], id + "-matches.csv");
-    return json_response(body);
-}
-
 Response jobs_for_candidate(ApiContext& ctx, Request& r, const Principal& p, CandidateKind kind) {
     const auto s = snapshot_of(ctx);
     const std::string& id = r.path_params.at("id");
@@ -101,7 +71,7 @@ Response jobs_for_candidate(ApiContext& ctx, Request& r, const Principal& p, Can
                                                     exec(ctx));
     }();
     const std::string key = kind == CandidateKind::kGraduates ? "graduate_id" : "program_id";
-    return list_response(ctx, r, *s, kind, key, id, MatchSide::kJobs, lists.at(0));
+    return match_list_response(ctx, r, *s, kind, key, id, MatchSide::kJobs, lists.at(0));
 }
 
 // Candidates for a job. A career office only ever sees its own institution's.
@@ -133,7 +103,7 @@ Response candidates_for_job(ApiContext& ctx, Request& r, const Principal& p, Can
     }();
     const MatchSide side =
         kind == CandidateKind::kGraduates ? MatchSide::kGraduates : MatchSide::kPrograms;
-    return list_response(ctx, r, *s, kind, "job_id", id, side, lists.at(0));
+    return match_list_response(ctx, r, *s, kind, "job_id", id, side, lists.at(0));
 }
 
 Response explain_pair(ApiContext& ctx, Request& r, const Principal& p) {

@@ -10,10 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/csv_answer.hpp"
 #include "api/explanation_json.hpp"
 #include "api/handlers.hpp"
-#include "api/match_json.hpp"
 #include "api/problem.hpp"
 #include "api/query_support.hpp"
 #include "api/reader_language.hpp"
@@ -26,7 +24,6 @@ namespace talentmatch::api {
 namespace {
 
 using matcher::CandidateKind;
-using matcher::Index;
 using matcher::Snapshot;
 using nlohmann::json;
 
@@ -44,35 +41,6 @@ json pair_explanation(const Snapshot& s, const matcher::Explanation& e, Lang lan
     return out;
 }
 
-// {"<top_key>": id, "matches": [...]}; with explain=true each match carries
-// its explanation; as CSV when asked. `side` is what the matches are.
-Response pair_list(ApiContext& ctx, const Request& r, const Snapshot& s, const std::string& top_key,
-                   const std::string& id, MatchSide side, const std::vector<matcher::Match>& list) {
-    const Lang lang = reader_language(r);
-    const bool csv = wants_csv(r);
-    Response res;
-    res.body = match_list_json(s, top_key, id, side, list, lang);
-    const bool explain = query_bool(r, "explain", false) && !list.empty();
-    if (!explain && !csv) return res;
-    json body = json::parse(res.body);
-    if (explain) {
-        std::vector<matcher::ExplainRequest> requests;
-        for (const auto& m : list) {
-            if (side == MatchSide::kProjects) {
-                requests.push_back({CandidateKind::kGraduates, id, m.id});
-            } else {
-                requests.push_back({CandidateKind::kGraduates, m.id, id});
-            }
-        }
-        const auto explanations = matcher::explain_batch(s, requests, ctx.settings.score);
-        for (std::size_t i = 0; i < explanations.size(); ++i) {
-            body["matches"][i]["explanation"] = pair_explanation(s, explanations[i], lang);
-        }
-    }
-    if (csv) return csv_response(body["matches"], id + "-matches.csv");
-    return json_response(body);
-}
-
 Response projects_for_teacher(ApiContext& ctx, Request& r, const Principal& p) {
     const auto s = teachers_projects_of(ctx);
     const std::string& id = r.path_params.at("id");
@@ -87,7 +55,8 @@ Response projects_for_teacher(ApiContext& ctx, Request& r, const Principal& p) {
         return matcher::top_jobs_for_graduates(*s, ids, k_of(ctx, r), filter, ctx.settings.score,
                                                exec(ctx));
     }();
-    return pair_list(ctx, r, *s, "teacher_id", id, MatchSide::kProjects, lists.at(0));
+    return match_list_response(ctx, r, *s, CandidateKind::kGraduates, "teacher_id", id,
+                               MatchSide::kProjects, lists.at(0), pair_explanation);
 }
 
 Response teachers_for_project(ApiContext& ctx, Request& r, const Principal& p) {
@@ -116,7 +85,8 @@ Response teachers_for_project(ApiContext& ctx, Request& r, const Principal& p) {
         return matcher::top_graduates_for_jobs(*s, ids, k_of(ctx, r), f, ctx.settings.score,
                                                exec(ctx));
     }();
-    return pair_list(ctx, r, *s, "project_id", id, MatchSide::kTeachers, lists.at(0));
+    return match_list_response(ctx, r, *s, CandidateKind::kGraduates, "project_id", id,
+                               MatchSide::kTeachers, lists.at(0), pair_explanation);
 }
 
 const QueryParam kLang = {"lang", "string",

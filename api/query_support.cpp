@@ -1,8 +1,12 @@
 #include "api/query_support.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include "api/csv_answer.hpp"
 #include "api/place_names.hpp"
 #include "api/problem.hpp"
 #include "api/request_parsing.hpp"
+#include "matcher/explanation.hpp"
 #include "matcher/validity.hpp"
 
 namespace talentmatch::api {
@@ -59,6 +63,37 @@ matcher::MatchFilter job_filter(const Request& r, const matcher::Snapshot& s) {
     f.min_coverage = query_number(r, "min_coverage", 0.0, 0.0, 1.0);
     f.as_of = matcher::today_utc();  // jobs past valid_until are not matched
     return f;
+}
+
+Response match_list_response(ApiContext& ctx, const Request& r, const matcher::Snapshot& s,
+                             matcher::CandidateKind kind, const std::string& top_key,
+                             const std::string& id, MatchSide side,
+                             const std::vector<matcher::Match>& list, ExplanationRenderer render) {
+    using nlohmann::json;
+    const Lang lang = reader_language(r);
+    const bool csv = wants_csv(r);
+    Response res;
+    res.body = match_list_json(s, top_key, id, side, list, lang);
+    const bool explain = query_bool(r, "explain", false) && !list.empty();
+    if (!explain && !csv) return res;
+    json body = json::parse(res.body);
+    if (explain) {
+        const bool fixed_candidate = side == MatchSide::kJobs || side == MatchSide::kProjects;
+        std::vector<matcher::ExplainRequest> requests;
+        for (const auto& m : list) {
+            if (fixed_candidate) {
+                requests.push_back({kind, id, m.id});
+            } else {
+                requests.push_back({kind, m.id, id});
+            }
+        }
+        const auto explanations = matcher::explain_batch(s, requests, ctx.settings.score);
+        for (std::size_t i = 0; i < explanations.size(); ++i) {
+            body["matches"][i]["explanation"] = render(s, explanations[i], lang);
+        }
+    }
+    if (csv) return csv_response(body["matches"], id + "-matches.csv");
+    return json_response(body);
 }
 
 void restrict_to_own_institution(matcher::MatchFilter& f, const Principal& p) {

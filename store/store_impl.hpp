@@ -247,6 +247,13 @@ bool delete_entity(Store::Impl& impl, const char* kind, EraseRows erase,
 // table last) for `id`; true if the last one deleted a row.
 bool run_deletes(Store::Impl& impl, std::span<const char* const> deletes, const std::string& id);
 
+// Skill requirements (a job's, a project's) as child rows of `table`
+// (parent id, skill_id, level, weight, must_have): the write, and one row
+// read back from a ChildStream over "skill_id, level, weight, must_have".
+void insert_requirements(Store::Impl& impl, const char* insert_sql, const std::string& parent_id,
+                         const std::vector<Requirement>& requirements);
+Requirement read_requirement(const Statement& row);
+
 }  // namespace talentmatch::store
 
 namespace talentmatch::store {

@@ -26,16 +26,8 @@ bool write_entity(Store::Impl& impl, const Job& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM jobs WHERE id = ?1", value.id);
     if (exists) erase_job(impl, value.id);
     bind_row(impl.statement(row_insert_sql<Job>(false).c_str()), value).run();
-    Statement& requirement =
-        impl.statement("INSERT INTO job_requirements VALUES (?1, ?2, ?3, ?4, ?5)");
-    for (const Requirement& r : value.requirements) {
-        requirement.bind(1, value.id)
-            .bind(2, r.skill_id)
-            .bind(3, r.level)
-            .bind(4, r.weight)
-            .bind(5, r.must_have ? 1 : 0)
-            .run();
-    }
+    insert_requirements(impl, "INSERT INTO job_requirements VALUES (?1, ?2, ?3, ?4, ?5)", value.id,
+                        value.requirements);
     Statement& certificate =
         impl.statement("INSERT OR IGNORE INTO job_certificates VALUES (?1, ?2)");
     for (const std::string& c : value.required_certificates) {
@@ -59,11 +51,8 @@ void read_jobs(Database& db, const ReadPlan& plan, const std::function<void(cons
     while (parent.step()) {
         read_row(parent, job);
         job.requirements.clear();
-        requirements.for_parent(job.id, [&](Statement& row) {
-            job.requirements.push_back({row.column_string(1), static_cast<int>(row.column_int(2)),
-                                        static_cast<int>(row.column_int(3)),
-                                        row.column_int(4) != 0});
-        });
+        requirements.for_parent(
+            job.id, [&](Statement& row) { job.requirements.push_back(read_requirement(row)); });
         job.required_certificates.clear();
         certificates.for_parent(job.id, [&](Statement& row) {
             job.required_certificates.push_back(row.column_string(1));
@@ -99,6 +88,24 @@ bool Store::delete_job(const std::string& id) {
     };
     return delete_entity(*impl_, "job", erase_logged<EntityKind::kJobs, erase_job>, kReferences,
                          nullptr, id);
+}
+
+void insert_requirements(Store::Impl& impl, const char* insert_sql, const std::string& parent_id,
+                         const std::vector<Requirement>& requirements) {
+    Statement& insert = impl.statement(insert_sql);
+    for (const Requirement& r : requirements) {
+        insert.bind(1, parent_id)
+            .bind(2, r.skill_id)
+            .bind(3, r.level)
+            .bind(4, r.weight)
+            .bind(5, r.must_have ? 1 : 0)
+            .run();
+    }
+}
+
+Requirement read_requirement(const Statement& row) {
+    return {row.column_string(1), static_cast<int>(row.column_int(2)),
+            static_cast<int>(row.column_int(3)), row.column_int(4) != 0};
 }
 
 }  // namespace talentmatch::store

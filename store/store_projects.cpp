@@ -26,16 +26,8 @@ bool write_entity(Store::Impl& impl, const Project& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM projects WHERE id = ?1", value.id);
     if (exists) erase_project(impl, value.id);
     bind_row(impl.statement(row_insert_sql<Project>(false).c_str()), value).run();
-    Statement& requirement =
-        impl.statement("INSERT INTO project_requirements VALUES (?1, ?2, ?3, ?4, ?5)");
-    for (const Requirement& r : value.requirements) {
-        requirement.bind(1, value.id)
-            .bind(2, r.skill_id)
-            .bind(3, r.level)
-            .bind(4, r.weight)
-            .bind(5, r.must_have ? 1 : 0)
-            .run();
-    }
+    insert_requirements(impl, "INSERT INTO project_requirements VALUES (?1, ?2, ?3, ?4, ?5)",
+                        value.id, value.requirements);
     impl.dirty = true;
     log_change(impl, EntityKind::kProjects, value.id);
     return exists;
@@ -54,9 +46,7 @@ void read_projects(Database& db, const ReadPlan& plan,
         read_row(parent, project);
         project.requirements.clear();
         requirements.for_parent(project.id, [&](Statement& row) {
-            project.requirements.push_back(
-                {row.column_string(1), static_cast<int>(row.column_int(2)),
-                 static_cast<int>(row.column_int(3)), row.column_int(4) != 0});
+            project.requirements.push_back(read_requirement(row));
         });
         sink(project);
     }

@@ -39,16 +39,21 @@ async function programsOf(institution) {
   }
 }
 
-function matchCard(m) {
-  const e = m.explanation;
-  const plan = e.learning_plan.length
+// An explanation's learning plan (skill, has, needs, gap) as a table with its CSV.
+export function learningPlan(plan, filename) {
+  return plan.length
     ? dataTable([
         { key: "field.skill", value: (g) => g.skill_name },
         { key: "field.has", value: (g) => g.has_level },
         { key: "field.needs", value: (g) => g.required_level },
         { key: "field.gap", value: (g) => g.gap },
-      ], e.learning_plan, `plan-${e.candidate_id}-${e.job_id}.csv`)
+      ], plan, filename)
     : message(t("grad.nothing_to_learn"));
+}
+
+function matchCard(m) {
+  const e = m.explanation;
+  const plan = learningPlan(e.learning_plan, `plan-${e.candidate_id}-${e.job_id}.csv`);
   return el("article", { class: "match" + (e.eligible ? "" : " ineligible") },
     el("h4", {}, m.title || m.job_id, " ", el("small", {}, m.job_id)),
     el("p", { class: "meta" }, [m.employer_name || m.employer_id, m.cluster_name, m.district_name].filter(Boolean).join(" · ")),

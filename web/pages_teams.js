@@ -4,6 +4,7 @@
 // association lists its employers' projects and opens one's best-fitting
 // teachers (available for enterprise practice). CSV of every list.
 import { getJson } from "./api.js";
+import { learningPlan } from "./pages_office.js";
 import { bar, dataTable, el, errorBox, fill, message, t } from "./ui.js";
 
 const enc = encodeURIComponent;
@@ -34,14 +35,7 @@ const link = (text, onOpen) => el("a", { href: "#", onclick: (e) => { e.preventD
 
 function projectCard(m) {
   const e = m.explanation;
-  const plan = e.learning_plan.length
-    ? dataTable([
-        { key: "field.skill", value: (g) => g.skill_name },
-        { key: "field.has", value: (g) => g.has_level },
-        { key: "field.needs", value: (g) => g.required_level },
-        { key: "field.gap", value: (g) => g.gap },
-      ], e.learning_plan, `plan-${e.teacher_id}-${e.project_id}.csv`)
-    : message(t("grad.nothing_to_learn"));
+  const plan = learningPlan(e.learning_plan, `plan-${e.teacher_id}-${e.project_id}.csv`);
   return el("article", { class: "match" },
     el("h4", {}, m.title || m.project_id, " ", el("small", {}, m.project_id)),
     el("p", { class: "meta" }, [m.employer_name || m.employer_id, m.cluster_name, m.district_name].filter(Boolean).join(" · ")),
