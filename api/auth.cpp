@@ -4,10 +4,6 @@
 
 namespace talentmatch::api {
 
-bool role_needs_org(Role role) {
-    return role == Role::kAssociation || role == Role::kCareerOffice;
-}
-
 Principal authenticate(const Request& request, const KeyLookup& lookup) {
     const std::string& header = request.header("authorization");
     if (header.empty()) throw Unauthorized("missing Authorization: Bearer <key>");
@@ -35,6 +31,15 @@ bool owns_association(const Principal& p, std::string_view association_id) {
 bool owns_institution(const Principal& p, std::string_view institution_id) {
     return p.role == Role::kAdmin ||
            (p.role == Role::kCareerOffice && !p.org.empty() && p.org == institution_id);
+}
+
+bool owns_research(const Principal& p, std::string_view institution_id) {
+    return p.role == Role::kAdmin ||
+           (p.role == Role::kResearchOffice && !p.org.empty() && p.org == institution_id);
+}
+
+bool sees_aggregates_only(const Principal& p) {
+    return p.role == Role::kViewer || p.role == Role::kResearchOffice;
 }
 
 }  // namespace talentmatch::api

@@ -21,8 +21,13 @@
 //                  programs, graduates and teachers and its graduates'
 //                  placements, queries matches for them, reads jobs and
 //                  projects;
+//   research_office org = institution id: reads and writes its institution's
+//                  research results, queries innovation demands for them;
+//                  reads innovation demands, and aggregates as a viewer;
 //   viewer         aggregates (supply-demand and outcomes, groups under 5
 //                  graduates suppressed) and the taxonomy only.
+// Innovation demands are written by the association of the employer (as
+// jobs) and read by every role but viewer.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -35,8 +40,7 @@
 namespace talentmatch::api {
 
 using store::Role;
-// True when a key of this role must name an org (association, career_office).
-bool role_needs_org(Role role);
+using store::role_needs_org;
 
 // The caller of a request, after authentication.
 struct Principal {
@@ -53,7 +57,9 @@ class RoleSet {
         for (Role r : roles) bits_ |= bit(r);
     }
     static constexpr RoleSet all() {
-        return {Role::kAdmin, Role::kAssociation, Role::kCareerOffice, Role::kViewer};
+        RoleSet set;
+        for (Role r : store::kAllRoles) set.bits_ |= bit(r);
+        return set;
     }
     constexpr bool contains(Role role) const { return (bits_ & bit(role)) != 0; }
     constexpr bool empty() const { return bits_ == 0; }
@@ -76,5 +82,9 @@ void authorize(const Principal& principal, RoleSet allowed, std::string_view wha
 // Admin sees everything; other roles only their org's. Used to answer 404.
 bool owns_association(const Principal& p, std::string_view association_id);
 bool owns_institution(const Principal& p, std::string_view institution_id);
+// ... a research result of this institution (admin, or its research_office)?
+bool owns_research(const Principal& p, std::string_view institution_id);
+// Aggregates are shown to p with small groups suppressed (viewer, research_office).
+bool sees_aggregates_only(const Principal& p);
 
 }  // namespace talentmatch::api

@@ -49,7 +49,23 @@ struct InstitutionTenancy {
     }
 };
 
-// Jobs and projects are demand of an employer: every role that reads them
+// Research results belong to an institution's research office
+// (research_office org): every role that reads them reads all of them (they
+// are offered to the alliance); a research office writes, and lists, its own.
+struct ResearchTenancy {
+    static bool visible(ApiContext&, const Principal&, const auto&) { return true; }
+    static std::optional<FieldError> ownership_error(ApiContext&, const Principal& p,
+                                                     const auto& v) {
+        if (owns_research(p, v.institution_id)) return std::nullopt;
+        return FieldError{"institution_id", "must be the key's own institution '" + p.org +
+                                                "', got \"" + v.institution_id + "\""};
+    }
+    static std::string list_org(const Principal& p) {
+        return p.role == Role::kResearchOffice ? p.org : "";
+    }
+};
+
+// Jobs, projects and innovation demands are demand of an employer: every role that reads them
 // reads all of them; an association writes those of the employers it submits
 // for. The message is the same whether the employer exists or not (nothing is
 // revealed).
@@ -326,6 +342,63 @@ struct EntityTraits<Project> : DemandTenancy {
     }
     static bool remove(store::Store& s, const std::string& id) { return s.delete_project(id); }
     static std::vector<FieldError> validate_item(const Project& v, const KnownIds& k) {
+        return validate(v, k, "");
+    }
+};
+
+// Innovation demands are demand, as jobs: read by every role that reads jobs
+// and by research offices (which look for demands their results answer).
+template <>
+struct EntityTraits<InnovationDemand> : DemandTenancy {
+    static constexpr const char* kKind = "innovation demand";
+    static constexpr const char* kPlural = "innovation_demands";
+    static constexpr const char* kSchema = "InnovationDemand";
+    static constexpr RoleSet read_roles() {
+        return {Role::kAdmin, Role::kAssociation, Role::kCareerOffice, Role::kResearchOffice};
+    }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin, Role::kAssociation}; }
+    static std::optional<InnovationDemand> decode(const nlohmann::json& in,
+                                                  std::vector<FieldError>& e) {
+        return decode_innovation_demand(in, "", e);
+    }
+    static std::optional<InnovationDemand> get(store::Store& s, const std::string& id) {
+        return s.get_innovation_demand(id);
+    }
+    static store::Page<InnovationDemand> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_innovation_demands(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) {
+        return s.delete_innovation_demand(id);
+    }
+    static std::vector<FieldError> validate_item(const InnovationDemand& v, const KnownIds& k) {
+        return validate(v, k, "");
+    }
+};
+
+// Research results and teams: written by their institution's research office.
+template <>
+struct EntityTraits<ResearchResult> : ResearchTenancy {
+    static constexpr const char* kKind = "research result";
+    static constexpr const char* kPlural = "research_results";
+    static constexpr const char* kSchema = "ResearchResult";
+    static constexpr RoleSet read_roles() {
+        return {Role::kAdmin, Role::kAssociation, Role::kCareerOffice, Role::kResearchOffice};
+    }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin, Role::kResearchOffice}; }
+    static std::optional<ResearchResult> decode(const nlohmann::json& in,
+                                                std::vector<FieldError>& e) {
+        return decode_research_result(in, "", e);
+    }
+    static std::optional<ResearchResult> get(store::Store& s, const std::string& id) {
+        return s.get_research_result(id);
+    }
+    static store::Page<ResearchResult> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_research_results(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) {
+        return s.delete_research_result(id);
+    }
+    static std::vector<FieldError> validate_item(const ResearchResult& v, const KnownIds& k) {
         return validate(v, k, "");
     }
 };

@@ -16,8 +16,10 @@ void add_entity_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 void add_bulk_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // Matches, candidates, explanations, alignment, supply-demand (handlers_queries.cpp).
 void add_query_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
-// Top projects for a teacher, teachers for a project (handlers_teachers_projects.cpp).
-void add_teacher_project_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
+// The other connections both ways: projects for a teacher and teachers for a
+// project, innovation demands for a research result and results for a demand
+// (handlers_connections.cpp).
+void add_connection_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // POST /v1/programs/{id}/what-if (handlers_what_if.cpp).
 void add_what_if_route(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // GET /v1/clusters, /v1/districts with names (handlers_names.cpp).

@@ -4,7 +4,7 @@
 //    of the graduate's institution; another institution's graduate is 404.
 //  - jobs (assignment, unfilled diagnostics): admin, or the association of the
 //    job's employer; another association's job is 404.
-//  - reports and the summary are aggregates: every role (viewer: supply-demand
+//  - reports and the summary are aggregates: every role (viewer, research office: supply-demand
 //    groups under 5 seeking graduates suppressed, as /v1/supply-demand does).
 //
 // Erasure: the run's files were written before any later DELETE, so every
@@ -263,7 +263,7 @@ Response supply_demand_report(ApiContext& ctx, LatestRunCache& latest, Request& 
     }
     const auto results = latest_or_404(latest);
     json report = results->supply_demand().value(group_by, json::object());
-    if (p.role == Role::kViewer) {
+    if (sees_aggregates_only(p)) {
         suppress_small_groups(report, std::uint64_t{ctx.settings.viewer_min_group});
     }
     return json_response({{"run_id", results->run_id()},
@@ -384,18 +384,18 @@ void add_batch_routes(std::vector<RouteSpec>& routes, ApiContext& ctx, BatchRunn
                       [&ctx, &latest](Request& r, const Principal& p) {
                           return unplaced_graduates(ctx, latest, r, p);
                       }});
-    routes.push_back(
-        {"GET",
-         "/v1/reports/supply-demand",
-         "Supply-demand of the latest run (viewer: groups under 5 graduates suppressed)",
-         "results",
-         RoleSet::all(),
-         "",
-         {{"group_by", "string", "overall (default), cluster or district"}},
-         {400, 404},
-         [&ctx, &latest](Request& r, const Principal& p) {
-             return supply_demand_report(ctx, latest, r, p);
-         }});
+    routes.push_back({"GET",
+                      "/v1/reports/supply-demand",
+                      "Supply-demand of the latest run (viewer, research office: groups under 5 "
+                      "graduates suppressed)",
+                      "results",
+                      RoleSet::all(),
+                      "",
+                      {{"group_by", "string", "overall (default), cluster or district"}},
+                      {400, 404},
+                      [&ctx, &latest](Request& r, const Principal& p) {
+                          return supply_demand_report(ctx, latest, r, p);
+                      }});
     routes.push_back({"GET",
                       "/v1/reports/program-alignment",
                       "Program alignment of the latest run (program id order, cursor paging)",

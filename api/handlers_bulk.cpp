@@ -1,4 +1,5 @@
-// POST /v1/{jobs,graduates,programs,employers,placements,teachers,projects}:bulk
+// POST /v1/{jobs,graduates,programs,employers,placements,teachers,projects,
+//           innovation_demands,research_results}:bulk
 //
 // Body: a JSON array (Content-Type application/json), JSON Lines
 // (application/x-ndjson, application/jsonl; blank lines skipped) or CSV
@@ -295,6 +296,8 @@ void add_bulk_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     add_bulk<Placement>(routes, ctx);
     add_bulk<Teacher>(routes, ctx);
     add_bulk<Project>(routes, ctx);
+    add_bulk<InnovationDemand>(routes, ctx);
+    add_bulk<ResearchResult>(routes, ctx);
 }
 
 }  // namespace talentmatch::api

@@ -203,6 +203,8 @@ void add_entity_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     add_kind<Placement>(routes, ctx);
     add_kind<Teacher>(routes, ctx);
     add_kind<Project>(routes, ctx);
+    add_kind<InnovationDemand>(routes, ctx);
+    add_kind<ResearchResult>(routes, ctx);
 }
 
 }  // namespace talentmatch::api

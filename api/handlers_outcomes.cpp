@@ -62,7 +62,7 @@ Response outcomes_report(ApiContext& ctx, LatestRunCache& latest, OutcomeReportC
         body.erase("placements_counted");
         body.erase("placements_skipped");
     }
-    const bool viewer = p.role == Role::kViewer;
+    const bool viewer = sees_aggregates_only(p);
     const auto n = static_cast<std::int64_t>(ctx.settings.viewer_min_group);
     for (const char* scope : {"programs", "institutions"}) {
         for (auto& row : body[scope]) {
@@ -90,8 +90,8 @@ void add_outcome_routes(std::vector<RouteSpec>& routes, ApiContext& ctx, LatestR
          "/v1/reports/outcomes",
          "Employment outcomes of one graduation year per program and institution: graduates, "
          "placed, employment rate, placements by the employer's cluster, beside the program's "
-         "own-cluster alignment (career office: its institution; viewer: groups under 5 "
-         "graduates suppressed)",
+         "own-cluster alignment (career office: its institution; viewer and research office: "
+         "groups under 5 graduates suppressed)",
          "results",
          RoleSet::all(),
          "",

@@ -207,7 +207,7 @@ Response supply_demand(ApiContext& ctx, Request& r, const Principal& p) {
             "bad query parameter",
             {{"group_by", "must be overall, cluster or district, got \"" + group_by + "\""}});
     }
-    if (p.role == Role::kViewer) {
+    if (sees_aggregates_only(p)) {
         q.min_group_graduates = static_cast<std::uint32_t>(ctx.settings.viewer_min_group);
     }
     const auto report = [&] {
@@ -366,7 +366,8 @@ void add_query_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     sd_params.push_back({"group_by", "string", "overall (default), cluster or district"});
     sd_params.push_back(kLang);
     routes.push_back({"GET", "/v1/supply-demand",
-                      "Skill supply-demand balance (viewer: groups under 5 graduates suppressed)",
+                      "Skill supply-demand balance (viewer, research office: groups under 5 "
+                      "graduates suppressed)",
                       "queries", RoleSet::all(), "", sd_params, statuses,
                       [&ctx](Request& r, const Principal& p) { return supply_demand(ctx, r, p); }});
 }

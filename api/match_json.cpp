@@ -34,7 +34,7 @@ void number_field(std::string& out, std::string_view name, double value, bool fi
 void append_match_json(std::string& out, const matcher::Snapshot& s, MatchSide side,
                        const matcher::Match& m, Lang lang) {
     out += '{';
-    if (side == MatchSide::kJobs || side == MatchSide::kProjects) {
+    if (is_demand_side(side)) {
         const std::string& cluster = s.clusters[s.jobs.cluster[m.index]];
         const std::string& district = s.districts[s.jobs.district[m.index]];
         const Index employer = s.jobs.employer[m.index];
@@ -46,11 +46,15 @@ void append_match_json(std::string& out, const matcher::Snapshot& s, MatchSide s
         string_field(out, "employer_id", s.employers[employer]);
         string_field(out, "employer_name", s.employer_name[employer]);
         number_field(out, "fit", m.fit);
-        string_field(out, side == MatchSide::kJobs ? "job_id" : "project_id", m.id);
+        string_field(out,
+                     side == MatchSide::kJobs       ? "job_id"
+                     : side == MatchSide::kProjects ? "project_id"
+                                                    : "innovation_demand_id",
+                     m.id);
         number_field(out, "relevance", m.relevance);
         number_field(out, "score", m.score);
         string_field(out, "title", s.jobs.title[m.index]);
-    } else if (side == MatchSide::kTeachers) {
+    } else if (side == MatchSide::kTeachers || side == MatchSide::kResearchResults) {
         const Index institution = s.graduates.institution[m.index];
         number_field(out, "coverage", m.coverage, true);
         number_field(out, "fit", m.fit);
@@ -59,8 +63,9 @@ void append_match_json(std::string& out, const matcher::Snapshot& s, MatchSide s
         string_field(out, "institution_name",
                      institution == matcher::kNone ? "" : s.institution_name[institution]);
         number_field(out, "relevance", m.relevance);
+        if (side == MatchSide::kResearchResults) string_field(out, "research_result_id", m.id);
         number_field(out, "score", m.score);
-        string_field(out, "teacher_id", m.id);
+        if (side == MatchSide::kTeachers) string_field(out, "teacher_id", m.id);
     } else {
         const bool graduates = side == MatchSide::kGraduates;
         const matcher::CandidateSet& set = graduates ? s.graduates : s.programs;

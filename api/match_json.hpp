@@ -13,9 +13,12 @@
 //   program side:   coverage, fit, institution_id, institution_name, name,
 //                   program_id, relevance, score
 //   project side:   as the job side, with project_id for job_id (a
-//                   teachers-projects snapshot, teacher_project_snapshot.hpp)
+//                   connection's snapshot, matcher/connection_snapshot.hpp)
+//   innovation demand side: as the job side, with innovation_demand_id
 //   teacher side:   coverage, fit, institution_id, institution_name,
 //                   relevance, score, teacher_id
+//   research result side: coverage, fit, institution_id, institution_name,
+//                   relevance, research_result_id, score
 // A name not given in the data is "". Thread-safe (reads the snapshot only).
 #include <string>
 #include <vector>
@@ -27,7 +30,21 @@
 namespace talentmatch::api {
 
 // What the matches of a list are.
-enum class MatchSide { kJobs, kGraduates, kPrograms, kProjects, kTeachers };
+enum class MatchSide {
+    kJobs,
+    kGraduates,
+    kPrograms,
+    kProjects,
+    kTeachers,
+    kInnovationDemands,
+    kResearchResults
+};
+// Are the matches demands (jobs, projects, innovation demands), the list's
+// fixed side a candidate?
+constexpr bool is_demand_side(MatchSide side) {
+    return side == MatchSide::kJobs || side == MatchSide::kProjects ||
+           side == MatchSide::kInnovationDemands;
+}
 
 // One match object (as above).
 void append_match_json(std::string& out, const matcher::Snapshot& s, MatchSide side,

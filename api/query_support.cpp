@@ -78,7 +78,7 @@ Response match_list_response(ApiContext& ctx, const Request& r, const matcher::S
     if (!explain && !csv) return res;
     json body = json::parse(res.body);
     if (explain) {
-        const bool fixed_candidate = side == MatchSide::kJobs || side == MatchSide::kProjects;
+        const bool fixed_candidate = is_demand_side(side);
         std::vector<matcher::ExplainRequest> requests;
         for (const auto& m : list) {
             if (fixed_candidate) {

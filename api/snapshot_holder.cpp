@@ -1,13 +1,15 @@
 #include "api/snapshot_holder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <stdexcept>
 #include <unordered_map>
 #include <vector>
 
+#include "matcher/connection_snapshot.hpp"
 #include "matcher/snapshot_patch.hpp"
-#include "matcher/teacher_project_snapshot.hpp"
+#include "models/entity_registry.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::api {
@@ -27,7 +29,25 @@ struct EntityMaps {
     ById<Graduate> graduates;
     ById<Teacher> teachers;
     ById<Project> projects;
+    ById<InnovationDemand> innovation_demands;
+    ById<ResearchResult> research_results;
 };
+
+// The connections published beside the main snapshot (connection_snapshot.hpp),
+// and the kinds only they use.
+enum Connection : std::size_t { kTeachersProjects, kResearchDemands, kConnectionCount };
+std::optional<Connection> connection_of(store::EntityKind kind) {
+    switch (kind) {
+        case store::EntityKind::kTeachers:
+        case store::EntityKind::kProjects:
+            return kTeachersProjects;
+        case store::EntityKind::kInnovationDemands:
+        case store::EntityKind::kResearchResults:
+            return kResearchDemands;
+        default:
+            return std::nullopt;
+    }
+}
 
 // f(the map of `kind`), for a const or mutable EntityMaps.
 template <class Maps, class F>
@@ -53,6 +73,10 @@ decltype(auto) visit_kind(Maps& maps, store::EntityKind kind, F&& f) {
             return f(maps.teachers);
         case store::EntityKind::kProjects:
             return f(maps.projects);
+        case store::EntityKind::kInnovationDemands:
+            return f(maps.innovation_demands);
+        case store::EntityKind::kResearchResults:
+            return f(maps.research_results);
     }
     return f(maps.graduates);
 }
@@ -91,14 +115,16 @@ class SnapshotMirror final : public store::ChangeSink {
     void put(const Placement&) override {}
     void put(const Teacher& v) override { connection(maps_.teachers, v); }
     void put(const Project& v) override { connection(maps_.projects, v); }
+    void put(const InnovationDemand& v) override { connection(maps_.innovation_demands, v); }
+    void put(const ResearchResult& v) override { connection(maps_.research_results, v); }
     void erase(store::EntityKind kind, const std::string& id) override {
         if (kind == store::EntityKind::kPlacements) return;
         if (kind == store::EntityKind::kJobs) {
             changed_jobs_.push_back(id);
         } else if (kind == store::EntityKind::kGraduates) {
             changed_graduates_.push_back(id);
-        } else if (is_teachers_projects(kind)) {
-            teachers_projects_changed_ = true;
+        } else if (const auto c = connection_of(kind)) {
+            connection_changed_[*c] = true;
         } else {
             others_changed_ = true;
         }
@@ -126,23 +152,20 @@ class SnapshotMirror final : public store::ChangeSink {
         return builder.build();
     }
 
-    // The "teachers <-> technical teams" connection (teacher_project_snapshot.hpp).
-    std::shared_ptr<const matcher::Snapshot> build_teachers_projects() const {
-        matcher::TeacherProjectSnapshotBuilder builder;
-        for (const auto& [id, v] : maps_.skills) builder.add_skill(v);
-        for (const auto& [id, v] : maps_.institutions) builder.add_institution(v);
-        for (const auto& [id, v] : maps_.employers) builder.add_employer(v);
-        for (const auto& [id, v] : maps_.teachers) builder.add_teacher(v);
-        for (const auto& [id, v] : maps_.projects) builder.add_project(v);
-        return builder.build();
+    // A connection's snapshot (connection_snapshot.hpp), in full.
+    std::shared_ptr<const matcher::Snapshot> build(Connection c) const {
+        return c == kTeachersProjects ? build_connection<matcher::TeacherProjectSnapshotBuilder>(
+                                            maps_.teachers, maps_.projects)
+                                      : build_connection<matcher::ResearchDemandSnapshotBuilder>(
+                                            maps_.research_results, maps_.innovation_demands);
     }
 
     // Since the last forget_changes(): did anything but jobs and graduates
     // change (or was a kind reloaded), which jobs, did any graduate.
     bool others_changed() const { return others_changed_; }
-    // Since the last forget_changes(): did a teacher, project or the reference
-    // data they use change (the teachers-projects snapshot is rebuilt).
-    bool teachers_projects_changed() const { return teachers_projects_changed_ || others_changed_; }
+    // Since the last forget_changes(): did a kind of connection `c` or the
+    // reference data it uses change (its snapshot is rebuilt).
+    bool changed(Connection c) const { return connection_changed_[c] || others_changed_; }
     bool graduates_changed() const { return graduates_reloaded_ || !changed_graduates_.empty(); }
     // The graduates kind was cleared or pruned: no id list, every graduate.
     bool graduates_reloaded() const { return graduates_reloaded_; }
@@ -153,7 +176,7 @@ class SnapshotMirror final : public store::ChangeSink {
         changed_graduates_.clear();
         graduates_reloaded_ = false;
         others_changed_ = false;
-        teachers_projects_changed_ = false;
+        connection_changed_.fill(false);
     }
     const Job* job(const std::string& id) const {
         const auto it = maps_.jobs.find(id);
@@ -181,8 +204,8 @@ class SnapshotMirror final : public store::ChangeSink {
     void note_reload(store::EntityKind kind) {
         if (kind == store::EntityKind::kGraduates) {
             graduates_reloaded_ = true;
-        } else if (is_teachers_projects(kind)) {
-            teachers_projects_changed_ = true;
+        } else if (const auto c = connection_of(kind)) {
+            connection_changed_[*c] = true;
         } else {
             others_changed_ = true;
         }
@@ -194,11 +217,19 @@ class SnapshotMirror final : public store::ChangeSink {
     }
     template <class T>
     void connection(ById<T>& map, const T& v) {
-        teachers_projects_changed_ = true;
+        connection_changed_[*connection_of(kind_of<T>())] = true;
         map[v.id] = v;
     }
-    static bool is_teachers_projects(store::EntityKind kind) {
-        return kind == store::EntityKind::kTeachers || kind == store::EntityKind::kProjects;
+    template <class Builder, class Supply, class Demand>
+    std::shared_ptr<const matcher::Snapshot> build_connection(const ById<Supply>& supplies,
+                                                              const ById<Demand>& demands) const {
+        Builder builder;
+        for (const auto& [id, v] : maps_.skills) builder.add_skill(v);
+        for (const auto& [id, v] : maps_.institutions) builder.add_institution(v);
+        for (const auto& [id, v] : maps_.employers) builder.add_employer(v);
+        for (const auto& [id, v] : supplies) builder.add_supply(v);
+        for (const auto& [id, v] : demands) builder.add_demand(v);
+        return builder.build();
     }
 
     EntityMaps maps_;
@@ -206,7 +237,7 @@ class SnapshotMirror final : public store::ChangeSink {
     std::vector<std::string> changed_graduates_;
     bool graduates_reloaded_ = false;
     bool others_changed_ = true;  // nothing published from this mirror yet
-    bool teachers_projects_changed_ = true;
+    std::array<bool, kConnectionCount> connection_changed_{};
 };
 
 std::shared_ptr<const matcher::Snapshot> build_snapshot(store::Store& store) {
@@ -304,15 +335,18 @@ void SnapshotHolder::rebuild() {
         const store::ChangePosition position = store_->read_changes(mirror_seq_, *mirror_);
         mirror_seq_ = position.seq;
         std::shared_ptr<const matcher::Snapshot> snapshot;
-        std::shared_ptr<const matcher::Snapshot> teachers_projects = current().teachers_projects;
+        std::array<std::shared_ptr<const matcher::Snapshot>, kConnectionCount> connections = {
+            current().teachers_projects, current().research_demands};
         if (position.full || position.changed > 0 || !ready()) {
             const std::shared_ptr<const matcher::Snapshot> base = current().snapshot;
-            if (!teachers_projects || mirror_->teachers_projects_changed()) {
-                teachers_projects = mirror_->build_teachers_projects();
+            for (std::size_t c = 0; c < kConnectionCount; ++c) {
+                if (!connections[c] || mirror_->changed(Connection(c))) {
+                    connections[c] = mirror_->build(Connection(c));
+                }
             }
             if (base && !mirror_->others_changed() && !mirror_->graduates_changed() &&
                 mirror_->changed_jobs().empty()) {
-                snapshot = base;  // only teachers or projects changed
+                snapshot = base;  // only the connections' own kinds changed
             } else if (base && !mirror_->others_changed() && patches_since_full_ < kMaxPatches) {
                 snapshot = base;
                 const std::vector<std::string> ids = mirror_->changed_jobs();
@@ -349,7 +383,8 @@ void SnapshotHolder::rebuild() {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         {
             std::lock_guard lock(published_mutex_);
-            published_ = {std::move(snapshot), std::move(teachers_projects), position.data_version,
+            published_ = {std::move(snapshot), std::move(connections[kTeachersProjects]),
+                          std::move(connections[kResearchDemands]), position.data_version,
                           std::chrono::system_clock::now()};
         }
         ++builds_;

@@ -44,11 +44,11 @@
 // previous snapshot lacks), or more than a quarter of the jobs changed,
 // rebuilds from the mirror.
 //
-// The teachers <-> projects snapshot (PublishedSnapshot::teachers_projects)
-// is built from the same mirror in the same publication, in full (it is
-// small) whenever a teacher, a project or the reference data changed, and
-// reused otherwise; a change to teachers or projects alone reuses the main
-// snapshot.
+// Each connection's snapshot (PublishedSnapshot::teachers_projects,
+// research_demands) is built from the same mirror in the same publication,
+// in full (they are small) whenever one of its kinds or the reference data
+// changed, and reused otherwise; a change to a connection's kinds alone
+// reuses the main snapshot.
 //
 // Cost: an isolated write is visible after about debounce + one publication,
 // at most debounce + three under a stream of writes; the mirror of every
@@ -88,10 +88,12 @@ struct SnapshotHolderOptions {
 
 struct PublishedSnapshot {
     std::shared_ptr<const matcher::Snapshot> snapshot;  // null until the first build
-    // Teachers as candidates, enterprise projects as jobs
-    // (matcher/teacher_project_snapshot.hpp); built with `snapshot`, from the
-    // same committed state.
+    // The other connections (matcher/connection_snapshot.hpp), built with
+    // `snapshot` from the same committed state: teachers as candidates and
+    // enterprise projects as jobs; research results as candidates and
+    // innovation demands as jobs.
     std::shared_ptr<const matcher::Snapshot> teachers_projects;
+    std::shared_ptr<const matcher::Snapshot> research_demands;
     std::int64_t data_version = -1;  // the store's data_version the build started at
     std::chrono::system_clock::time_point built_at{};
 };

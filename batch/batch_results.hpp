@@ -31,6 +31,7 @@ struct BatchResults {
     BothWays graduates;  // jobs_per_candidate rows hold up to max(k, depth) jobs
     BothWays programs;
     BothWays teachers;  // teachers <-> projects (loaded.teachers_projects)
+    BothWays research;  // research results <-> innovation demands (loaded.research_demands)
     AssignmentStage assignment;
     matcher::SupplyDemandReport balance_overall, balance_by_cluster, balance_by_district;
     std::vector<matcher::ProgramAlignment> alignment_own_cluster;  // per program, index order

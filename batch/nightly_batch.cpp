@@ -43,10 +43,17 @@ double peak_rss_mib() {
 
 // Stage names and rough shares of the run's time (for the overall percentage).
 std::vector<StageSpec> stage_specs() {
-    return {{"snapshot", 8},       {"top-k graduates", 60}, {"top-k programs", 2},
-            {"top-k teachers", 1}, {"assignment", 4},       {"supply-demand", 3},
-            {"alignment", 2},      {"diagnostics", 6},      {"diff", 2},
-            {"outputs", 13}};
+    return {{"snapshot", 8},
+            {"top-k graduates", 60},
+            {"top-k programs", 2},
+            {"top-k teachers", 1},
+            {"top-k research results", 1},
+            {"assignment", 4},
+            {"supply-demand", 3},
+            {"alignment", 2},
+            {"diagnostics", 6},
+            {"diff", 2},
+            {"outputs", 12}};
 }
 
 void align_all(BatchResults& r, const BatchOptions& o, const matcher::ExecutionOptions& exec,
@@ -205,6 +212,9 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
         r.teachers =
             top_k_both_ways(*r.loaded.teachers_projects, matcher::CandidateKind::kGraduates, o.k,
                             o.k, o.shard_graduates, o.score, exec, "top-k teachers", rep);
+        r.research =
+            top_k_both_ways(*r.loaded.research_demands, matcher::CandidateKind::kGraduates, o.k,
+                            o.k, o.shard_graduates, o.score, exec, "top-k research results", rep);
         rep.begin("assignment", s.graduates.size(), "graduates");
         r.assignment = assign(s, r.graduates.jobs_per_candidate, r.graduates.candidates_per_job,
                               std::max(o.k, o.assignment_depth), o.k, o.assignment_min_coverage,

@@ -468,12 +468,15 @@ json summary_json(const BatchResults& r) {
           {"expired_jobs", r.loaded.expired_jobs},
           {"expired_openings", r.loaded.expired_openings},
           {"teachers", r.loaded.teachers_projects->graduates.size()},
-          {"projects", r.loaded.teachers_projects->jobs.size()}}},
+          {"projects", r.loaded.teachers_projects->jobs.size()},
+          {"research_results", r.loaded.research_demands->graduates.size()},
+          {"innovation_demands", r.loaded.research_demands->jobs.size()}}},
         {"as_of", r.loaded.as_of},
         {"pairs_scored",
          {{"graduate_job", r.graduates.pairs},
           {"program_job", r.programs.pairs},
-          {"teacher_project", r.teachers.pairs}}},
+          {"teacher_project", r.teachers.pairs},
+          {"research_result_innovation_demand", r.research.pairs}}},
         {"assignment",
          {{"placed_graduates", a.placed},
           {"filled_openings", a.funnel.placed},
@@ -523,6 +526,13 @@ void write_result_files(const BatchResults& r, RunPublisher& p) {
                 t.jobs.ids, r.teachers.jobs_per_candidate, r.settings.k);
     write_lists(p, "teachers_per_project.csv", "project_id", "teacher_id", t.jobs.ids,
                 t.graduates.ids, r.teachers.candidates_per_job, r.settings.k);
+    const auto& rd = *r.loaded.research_demands;
+    write_lists(p, "innovation_demands_per_research_result.csv", "research_result_id",
+                "innovation_demand_id", rd.graduates.ids, rd.jobs.ids,
+                r.research.jobs_per_candidate, r.settings.k);
+    write_lists(p, "research_results_per_innovation_demand.csv", "innovation_demand_id",
+                "research_result_id", rd.jobs.ids, rd.graduates.ids, r.research.candidates_per_job,
+                r.settings.k);
     write_assignment(r, p);
     write_supply_demand(r, p);
     write_alignment(r, p);

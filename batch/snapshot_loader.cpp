@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "batch/content_hash.hpp"
-#include "matcher/teacher_project_snapshot.hpp"
+#include "matcher/connection_snapshot.hpp"
 #include "matcher/validity.hpp"
 #include "models/field_error.hpp"
 
@@ -30,6 +30,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
     reporter.begin("snapshot", graduates, "graduates");
     matcher::SnapshotBuilder builder;
     matcher::TeacherProjectSnapshotBuilder teams;
+    matcher::ResearchDemandSnapshotBuilder research;
     ContentHash taxonomy, data;
     store::ScanOptions scan;
     scan.with_evidence = false;
@@ -39,6 +40,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         hash_list(taxonomy, s.aliases);
         builder.add_skill(s);
         teams.add_skill(s);
+        research.add_skill(s);
     });
     store.scan_certificates(scan, [&](const Certificate& c) {
         taxonomy.add("certificate")
@@ -54,6 +56,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         data.add("institution").add(i.id).add(i.name).add(i.district).add(std::int64_t(i.level));
         builder.add_institution(i);
         teams.add_institution(i);
+        research.add_institution(i);
     });
     store.scan_programs(scan, [&](const Program& p) {
         data.add("program").add(p.id).add(p.institution_id).add(p.name).add(p.code).add(p.cluster);
@@ -72,6 +75,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
             .add(e.association_id);
         builder.add_employer(e);
         teams.add_employer(e);
+        research.add_employer(e);
     });
     store.scan_jobs(scan, [&](const Job& j) {
         data.add("job").add(j.id).add(j.employer_id).add(j.title).add(j.cluster).add(j.district);
@@ -110,7 +114,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         data.add("teacher").add(t.id).add(t.institution_id);
         for (const auto& s : t.expertise) data.add(s.skill_id).add(std::int64_t(s.level));
         data.add(std::int64_t(t.dual_qualified)).add(std::int64_t(t.available));
-        teams.add_teacher(t);
+        teams.add_supply(t);
     });
     store.scan_projects(scan, [&](const Project& p) {
         data.add("project").add(p.id).add(p.employer_id).add(p.title);
@@ -121,10 +125,21 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         }
         const auto key = matcher::date_key(p.end_date);
         if (key && !matcher::valid_on(*key, *as_of_key)) return;  // ended: not matched
-        teams.add_project(p);
+        teams.add_demand(p);
+    });
+    store.scan_research_results(scan, [&](const ResearchResult& v) {
+        data.add_entity(v);
+        research.add_supply(v);
+    });
+    store.scan_innovation_demands(scan, [&](const InnovationDemand& v) {
+        data.add_entity(v);
+        const auto key = matcher::date_key(v.valid_until);
+        if (key && !matcher::valid_on(*key, *as_of_key)) return;  // past: not matched
+        research.add_demand(v);
     });
     out.snapshot = builder.build();
     out.teachers_projects = teams.build();
+    out.research_demands = research.build();
     out.data_hash = data.hex();
     out.taxonomy_hash = taxonomy.hex();
     reporter.end();

@@ -23,15 +23,19 @@ struct LoadedSnapshot {
     std::uint64_t expired_jobs = 0;      // jobs past valid_until on as_of: not in the snapshot
     std::uint64_t expired_openings = 0;  // their headcount
     std::vector<Placement> placements;   // every placement, id order (the outcomes report)
-    // Teachers as candidates, the projects not ended on as_of as jobs
-    // (matcher/teacher_project_snapshot.hpp); empty sets when there are none.
+    // The other connections (matcher/connection_snapshot.hpp), empty sets
+    // when there are none: teachers as candidates and the projects not ended
+    // on as_of as jobs; research results as candidates and the innovation
+    // demands not past valid_until on as_of as jobs.
     std::shared_ptr<const matcher::Snapshot> teachers_projects;
+    std::shared_ptr<const matcher::Snapshot> research_demands;
 };
 
 // Reports stage "snapshot" (unit: graduates). Placements are not part of the
 // snapshot (the matcher does not score them): they are read beside it, and
-// hashed into data_hash; so are teachers and projects, which make the second
-// snapshot (teachers_projects; a store with none hashes as before). Jobs past valid_until on
+// hashed into data_hash; so are the kinds of the other connections, which
+// make their own snapshots (teachers_projects, research_demands; a store with
+// none of a kind hashes as before). Jobs past valid_until on
 // `as_of`
 // ("YYYY-MM-DD", matcher/validity.hpp) are left out of the snapshot, so no
 // later stage matches, assigns, counts or lists them; they are counted (and

@@ -51,6 +51,10 @@ std::optional<Entity> decode_entity(EntityKind kind, const nlohmann::json& in,
             return wrap(decode_teacher(in, "", errors));
         case EntityKind::kProjects:
             return wrap(decode_project(in, "", errors));
+        case EntityKind::kInnovationDemands:
+            return wrap(decode_innovation_demand(in, "", errors));
+        case EntityKind::kResearchResults:
+            return wrap(decode_research_result(in, "", errors));
     }
     return std::nullopt;
 }

@@ -76,6 +76,8 @@ TM_WRITE(Graduate)
 TM_WRITE(Placement)
 TM_WRITE(Teacher)
 TM_WRITE(Project)
+TM_WRITE(InnovationDemand)
+TM_WRITE(ResearchResult)
 #undef TM_WRITE
 
 void BulkWriter::write(const Entity& value) {

@@ -40,6 +40,8 @@ class BulkWriter {
     void write(const Placement& value);
     void write(const Teacher& value);
     void write(const Project& value);
+    void write(const InnovationDemand& value);
+    void write(const ResearchResult& value);
     void write(const Entity& value);
 
     // Entities written so far of one kind.

@@ -105,6 +105,10 @@ decltype(auto) with_columns(EntityKind kind, F f) {
             return f(std::span<const Column<Teacher>>(kColumns<Teacher>));
         case EntityKind::kProjects:
             return f(std::span<const Column<Project>>(kColumns<Project>));
+        case EntityKind::kInnovationDemands:
+            return f(std::span<const Column<InnovationDemand>>(kColumns<InnovationDemand>));
+        case EntityKind::kResearchResults:
+            return f(std::span<const Column<ResearchResult>>(kColumns<ResearchResult>));
         default:
             return f(std::span<const Column<Graduate>>(kColumns<Graduate>));
     }
@@ -124,7 +128,8 @@ bool has_csv_format(EntityKind kind) {
     return kind == EntityKind::kPrograms || kind == EntityKind::kJobs ||
            kind == EntityKind::kGraduates || kind == EntityKind::kEmployers ||
            kind == EntityKind::kPlacements || kind == EntityKind::kTeachers ||
-           kind == EntityKind::kProjects;
+           kind == EntityKind::kProjects || kind == EntityKind::kInnovationDemands ||
+           kind == EntityKind::kResearchResults;
 }
 
 std::vector<std::string> csv_header(EntityKind kind) {
@@ -156,6 +161,12 @@ std::vector<std::string> to_csv_row(const Teacher& value) {
 }
 std::vector<std::string> to_csv_row(const Project& value) {
     return encode_row<Project>(kColumns<Project>, value);
+}
+std::vector<std::string> to_csv_row(const InnovationDemand& value) {
+    return encode_row<InnovationDemand>(kColumns<InnovationDemand>, value);
+}
+std::vector<std::string> to_csv_row(const ResearchResult& value) {
+    return encode_row<ResearchResult>(kColumns<ResearchResult>, value);
 }
 
 CsvDecoder::CsvDecoder(EntityKind kind, const std::vector<std::string>& header) : kind_(kind) {

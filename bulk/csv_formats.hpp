@@ -16,7 +16,7 @@
 
 namespace talentmatch::bulk {
 
-bool has_csv_format(EntityKind kind);  // programs, jobs, graduates, employers, placements
+bool has_csv_format(EntityKind kind);  // every kind but skills, certificates, institutions
 
 // Every column, in the order the encoder writes them.
 std::vector<std::string> csv_header(EntityKind kind);
@@ -29,6 +29,8 @@ std::vector<std::string> to_csv_row(const Employer& value);
 std::vector<std::string> to_csv_row(const Placement& value);
 std::vector<std::string> to_csv_row(const Teacher& value);
 std::vector<std::string> to_csv_row(const Project& value);
+std::vector<std::string> to_csv_row(const InnovationDemand& value);
+std::vector<std::string> to_csv_row(const ResearchResult& value);
 
 // Decodes rows of one file against its header. Immutable after construction;
 // decode() is safe to call from several threads.

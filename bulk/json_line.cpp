@@ -262,4 +262,12 @@ void append_json_line(std::string& out, const Project& v) {
     append_dumped(out, v);
 }
 
+void append_json_line(std::string& out, const InnovationDemand& v) {
+    append_dumped(out, v);
+}
+
+void append_json_line(std::string& out, const ResearchResult& v) {
+    append_dumped(out, v);
+}
+
 }  // namespace talentmatch::bulk

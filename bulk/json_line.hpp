@@ -32,5 +32,7 @@ void append_json_line(std::string& out, const Placement& value);
 // matter): encode(value).dump() itself.
 void append_json_line(std::string& out, const Teacher& value);
 void append_json_line(std::string& out, const Project& value);
+void append_json_line(std::string& out, const InnovationDemand& value);
+void append_json_line(std::string& out, const ResearchResult& value);
 
 }  // namespace talentmatch::bulk

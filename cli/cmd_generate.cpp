@@ -56,7 +56,8 @@ void print_summary(const datagen::GenerationSummary& s, double seconds) {
               << "\ngraduates " << s.graduates << " (skills " << s.graduate_skills << ", mean "
               << mean(s.graduate_skills, s.graduates) << ")"
               << "\nplacements " << s.placements << "\nteachers " << s.teachers << "\nprojects "
-              << s.projects << "\nseconds " << seconds << "\n";
+              << s.projects << "\nresearch_results " << s.research_results
+              << "\ninnovation_demands " << s.innovation_demands << "\nseconds " << seconds << "\n";
 }
 
 int run_generate(const GenerateOptions& o) {

@@ -67,6 +67,10 @@ class Importer {
                 return import_typed<Teacher>(file);
             case EntityKind::kProjects:
                 return import_typed<Project>(file);
+            case EntityKind::kInnovationDemands:
+                return import_typed<InnovationDemand>(file);
+            case EntityKind::kResearchResults:
+                return import_typed<ResearchResult>(file);
         }
     }
 
@@ -143,7 +147,8 @@ std::vector<bulk::BulkFile> collect_files(const std::vector<std::string>& inputs
             throw CLI::ValidationError(
                 input,
                 "not a bulk file name (<kind>.jsonl or "
-                "graduates|jobs|programs|employers|placements|teachers|projects.csv)");
+                "graduates|jobs|programs|employers|placements|teachers|projects|"
+                "innovation_demands|research_results.csv)");
         }
     }
     std::stable_sort(

@@ -21,8 +21,8 @@ struct KeysOptions {
 int create(const KeysOptions& o) {
     const auto role = store::parse_role(o.role);
     if (!role) {
-        std::cerr << "talentmatch keys create: --role must be admin, association, career_office "
-                     "or viewer, got \""
+        std::cerr << "talentmatch keys create: --role must be admin, association, career_office, "
+                     "research_office or viewer, got \""
                   << o.role << "\"\n";
         return kExitUsage;
     }
@@ -79,9 +79,12 @@ void add_keys_command(CLI::App& app, int& exit_code) {
 
     auto* c = keys->add_subcommand("create", "Create a key and print it once");
     c->add_option("--db", o->db, "SQLite store file")->required();
-    c->add_option("--role", o->role, "admin | association | career_office | viewer")->required();
+    c->add_option("--role", o->role,
+                  "admin | association | career_office | research_office | viewer")
+        ->required();
     c->add_option("--org", o->org,
-                  "association id (role association) or institution id (role career_office)");
+                  "association id (role association) or institution id (roles career_office, "
+                  "research_office)");
     c->add_option("--label", o->label, "a note for `keys list`");
     c->callback([o, &exit_code] { exit_code = create(*o); });
 

@@ -18,13 +18,14 @@ inline store::StoreOptions existing_store() {
 
 // Why `org` cannot be the organisation of a key of `role`, if it cannot: an
 // association key names an association some employer belongs to, a
-// career-office key an institution of the store.
+// career-office or research-office key an institution of the store.
 inline std::optional<std::string> missing_organisation(store::Store& db, store::Role role,
                                                        const std::string& org) {
     if (org.empty()) return std::nullopt;  // the store names the missing org itself
     if (role == store::Role::kAssociation && !db.association_exists(org))
         return "no association '" + org + "' (no employer belongs to it)";
-    if (role == store::Role::kCareerOffice && !db.get_institution(org))
+    if ((role == store::Role::kCareerOffice || role == store::Role::kResearchOffice) &&
+        !db.get_institution(org))
         return "no institution '" + org + "'";
     return std::nullopt;
 }

@@ -78,6 +78,12 @@ void DatasetWriter::write(const Teacher& value) {
 void DatasetWriter::write(const Project& value) {
     write_line(9, encode(value).dump());
 }
+void DatasetWriter::write(const InnovationDemand& value) {
+    write_line(10, encode(value).dump());
+}
+void DatasetWriter::write(const ResearchResult& value) {
+    write_line(11, encode(value).dump());
+}
 void DatasetWriter::write_graduate_line(const std::string& json_line) {
     write_line(6, json_line);
 }

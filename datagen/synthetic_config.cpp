@@ -12,10 +12,14 @@ std::optional<SyntheticConfig> preset(std::string_view name) {
         config.jobs = 50;
         config.teachers_per_program = 3;
         config.projects = 30;
+        config.research_results = 20;
+        config.innovation_demands = 20;
     } else if (name == "demo") {
         config.placements = true;
         config.teachers_per_program = 5;
         config.projects = 200;
+        config.research_results = 200;
+        config.innovation_demands = 150;
     } else if (name == "province") {
         config.institutions = 100;
         config.programs_per_institution = 7;

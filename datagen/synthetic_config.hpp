@@ -1,10 +1,10 @@
 #pragma once
 // Sizes and fixed dates of a synthetic data set. Presets (SPEC.md scale):
 //   tiny      ~3 institutions, ~200 graduates, ~50 jobs, 3 teachers per program,
-//             30 projects (tests)
+//             30 projects, 20 research results, 20 innovation demands (tests)
 //   demo      12 institutions, ~60 programs, 20,000 graduates, 3,000 jobs, 150 employers,
 //             placements of the latest cohort, 5 teachers per program, 200
-//             enterprise projects
+//             enterprise projects, 200 research results, 150 innovation demands
 //   province  100 institutions, 1,000,000 graduates, 100,000 jobs
 // Dates are fields (not the clock): output depends on the config alone.
 #include <cstdint>
@@ -35,6 +35,10 @@ struct SyntheticConfig {
     // the tiny and demo presets.
     int teachers_per_program = 0;
     std::int64_t projects = 0;
+    // Research results and innovation demands (synthetic_research.hpp); the
+    // tiny and demo presets.
+    std::int64_t research_results = 0;
+    std::int64_t innovation_demands = 0;
 };
 
 std::optional<SyntheticConfig> preset(std::string_view name);

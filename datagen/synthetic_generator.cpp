@@ -7,6 +7,7 @@
 #include "datagen/graduate_stream.hpp"
 #include "datagen/synthetic_parts.hpp"
 #include "datagen/synthetic_placements.hpp"
+#include "datagen/synthetic_research.hpp"
 #include "datagen/synthetic_teams.hpp"
 
 namespace talentmatch::datagen {
@@ -22,7 +23,8 @@ enum Stream : std::uint64_t {
     kJobFactories,
     kJobs,
     kPlacements,
-    kTeams
+    kTeams,
+    kResearch
 };
 
 const std::vector<std::string>& competition_names() {
@@ -129,15 +131,20 @@ GenerationSummary generate_synthetic(const ShippedData& data, const SyntheticCon
         const PlacementWorld world{&graduates, &programs, &home, &employers, &jobs_of_employer};
         summary.placements = write_placements(world, config, root.split(kPlacements), out);
     }
+    std::map<std::string, const detail::JobFactory*> factory_of_cluster;
+    for (const auto& [cluster, i] : factory_of) factory_of_cluster[cluster] = factories[i].get();
+    const TeamWorld world{&programs, &employers, &factory_of_cluster};
     if (config.teachers_per_program > 0 || config.projects > 0) {
-        std::map<std::string, const detail::JobFactory*> factory_of_cluster;
-        for (const auto& [cluster, i] : factory_of)
-            factory_of_cluster[cluster] = factories[i].get();
-        const TeamWorld world{&programs, &employers, &factory_of_cluster};
         const TeamTotals teams =
             write_teachers_and_projects(world, config, root.split(kTeams), out);
         summary.teachers = teams.teachers;
         summary.projects = teams.projects;
+    }
+    if (config.research_results > 0 || config.innovation_demands > 0) {
+        const ResearchTotals research =
+            write_research_and_demands(world, config, root.split(kResearch), out);
+        summary.research_results = research.results;
+        summary.innovation_demands = research.demands;
     }
     return summary;
 }

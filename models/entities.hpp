@@ -381,4 +381,65 @@ struct Description<Project> {
         Field{"description", &Project::description, {.max_length = kMaxTextLength}}};
 };
 
+// An innovation demand of an enterprise (SPEC "Innovation demand"): a problem
+// the employer wants solved, with the technology/skill requirements of a job.
+// Research results and teams are matched against it ("achievement
+// transformation"). Its cluster is the employer's unless stated; a demand
+// whose valid_until has passed is not matched (as a job past its own).
+struct InnovationDemand {
+    std::string id;
+    std::string employer_id;
+    std::string title;
+    std::string problem = {};               // the problem statement; may be empty
+    std::vector<Requirement> requirements;  // at least one, one per skill
+    std::string cluster;                    // industry cluster; empty = the employer's
+    std::string valid_until;                // ISO "YYYY-MM-DD"; empty = open
+    bool operator==(const InnovationDemand&) const = default;
+};
+template <>
+struct Description<InnovationDemand> {
+    static constexpr std::string_view name = "InnovationDemand";
+    static constexpr std::tuple fields{
+        Field{"id", &InnovationDemand::id, {.required = true, .text = Text::kId}},
+        Field{"employer_id",
+              &InnovationDemand::employer_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kEmployer}},
+        Field{"title", &InnovationDemand::title},
+        Field{"problem", &InnovationDemand::problem, {.max_length = kMaxTextLength}},
+        Field{"requirements", &InnovationDemand::requirements, {.required = true, .min_items = 1}},
+        Field{"cluster", &InnovationDemand::cluster},
+        Field{"valid_until", &InnovationDemand::valid_until, {.text = Text::kDate}}};
+};
+
+// A research result or team of an institution or research institute (SPEC
+// "Research result / team"): its technology/skill profile is matched against
+// innovation demands as a graduate's skills are against jobs. The readiness
+// level is the technology readiness level, 1 (basic principles observed) to 9
+// (proven in operation). A result not `available` for transfer is left out of
+// a demand's list of results; its own list of demands is not restricted by it.
+struct ResearchResult {
+    std::string id;
+    std::string institution_id;
+    std::string title;
+    std::vector<SkillLevel> profile;  // the level the result or team reaches per skill
+    int readiness_level = 1;          // TRL 1..9
+    bool available = true;            // open to transfer or cooperation
+    std::string description = {};     // in the team's words; may be empty
+    bool operator==(const ResearchResult&) const = default;
+};
+template <>
+struct Description<ResearchResult> {
+    static constexpr std::string_view name = "ResearchResult";
+    static constexpr std::tuple fields{
+        Field{"id", &ResearchResult::id, {.required = true, .text = Text::kId}},
+        Field{"institution_id",
+              &ResearchResult::institution_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kInstitution}},
+        Field{"title", &ResearchResult::title},
+        Field{"profile", &ResearchResult::profile, {.required = true, .min_items = 1}},
+        Field{"readiness_level", &ResearchResult::readiness_level, {.min = 1, .max = 9}},
+        Field{"available", &ResearchResult::available},
+        Field{"description", &ResearchResult::description, {.max_length = kMaxTextLength}}};
+};
+
 }  // namespace talentmatch

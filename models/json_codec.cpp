@@ -136,6 +136,12 @@ json encode(const Teacher& value) {
 json encode(const Project& value) {
     return encode_object(value);
 }
+json encode(const InnovationDemand& value) {
+    return encode_object(value);
+}
+json encode(const ResearchResult& value) {
+    return encode_object(value);
+}
 
 std::optional<Skill> decode_skill(const json& in, const std::string& path,
                                   std::vector<FieldError>& errors) {
@@ -176,6 +182,14 @@ std::optional<Teacher> decode_teacher(const json& in, const std::string& path,
 std::optional<Project> decode_project(const json& in, const std::string& path,
                                       std::vector<FieldError>& errors) {
     return decode_object<Project>(in, path, errors);
+}
+std::optional<InnovationDemand> decode_innovation_demand(const json& in, const std::string& path,
+                                                         std::vector<FieldError>& errors) {
+    return decode_object<InnovationDemand>(in, path, errors);
+}
+std::optional<ResearchResult> decode_research_result(const json& in, const std::string& path,
+                                                     std::vector<FieldError>& errors) {
+    return decode_object<ResearchResult>(in, path, errors);
 }
 
 }  // namespace talentmatch

@@ -30,6 +30,8 @@ nlohmann::json encode(const Job& value);
 nlohmann::json encode(const Placement& value);
 nlohmann::json encode(const Teacher& value);
 nlohmann::json encode(const Project& value);
+nlohmann::json encode(const InnovationDemand& value);
+nlohmann::json encode(const ResearchResult& value);
 
 std::optional<Skill> decode_skill(const nlohmann::json& in, const std::string& path,
                                   std::vector<FieldError>& errors);
@@ -51,6 +53,12 @@ std::optional<Teacher> decode_teacher(const nlohmann::json& in, const std::strin
                                       std::vector<FieldError>& errors);
 std::optional<Project> decode_project(const nlohmann::json& in, const std::string& path,
                                       std::vector<FieldError>& errors);
+std::optional<InnovationDemand> decode_innovation_demand(const nlohmann::json& in,
+                                                         const std::string& path,
+                                                         std::vector<FieldError>& errors);
+std::optional<ResearchResult> decode_research_result(const nlohmann::json& in,
+                                                     const std::string& path,
+                                                     std::vector<FieldError>& errors);
 
 // Wire names of the small enums ("industry", "1+x", "licence"; "course", ...).
 std::string_view to_string(CertificateKind kind);

@@ -278,4 +278,14 @@ std::vector<FieldError> validate(const Project& value, const KnownIds& known,
     return errors;
 }
 
+std::vector<FieldError> validate(const InnovationDemand& value, const KnownIds& known,
+                                 const std::string& path) {
+    return check_entity(value, &known, path);
+}
+
+std::vector<FieldError> validate(const ResearchResult& value, const KnownIds& known,
+                                 const std::string& path) {
+    return check_entity(value, &known, path);
+}
+
 }  // namespace talentmatch

@@ -58,6 +58,10 @@ std::vector<FieldError> validate(const Teacher& value, const KnownIds& known,
 // Across fields: a project's end_date is not before its start_date.
 std::vector<FieldError> validate(const Project& value, const KnownIds& known,
                                  const std::string& path);
+std::vector<FieldError> validate(const InnovationDemand& value, const KnownIds& known,
+                                 const std::string& path);
+std::vector<FieldError> validate(const ResearchResult& value, const KnownIds& known,
+                                 const std::string& path);
 
 // "a.b" joined as a field path; "" + "x" is "x". Used by codecs and rules.
 std::string join_path(const std::string& base, const std::string& field);

@@ -9,10 +9,18 @@ namespace talentmatch::store {
 
 // admin: everything; association: its own employers' jobs (org_id = the
 // association id); career_office: its own institution's programs and
-// graduates (org_id = the institution id); viewer: aggregates only.
-enum class Role { kAdmin, kAssociation, kCareerOffice, kViewer };
-std::string_view to_string(Role role);  // "admin", "association", "career_office", "viewer"
+// graduates (org_id = the institution id); viewer: aggregates only;
+// research_office: its own institution's research results (org_id = the
+// institution id). The full matrix: api/auth.hpp.
+enum class Role { kAdmin, kAssociation, kCareerOffice, kViewer, kResearchOffice };
+inline constexpr Role kAllRoles[] = {Role::kAdmin, Role::kAssociation, Role::kCareerOffice,
+                                     Role::kViewer, Role::kResearchOffice};
+// "admin", "association", "career_office", "viewer", "research_office"
+std::string_view to_string(Role role);
 std::optional<Role> parse_role(std::string_view text);
+// True when a key of this role names an organisation: an association id
+// (association) or an institution id (career_office, research_office).
+bool role_needs_org(Role role);
 
 struct ApiKey {
     std::string id;        // "key_" + 12 hex digits; safe to log and show

@@ -43,6 +43,14 @@ void canonicalize(Project& value) {
     sort_by_skill(value.requirements);
 }
 
+void canonicalize(InnovationDemand& value) {
+    sort_by_skill(value.requirements);
+}
+
+void canonicalize(ResearchResult& value) {
+    sort_by_skill(value.profile);
+}
+
 void canonicalize(Graduate& value) {
     sort_by_skill(value.skills);
     sort_unique(value.certificates);

@@ -17,5 +17,7 @@ void canonicalize(Graduate& value);
 inline void canonicalize(Placement&) {}  // no child lists
 void canonicalize(Teacher& value);
 void canonicalize(Project& value);
+void canonicalize(InnovationDemand& value);
+void canonicalize(ResearchResult& value);
 
 }  // namespace talentmatch::store

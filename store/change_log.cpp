@@ -37,6 +37,10 @@ void with_reader(EntityKind kind, F&& f) {
             return f(read_teachers);
         case EntityKind::kProjects:
             return f(read_projects);
+        case EntityKind::kInnovationDemands:
+            return f(read_innovation_demands);
+        case EntityKind::kResearchResults:
+            return f(read_research_results);
     }
 }
 

@@ -179,11 +179,39 @@ CREATE TABLE project_requirements (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 6: innovation demands and research results ("achievement
+// transformation"). A demand belongs to an employer (an association's list,
+// the check on deleting an employer); a result to an institution (a research
+// office's list, the check on deleting an institution).
+const char* const kVersion6 = R"sql(
+CREATE TABLE innovation_demands (
+  id TEXT PRIMARY KEY, employer_id TEXT NOT NULL, title TEXT NOT NULL, problem TEXT NOT NULL,
+  cluster TEXT NOT NULL, valid_until TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX innovation_demands_by_employer ON innovation_demands (employer_id);
+CREATE TABLE innovation_demand_requirements (
+  demand_id TEXT NOT NULL,
+  skill_id TEXT NOT NULL, level INTEGER NOT NULL, weight INTEGER NOT NULL,
+  must_have INTEGER NOT NULL,
+  PRIMARY KEY (demand_id, skill_id)
+) WITHOUT ROWID;
+CREATE TABLE research_results (
+  id TEXT PRIMARY KEY, institution_id TEXT NOT NULL, title TEXT NOT NULL,
+  readiness_level INTEGER NOT NULL, available INTEGER NOT NULL, description TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX research_results_by_institution ON research_results (institution_id);
+CREATE TABLE research_result_profile (
+  result_id TEXT NOT NULL,
+  skill_id TEXT NOT NULL, level INTEGER NOT NULL,
+  PRIMARY KEY (result_id, skill_id)
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> steps = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                                   kVersion5};
+    static const std::vector<std::string> steps = {kVersion1, kVersion2, kVersion3,
+                                                   kVersion4, kVersion5, kVersion6};
     return steps;
 }
 

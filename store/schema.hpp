@@ -20,6 +20,10 @@
 // Version 5 adds teachers and enterprise projects with their child tables
 // (store_teachers.cpp, store_projects.cpp), empty on a migrated file.
 //
+// Version 6 adds innovation demands and research results with their child
+// tables (store_innovation_demands.cpp, store_research_results.cpp), empty on
+// a migrated file.
+//
 // No SQL foreign keys: the Store deletes an entity's child rows itself (one
 // function per entity, erase_rows in store_<entity>.cpp) and checks
 // references between entities through validation and ConflictError: SQLite's

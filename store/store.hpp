@@ -89,6 +89,8 @@ class Store {
     UpsertOutcome upsert(const Placement& value);
     UpsertOutcome upsert(const Teacher& value);
     UpsertOutcome upsert(const Project& value);
+    UpsertOutcome upsert(const InnovationDemand& value);
+    UpsertOutcome upsert(const ResearchResult& value);
 
     // --- many of one kind in ONE transaction, a result per item (store_types.hpp).
     BulkResult upsert_many(std::span<const Skill> values, BulkMode mode);
@@ -101,6 +103,8 @@ class Store {
     BulkResult upsert_many(std::span<const Placement> values, BulkMode mode);
     BulkResult upsert_many(std::span<const Teacher> values, BulkMode mode);
     BulkResult upsert_many(std::span<const Project> values, BulkMode mode);
+    BulkResult upsert_many(std::span<const InnovationDemand> values, BulkMode mode);
+    BulkResult upsert_many(std::span<const ResearchResult> values, BulkMode mode);
 
     std::optional<Skill> get_skill(const std::string& id);
     std::optional<Certificate> get_certificate(const std::string& id);
@@ -112,6 +116,8 @@ class Store {
     std::optional<Placement> get_placement(const std::string& id);
     std::optional<Teacher> get_teacher(const std::string& id);
     std::optional<Project> get_project(const std::string& id);
+    std::optional<InnovationDemand> get_innovation_demand(const std::string& id);
+    std::optional<ResearchResult> get_research_result(const std::string& id);
 
     Page<Skill> list_skills(const PageRequest& request);
     Page<Certificate> list_certificates(const PageRequest& request);
@@ -123,6 +129,8 @@ class Store {
     Page<Placement> list_placements(const PageRequest& request);
     Page<Teacher> list_teachers(const PageRequest& request);
     Page<Project> list_projects(const PageRequest& request);
+    Page<InnovationDemand> list_innovation_demands(const PageRequest& request);
+    Page<ResearchResult> list_research_results(const PageRequest& request);
 
     // Deletes; false if the id did not exist. Skills, certificates,
     // institutions, programs, employers and jobs still referenced by another
@@ -143,6 +151,8 @@ class Store {
     bool delete_placement(const std::string& id);
     bool delete_teacher(const std::string& id);
     bool delete_project(const std::string& id);
+    bool delete_innovation_demand(const std::string& id);
+    bool delete_research_result(const std::string& id);
 
     std::int64_t count(EntityKind kind);
     StoreSummary summary();
@@ -174,6 +184,10 @@ class Store {
                          const std::function<void(const Placement&)>& sink);
     void scan_teachers(const ScanOptions& options, const std::function<void(const Teacher&)>& sink);
     void scan_projects(const ScanOptions& options, const std::function<void(const Project&)>& sink);
+    void scan_innovation_demands(const ScanOptions& options,
+                                 const std::function<void(const InnovationDemand&)>& sink);
+    void scan_research_results(const ScanOptions& options,
+                               const std::function<void(const ResearchResult&)>& sink);
 
     // --- the change log (change_log.hpp): delivers to `sink` what changed
     // after position `after_seq` (a negative position: everything), in one

@@ -218,6 +218,9 @@ bool Store::delete_skill(const std::string& id) {
         {"SELECT 1 FROM graduate_skills WHERE skill_id = ?1 LIMIT 1", "graduates"},
         {"SELECT 1 FROM teacher_expertise WHERE skill_id = ?1 LIMIT 1", "teachers"},
         {"SELECT 1 FROM project_requirements WHERE skill_id = ?1 LIMIT 1", "projects"},
+        {"SELECT 1 FROM innovation_demand_requirements WHERE skill_id = ?1 LIMIT 1",
+         "innovation_demands"},
+        {"SELECT 1 FROM research_result_profile WHERE skill_id = ?1 LIMIT 1", "research_results"},
     };
     return delete_entity(*impl_, "skill", erase_logged<EntityKind::kSkills, erase_skill>,
                          kReferences, &KnownIds::skills, id);
@@ -239,6 +242,7 @@ bool Store::delete_institution(const std::string& id) {
         {"SELECT 1 FROM programs WHERE institution_id = ?1 LIMIT 1", "programs"},
         {"SELECT 1 FROM graduates WHERE institution_id = ?1 LIMIT 1", "graduates"},
         {"SELECT 1 FROM teachers WHERE institution_id = ?1 LIMIT 1", "teachers"},
+        {"SELECT 1 FROM research_results WHERE institution_id = ?1 LIMIT 1", "research_results"},
     };
     return delete_entity(*impl_, "institution",
                          erase_logged<EntityKind::kInstitutions, erase_institution>, kReferences,
@@ -250,6 +254,7 @@ bool Store::delete_employer(const std::string& id) {
         {"SELECT 1 FROM jobs WHERE employer_id = ?1 LIMIT 1", "jobs"},
         {"SELECT 1 FROM placements WHERE employer_id = ?1 LIMIT 1", "placements"},
         {"SELECT 1 FROM projects WHERE employer_id = ?1 LIMIT 1", "projects"},
+        {"SELECT 1 FROM innovation_demands WHERE employer_id = ?1 LIMIT 1", "innovation_demands"},
     };
     return delete_entity(*impl_, "employer", erase_logged<EntityKind::kEmployers, erase_employer>,
                          kReferences, &KnownIds::employers, id);

@@ -108,6 +108,8 @@ std::vector<FieldError> check(const Graduate& value, const KnownIds& known);
 std::vector<FieldError> check(const Placement& value, const KnownIds& known);
 std::vector<FieldError> check(const Teacher& value, const KnownIds& known);
 std::vector<FieldError> check(const Project& value, const KnownIds& known);
+std::vector<FieldError> check(const InnovationDemand& value, const KnownIds& known);
+std::vector<FieldError> check(const ResearchResult& value, const KnownIds& known);
 bool write_entity(Store::Impl& impl, const Skill& value);
 bool write_entity(Store::Impl& impl, const Certificate& value);
 bool write_entity(Store::Impl& impl, const Institution& value);
@@ -118,6 +120,8 @@ bool write_entity(Store::Impl& impl, const Graduate& value);
 bool write_entity(Store::Impl& impl, const Placement& value);
 bool write_entity(Store::Impl& impl, const Teacher& value);
 bool write_entity(Store::Impl& impl, const Project& value);
+bool write_entity(Store::Impl& impl, const InnovationDemand& value);
+bool write_entity(Store::Impl& impl, const ResearchResult& value);
 
 // Per entity (store_<entity>.cpp): deliver the entities the plan selects, in
 // id order. Callers open a ReadTransaction first.
@@ -139,6 +143,10 @@ void read_teachers(Database& db, const ReadPlan& plan,
                    const std::function<void(const Teacher&)>& sink);
 void read_projects(Database& db, const ReadPlan& plan,
                    const std::function<void(const Project&)>& sink);
+void read_innovation_demands(Database& db, const ReadPlan& plan,
+                             const std::function<void(const InnovationDemand&)>& sink);
+void read_research_results(Database& db, const ReadPlan& plan,
+                           const std::function<void(const ResearchResult&)>& sink);
 
 template <class T>
 using Reader = void (*)(Database&, const ReadPlan&, const std::function<void(const T&)>&);
@@ -253,6 +261,12 @@ bool run_deletes(Store::Impl& impl, std::span<const char* const> deletes, const 
 void insert_requirements(Store::Impl& impl, const char* insert_sql, const std::string& parent_id,
                          const std::vector<Requirement>& requirements);
 Requirement read_requirement(const Statement& row);
+// Skill levels (a teacher's expertise, a research result's profile) as child
+// rows (parent id, skill_id, level), and one read back from a ChildStream
+// over "skill_id, level".
+void insert_skill_levels(Store::Impl& impl, const char* insert_sql, const std::string& parent_id,
+                         const std::vector<SkillLevel>& levels);
+SkillLevel read_skill_level(const Statement& row);
 
 }  // namespace talentmatch::store
 

@@ -49,15 +49,22 @@ std::string_view to_string(Role role) {
             return "career_office";
         case Role::kViewer:
             return "viewer";
+        case Role::kResearchOffice:
+            return "research_office";
     }
     return "viewer";
 }
 
 std::optional<Role> parse_role(std::string_view text) {
-    for (Role role : {Role::kAdmin, Role::kAssociation, Role::kCareerOffice, Role::kViewer}) {
+    for (Role role : kAllRoles) {
         if (to_string(role) == text) return role;
     }
     return std::nullopt;
+}
+
+bool role_needs_org(Role role) {
+    return role == Role::kAssociation || role == Role::kCareerOffice ||
+           role == Role::kResearchOffice;
 }
 
 std::string hash_api_key(std::string_view plaintext) {
@@ -70,7 +77,7 @@ bool Store::association_exists(const std::string& id) {
 }
 
 NewApiKey Store::create_api_key(Role role, const std::string& org_id, const std::string& label) {
-    const bool needs_org = role == Role::kAssociation || role == Role::kCareerOffice;
+    const bool needs_org = role_needs_org(role);
     if (needs_org && org_id.empty()) {
         throw ValidationError(
             {{"org_id", "required for role " + std::string(to_string(role)) + ", got \"\""}});

@@ -26,10 +26,8 @@ bool write_entity(Store::Impl& impl, const Teacher& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM teachers WHERE id = ?1", value.id);
     if (exists) erase_teacher(impl, value.id);
     bind_row(impl.statement(row_insert_sql<Teacher>(false).c_str()), value).run();
-    Statement& expertise = impl.statement("INSERT INTO teacher_expertise VALUES (?1, ?2, ?3)");
-    for (const SkillLevel& s : value.expertise) {
-        expertise.bind(1, value.id).bind(2, s.skill_id).bind(3, s.level).run();
-    }
+    insert_skill_levels(impl, "INSERT INTO teacher_expertise VALUES (?1, ?2, ?3)", value.id,
+                        value.expertise);
     impl.dirty = true;
     log_change(impl, EntityKind::kTeachers, value.id);
     return exists;
@@ -47,8 +45,7 @@ void read_teachers(Database& db, const ReadPlan& plan,
         read_row(parent, teacher);
         teacher.expertise.clear();
         expertise.for_parent(teacher.id, [&](Statement& row) {
-            teacher.expertise.push_back(
-                {row.column_string(1), static_cast<int>(row.column_int(2))});
+            teacher.expertise.push_back(read_skill_level(row));
         });
         sink(teacher);
     }
@@ -78,6 +75,17 @@ void Store::scan_teachers(const ScanOptions& options,
 bool Store::delete_teacher(const std::string& id) {
     return delete_entity(*impl_, "teacher", erase_logged<EntityKind::kTeachers, erase_teacher>, {},
                          nullptr, id);
+}
+
+void insert_skill_levels(Store::Impl& impl, const char* insert_sql, const std::string& parent_id,
+                         const std::vector<SkillLevel>& levels) {
+    Statement& insert = impl.statement(insert_sql);
+    for (const SkillLevel& s : levels)
+        insert.bind(1, parent_id).bind(2, s.skill_id).bind(3, s.level).run();
+}
+
+SkillLevel read_skill_level(const Statement& row) {
+    return {row.column_string(1), static_cast<int>(row.column_int(2))};
 }
 
 }  // namespace talentmatch::store

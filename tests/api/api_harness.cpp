@@ -109,6 +109,7 @@ Harness::Harness(bool seed, std::function<void(ServerOptions&)> tweak) : tweak_(
         keys_["office_I1"] = s.create_api_key(store::Role::kCareerOffice, "I1", "").plaintext;
         keys_["office_I2"] = s.create_api_key(store::Role::kCareerOffice, "I2", "").plaintext;
         keys_["viewer"] = s.create_api_key(store::Role::kViewer, "", "").plaintext;
+        keys_["research_I1"] = s.create_api_key(store::Role::kResearchOffice, "I1", "").plaintext;
     }
     start();
 }

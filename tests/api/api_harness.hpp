@@ -87,7 +87,8 @@ class Harness {
     HttpResult send(const std::string& method, const std::string& path, const std::string& body,
                     const std::string& key, const std::string& content_type);
 
-    // Keys by name: admin, assoc_A1, assoc_A2, office_I1, office_I2, viewer.
+    // Keys by name: admin, assoc_A1, assoc_A2, office_I1, office_I2, viewer,
+    // research_I1 (the research office of I1).
     const std::string& key(const std::string& name) const { return keys_.at(name); }
     std::map<std::string, std::string>& keys() { return keys_; }
     std::string db() const { return (dir_.path() / "tm.db").string(); }

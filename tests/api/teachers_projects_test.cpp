@@ -13,7 +13,7 @@
 #include "api_harness.hpp"
 #include "matcher/validity.hpp"
 #include "models/json_codec.hpp"
-#include "tests/common/teacher_project_reference.hpp"
+#include "tests/common/connection_reference.hpp"
 
 namespace talentmatch::api::testing {
 namespace {

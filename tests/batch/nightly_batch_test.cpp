@@ -34,7 +34,7 @@
 #include "models/place_names.hpp"
 #include "store/store.hpp"
 #include "tests/batch/file_text.hpp"
-#include "tests/common/teacher_project_reference.hpp"
+#include "tests/common/connection_reference.hpp"
 
 namespace talentmatch::batch {
 namespace {
@@ -398,25 +398,18 @@ TEST_F(NightlyBatch, KillNineAtRandomPointsLeavesThePreviousRunIntact) {
     }
 }
 
-// projects_per_teacher.csv and teachers_per_project.csv against SPEC's score
-// computed in the test from the store's teachers and projects
-// (tests/common/teacher_project_reference.hpp): the top k of every list,
-// in order, with its coverage and fit; a project's list holds available
-// teachers only.
-TEST_F(NightlyBatch, TeacherAndProjectListsAreTheReferenceTopK) {
-    std::vector<Teacher> teachers;
-    std::vector<Project> projects;
-    {
-        store::Store store(db.string());
-        store.scan_teachers({}, [&](const Teacher& t) { teachers.push_back(t); });
-        store.scan_projects({}, [&](const Project& p) { projects.push_back(p); });
-    }
-    ASSERT_GE(teachers.size(), 10u);
-    ASSERT_GE(projects.size(), 10u);
-    const auto result = run(root / "teams", 2);
+// A connection's two list files (row_id,rank,other_id,score,fit,coverage,
+// relevance) against SPEC's score computed in the test from the store's
+// supplies and demands (tests/common/connection_reference.hpp): the top k of
+// every list, in order, with its coverage and fit; a demand's list holds
+// available supplies only (as a job's holds seeking graduates). Returns how
+// many eligible pairs the supplies' lists were checked against.
+template <class Supply, class Demand>
+std::size_t expect_reference_lists(const fs::path& per_supply_file, const fs::path& per_demand_file,
+                                   const std::vector<Supply>& supplies,
+                                   const std::vector<Demand>& demands) {
     const std::size_t k = BatchOptions{}.k;
     const std::string today = matcher::today_utc();
-    // "row id" -> its list, from a CSV of row_id,rank,other_id,score,fit,coverage,relevance.
     using Row = std::tuple<std::string, double, double>;  // other id, fit, coverage
     const auto read_lists = [](const fs::path& file) {
         std::map<std::string, std::vector<Row>> lists;
@@ -434,9 +427,10 @@ TEST_F(NightlyBatch, TeacherAndProjectListsAreTheReferenceTopK) {
         }
         return lists;
     };
-    const auto expect_top_k = [&](const std::vector<Row>& got,
-                                  std::vector<talentmatch::testing::RankedPair> want,
-                                  const std::string& who) {
+    const auto expect_top_k = [&](const auto& lists, const std::string& who,
+                                  std::vector<talentmatch::testing::RankedPair> want) {
+        const auto it = lists.find(who);
+        const std::vector<Row> got = it == lists.end() ? std::vector<Row>{} : it->second;
         talentmatch::testing::rank_best_first(want);
         if (want.size() > k) want.resize(k);
         ASSERT_EQ(got.size(), want.size()) << who;
@@ -446,32 +440,60 @@ TEST_F(NightlyBatch, TeacherAndProjectListsAreTheReferenceTopK) {
             EXPECT_NEAR(std::get<2>(got[i]), want[i].score.coverage, 1e-6) << who;
         }
     };
-    const auto per_teacher = read_lists(result.run_dir / "projects_per_teacher.csv");
-    const auto per_project = read_lists(result.run_dir / "teachers_per_project.csv");
+    const auto per_supply = read_lists(per_supply_file);
+    const auto per_demand = read_lists(per_demand_file);
     std::size_t listed = 0;
-    for (const Teacher& t : teachers) {
+    for (const Supply& v : supplies) {
         std::vector<talentmatch::testing::RankedPair> want;
-        for (const Project& p : projects) {
-            if (const auto s = talentmatch::testing::reference_score(t, p, today))
-                want.push_back({p.id, *s});
+        for (const Demand& d : demands) {
+            if (const auto s = talentmatch::testing::reference_score(v, d, today))
+                want.push_back({d.id, *s});
         }
-        const auto it = per_teacher.find(t.id);
-        expect_top_k(it == per_teacher.end() ? std::vector<Row>{} : it->second, want, t.id);
         listed += want.size();
+        expect_top_k(per_supply, v.id, std::move(want));
     }
-    for (const Project& p : projects) {
+    for (const Demand& d : demands) {
         std::vector<talentmatch::testing::RankedPair> want;
-        for (const Teacher& t : teachers) {
-            if (!t.available) continue;  // as a job's list holds seeking graduates only
-            if (const auto s = talentmatch::testing::reference_score(t, p, today))
-                want.push_back({t.id, *s});
+        for (const Supply& v : supplies) {
+            if (!v.available) continue;
+            if (const auto s = talentmatch::testing::reference_score(v, d, today))
+                want.push_back({v.id, *s});
         }
-        const auto it = per_project.find(p.id);
-        expect_top_k(it == per_project.end() ? std::vector<Row>{} : it->second, want, p.id);
+        expect_top_k(per_demand, d.id, std::move(want));
     }
-    EXPECT_GT(listed, 50u);  // enough eligible pairs that the comparison means something
+    return listed;
+}
+
+// Both connections' list files are the reference top k (above).
+TEST_F(NightlyBatch, ConnectionListsAreTheReferenceTopK) {
+    std::vector<Teacher> teachers;
+    std::vector<Project> projects;
+    std::vector<ResearchResult> results;
+    std::vector<InnovationDemand> demands;
+    {
+        store::Store store(db.string());
+        store.scan_teachers({}, [&](const Teacher& v) { teachers.push_back(v); });
+        store.scan_projects({}, [&](const Project& v) { projects.push_back(v); });
+        store.scan_research_results({}, [&](const ResearchResult& v) { results.push_back(v); });
+        store.scan_innovation_demands({}, [&](const InnovationDemand& v) { demands.push_back(v); });
+    }
+    ASSERT_GE(teachers.size(), 10u);
+    ASSERT_GE(projects.size(), 10u);
+    ASSERT_GE(results.size(), 10u);
+    ASSERT_GE(demands.size(), 10u);
+    const auto result = run(root / "connections", 2);
+    // Enough eligible pairs that the comparison means something.
+    EXPECT_GT(
+        expect_reference_lists(result.run_dir / "projects_per_teacher.csv",
+                               result.run_dir / "teachers_per_project.csv", teachers, projects),
+        50u);
+    EXPECT_GT(expect_reference_lists(result.run_dir / "innovation_demands_per_research_result.csv",
+                                     result.run_dir / "research_results_per_innovation_demand.csv",
+                                     results, demands),
+              20u);
     const auto summary = nlohmann::json::parse(file_text(result.run_dir / "summary.json"));
     EXPECT_EQ(summary["counts"]["teachers"].get<std::size_t>(), teachers.size());
+    EXPECT_EQ(summary["counts"]["research_results"].get<std::size_t>(), results.size());
 }
 
 TEST_F(NightlyBatch, BadOptionsNameTheField) {

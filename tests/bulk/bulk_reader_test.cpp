@@ -71,6 +71,9 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
     const Teacher teacher{"t-1", "inst-1", {{"ict.a", 4}}, true, false};
     const Project project{"p-1", "e-1",        "电池检测线改造", {{"ict.a", 3, 5, true}},
                           2,     "2026-01-01", "2026-12-31",     "tune the line"};
+    const InnovationDemand demand{
+        "d-1", "e-1", "热失控预警", "5 秒内识别", {{"ict.a", 4, 2, false}}, "", "2027-06-30"};
+    const ResearchResult result{"r-1", "inst-1", "界面改性", {{"ict.a", 5}}, 7, false, "团队 6 人"};
     std::mt19937 rng(3);
     std::vector<Graduate> graduates;
     {
@@ -85,6 +88,8 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
             Placement{"pl-1", "g-1", "e-1", "", "2026-07-01", PlacementSource::kEmployerReport});
         writer.write(teacher);
         writer.write(project);
+        writer.write(demand);
+        writer.write(result);
         for (int i = 0; i < 2000; ++i) {
             graduates.push_back(random_graduate(rng, true));
             writer.write(graduates.back());
@@ -104,6 +109,8 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
     EXPECT_EQ(read(dir.path() / "jobs.jsonl").entities, std::vector<Entity>{sample_job()});
     EXPECT_EQ(read(dir.path() / "teachers.jsonl").entities, std::vector<Entity>{teacher});
     EXPECT_EQ(read(dir.path() / "projects.jsonl").entities, std::vector<Entity>{project});
+    EXPECT_EQ(read(dir.path() / "innovation_demands.jsonl").entities, std::vector<Entity>{demand});
+    EXPECT_EQ(read(dir.path() / "research_results.jsonl").entities, std::vector<Entity>{result});
     EXPECT_EQ(read(dir.path() / "certificates.jsonl").entities,
               std::vector<Entity>{sample_certificate()});
     EXPECT_EQ(read(dir.path() / "institutions.jsonl").entities,

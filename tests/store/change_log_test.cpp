@@ -48,6 +48,12 @@ class MapSink final : public ChangeSink {
     void put(const Placement& v) override { ids(EntityKind::kPlacements)[v.id] = v.date; }
     void put(const Teacher& v) override { ids(EntityKind::kTeachers)[v.id] = v.institution_id; }
     void put(const Project& v) override { ids(EntityKind::kProjects)[v.id] = v.title; }
+    void put(const InnovationDemand& v) override {
+        ids(EntityKind::kInnovationDemands)[v.id] = v.title;
+    }
+    void put(const ResearchResult& v) override {
+        ids(EntityKind::kResearchResults)[v.id] = v.title;
+    }
     void erase(EntityKind kind, const std::string& id) override {
         ids(kind).erase(id);
         if (kind == EntityKind::kJobs) jobs.erase(id);

@@ -247,11 +247,12 @@ TEST_F(EntitiesTest, SummaryCountsEntitiesAndJobsPerClusterAndDistrict) {
     store.upsert(other);
     store.upsert(make_graduate("g-1"));
     const StoreSummary summary = store.summary();
-    ASSERT_EQ(summary.counts.size(), 10u);
+    ASSERT_EQ(summary.counts.size(), 12u);
     EXPECT_EQ(summary.counts[0], std::make_pair(EntityKind::kSkills, std::int64_t{3}));
     EXPECT_EQ(summary.counts[5], std::make_pair(EntityKind::kJobs, std::int64_t{2}));
     EXPECT_EQ(summary.counts[7], std::make_pair(EntityKind::kPlacements, std::int64_t{0}));
     EXPECT_EQ(summary.counts[9], std::make_pair(EntityKind::kProjects, std::int64_t{0}));
+    EXPECT_EQ(summary.counts[11], std::make_pair(EntityKind::kResearchResults, std::int64_t{0}));
     ASSERT_EQ(summary.jobs_by_cluster.size(), 2u);
     EXPECT_EQ(summary.jobs_by_cluster[0].key, "ict");
     EXPECT_EQ(summary.jobs_by_cluster[0].openings, 3);

@@ -173,10 +173,12 @@ TEST_F(PlacementStoreTest, AVersion3FileMigratesAndTakesPlacements) {
     }
     {
         Database db(db_path());
-        // A version-3 file has neither placements nor the version-5 tables.
+        // A version-3 file has neither placements nor the version-5 and -6 tables.
         db.exec(
             "DROP TABLE placements; DROP TABLE teachers; DROP TABLE teacher_expertise; "
             "DROP TABLE projects; DROP TABLE project_requirements; "
+            "DROP TABLE innovation_demands; DROP TABLE innovation_demand_requirements; "
+            "DROP TABLE research_results; DROP TABLE research_result_profile; "
             "UPDATE schema_version SET version = 3");
     }
     Store store(db_path());

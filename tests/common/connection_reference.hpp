@@ -1,9 +1,11 @@
 #pragma once
-// For tests: SPEC's score of a teacher (a supply profile) against an
-// enterprise project (a demand profile), written plainly from the formula and
-// the eligibility rules, independent of the matcher:
+// For tests: SPEC's score of a supply profile (a teacher's expertise, a
+// research result's profile) against a demand profile (an enterprise
+// project's, an innovation demand's requirements), written plainly from the
+// formula and the eligibility rules, independent of the matcher:
 //   coverage = Σ w·min(a,r) / Σ w·r,  relevance = Σ min(a,r) / Σ a,  fit = product;
-//   not eligible when a must-have is not met or the project ended before today.
+//   not eligible when a must-have is not met or the demand ended before today
+//   (a project's end_date, a demand's valid_until).
 // Ranked lists are best first: fit descending (exact), then id ascending.
 #include <algorithm>
 #include <cstdint>
@@ -22,16 +24,18 @@ struct ReferenceScore {
     double fit() const { return double(num) / double(den); }
 };
 
-inline std::optional<ReferenceScore> reference_score(const Teacher& t, const Project& p,
+inline std::optional<ReferenceScore> reference_score(const std::vector<SkillLevel>& profile,
+                                                     const std::vector<Requirement>& requirements,
+                                                     const std::string& ends,
                                                      const std::string& today) {
-    if (!p.end_date.empty() && p.end_date < today) return std::nullopt;
+    if (!ends.empty() && ends < today) return std::nullopt;
     std::map<std::string, int> levels;
     std::uint64_t cov_num = 0, cov_den = 0, rel_num = 0, rel_den = 0;
-    for (const SkillLevel& s : t.expertise) {
+    for (const SkillLevel& s : profile) {
         levels[s.skill_id] = s.level;
         rel_den += static_cast<std::uint64_t>(s.level);
     }
-    for (const Requirement& r : p.requirements) {
+    for (const Requirement& r : requirements) {
         const auto it = levels.find(r.skill_id);
         const int a = it == levels.end() ? 0 : it->second;
         if (r.must_have && a < r.level) return std::nullopt;
@@ -42,6 +46,17 @@ inline std::optional<ReferenceScore> reference_score(const Teacher& t, const Pro
     const double coverage = double(cov_num) / double(cov_den);
     if (rel_den == 0) return ReferenceScore{0, 1, coverage};
     return ReferenceScore{cov_num * rel_num, cov_den * rel_den, coverage};
+}
+
+inline std::optional<ReferenceScore> reference_score(const Teacher& t, const Project& p,
+                                                     const std::string& today) {
+    return reference_score(t.expertise, p.requirements, p.end_date, today);
+}
+
+inline std::optional<ReferenceScore> reference_score(const ResearchResult& r,
+                                                     const InnovationDemand& d,
+                                                     const std::string& today) {
+    return reference_score(r.profile, d.requirements, d.valid_until, today);
 }
 
 struct RankedPair {
