@@ -12,29 +12,33 @@ namespace {
 
 enum Stream : std::uint64_t { kResults = 1, kDemands };
 
+// A result of `program`'s institution in the program's cluster: the skills of
+// a job of that cluster the team could serve (its requirements at their level
+// or one above), and 1..2 of the program's curriculum skills one level above.
 ResearchResult make_result(std::int64_t n, const Program& program,
-                           const detail::JobFactory* factory, Rng& rng) {
+                           const detail::JobFactory* factory, const SyntheticConfig& config,
+                           Rng& rng) {
     ResearchResult v;
     v.id = "rr-" + std::to_string(n + 1);
     v.institution_id = program.institution_id;
     std::set<std::string> known;
-    if (!program.curriculum.empty()) {
-        const auto count =
-            std::min<std::int64_t>(rng.uniform_int(2, 4), std::int64_t(program.curriculum.size()));
-        for (std::int64_t i = 0; i < count; ++i) {
-            const SkillLevel& s = program.curriculum[rng.index(program.curriculum.size())];
-            if (!known.insert(s.skill_id).second) continue;
+    if (factory) {
+        Employer partner;
+        partner.id = "partner";
+        partner.cluster = program.cluster;
+        const Job job = factory->draw(partner, n, config, rng);
+        for (const Requirement& r : job.requirements) {
+            if (!known.insert(r.skill_id).second) continue;
             v.profile.push_back(
-                {s.skill_id, std::min(5, s.level + static_cast<int>(rng.uniform_int(1, 2)))});
+                {r.skill_id, std::min(5, r.level + static_cast<int>(rng.uniform_int(0, 1)))});
         }
     }
-    if (factory && !factory->cluster_skills().empty()) {
-        const auto& industry = factory->cluster_skills();
-        const auto extra = rng.uniform_int(1, 3);
+    if (!program.curriculum.empty()) {
+        const auto extra = rng.uniform_int(1, 2);
         for (std::int64_t i = 0; i < extra; ++i) {
-            const std::string& skill = industry[rng.index(industry.size())];
-            if (!known.insert(skill).second) continue;
-            v.profile.push_back({skill, static_cast<int>(rng.uniform_int(3, 5))});
+            const SkillLevel& s = program.curriculum[rng.index(program.curriculum.size())];
+            if (!known.insert(s.skill_id).second) continue;
+            v.profile.push_back({s.skill_id, std::min(5, s.level + 1)});
         }
     }
     v.title = program.name + "方向科研成果 " + std::to_string(n + 1);
@@ -57,7 +61,7 @@ ResearchTotals write_research_and_demands(const TeamWorld& world, const Syntheti
             const auto factory = world.factory_of_cluster->find(program.cluster);
             ResearchResult v = make_result(
                 i, program, factory == world.factory_of_cluster->end() ? nullptr : factory->second,
-                r);
+                config, r);
             if (v.profile.empty()) continue;  // a program without curriculum or cluster
             out.write(v);
             ++totals.results;

@@ -5,10 +5,10 @@
 // Rules (deterministic by seed; each result and each demand draws from its
 // own stream):
 //   - config.research_results results, ids "rr-<n>", each of the institution
-//     of a program drawn uniformly: its profile is 2..4 of the program's
-//     curriculum skills one or two levels above the curriculum (at most 5)
-//     and 1..3 of the cluster's industry skills at levels 3..5; readiness
-//     level 2..8; 80 % are open to transfer;
+//     of a program drawn uniformly: its profile is the requirements of a job
+//     of the program's cluster (its job factory) at their level or one above,
+//     and 1..2 of the program's curriculum skills one level above (at most
+//     5); readiness level 2..8; 80 % are open to transfer;
 //   - config.innovation_demands demands, ids "idm-<n>", each of an employer
 //     drawn uniformly: its requirements are 2..5 of those of a job the
 //     employer could post (its cluster's job factory), every level one higher

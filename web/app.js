@@ -6,14 +6,16 @@ import { clear, fill, el, errorBox, loadDictionary, message, t } from "./ui.js";
 import { graduatesPage, jobsPage, programsPage } from "./pages_office.js";
 import { outcomesPage } from "./pages_outcomes.js";
 import { regionPage, runsPage } from "./pages_region.js";
+import { demandsPage, researchPage } from "./pages_research.js";
 import { projectsPage, teachersPage } from "./pages_teams.js";
 import { uploadPage } from "./pages_upload.js";
 
 // Pages per role, in menu order.
 const PAGES = {
-  admin: ["graduates", "jobs", "programs", "teachers", "projects", "upload", "region", "outcomes", "runs"],
+  admin: ["graduates", "jobs", "programs", "teachers", "projects", "research", "demands", "upload", "region", "outcomes", "runs"],
   career_office: ["graduates", "jobs", "programs", "teachers", "outcomes"],
-  association: ["upload", "jobs", "projects", "region", "outcomes"],
+  association: ["upload", "jobs", "projects", "demands", "region", "outcomes"],
+  research_office: ["research", "demands", "upload", "region", "outcomes"],
   viewer: ["region", "outcomes"],
 };
 const BUILDERS = {
@@ -22,6 +24,8 @@ const BUILDERS = {
   programs: programsPage,
   teachers: teachersPage,
   projects: projectsPage,
+  research: researchPage,
+  demands: demandsPage,
   upload: uploadPage,
   region: regionPage,
   outcomes: outcomesPage,

@@ -9,7 +9,8 @@ import { bar, dataTable, el, errorBox, fill, message, t } from "./ui.js";
 
 const enc = encodeURIComponent;
 
-async function show(target, build) {
+// Shared with the research pages (pages_research.js).
+export async function show(target, build) {
   fill(target, message(t("common.loading")));
   try {
     fill(target, await build());
@@ -20,7 +21,7 @@ async function show(target, build) {
 }
 
 // Every page of a list endpoint.
-async function listAll(path) {
+export async function listAll(path) {
   const out = [];
   let cursor = "";
   for (;;) {
@@ -31,7 +32,7 @@ async function listAll(path) {
   }
 }
 
-const link = (text, onOpen) => el("a", { href: "#", onclick: (e) => { e.preventDefault(); onOpen(); } }, text);
+export const link = (text, onOpen) => el("a", { href: "#", onclick: (e) => { e.preventDefault(); onOpen(); } }, text);
 
 function projectCard(m) {
   const e = m.explanation;

@@ -1,4 +1,4 @@
-// Association upload: a CSV (UTF-8 or GBK), JSON Lines or JSON file sent to
+// Upload (association, research office, admin): a CSV (UTF-8 or GBK), JSON Lines or JSON file sent to
 // /v1/{kind}:bulk as it is (the server detects the encoding), the result per
 // row in a table (line, id, status, errors), `atomic` as a checkbox; "check"
 // sends it with dry_run=true first, so errors show before anything is written.
@@ -8,7 +8,10 @@ import { clear, dataTable, el, message, t } from "./ui.js";
 const TYPES = { csv: "text/csv", jsonl: "application/x-ndjson", ndjson: "application/x-ndjson", json: "application/json" };
 
 export function uploadPage(root, me) {
-  const kinds = me.role === "association" ? ["jobs", "employers"] : ["jobs", "employers", "programs", "graduates", "placements"];
+  const kinds = {
+    association: ["jobs", "employers", "projects", "innovation_demands"],
+    research_office: ["research_results"],
+  }[me.role] || ["jobs", "employers", "programs", "graduates", "placements", "teachers", "projects", "innovation_demands", "research_results"];
   const kind = el("select", { id: "upload-kind" }, kinds.map((k) => el("option", { value: k }, t("kind." + k))));
   const file = el("input", { id: "upload-file", type: "file", accept: ".csv,.jsonl,.ndjson,.json" });
   const atomic = el("input", { id: "upload-atomic", type: "checkbox" });

@@ -6,7 +6,8 @@ Journeys: a career office signs in, opens a graduate and sees job titles,
 employer and skill names (not ids), switches to 中文 and back, reads its
 institution's employment outcomes (counts checked against placements the
 test imports); an association
-uploads a CSV with one bad row and sees that row's error; an operator sees the
+uploads a CSV with one bad row and sees that row's error; a research office
+opens a result's innovation demands and a demand's results; an operator sees the
 region charts, starts a batch run and watches it finish. Every page: no
 console errors, no request leaving 127.0.0.1, a screenshot per page and
 language under the build folder.
@@ -187,9 +188,10 @@ def career_office(app, graduate, data):
 
 
 def teams(app, page, item):
-    """Teachers <-> enterprise projects: the page lists the key's own teachers
-    (or its employers' projects); opening the first shows its best matches
-    (a table with coverage bars, or the "none" message)."""
+    """A connection's page (teachers, projects, research results, innovation
+    demands): it lists the key's own supplies (or its employers' demands);
+    opening the first shows its best matches (a table with coverage bars, or
+    the "none" message)."""
     app.css(f'#nav button[data-page="{page}"]').click()
     app.css(f"#{item}-list table tbody tr td a").click()
     ready = lambda d: d.find_elements(By.CSS_SELECTOR, f"#{item}-detail section.{item} h3")
@@ -262,6 +264,17 @@ def association(app, data, tmp):
     assert data["employer_name"] in app.css("#job-list").text
     app.shot_both("association-jobs", lambda d: "web-1" in d.find_element(By.ID, "job-list").text)
     teams(app, "projects", "project")
+    app.check_clean()
+
+
+def research_office(app, data):
+    """A research office lands on its results, opens one and sees the
+    innovation demands that fit it; then the demands page, and a demand's
+    results (its own only)."""
+    app.sign_in(data["research_key"])
+    assert app.css("#nav button.tab.active").get_attribute("data-page") == "research"
+    teams(app, "research", "result")
+    teams(app, "demands", "demand")
     app.check_clean()
 
 
@@ -347,6 +360,8 @@ def main():
                                      "--org", institution)),
             "association_key": key_of(run("keys", "create", "--db", db, "--role", "association",
                                           "--org", member["association_id"])),
+            "research_key": key_of(run("keys", "create", "--db", db, "--role", "research_office",
+                                       "--org", read("research_results.jsonl")[0]["institution_id"])),
             "employer": member["id"],
             "employer_name": member["name"],
             "skill": skills[0]["id"],
@@ -392,6 +407,7 @@ def main():
             try:
                 career_office(app, graduate, data)
                 association(app, data, tmp)
+                research_office(app, data)
                 driver.set_window_size(800, 900)
                 operator(app, data)
             except Exception:
