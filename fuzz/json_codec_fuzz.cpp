@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size < 1) return 0;
     const auto doc = nlohmann::json::parse(data + 1, data + size, nullptr, false);
     if (doc.is_discarded()) return 0;
-    switch (data[0] % 10) {
+    switch (data[0] % 12) {
         case 0:
             round_trip<Skill>(doc, decode_skill);
             break;
@@ -70,8 +70,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case 8:
             round_trip<Teacher>(doc, decode_teacher);
             break;
-        default:
+        case 9:
             round_trip<Project>(doc, decode_project);
+            break;
+        case 10:
+            round_trip<InnovationDemand>(doc, decode_innovation_demand);
+            break;
+        default:
+            round_trip<ResearchResult>(doc, decode_research_result);
             break;
     }
     return 0;

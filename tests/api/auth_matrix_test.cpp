@@ -1,6 +1,7 @@
 // The authorization matrix: every role x every endpoint x own / other tenant,
 // with the exact status code. Keys: admin, assoc_A1 (owns E1, j1), assoc_A2
-// (owns E2, j2), office_I1 (owns P1, g1, g2), office_I2 (owns P2, h1), viewer.
+// (owns E2, j2), office_I1 (owns P1, g1, g2), office_I2 (owns P2, h1), viewer,
+// research_I1 (owns I1's research results).
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -162,6 +163,53 @@ TEST(AuthMatrix, Queries) {
         cases.push_back({"GET", "/v1/supply-demand", key, 200});
         cases.push_back({"GET", "/v1/batch-runs", key, admin ? 200 : 403});
         cases.push_back({"GET", "/v1/batch-runs/1", key, admin ? 404 : 403});
+    }
+    run(h, cases);
+}
+
+// The research office (research_I1, institution I1): its own research
+// results and the innovation demands; aggregates as a viewer; nothing of
+// programs, graduates, employers, jobs, teachers or projects.
+TEST(AuthMatrix, ResearchOfficeOwnsItsInstitutionsResultsOnly) {
+    Harness h;
+    const std::string r1 =
+        R"({"id":"r1","institution_id":"I1","profile":[{"skill_id":"s1","level":4}]})";
+    const std::string r2 =
+        R"({"id":"r2","institution_id":"I2","profile":[{"skill_id":"s1","level":4}]})";
+    const std::string d1 =
+        R"({"id":"d1","employer_id":"E1","requirements":[{"skill_id":"s1","level":3}]})";
+    put_as_admin(h, "/v1/research_results/r2", r2);
+    put_as_admin(h, "/v1/innovation_demands/d1", d1);
+    const std::string key = "research_I1";
+    std::vector<Case> cases = {
+        {"PUT", "/v1/research_results/r1", key, 201, r1},
+        {"GET", "/v1/research_results/r1", key, 200},
+        {"GET", "/v1/research_results/r2", key, 200},      // results are offered to the alliance
+        {"PUT", "/v1/research_results/r2", key, 403, r2},  // visible, not its own
+        {"DELETE", "/v1/research_results/r2", key, 403},
+        {"POST", "/v1/research_results:bulk", key, 200, "[]"},
+        {"GET", "/v1/innovation_demands", key, 200},
+        {"GET", "/v1/innovation_demands/d1", key, 200},
+        {"PUT", "/v1/innovation_demands/d1", key, 403, d1},
+        {"POST", "/v1/innovation_demands:bulk", key, 403, "[]"},
+        {"GET", "/v1/skills", key, 200},
+        {"GET", "/v1/supply-demand", key, 200},
+        {"GET", "/v1/me", key, 200},
+        {"PUT", "/v1/research_results/r3", "office_I1", 403, r1},
+        {"GET", "/v1/research_results/r1", "viewer", 403},
+        {"PUT", "/v1/innovation_demands/d2", "assoc_A1", 201,
+         R"({"id":"d2","employer_id":"E1","requirements":[{"skill_id":"s1","level":3}]})"},
+        {"PUT", "/v1/innovation_demands/d3", "assoc_A2", 422,
+         R"({"id":"d3","employer_id":"E1","requirements":[{"skill_id":"s1","level":3}]})"},
+    };
+    for (const std::string path :
+         {"/v1/programs", "/v1/graduates", "/v1/employers", "/v1/jobs", "/v1/placements",
+          "/v1/teachers", "/v1/projects", "/v1/graduates/g1/matches", "/v1/jobs/j1/candidates",
+          "/v1/batch-runs"}) {
+        cases.push_back({"GET", path, key, 403});
+    }
+    for (const std::string path : {"/v1/jobs:bulk", "/v1/graduates:bulk", "/v1/teachers:bulk"}) {
+        cases.push_back({"POST", path, key, 403, "[]"});
     }
     run(h, cases);
 }

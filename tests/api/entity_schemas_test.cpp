@@ -96,6 +96,21 @@ std::vector<Kind> every_kind() {
                      "2026-12-31",
                      "a technical team for the plant network"},
              decode_project, [known](const Project& v) { return validate(v, known, ""); }),
+        kind("InnovationDemand",
+             InnovationDemand{"idm-1",
+                              "emp.001",
+                              "热失控预警",
+                              "5 秒内识别电芯热失控前兆",
+                              {{"ict.net.routing", 4, 5, true}},
+                              "",
+                              "2027-06-30"},
+             decode_innovation_demand,
+             [known](const InnovationDemand& v) { return validate(v, known, ""); }),
+        kind("ResearchResult",
+             ResearchResult{
+                 "rr-1", "szpt", "界面改性", {{"ict.net.routing", 5}}, 6, true, "团队 6 人"},
+             decode_research_result,
+             [known](const ResearchResult& v) { return validate(v, known, ""); }),
     };
 }
 

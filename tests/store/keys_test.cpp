@@ -75,14 +75,14 @@ TEST_F(KeysTest, RevocationByAnotherConnectionShowsOnTheNextLookup) {
 TEST_F(KeysTest, TenantRolesNeedAnOrgAndOthersMustNotHaveOne) {
     Store store(db_path());
     EXPECT_THROW(store.create_api_key(Role::kCareerOffice, "", "x"), ValidationError);
+    EXPECT_THROW(store.create_api_key(Role::kResearchOffice, "", "x"), ValidationError);
     EXPECT_THROW(store.create_api_key(Role::kViewer, "inst-1", "x"), ValidationError);
     EXPECT_TRUE(store.list_api_keys().empty());
 }
 
 TEST(Roles, WireNamesRoundTrip) {
-    for (Role role : {Role::kAdmin, Role::kAssociation, Role::kCareerOffice, Role::kViewer}) {
-        EXPECT_EQ(parse_role(to_string(role)), role);
-    }
+    for (Role role : kAllRoles) EXPECT_EQ(parse_role(to_string(role)), role);
+    EXPECT_EQ(to_string(Role::kResearchOffice), "research_office");
     EXPECT_FALSE(parse_role("root"));
 }
 
