@@ -18,5 +18,8 @@ mkdir -p build/bench
 export OMP_WAIT_POLICY=PASSIVE
 build/bench/matcher_bench --threads "$(nproc)" --out build/bench/results.json \
   --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" "$@"
+# The other connections beside graduates x jobs, same world, same run (issue 13).
+cmake --build --preset bench --target connections_bench
+build/bench/connections_bench --threads "$(nproc)" --out build/bench/connections.json
 cmake --build --preset bench --target talentmatch && bench/api_bench.sh build/talentmatch  # HTTP API: wrk, nginx ceiling, bulk ingest
 bench/quality.sh  # match quality vs expert judgement (not a timing): build/bench/quality.json
