@@ -17,6 +17,7 @@ const char* content_type_of(const std::string& name) {
     if (name.ends_with(".css")) return "text/css; charset=utf-8";
     if (name.ends_with(".json")) return "application/json; charset=utf-8";
     if (name.ends_with(".svg")) return "image/svg+xml";
+    if (name.ends_with(".md")) return "text/plain; charset=utf-8";
     return "application/octet-stream";
 }
 
@@ -67,6 +68,17 @@ void add_web_routes(std::vector<RouteSpec>& routes) {
          {},
          {404},
          [](Request& r, const Principal&) { return serve_file(r.path_params.at("file")); }});
+    routes.push_back({"GET",
+                      "/app/vendor/{file}",
+                      "The web app's vendored libraries and their licences (web/vendor/)",
+                      "web",
+                      {},
+                      "",
+                      {},
+                      {404},
+                      [](Request& r, const Principal&) {
+                          return serve_file("vendor/" + r.path_params.at("file"));
+                      }});
 }
 
 }  // namespace talentmatch::api

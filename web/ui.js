@@ -1,6 +1,7 @@
 // Page building blocks: the dictionary (i18n.json, stable keys, both
 // languages complete), elements, tables that download as CSV, score bars and
-// SVG bar charts. No library, nothing fetched from elsewhere.
+// bar charts (Chart.js, vendored in web/vendor/ and served from the binary:
+// nothing is fetched from elsewhere).
 import { saveBlob, session } from "./api.js";
 
 let dictionary = { en: {}, zh: {} };
@@ -92,14 +93,6 @@ export function dataTable(columns, rows, filename, attrs = {}) {
     rows.length ? download : null);
 }
 
-const SVG = "http://www.w3.org/2000/svg";
-function svg(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  return node;
-}
-
 // `label` cut with "…" to about `width` px of 12 px text (CJK glyphs are
 // about twice as wide as Latin ones), so no label is clipped.
 function fitLabel(label, width) {
@@ -113,27 +106,63 @@ function fitLabel(label, width) {
   return out;
 }
 
-// Grouped horizontal bars: one row per item (label), one bar per series
-// [{key, value: item => number|null}], scaled to the largest value. Width
-// follows its container (viewBox), so it reads at 800 px and at 1366 px.
-export function barChart(title, items, series) {
-  const rowHeight = 14 * series.length + 10;
-  const labelWidth = 260;
-  const width = 900;
-  const height = items.length * rowHeight + 30;
-  const max = Math.max(1, ...items.flatMap((item) => series.map((s) => s.value(item) ?? 0)));
-  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "chart", role: "img", "aria-label": title });
-  items.forEach((item, i) => {
-    const y = i * rowHeight + 4;
-    chart.append(svg("text", { x: labelWidth - 8, y: y + rowHeight / 2, class: "chart-label", "text-anchor": "end" },
-      svg("title", {}, item.label), fitLabel(item.label, labelWidth)));
-    series.forEach((s, k) => {
-      const value = s.value(item);
-      const w = value === null || value === undefined ? 0 : (value / max) * (width - labelWidth - 70);
-      chart.append(svg("rect", { x: labelWidth, y: y + k * 14, width: Math.max(w, 0.5), height: 12, class: "chart-bar series-" + k }));
-      chart.append(svg("text", { x: labelWidth + w + 4, y: y + k * 14 + 10, class: "chart-value" }, value ?? "–"));
+// Each bar's value written at its end, so the chart reads without hovering.
+const barValues = {
+  id: "tmBarValues",
+  afterDatasetsDraw(chart) {
+    const { ctx } = chart;
+    ctx.save();
+    ctx.font = "12px system-ui, sans-serif";
+    ctx.fillStyle = getComputedStyle(chart.canvas).color;
+    ctx.textBaseline = "middle";
+    chart.data.datasets.forEach((dataset, k) => {
+      chart.getDatasetMeta(k).data.forEach((bar, i) => {
+        const value = dataset.data[i];
+        ctx.fillText(value === null || value === undefined ? "–" : String(value), bar.x + 4, bar.y);
+      });
     });
+    ctx.restore();
+  },
+  // Marks the canvas once drawn (the browser test waits for it).
+  afterRender(chart) {
+    chart.canvas.dataset.rendered = "1";
+  },
+};
+
+// Grouped horizontal bars (Chart.js, web/vendor/README.md): one row per item
+// (label), one bar per series [{key, value: item => number|null}], each bar's
+// value at its end, the full label on hover. Width follows its container, so
+// it reads at 800 px and at 1366 px.
+export function barChart(title, items, series) {
+  const style = getComputedStyle(document.documentElement);
+  const colours = [style.getPropertyValue("--accent").trim(), style.getPropertyValue("--accent2").trim()];
+  const canvas = el("canvas", { class: "chart", role: "img", "aria-label": title });
+  const box = el("div", { class: "chart-box" }, canvas);
+  box.style.height = `${items.length * (14 * series.length + 10) + 40}px`;
+  new globalThis.Chart(canvas, {
+    type: "bar",
+    data: {
+      labels: items.map((item) => item.label),
+      datasets: series.map((s, k) => ({
+        label: t(s.key),
+        data: items.map((item) => s.value(item) ?? null),
+        backgroundColor: colours[k % colours.length],
+        barThickness: 12,
+      })),
+    },
+    options: {
+      indexAxis: "y",
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      layout: { padding: { right: 48 } },
+      scales: {
+        x: { beginAtZero: true, grid: { display: false }, ticks: { precision: 0 } },
+        y: { grid: { display: false }, ticks: { autoSkip: false, callback(value) { return fitLabel(this.getLabelForValue(value), 260); } } },
+      },
+      plugins: { legend: { position: "top", align: "start" }, tooltip: { enabled: true } },
+    },
+    plugins: [barValues],
   });
-  const legend = el("div", { class: "legend" }, series.map((s, k) => el("span", { class: "legend-item series-" + k }, t(s.key))));
-  return el("figure", { class: "chart-block" }, el("figcaption", {}, title), legend, chart);
+  return el("figure", { class: "chart-block" }, el("figcaption", {}, title), box);
 }

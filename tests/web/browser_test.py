@@ -278,6 +278,29 @@ def research_office(app, data):
     app.check_clean()
 
 
+def assert_drawn(app, canvas):
+    """A chart is drawn: Chart.js (the vendored library) holds it with a
+    value per row, and its bars' colour is on the canvas."""
+    state = app.d.execute_script("""
+        const canvas = arguments[0];
+        const chart = Chart.getChart(canvas);
+        if (!chart) return {chart: false};
+        const ctx = canvas.getContext('2d');
+        const {data} = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        const accent = chart.data.datasets[0].backgroundColor;  // "#1f6feb"
+        const [r, g, b] = [1, 3, 5].map((i) => parseInt(accent.slice(i, i + 2), 16));
+        let bar = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i] === r && data[i + 1] === g && data[i + 2] === b) bar++;
+        }
+        return {chart: true, rows: chart.data.labels.length,
+                values: chart.data.datasets[0].data.filter((v) => v !== null).length, bar};
+    """, canvas)
+    assert state["chart"], "no Chart.js chart on the canvas"
+    assert state["rows"] > 0 and state["values"] > 0, state
+    assert state["bar"] > 50, f"no bar drawn: {state}"
+
+
 def operator(app, data):
     app.sign_in(data["admin_key"])
     app.css('#nav button[data-page="region"]')
@@ -286,30 +309,30 @@ def operator(app, data):
     app.d.execute_script("""
         window.tmChartAt = null;
         new MutationObserver((_, observer) => {
-          if (document.querySelector('#region svg.chart rect')) {
+          if (document.querySelector('#region canvas.chart[data-rendered]')) {
             window.tmChartAt = performance.now();
             observer.disconnect();
           }
         }).observe(document.body, {childList: true, subtree: true});
         window.tmClickAt = performance.now();
         document.querySelector('#nav button[data-page="region"]').click();""")
-    app.css("#region svg.chart rect")
+    app.css("#region canvas.chart[data-rendered]")
     chart_ms = app.d.execute_script("return window.tmChartAt - window.tmClickAt")
     print(f"region: first chart {chart_ms:.0f} ms after the click (3 supply-demand queries)")
-    charts = app.d.find_elements(By.CSS_SELECTOR, "#region svg.chart")
+    charts = app.d.find_elements(By.CSS_SELECTOR, "#region canvas.chart")
     assert len(charts) == 2, len(charts)
     for chart in charts:
-        assert chart.find_elements(By.CSS_SELECTOR, "rect"), "an empty chart"
+        assert_drawn(app, chart)
         assert chart.size["width"] > 300, chart.size
     app.shot("region")
     # One cluster's market: its district chart and shortages only.
     Select(app.css("#region-cluster")).select_by_index(1)
-    WebDriverWait(app.d, WAIT).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#region svg.chart")) == 1)
+    WebDriverWait(app.d, WAIT).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#region canvas.chart[data-rendered]")) == 1)
     app.css("#region table tbody tr")
     app.shot("region-cluster")
     app.check_clean()
     Select(app.css("#region-cluster")).select_by_index(0)
-    WebDriverWait(app.d, WAIT).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#region svg.chart")) == 2)
+    WebDriverWait(app.d, WAIT).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#region canvas.chart[data-rendered]")) == 2)
     app.switch_language()
     app.text_in("#region figcaption", "产业集群")
     app.shot("region")
@@ -320,8 +343,8 @@ def operator(app, data):
     app.text_in("#runs-note", "started")
     WebDriverWait(app.d, 60).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, "#runs tbody tr.run-succeeded"))
-    app.css("#latest-run svg.chart rect")
-    app.shot_both("runs", lambda d: d.find_elements(By.CSS_SELECTOR, "#latest-run svg.chart rect"))
+    assert_drawn(app, app.css("#latest-run canvas.chart[data-rendered]"))
+    app.shot_both("runs", lambda d: d.find_elements(By.CSS_SELECTOR, "#latest-run canvas.chart[data-rendered]"))
     app.check_clean()
 
 
