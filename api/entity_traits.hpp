@@ -403,4 +403,30 @@ struct EntityTraits<ResearchResult> : ResearchTenancy {
     }
 };
 
+// Occupational standards are reference data: read by every role, written by admin.
+template <>
+struct EntityTraits<OccupationalStandard> : ReferenceTenancy {
+    static constexpr const char* kKind = "occupational standard";
+    static constexpr const char* kPlural = "occupational_standards";
+    static constexpr const char* kSchema = "OccupationalStandard";
+    static constexpr RoleSet read_roles() { return RoleSet::all(); }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin}; }
+    static std::optional<OccupationalStandard> decode(const nlohmann::json& in,
+                                                      std::vector<FieldError>& e) {
+        return decode_occupational_standard(in, "", e);
+    }
+    static std::optional<OccupationalStandard> get(store::Store& s, const std::string& id) {
+        return s.get_occupational_standard(id);
+    }
+    static store::Page<OccupationalStandard> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_occupational_standards(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) {
+        return s.delete_occupational_standard(id);
+    }
+    static std::vector<FieldError> validate_item(const OccupationalStandard& v, const KnownIds& k) {
+        return validate(v, k, "");
+    }
+};
+
 }  // namespace talentmatch::api

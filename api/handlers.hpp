@@ -20,6 +20,9 @@ void add_query_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // project, innovation demands for a research result and results for a demand
 // (handlers_connections.cpp).
 void add_connection_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
+// Occupational standards a program covers, programs that cover a standard
+// (handlers_standards.cpp).
+void add_standard_routes(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // POST /v1/programs/{id}/what-if (handlers_what_if.cpp).
 void add_what_if_route(std::vector<RouteSpec>& routes, ApiContext& ctx);
 // GET /v1/clusters, /v1/districts with names (handlers_names.cpp).

@@ -1,5 +1,5 @@
 // POST /v1/{jobs,graduates,programs,employers,placements,teachers,projects,
-//           innovation_demands,research_results}:bulk
+//           innovation_demands,research_results,occupational_standards}:bulk
 //
 // Body: a JSON array (Content-Type application/json), JSON Lines
 // (application/x-ndjson, application/jsonl; blank lines skipped) or CSV
@@ -298,6 +298,7 @@ void add_bulk_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     add_bulk<Project>(routes, ctx);
     add_bulk<InnovationDemand>(routes, ctx);
     add_bulk<ResearchResult>(routes, ctx);
+    add_bulk<OccupationalStandard>(routes, ctx);
 }
 
 }  // namespace talentmatch::api

@@ -205,6 +205,7 @@ void add_entity_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     add_kind<Project>(routes, ctx);
     add_kind<InnovationDemand>(routes, ctx);
     add_kind<ResearchResult>(routes, ctx);
+    add_kind<OccupationalStandard>(routes, ctx);
 }
 
 }  // namespace talentmatch::api

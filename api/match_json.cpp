@@ -37,19 +37,21 @@ void append_match_json(std::string& out, const matcher::Snapshot& s, MatchSide s
     if (is_demand_side(side)) {
         const std::string& cluster = s.clusters[s.jobs.cluster[m.index]];
         const std::string& district = s.districts[s.jobs.district[m.index]];
-        const Index employer = s.jobs.employer[m.index];
+        const Index employer = s.jobs.employer[m.index];  // kNone for a standard
+        const bool has_employer = employer != matcher::kNone;
         string_field(out, "cluster", cluster, true);
         string_field(out, "cluster_name", place_name(PlaceKind::kCluster, cluster, lang));
         number_field(out, "coverage", m.coverage);
         string_field(out, "district", district);
         string_field(out, "district_name", place_name(PlaceKind::kDistrict, district, lang));
-        string_field(out, "employer_id", s.employers[employer]);
-        string_field(out, "employer_name", s.employer_name[employer]);
+        string_field(out, "employer_id", has_employer ? s.employers[employer] : "");
+        string_field(out, "employer_name", has_employer ? s.employer_name[employer] : "");
         number_field(out, "fit", m.fit);
         string_field(out,
-                     side == MatchSide::kJobs       ? "job_id"
-                     : side == MatchSide::kProjects ? "project_id"
-                                                    : "innovation_demand_id",
+                     side == MatchSide::kJobs                ? "job_id"
+                     : side == MatchSide::kProjects          ? "project_id"
+                     : side == MatchSide::kInnovationDemands ? "innovation_demand_id"
+                                                             : "occupational_standard_id",
                      m.id);
         number_field(out, "relevance", m.relevance);
         number_field(out, "score", m.score);

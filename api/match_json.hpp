@@ -15,6 +15,8 @@
 //   project side:   as the job side, with project_id for job_id (a
 //                   connection's snapshot, matcher/connection_snapshot.hpp)
 //   innovation demand side: as the job side, with innovation_demand_id
+//   occupational standard side: as the job side, with
+//                   occupational_standard_id; employer, cluster and district ""
 //   teacher side:   coverage, fit, institution_id, institution_name,
 //                   relevance, score, teacher_id
 //   research result side: coverage, fit, institution_id, institution_name,
@@ -37,13 +39,14 @@ enum class MatchSide {
     kProjects,
     kTeachers,
     kInnovationDemands,
-    kResearchResults
+    kResearchResults,
+    kOccupationalStandards
 };
 // Are the matches demands (jobs, projects, innovation demands), the list's
 // fixed side a candidate?
 constexpr bool is_demand_side(MatchSide side) {
     return side == MatchSide::kJobs || side == MatchSide::kProjects ||
-           side == MatchSide::kInnovationDemands;
+           side == MatchSide::kInnovationDemands || side == MatchSide::kOccupationalStandards;
 }
 
 // One match object (as above).

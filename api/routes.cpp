@@ -18,6 +18,7 @@ std::vector<RouteSpec> build_routes(ApiContext& ctx, const RouteGroup& extra) {
     add_bulk_routes(routes, ctx);
     add_query_routes(routes, ctx);
     add_connection_routes(routes, ctx);
+    add_standard_routes(routes, ctx);
     add_what_if_route(routes, ctx);
     add_name_routes(routes, ctx);
     add_me_route(routes, ctx);

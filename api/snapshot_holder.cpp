@@ -31,11 +31,17 @@ struct EntityMaps {
     ById<Project> projects;
     ById<InnovationDemand> innovation_demands;
     ById<ResearchResult> research_results;
+    ById<OccupationalStandard> occupational_standards;
 };
 
 // The connections published beside the main snapshot (connection_snapshot.hpp),
 // and the kinds only they use.
-enum Connection : std::size_t { kTeachersProjects, kResearchDemands, kConnectionCount };
+enum Connection : std::size_t {
+    kTeachersProjects,
+    kResearchDemands,
+    kProgramsStandards,
+    kConnectionCount
+};
 std::optional<Connection> connection_of(store::EntityKind kind) {
     switch (kind) {
         case store::EntityKind::kTeachers:
@@ -44,6 +50,8 @@ std::optional<Connection> connection_of(store::EntityKind kind) {
         case store::EntityKind::kInnovationDemands:
         case store::EntityKind::kResearchResults:
             return kResearchDemands;
+        case store::EntityKind::kOccupationalStandards:
+            return kProgramsStandards;
         default:
             return std::nullopt;
     }
@@ -77,6 +85,8 @@ decltype(auto) visit_kind(Maps& maps, store::EntityKind kind, F&& f) {
             return f(maps.innovation_demands);
         case store::EntityKind::kResearchResults:
             return f(maps.research_results);
+        case store::EntityKind::kOccupationalStandards:
+            return f(maps.occupational_standards);
     }
     return f(maps.graduates);
 }
@@ -117,6 +127,9 @@ class SnapshotMirror final : public store::ChangeSink {
     void put(const Project& v) override { connection(maps_.projects, v); }
     void put(const InnovationDemand& v) override { connection(maps_.innovation_demands, v); }
     void put(const ResearchResult& v) override { connection(maps_.research_results, v); }
+    void put(const OccupationalStandard& v) override {
+        connection(maps_.occupational_standards, v);
+    }
     void erase(store::EntityKind kind, const std::string& id) override {
         if (kind == store::EntityKind::kPlacements) return;
         if (kind == store::EntityKind::kJobs) {
@@ -154,6 +167,7 @@ class SnapshotMirror final : public store::ChangeSink {
 
     // A connection's snapshot (connection_snapshot.hpp), in full.
     std::shared_ptr<const matcher::Snapshot> build(Connection c) const {
+        if (c == kProgramsStandards) return build_programs_standards();
         return c == kTeachersProjects ? build_connection<matcher::TeacherProjectSnapshotBuilder>(
                                             maps_.teachers, maps_.projects)
                                       : build_connection<matcher::ResearchDemandSnapshotBuilder>(
@@ -219,6 +233,15 @@ class SnapshotMirror final : public store::ChangeSink {
     void connection(ById<T>& map, const T& v) {
         connection_changed_[*connection_of(kind_of<T>())] = true;
         map[v.id] = v;
+    }
+    std::shared_ptr<const matcher::Snapshot> build_programs_standards() const {
+        matcher::ProgramStandardSnapshotBuilder builder;
+        for (const auto& [id, v] : maps_.skills) builder.add_skill(v);
+        for (const auto& [id, v] : maps_.certificates) builder.add_certificate(v);
+        for (const auto& [id, v] : maps_.institutions) builder.add_institution(v);
+        for (const auto& [id, v] : maps_.programs) builder.add_program(v);
+        for (const auto& [id, v] : maps_.occupational_standards) builder.add_standard(v);
+        return builder.build();
     }
     template <class Builder, class Supply, class Demand>
     std::shared_ptr<const matcher::Snapshot> build_connection(const ById<Supply>& supplies,
@@ -336,7 +359,7 @@ void SnapshotHolder::rebuild() {
         mirror_seq_ = position.seq;
         std::shared_ptr<const matcher::Snapshot> snapshot;
         std::array<std::shared_ptr<const matcher::Snapshot>, kConnectionCount> connections = {
-            current().teachers_projects, current().research_demands};
+            current().teachers_projects, current().research_demands, current().programs_standards};
         if (position.full || position.changed > 0 || !ready()) {
             const std::shared_ptr<const matcher::Snapshot> base = current().snapshot;
             for (std::size_t c = 0; c < kConnectionCount; ++c) {
@@ -383,8 +406,11 @@ void SnapshotHolder::rebuild() {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         {
             std::lock_guard lock(published_mutex_);
-            published_ = {std::move(snapshot), std::move(connections[kTeachersProjects]),
-                          std::move(connections[kResearchDemands]), position.data_version,
+            published_ = {std::move(snapshot),
+                          std::move(connections[kTeachersProjects]),
+                          std::move(connections[kResearchDemands]),
+                          std::move(connections[kProgramsStandards]),
+                          position.data_version,
                           std::chrono::system_clock::now()};
         }
         ++builds_;

@@ -45,7 +45,7 @@
 // rebuilds from the mirror.
 //
 // Each connection's snapshot (PublishedSnapshot::teachers_projects,
-// research_demands) is built from the same mirror in the same publication,
+// research_demands, programs_standards) is built from the same mirror in the same publication,
 // in full (they are small) whenever one of its kinds or the reference data
 // changed, and reused otherwise; a change to a connection's kinds alone
 // reuses the main snapshot.
@@ -94,6 +94,8 @@ struct PublishedSnapshot {
     // innovation demands as jobs.
     std::shared_ptr<const matcher::Snapshot> teachers_projects;
     std::shared_ptr<const matcher::Snapshot> research_demands;
+    // Programs against the occupational standards as jobs.
+    std::shared_ptr<const matcher::Snapshot> programs_standards;
     std::int64_t data_version = -1;  // the store's data_version the build started at
     std::chrono::system_clock::time_point built_at{};
 };

@@ -30,8 +30,9 @@ struct BatchResults {
     LoadedSnapshot loaded;
     BothWays graduates;  // jobs_per_candidate rows hold up to max(k, depth) jobs
     BothWays programs;
-    BothWays teachers;  // teachers <-> projects (loaded.teachers_projects)
-    BothWays research;  // research results <-> innovation demands (loaded.research_demands)
+    BothWays teachers;   // teachers <-> projects (loaded.teachers_projects)
+    BothWays research;   // research results <-> innovation demands (loaded.research_demands)
+    BothWays standards;  // programs <-> occupational standards (loaded.programs_standards)
     AssignmentStage assignment;
     matcher::SupplyDemandReport balance_overall, balance_by_cluster, balance_by_district;
     std::vector<matcher::ProgramAlignment> alignment_own_cluster;  // per program, index order

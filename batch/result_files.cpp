@@ -470,13 +470,15 @@ json summary_json(const BatchResults& r) {
           {"teachers", r.loaded.teachers_projects->graduates.size()},
           {"projects", r.loaded.teachers_projects->jobs.size()},
           {"research_results", r.loaded.research_demands->graduates.size()},
-          {"innovation_demands", r.loaded.research_demands->jobs.size()}}},
+          {"innovation_demands", r.loaded.research_demands->jobs.size()},
+          {"occupational_standards", r.loaded.programs_standards->jobs.size()}}},
         {"as_of", r.loaded.as_of},
         {"pairs_scored",
          {{"graduate_job", r.graduates.pairs},
           {"program_job", r.programs.pairs},
           {"teacher_project", r.teachers.pairs},
-          {"research_result_innovation_demand", r.research.pairs}}},
+          {"research_result_innovation_demand", r.research.pairs},
+          {"program_occupational_standard", r.standards.pairs}}},
         {"assignment",
          {{"placed_graduates", a.placed},
           {"filled_openings", a.funnel.placed},
@@ -532,6 +534,13 @@ void write_result_files(const BatchResults& r, RunPublisher& p) {
                 r.research.jobs_per_candidate, r.settings.k);
     write_lists(p, "research_results_per_innovation_demand.csv", "innovation_demand_id",
                 "research_result_id", rd.jobs.ids, rd.graduates.ids, r.research.candidates_per_job,
+                r.settings.k);
+    const auto& ps = *r.loaded.programs_standards;
+    write_lists(p, "occupational_standards_per_program.csv", "program_id",
+                "occupational_standard_id", ps.programs.ids, ps.jobs.ids,
+                r.standards.jobs_per_candidate, r.settings.k);
+    write_lists(p, "programs_per_occupational_standard.csv", "occupational_standard_id",
+                "program_id", ps.jobs.ids, ps.programs.ids, r.standards.candidates_per_job,
                 r.settings.k);
     write_assignment(r, p);
     write_supply_demand(r, p);

@@ -31,6 +31,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
     matcher::SnapshotBuilder builder;
     matcher::TeacherProjectSnapshotBuilder teams;
     matcher::ResearchDemandSnapshotBuilder research;
+    matcher::ProgramStandardSnapshotBuilder standards;
     ContentHash taxonomy, data;
     store::ScanOptions scan;
     scan.with_evidence = false;
@@ -41,6 +42,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         builder.add_skill(s);
         teams.add_skill(s);
         research.add_skill(s);
+        standards.add_skill(s);
     });
     store.scan_certificates(scan, [&](const Certificate& c) {
         taxonomy.add("certificate")
@@ -51,12 +53,14 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
             .add(c.issuer);
         taxonomy.add(static_cast<std::int64_t>(c.kind));
         builder.add_certificate(c);
+        standards.add_certificate(c);
     });
     store.scan_institutions(scan, [&](const Institution& i) {
         data.add("institution").add(i.id).add(i.name).add(i.district).add(std::int64_t(i.level));
         builder.add_institution(i);
         teams.add_institution(i);
         research.add_institution(i);
+        standards.add_institution(i);
     });
     store.scan_programs(scan, [&](const Program& p) {
         data.add("program").add(p.id).add(p.institution_id).add(p.name).add(p.code).add(p.cluster);
@@ -65,6 +69,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         hash_list(data, p.certificates);
         out.program_names[p.id] = p.name;
         builder.add_program(p);
+        standards.add_program(p);
     });
     store.scan_employers(scan, [&](const Employer& e) {
         data.add("employer")
@@ -137,9 +142,14 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         if (key && !matcher::valid_on(*key, *as_of_key)) return;  // past: not matched
         research.add_demand(v);
     });
+    store.scan_occupational_standards(scan, [&](const OccupationalStandard& v) {
+        taxonomy.add_entity(v);  // reference data, as skills and certificates
+        standards.add_standard(v);
+    });
     out.snapshot = builder.build();
     out.teachers_projects = teams.build();
     out.research_demands = research.build();
+    out.programs_standards = standards.build();
     out.data_hash = data.hex();
     out.taxonomy_hash = taxonomy.hex();
     reporter.end();

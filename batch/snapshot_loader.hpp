@@ -29,6 +29,9 @@ struct LoadedSnapshot {
     // demands not past valid_until on as_of as jobs.
     std::shared_ptr<const matcher::Snapshot> teachers_projects;
     std::shared_ptr<const matcher::Snapshot> research_demands;
+    // Programs against the occupational standards as jobs (hashed into
+    // taxonomy_hash: standards are reference data).
+    std::shared_ptr<const matcher::Snapshot> programs_standards;
 };
 
 // Reports stage "snapshot" (unit: graduates). Placements are not part of the

@@ -55,6 +55,8 @@ std::optional<Entity> decode_entity(EntityKind kind, const nlohmann::json& in,
             return wrap(decode_innovation_demand(in, "", errors));
         case EntityKind::kResearchResults:
             return wrap(decode_research_result(in, "", errors));
+        case EntityKind::kOccupationalStandards:
+            return wrap(decode_occupational_standard(in, "", errors));
     }
     return std::nullopt;
 }

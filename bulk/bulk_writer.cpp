@@ -78,6 +78,7 @@ TM_WRITE(Teacher)
 TM_WRITE(Project)
 TM_WRITE(InnovationDemand)
 TM_WRITE(ResearchResult)
+TM_WRITE(OccupationalStandard)
 #undef TM_WRITE
 
 void BulkWriter::write(const Entity& value) {

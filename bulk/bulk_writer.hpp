@@ -42,6 +42,7 @@ class BulkWriter {
     void write(const Project& value);
     void write(const InnovationDemand& value);
     void write(const ResearchResult& value);
+    void write(const OccupationalStandard& value);
     void write(const Entity& value);
 
     // Entities written so far of one kind.

@@ -109,6 +109,8 @@ decltype(auto) with_columns(EntityKind kind, F f) {
             return f(std::span<const Column<InnovationDemand>>(kColumns<InnovationDemand>));
         case EntityKind::kResearchResults:
             return f(std::span<const Column<ResearchResult>>(kColumns<ResearchResult>));
+        case EntityKind::kOccupationalStandards:
+            return f(std::span<const Column<OccupationalStandard>>(kColumns<OccupationalStandard>));
         default:
             return f(std::span<const Column<Graduate>>(kColumns<Graduate>));
     }
@@ -129,7 +131,7 @@ bool has_csv_format(EntityKind kind) {
            kind == EntityKind::kGraduates || kind == EntityKind::kEmployers ||
            kind == EntityKind::kPlacements || kind == EntityKind::kTeachers ||
            kind == EntityKind::kProjects || kind == EntityKind::kInnovationDemands ||
-           kind == EntityKind::kResearchResults;
+           kind == EntityKind::kResearchResults || kind == EntityKind::kOccupationalStandards;
 }
 
 std::vector<std::string> csv_header(EntityKind kind) {
@@ -167,6 +169,9 @@ std::vector<std::string> to_csv_row(const InnovationDemand& value) {
 }
 std::vector<std::string> to_csv_row(const ResearchResult& value) {
     return encode_row<ResearchResult>(kColumns<ResearchResult>, value);
+}
+std::vector<std::string> to_csv_row(const OccupationalStandard& value) {
+    return encode_row<OccupationalStandard>(kColumns<OccupationalStandard>, value);
 }
 
 CsvDecoder::CsvDecoder(EntityKind kind, const std::vector<std::string>& header) : kind_(kind) {

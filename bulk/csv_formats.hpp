@@ -31,6 +31,7 @@ std::vector<std::string> to_csv_row(const Teacher& value);
 std::vector<std::string> to_csv_row(const Project& value);
 std::vector<std::string> to_csv_row(const InnovationDemand& value);
 std::vector<std::string> to_csv_row(const ResearchResult& value);
+std::vector<std::string> to_csv_row(const OccupationalStandard& value);
 
 // Decodes rows of one file against its header. Immutable after construction;
 // decode() is safe to call from several threads.

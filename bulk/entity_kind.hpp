@@ -6,7 +6,8 @@
 // A bulk file's kind comes from its file-name stem, its format from the
 // extension: `<kind>.jsonl` (JSON Lines, every kind) or `<kind>.csv`
 // (graduates, jobs, programs, employers, placements, teachers, projects,
-// innovation_demands, research_results), e.g. `jobs.jsonl`, `graduates.csv`.
+// innovation_demands, research_results, occupational_standards), e.g.
+// `jobs.jsonl`, `graduates.csv`.
 #include <cstdint>
 #include <filesystem>
 #include <optional>

@@ -270,4 +270,8 @@ void append_json_line(std::string& out, const ResearchResult& v) {
     append_dumped(out, v);
 }
 
+void append_json_line(std::string& out, const OccupationalStandard& v) {
+    append_dumped(out, v);
+}
+
 }  // namespace talentmatch::bulk

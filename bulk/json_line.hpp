@@ -34,5 +34,6 @@ void append_json_line(std::string& out, const Teacher& value);
 void append_json_line(std::string& out, const Project& value);
 void append_json_line(std::string& out, const InnovationDemand& value);
 void append_json_line(std::string& out, const ResearchResult& value);
+void append_json_line(std::string& out, const OccupationalStandard& value);
 
 }  // namespace talentmatch::bulk

@@ -57,7 +57,8 @@ void print_summary(const datagen::GenerationSummary& s, double seconds) {
               << mean(s.graduate_skills, s.graduates) << ")"
               << "\nplacements " << s.placements << "\nteachers " << s.teachers << "\nprojects "
               << s.projects << "\nresearch_results " << s.research_results
-              << "\ninnovation_demands " << s.innovation_demands << "\nseconds " << seconds << "\n";
+              << "\ninnovation_demands " << s.innovation_demands << "\noccupational_standards "
+              << s.occupational_standards << "\nseconds " << seconds << "\n";
 }
 
 int run_generate(const GenerateOptions& o) {

@@ -71,6 +71,8 @@ class Importer {
                 return import_typed<InnovationDemand>(file);
             case EntityKind::kResearchResults:
                 return import_typed<ResearchResult>(file);
+            case EntityKind::kOccupationalStandards:
+                return import_typed<OccupationalStandard>(file);
         }
     }
 
@@ -148,7 +150,7 @@ std::vector<bulk::BulkFile> collect_files(const std::vector<std::string>& inputs
                 input,
                 "not a bulk file name (<kind>.jsonl or "
                 "graduates|jobs|programs|employers|placements|teachers|projects|"
-                "innovation_demands|research_results.csv)");
+                "innovation_demands|research_results|occupational_standards.csv)");
         }
     }
     std::stable_sort(

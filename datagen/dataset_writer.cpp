@@ -84,6 +84,9 @@ void DatasetWriter::write(const InnovationDemand& value) {
 void DatasetWriter::write(const ResearchResult& value) {
     write_line(11, encode(value).dump());
 }
+void DatasetWriter::write(const OccupationalStandard& value) {
+    write_line(12, encode(value).dump());
+}
 void DatasetWriter::write_graduate_line(const std::string& json_line) {
     write_line(6, json_line);
 }

@@ -41,6 +41,7 @@ class DatasetWriter {
     void write(const Project& value);
     void write(const InnovationDemand& value);
     void write(const ResearchResult& value);
+    void write(const OccupationalStandard& value);
     // A graduate already encoded as one compact JSON line (no newline), as
     // `encode(g).dump()` gives; lets callers encode in parallel.
     void write_graduate_line(const std::string& json_line);

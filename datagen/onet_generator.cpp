@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <stdexcept>
+#include <string_view>
 
 #include "datagen/graduate_factory.hpp"
 #include "datagen/graduate_stream.hpp"
@@ -128,6 +129,18 @@ GenerationSummary generate_from_onet(const OnetDataset& onet, const std::vector<
         summary.job_requirements += static_cast<std::int64_t>(job.requirements.size());
         summary.openings += job.headcount;
         families[minor_group(source)].jobs.push_back(&source);
+    }
+    // Every occupation is also an occupational standard (the public stand-in
+    // for a national standard): the same requirements under the SOC code.
+    for (const Job& source : onet.jobs) {
+        OccupationalStandard standard;
+        standard.id = "std-" + source.id;
+        standard.name_en = source.title;
+        standard.code = source.id.substr(std::string_view("onet-").size());
+        standard.source = "O*NET 29.2";
+        standard.requirements = source.requirements;
+        out.write(standard);
+        ++summary.occupational_standards;
     }
 
     // Institutions and one program per minor group.

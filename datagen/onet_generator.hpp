@@ -11,6 +11,8 @@
 //    programs are spread over a few synthetic institutions;
 //  - graduates drawn from those programs with datagen/graduate_factory.hpp,
 //    extras from all O*NET elements and from their cluster's elements.
+//  - one occupational standard per occupation ("std-onet-<SOC>"): its
+//    requirements as the job's, code = the SOC code, source "O*NET 29.2";
 //  - the import's worker profiles (one holder per occupation, not seeking)
 //    under their own institution kOnetWorkerInstitution and program
 //    kOnetWorkerProgram (no curriculum, cohort 0); counted in the summary.

@@ -1,5 +1,6 @@
 #include "datagen/synthetic_generator.hpp"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -116,6 +117,27 @@ GenerationSummary generate_synthetic(const ShippedData& data, const SyntheticCon
             out.write(job);
             ++summary.jobs;
             if (progress && (j + 1) % 10000 == 0) progress("jobs", j + 1, config.jobs);
+        }
+    }
+
+    // One occupational standard per occupation template: what the alliance's
+    // enterprises ask of that occupation (core skills, weights, must-haves).
+    for (const ClusterTemplates& cluster : data.templates) {
+        for (const OccupationTemplate& occupation : cluster.occupations) {
+            OccupationalStandard standard;
+            standard.id = "std-" + occupation.id;
+            standard.name_zh = occupation.title_zh;
+            standard.name_en = occupation.title_en;
+            standard.source = "talentmatch occupation templates (data/templates)";
+            for (const TemplateSkill& s : occupation.core) {
+                const bool must =
+                    std::find(occupation.must_have.begin(), occupation.must_have.end(),
+                              s.skill_id) != occupation.must_have.end();
+                standard.requirements.push_back({s.skill_id, s.level, std::max(1, s.weight), must});
+            }
+            if (standard.requirements.empty()) continue;
+            out.write(standard);
+            ++summary.occupational_standards;
         }
     }
 

@@ -33,14 +33,15 @@ struct GenerationSummary {
     std::int64_t employers = 0;
     std::int64_t jobs = 0;
     std::int64_t graduates = 0;
-    std::int64_t graduate_skills = 0;     // sum over graduates
-    std::int64_t job_requirements = 0;    // sum over jobs
-    std::int64_t openings = 0;            // sum of headcounts
-    std::int64_t placements = 0;          // placement outcomes (demo preset)
-    std::int64_t teachers = 0;            // (demo preset)
-    std::int64_t projects = 0;            // enterprise projects (demo preset)
-    std::int64_t research_results = 0;    // (tiny and demo presets)
-    std::int64_t innovation_demands = 0;  // (tiny and demo presets)
+    std::int64_t graduate_skills = 0;         // sum over graduates
+    std::int64_t job_requirements = 0;        // sum over jobs
+    std::int64_t openings = 0;                // sum of headcounts
+    std::int64_t placements = 0;              // placement outcomes (demo preset)
+    std::int64_t teachers = 0;                // (demo preset)
+    std::int64_t projects = 0;                // enterprise projects (demo preset)
+    std::int64_t research_results = 0;        // (tiny and demo presets)
+    std::int64_t innovation_demands = 0;      // (tiny and demo presets)
+    std::int64_t occupational_standards = 0;  // one per occupation template / O*NET occupation
 };
 
 // Called now and then with a stage name ("jobs", "graduates"), done and total.

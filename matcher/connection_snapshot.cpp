@@ -36,6 +36,10 @@ template <>
 struct FieldNames<InnovationDemand> {
     static constexpr std::array<Rename, 0> fields{};
 };
+template <>
+struct FieldNames<OccupationalStandard> {
+    static constexpr std::array<Rename, 0> fields{};
+};
 
 // Runs add(); a ValidationError's paths are renamed from the graduate's or
 // job's ("graduates[") to T's ("teachers[").
@@ -110,6 +114,18 @@ Job as_demand(const InnovationDemand& demand, const Employer* employer) {
     j.valid_until = demand.valid_until;
     j.requirements = demand.requirements;
     return j;
+}
+
+Job as_demand(const OccupationalStandard& standard) {
+    Job j = demand_of(standard.id, "",
+                      standard.name_zh.empty() ? standard.name_en : standard.name_zh, nullptr);
+    j.headcount = 1;
+    j.requirements = standard.requirements;
+    return j;
+}
+
+void ProgramStandardSnapshotBuilder::add_standard(const OccupationalStandard& standard) {
+    with_paths_of<OccupationalStandard>("jobs[", [&] { builder_.add_job(as_demand(standard)); });
 }
 
 template <class Supply, class Demand>

@@ -61,4 +61,29 @@ class ConnectionSnapshotBuilder {
 using TeacherProjectSnapshotBuilder = ConnectionSnapshotBuilder<Teacher, Project>;
 using ResearchDemandSnapshotBuilder = ConnectionSnapshotBuilder<ResearchResult, InnovationDemand>;
 
+// "Curriculum standards <-> professional standards": the programs
+// (CandidateKind::kPrograms, their curriculum as their profile, as in the
+// main snapshot) against the occupational standards as jobs
+// (top_jobs_for_programs is "standards a program covers", top_programs_for_jobs
+// "programs that cover a standard"). A standard stands in for a job with its
+// requirements, no employer, cluster or district, headcount 1, no end, no
+// certificate and no minimum education; its title is its Chinese name, else
+// its English one. Errors name "occupational_standards[<id>]...".
+Job as_demand(const OccupationalStandard& standard);
+
+class ProgramStandardSnapshotBuilder {
+  public:
+    // Order: skills, certificates and institutions first, then programs and
+    // standards in any interleaving.
+    void add_skill(const Skill& skill) { builder_.add_skill(skill); }
+    void add_certificate(const Certificate& certificate) { builder_.add_certificate(certificate); }
+    void add_institution(const Institution& institution) { builder_.add_institution(institution); }
+    void add_program(const Program& program) { builder_.add_program(program); }
+    void add_standard(const OccupationalStandard& standard);
+    std::shared_ptr<const Snapshot> build() { return builder_.build(); }
+
+  private:
+    SnapshotBuilder builder_;
+};
+
 }  // namespace talentmatch::matcher

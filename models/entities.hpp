@@ -442,4 +442,34 @@ struct Description<ResearchResult> {
         Field{"description", &ResearchResult::description, {.max_length = kMaxTextLength}}};
 };
 
+// An occupational standard (SPEC "curriculum standards <-> professional
+// standards"): a demand profile published by a standards body rather than an
+// employer, e.g. a national occupational skill standard or an O*NET
+// occupation (the public stand-in, written by `generate --onet`). A program's
+// curriculum is matched against it as against a job: how much of the
+// standard the program teaches, and what it would have to add. Reference
+// data: written by admin keys.
+struct OccupationalStandard {
+    std::string id;
+    std::string name_zh;
+    std::string name_en;
+    std::string code;                       // the publisher's code (SOC "15-1252.00"); may be empty
+    std::string source;                     // publisher and edition ("O*NET 29.2"); may be empty
+    std::vector<Requirement> requirements;  // at least one, one per skill
+    bool operator==(const OccupationalStandard&) const = default;
+};
+template <>
+struct Description<OccupationalStandard> {
+    static constexpr std::string_view name = "OccupationalStandard";
+    static constexpr std::tuple fields{
+        Field{"id", &OccupationalStandard::id, {.required = true, .text = Text::kId}},
+        Field{"name_zh", &OccupationalStandard::name_zh},
+        Field{"name_en", &OccupationalStandard::name_en},
+        Field{"code", &OccupationalStandard::code},
+        Field{"source", &OccupationalStandard::source},
+        Field{"requirements",
+              &OccupationalStandard::requirements,
+              {.required = true, .min_items = 1}}};
+};
+
 }  // namespace talentmatch

@@ -2,8 +2,8 @@
 // The kinds of entity. The values never change (the store's change log
 // records a kind by its value), so a new kind is appended. Up to placements
 // they are in dependency order; teachers and research results refer to
-// institutions, projects and innovation demands to employers, all listed
-// before them. So an entity only refers to kinds
+// institutions, projects and innovation demands to employers, occupational
+// standards to skills, all listed before them. So an entity only refers to kinds
 // listed before it (programs -> institutions, jobs -> employers, graduates ->
 // programs, placements -> graduates, employers and jobs). The one list every layer
 // uses: bulk files are named and imported in this order, the store's change log records a kind by
@@ -30,22 +30,41 @@ enum class EntityKind : std::uint8_t {
     kProjects = 9,
     kInnovationDemands = 10,
     kResearchResults = 11,
+    kOccupationalStandards = 12,
 };
-inline constexpr int kEntityKindCount = 12;
-inline constexpr EntityKind kAllEntityKinds[] = {
-    EntityKind::kSkills,    EntityKind::kCertificates,      EntityKind::kInstitutions,
-    EntityKind::kPrograms,  EntityKind::kEmployers,         EntityKind::kJobs,
-    EntityKind::kGraduates, EntityKind::kPlacements,        EntityKind::kTeachers,
-    EntityKind::kProjects,  EntityKind::kInnovationDemands, EntityKind::kResearchResults};
+inline constexpr int kEntityKindCount = 13;
+inline constexpr EntityKind kAllEntityKinds[] = {EntityKind::kSkills,
+                                                 EntityKind::kCertificates,
+                                                 EntityKind::kInstitutions,
+                                                 EntityKind::kPrograms,
+                                                 EntityKind::kEmployers,
+                                                 EntityKind::kJobs,
+                                                 EntityKind::kGraduates,
+                                                 EntityKind::kPlacements,
+                                                 EntityKind::kTeachers,
+                                                 EntityKind::kProjects,
+                                                 EntityKind::kInnovationDemands,
+                                                 EntityKind::kResearchResults,
+                                                 EntityKind::kOccupationalStandards};
 
 // The plural names: in the API's paths, the bulk file names, the CLI, and the
 // store's table names.
 template <>
 struct WireNames<EntityKind> {
     static constexpr std::array<std::string_view, kEntityKindCount> names = {
-        "skills",    "certificates", "institutions",       "programs",
-        "employers", "jobs",         "graduates",          "placements",
-        "teachers",  "projects",     "innovation_demands", "research_results"};
+        "skills",
+        "certificates",
+        "institutions",
+        "programs",
+        "employers",
+        "jobs",
+        "graduates",
+        "placements",
+        "teachers",
+        "projects",
+        "innovation_demands",
+        "research_results",
+        "occupational_standards"};
 };
 
 inline std::string_view to_string(EntityKind kind) {

@@ -142,6 +142,9 @@ json encode(const InnovationDemand& value) {
 json encode(const ResearchResult& value) {
     return encode_object(value);
 }
+json encode(const OccupationalStandard& value) {
+    return encode_object(value);
+}
 
 std::optional<Skill> decode_skill(const json& in, const std::string& path,
                                   std::vector<FieldError>& errors) {
@@ -190,6 +193,11 @@ std::optional<InnovationDemand> decode_innovation_demand(const json& in, const s
 std::optional<ResearchResult> decode_research_result(const json& in, const std::string& path,
                                                      std::vector<FieldError>& errors) {
     return decode_object<ResearchResult>(in, path, errors);
+}
+std::optional<OccupationalStandard> decode_occupational_standard(const json& in,
+                                                                 const std::string& path,
+                                                                 std::vector<FieldError>& errors) {
+    return decode_object<OccupationalStandard>(in, path, errors);
 }
 
 }  // namespace talentmatch

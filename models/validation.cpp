@@ -288,4 +288,9 @@ std::vector<FieldError> validate(const ResearchResult& value, const KnownIds& kn
     return check_entity(value, &known, path);
 }
 
+std::vector<FieldError> validate(const OccupationalStandard& value, const KnownIds& known,
+                                 const std::string& path) {
+    return check_entity(value, &known, path);
+}
+
 }  // namespace talentmatch

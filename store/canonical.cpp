@@ -51,6 +51,10 @@ void canonicalize(ResearchResult& value) {
     sort_by_skill(value.profile);
 }
 
+void canonicalize(OccupationalStandard& value) {
+    sort_by_skill(value.requirements);
+}
+
 void canonicalize(Graduate& value) {
     sort_by_skill(value.skills);
     sort_unique(value.certificates);

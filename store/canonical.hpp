@@ -19,5 +19,6 @@ void canonicalize(Teacher& value);
 void canonicalize(Project& value);
 void canonicalize(InnovationDemand& value);
 void canonicalize(ResearchResult& value);
+void canonicalize(OccupationalStandard& value);
 
 }  // namespace talentmatch::store

@@ -41,6 +41,8 @@ void with_reader(EntityKind kind, F&& f) {
             return f(read_innovation_demands);
         case EntityKind::kResearchResults:
             return f(read_research_results);
+        case EntityKind::kOccupationalStandards:
+            return f(read_occupational_standards);
     }
 }
 

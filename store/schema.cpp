@@ -207,11 +207,26 @@ CREATE TABLE research_result_profile (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 7: occupational standards ("curriculum standards <-> professional
+// standards"), reference data with their skill requirements.
+const char* const kVersion7 = R"sql(
+CREATE TABLE occupational_standards (
+  id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL, code TEXT NOT NULL,
+  source TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE occupational_standard_requirements (
+  standard_id TEXT NOT NULL,
+  skill_id TEXT NOT NULL, level INTEGER NOT NULL, weight INTEGER NOT NULL,
+  must_have INTEGER NOT NULL,
+  PRIMARY KEY (standard_id, skill_id)
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> steps = {kVersion1, kVersion2, kVersion3,
-                                                   kVersion4, kVersion5, kVersion6};
+    static const std::vector<std::string> steps = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                                   kVersion5, kVersion6, kVersion7};
     return steps;
 }
 

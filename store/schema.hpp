@@ -24,6 +24,9 @@
 // tables (store_innovation_demands.cpp, store_research_results.cpp), empty on
 // a migrated file.
 //
+// Version 7 adds occupational standards and their requirements
+// (store_occupational_standards.cpp), empty on a migrated file.
+//
 // No SQL foreign keys: the Store deletes an entity's child rows itself (one
 // function per entity, erase_rows in store_<entity>.cpp) and checks
 // references between entities through validation and ConflictError: SQLite's

@@ -91,6 +91,7 @@ class Store {
     UpsertOutcome upsert(const Project& value);
     UpsertOutcome upsert(const InnovationDemand& value);
     UpsertOutcome upsert(const ResearchResult& value);
+    UpsertOutcome upsert(const OccupationalStandard& value);
 
     // --- many of one kind in ONE transaction, a result per item (store_types.hpp).
     BulkResult upsert_many(std::span<const Skill> values, BulkMode mode);
@@ -105,6 +106,7 @@ class Store {
     BulkResult upsert_many(std::span<const Project> values, BulkMode mode);
     BulkResult upsert_many(std::span<const InnovationDemand> values, BulkMode mode);
     BulkResult upsert_many(std::span<const ResearchResult> values, BulkMode mode);
+    BulkResult upsert_many(std::span<const OccupationalStandard> values, BulkMode mode);
 
     std::optional<Skill> get_skill(const std::string& id);
     std::optional<Certificate> get_certificate(const std::string& id);
@@ -118,6 +120,7 @@ class Store {
     std::optional<Project> get_project(const std::string& id);
     std::optional<InnovationDemand> get_innovation_demand(const std::string& id);
     std::optional<ResearchResult> get_research_result(const std::string& id);
+    std::optional<OccupationalStandard> get_occupational_standard(const std::string& id);
 
     Page<Skill> list_skills(const PageRequest& request);
     Page<Certificate> list_certificates(const PageRequest& request);
@@ -131,6 +134,7 @@ class Store {
     Page<Project> list_projects(const PageRequest& request);
     Page<InnovationDemand> list_innovation_demands(const PageRequest& request);
     Page<ResearchResult> list_research_results(const PageRequest& request);
+    Page<OccupationalStandard> list_occupational_standards(const PageRequest& request);
 
     // Deletes; false if the id did not exist. Skills, certificates,
     // institutions, programs, employers and jobs still referenced by another
@@ -153,6 +157,7 @@ class Store {
     bool delete_project(const std::string& id);
     bool delete_innovation_demand(const std::string& id);
     bool delete_research_result(const std::string& id);
+    bool delete_occupational_standard(const std::string& id);
 
     std::int64_t count(EntityKind kind);
     StoreSummary summary();
@@ -188,6 +193,8 @@ class Store {
                                  const std::function<void(const InnovationDemand&)>& sink);
     void scan_research_results(const ScanOptions& options,
                                const std::function<void(const ResearchResult&)>& sink);
+    void scan_occupational_standards(const ScanOptions& options,
+                                     const std::function<void(const OccupationalStandard&)>& sink);
 
     // --- the change log (change_log.hpp): delivers to `sink` what changed
     // after position `after_seq` (a negative position: everything), in one

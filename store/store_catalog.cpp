@@ -221,6 +221,8 @@ bool Store::delete_skill(const std::string& id) {
         {"SELECT 1 FROM innovation_demand_requirements WHERE skill_id = ?1 LIMIT 1",
          "innovation_demands"},
         {"SELECT 1 FROM research_result_profile WHERE skill_id = ?1 LIMIT 1", "research_results"},
+        {"SELECT 1 FROM occupational_standard_requirements WHERE skill_id = ?1 LIMIT 1",
+         "occupational_standards"},
     };
     return delete_entity(*impl_, "skill", erase_logged<EntityKind::kSkills, erase_skill>,
                          kReferences, &KnownIds::skills, id);

@@ -110,6 +110,7 @@ std::vector<FieldError> check(const Teacher& value, const KnownIds& known);
 std::vector<FieldError> check(const Project& value, const KnownIds& known);
 std::vector<FieldError> check(const InnovationDemand& value, const KnownIds& known);
 std::vector<FieldError> check(const ResearchResult& value, const KnownIds& known);
+std::vector<FieldError> check(const OccupationalStandard& value, const KnownIds& known);
 bool write_entity(Store::Impl& impl, const Skill& value);
 bool write_entity(Store::Impl& impl, const Certificate& value);
 bool write_entity(Store::Impl& impl, const Institution& value);
@@ -122,6 +123,7 @@ bool write_entity(Store::Impl& impl, const Teacher& value);
 bool write_entity(Store::Impl& impl, const Project& value);
 bool write_entity(Store::Impl& impl, const InnovationDemand& value);
 bool write_entity(Store::Impl& impl, const ResearchResult& value);
+bool write_entity(Store::Impl& impl, const OccupationalStandard& value);
 
 // Per entity (store_<entity>.cpp): deliver the entities the plan selects, in
 // id order. Callers open a ReadTransaction first.
@@ -147,6 +149,8 @@ void read_innovation_demands(Database& db, const ReadPlan& plan,
                              const std::function<void(const InnovationDemand&)>& sink);
 void read_research_results(Database& db, const ReadPlan& plan,
                            const std::function<void(const ResearchResult&)>& sink);
+void read_occupational_standards(Database& db, const ReadPlan& plan,
+                                 const std::function<void(const OccupationalStandard&)>& sink);
 
 template <class T>
 using Reader = void (*)(Database&, const ReadPlan&, const std::function<void(const T&)>&);

@@ -290,10 +290,11 @@ export function programsPage(root, me, nav) {
   root.append(el("section", {}, el("h2", {}, t("prog.list")), list), out);
   const programsById = new Map();
   const openProgram = (p) => nav.remember(p.id) || show(out, async () => {
-    const [all, own, jobs] = await Promise.all([
+    const [all, own, jobs, standards] = await Promise.all([
       alignmentBlock(p, ""),
       p.cluster ? alignmentBlock(p, p.cluster) : Promise.resolve(null),
       getJson(`/v1/programs/${enc(p.id)}/matches?k=10`),
+      getJson(`/v1/programs/${enc(p.id)}/standards?k=5&explain=true`),
     ]);
     return el("section", {}, el("h2", {}, t("prog.alignment", { name: p.name || p.id })),
       el("div", { class: "columns" },
@@ -306,7 +307,16 @@ export function programsPage(root, me, nav) {
         { key: "field.employer", value: (m) => m.employer_name || m.employer_id },
         { key: "field.cluster", value: (m) => m.cluster_name },
         { key: "field.coverage", value: (m) => bar(m.coverage), csv: (m) => Math.round(m.coverage * 100) },
-      ], jobs.matches, `${p.id}-jobs.csv`));
+      ], jobs.matches, `${p.id}-jobs.csv`),
+      // Curriculum standards <-> professional standards: the occupational
+      // standards the curriculum covers best, and what each would still need.
+      el("h3", {}, t("prog.standards")),
+      el("p", { class: "help" }, t("prog.standards_help")),
+      el("div", { class: "standards" }, dataTable([
+        { key: "field.standard", value: (m) => m.title || m.occupational_standard_id },
+        { key: "field.coverage", value: (m) => bar(m.coverage, m.explanation.coverage_percent + " %"), csv: (m) => m.explanation.coverage_percent },
+        { key: "prog.standard_gaps", value: (m) => m.explanation.sentence },
+      ], standards.matches, `${p.id}-standards.csv`)));
   }, true);
   show(list, async () => {
     const [programs, clusters] = await Promise.all([programsOf(me.org || null), getJson("/v1/clusters")]);

@@ -111,6 +111,15 @@ std::vector<Kind> every_kind() {
                  "rr-1", "szpt", "界面改性", {{"ict.net.routing", 5}}, 6, true, "团队 6 人"},
              decode_research_result,
              [known](const ResearchResult& v) { return validate(v, known, ""); }),
+        kind("OccupationalStandard",
+             OccupationalStandard{"std-1",
+                                  "网络工程师",
+                                  "Network engineer",
+                                  "15-1241.00",
+                                  "O*NET 29.2",
+                                  {{"ict.net.routing", 4, 8, true}}},
+             decode_occupational_standard,
+             [known](const OccupationalStandard& v) { return validate(v, known, ""); }),
     };
 }
 

@@ -455,7 +455,7 @@ std::size_t expect_reference_lists(const fs::path& per_supply_file, const fs::pa
     for (const Demand& d : demands) {
         std::vector<talentmatch::testing::RankedPair> want;
         for (const Supply& v : supplies) {
-            if (!v.available) continue;
+            if (!talentmatch::testing::offered(v)) continue;
             if (const auto s = talentmatch::testing::reference_score(v, d, today))
                 want.push_back({v.id, *s});
         }
@@ -464,23 +464,29 @@ std::size_t expect_reference_lists(const fs::path& per_supply_file, const fs::pa
     return listed;
 }
 
-// Both connections' list files are the reference top k (above).
+// Every connection's list files are the reference top k (above).
 TEST_F(NightlyBatch, ConnectionListsAreTheReferenceTopK) {
     std::vector<Teacher> teachers;
     std::vector<Project> projects;
     std::vector<ResearchResult> results;
     std::vector<InnovationDemand> demands;
+    std::vector<Program> programs;
+    std::vector<OccupationalStandard> standards;
     {
         store::Store store(db.string());
         store.scan_teachers({}, [&](const Teacher& v) { teachers.push_back(v); });
         store.scan_projects({}, [&](const Project& v) { projects.push_back(v); });
         store.scan_research_results({}, [&](const ResearchResult& v) { results.push_back(v); });
         store.scan_innovation_demands({}, [&](const InnovationDemand& v) { demands.push_back(v); });
+        store.scan_programs({}, [&](const Program& v) { programs.push_back(v); });
+        store.scan_occupational_standards(
+            {}, [&](const OccupationalStandard& v) { standards.push_back(v); });
     }
     ASSERT_GE(teachers.size(), 10u);
     ASSERT_GE(projects.size(), 10u);
     ASSERT_GE(results.size(), 10u);
     ASSERT_GE(demands.size(), 10u);
+    ASSERT_GE(standards.size(), 10u);
     const auto result = run(root / "connections", 2);
     // Enough eligible pairs that the comparison means something.
     EXPECT_GT(
@@ -491,8 +497,13 @@ TEST_F(NightlyBatch, ConnectionListsAreTheReferenceTopK) {
                                      result.run_dir / "research_results_per_innovation_demand.csv",
                                      results, demands),
               20u);
+    EXPECT_GT(expect_reference_lists(result.run_dir / "occupational_standards_per_program.csv",
+                                     result.run_dir / "programs_per_occupational_standard.csv",
+                                     programs, standards),
+              10u);
     const auto summary = nlohmann::json::parse(file_text(result.run_dir / "summary.json"));
     EXPECT_EQ(summary["counts"]["teachers"].get<std::size_t>(), teachers.size());
+    EXPECT_EQ(summary["counts"]["occupational_standards"].get<std::size_t>(), standards.size());
     EXPECT_EQ(summary["counts"]["research_results"].get<std::size_t>(), results.size());
 }
 

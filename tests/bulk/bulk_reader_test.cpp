@@ -74,6 +74,8 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
     const InnovationDemand demand{
         "d-1", "e-1", "热失控预警", "5 秒内识别", {{"ict.a", 4, 2, false}}, "", "2027-06-30"};
     const ResearchResult result{"r-1", "inst-1", "界面改性", {{"ict.a", 5}}, 7, false, "团队 6 人"};
+    const OccupationalStandard standard{"std-1",      "网络工程师", "Network engineer",
+                                        "15-1241.00", "O*NET 29.2", {{"ict.a", 4, 8, true}}};
     std::mt19937 rng(3);
     std::vector<Graduate> graduates;
     {
@@ -90,6 +92,7 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
         writer.write(project);
         writer.write(demand);
         writer.write(result);
+        writer.write(standard);
         for (int i = 0; i < 2000; ++i) {
             graduates.push_back(random_graduate(rng, true));
             writer.write(graduates.back());
@@ -111,6 +114,8 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
     EXPECT_EQ(read(dir.path() / "projects.jsonl").entities, std::vector<Entity>{project});
     EXPECT_EQ(read(dir.path() / "innovation_demands.jsonl").entities, std::vector<Entity>{demand});
     EXPECT_EQ(read(dir.path() / "research_results.jsonl").entities, std::vector<Entity>{result});
+    EXPECT_EQ(read(dir.path() / "occupational_standards.jsonl").entities,
+              std::vector<Entity>{standard});
     EXPECT_EQ(read(dir.path() / "certificates.jsonl").entities,
               std::vector<Entity>{sample_certificate()});
     EXPECT_EQ(read(dir.path() / "institutions.jsonl").entities,

@@ -2,7 +2,8 @@
 // For tests: SPEC's score of a supply profile (a teacher's expertise, a
 // research result's profile) against a demand profile (an enterprise
 // project's, an innovation demand's requirements), written plainly from the
-// formula and the eligibility rules, independent of the matcher:
+// formula and the eligibility rules, independent of the matcher (a program's
+// curriculum against an occupational standard likewise):
 //   coverage = Σ w·min(a,r) / Σ w·r,  relevance = Σ min(a,r) / Σ a,  fit = product;
 //   not eligible when a must-have is not met or the demand ended before today
 //   (a project's end_date, a demand's valid_until).
@@ -57,6 +58,23 @@ inline std::optional<ReferenceScore> reference_score(const ResearchResult& r,
                                                      const InnovationDemand& d,
                                                      const std::string& today) {
     return reference_score(r.profile, d.requirements, d.valid_until, today);
+}
+
+inline std::optional<ReferenceScore> reference_score(const Program& p,
+                                                     const OccupationalStandard& s,
+                                                     const std::string& today) {
+    return reference_score(p.curriculum, s.requirements, "", today);
+}
+
+// Is a supply offered on a demand's list (a teacher available for practice, a
+// result open to transfer)? A program always is.
+template <class Supply>
+bool offered(const Supply& v) {
+    if constexpr (requires { v.available; }) {
+        return v.available;
+    } else {
+        return true;
+    }
 }
 
 struct RankedPair {

@@ -54,6 +54,9 @@ class MapSink final : public ChangeSink {
     void put(const ResearchResult& v) override {
         ids(EntityKind::kResearchResults)[v.id] = v.title;
     }
+    void put(const OccupationalStandard& v) override {
+        ids(EntityKind::kOccupationalStandards)[v.id] = v.name_en;
+    }
     void erase(EntityKind kind, const std::string& id) override {
         ids(kind).erase(id);
         if (kind == EntityKind::kJobs) jobs.erase(id);

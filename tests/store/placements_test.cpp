@@ -179,6 +179,7 @@ TEST_F(PlacementStoreTest, AVersion3FileMigratesAndTakesPlacements) {
             "DROP TABLE projects; DROP TABLE project_requirements; "
             "DROP TABLE innovation_demands; DROP TABLE innovation_demand_requirements; "
             "DROP TABLE research_results; DROP TABLE research_result_profile; "
+            "DROP TABLE occupational_standards; DROP TABLE occupational_standard_requirements; "
             "UPDATE schema_version SET version = 3");
     }
     Store store(db_path());

@@ -207,6 +207,7 @@ struct CountingSink final : ChangeSink {
     void put(const Project&) override { ++entities; }
     void put(const InnovationDemand&) override { ++entities; }
     void put(const ResearchResult&) override { ++entities; }
+    void put(const OccupationalStandard&) override { ++entities; }
     void erase(EntityKind, const std::string&) override {}
     void retain(EntityKind, const std::vector<std::string>&) override {}
     int entities = 0;
@@ -217,7 +218,7 @@ TEST_F(SchemaTest, AVersion1FileMigratesToTheChangeLogAndEveryReadPathWorks) {
     write_version_1_file(db_path());
     Store store(db_path());
     EXPECT_EQ(store.schema_version(), latest_schema_version());
-    EXPECT_EQ(latest_schema_version(), 6);
+    EXPECT_EQ(latest_schema_version(), 7);
     EXPECT_EQ(store.data_version(), 7);
 
     // Every read path over the migrated rows.

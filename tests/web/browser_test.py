@@ -168,6 +168,10 @@ def career_office(app, graduate, data):
     app.css("#program-list table tbody tr td a").click()
     program_ready = lambda d: d.find_elements(By.CSS_SELECTOR, "#program-detail .alignment")
     WebDriverWait(app.d, WAIT).until(program_ready)
+    # The occupational standards the curriculum covers, with what each still needs.
+    standards = app.css("#program-detail .standards")
+    assert standards.find_elements(By.CSS_SELECTOR, "table .bar") or \
+        standards.find_elements(By.CSS_SELECTOR, ".message"), standards.text
     app.shot_both("programs", program_ready)
     # What-if: teach the first shortfall skill at level 5; the server answers
     # before/after (nothing written), and raising a level never loses openings.
