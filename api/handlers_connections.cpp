@@ -134,14 +134,6 @@ Response supplies_for_demand(ApiContext& ctx, Request& r, const Principal& p) {
                                C.supply_side, lists.at(0), pair_explanation<C>);
 }
 
-const QueryParam kLang = {"lang", "string",
-                          "zh or en: names and sentences (default: Accept-Language, else en)"};
-const QueryParam kFormat = {
-    "format", "string", "json (default) or csv (UTF-8 with BOM); Accept: text/csv also gives csv"};
-const QueryParam kK = {"k", "integer", "how many results, 1..1000 (default 10)"};
-const QueryParam kMinCoverage = {"min_coverage", "number",
-                                 "only pairs with coverage >= this, 0..1"};
-
 template <const Connection& C>
 void add_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     const std::vector<int> statuses{400, 404, 422, 503};
@@ -154,16 +146,16 @@ void add_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
          "queries",
          {Role::kAdmin, C.office},
          "",
-         {kK,
+         {kKParam,
           {"district", "string",
            "only " + demand + "s of employers in these districts, by id or name"},
           {"cluster", "string", "only " + demand + "s in these clusters, by id or name"},
           {"employer", "string", "only " + demand + "s of these employers"},
-          kMinCoverage,
+          kMinCoverageParam,
           {"explain", "boolean",
            "add each pair's explanation and what the " + supply + " would need"},
-          kLang,
-          kFormat},
+          kLangParam,
+          kFormatParam},
          statuses,
          [&ctx](Request& r, const Principal& p) { return demands_for_supply<C>(ctx, r, p); }});
     routes.back().quick = true;
@@ -175,15 +167,15 @@ void add_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
          "queries",
          {Role::kAdmin, Role::kAssociation, C.office},
          "",
-         {kK,
+         {kKParam,
           {"institution", "string", "only " + supply + "s of these institutions"},
-          kMinCoverage,
+          kMinCoverageParam,
           {"include_not_available", "boolean",
            "also list " + supply + "s not " + C.availability + " (default false)"},
           {"explain", "boolean",
            "add each pair's explanation and what the " + supply + " would need"},
-          kLang,
-          kFormat},
+          kLangParam,
+          kFormatParam},
          statuses,
          [&ctx](Request& r, const Principal& p) { return supplies_for_demand<C>(ctx, r, p); }});
 }

@@ -270,29 +270,25 @@ Response supply_demand(ApiContext& ctx, Request& r, const Principal& p) {
                           {"categories", std::move(categories)}});
 }
 
-const QueryParam kLang = {"lang", "string",
-                          "zh or en: names and sentences (default: Accept-Language, else en)"};
-const QueryParam kFormat = {
-    "format", "string", "json (default) or csv (UTF-8 with BOM); Accept: text/csv also gives csv"};
 const std::vector<QueryParam> kJobFilters = {
-    {"k", "integer", "how many results, 1..1000 (default 10)"},
+    kKParam,
     {"district", "string",
      "only jobs in these districts, by id or name (南山区, Nanshan; repeat or comma-separate)"},
     {"cluster", "string", "only jobs in these clusters, by id or name"},
     {"employer", "string", "only jobs of these employers"},
-    {"min_coverage", "number", "only pairs with coverage >= this, 0..1"},
+    kMinCoverageParam,
     {"explain", "boolean", "add each pair's explanation and learning plan"},
-    kLang,
-    kFormat};
+    kLangParam,
+    kFormatParam};
 const std::vector<QueryParam> kCandidateFilters = {
-    {"k", "integer", "how many results, 1..1000 (default 10)"},
+    kKParam,
     {"institution", "string", "only candidates of these institutions"},
     {"program", "string", "only candidates of these programs"},
-    {"min_coverage", "number", "only pairs with coverage >= this, 0..1"},
+    kMinCoverageParam,
     {"include_not_seeking", "boolean", "also list graduates who are not seeking (default false)"},
     {"explain", "boolean", "add each pair's explanation and learning plan"},
-    kLang,
-    kFormat};
+    kLangParam,
+    kFormatParam};
 const std::vector<QueryParam> kSegment = {
     {"cluster", "string", "segment: jobs of this cluster (id or name)"},
     {"district", "string", "segment: jobs of this district (id or name, e.g. 南山区)"},
@@ -337,7 +333,7 @@ void add_query_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
                       "queries",
                       office,
                       "",
-                      {kLang},
+                      {kLangParam},
                       statuses,
                       [&ctx](Request& r, const Principal& p) { return explain_pair(ctx, r, p); }});
     routes.back().quick = true;
@@ -351,20 +347,20 @@ void add_query_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
                       {{"k", "integer", "how many results, 1..1000 (default 10)"},
                        {"max_gap", "integer",
                         "only jobs needing at most this many levels in total (0: any; 0..100)"},
-                       kLang,
-                       kFormat},
+                       kLangParam,
+                       kFormatParam},
                       statuses,
                       [&ctx](Request& r, const Principal& p) { return near_misses(ctx, r, p); }});
     std::vector<QueryParam> align_params = kSegment;
     align_params.push_back({"min_coverage", "number", "coverage threshold t, 0..1 (default 0.8)"});
     align_params.push_back({"top_skills", "integer", "how many shortfall skills (default 10)"});
-    align_params.push_back(kLang);
+    align_params.push_back(kLangParam);
     routes.push_back({"GET", "/v1/programs/{id}/alignment", "Program alignment to a market segment",
                       "queries", office, "", align_params, statuses,
                       [&ctx](Request& r, const Principal& p) { return alignment(ctx, r, p); }});
     std::vector<QueryParam> sd_params = kSegment;
     sd_params.push_back({"group_by", "string", "overall (default), cluster or district"});
-    sd_params.push_back(kLang);
+    sd_params.push_back(kLangParam);
     routes.push_back({"GET", "/v1/supply-demand",
                       "Skill supply-demand balance (viewer, research office: groups under 5 "
                       "graduates suppressed)",

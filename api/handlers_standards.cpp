@@ -102,13 +102,6 @@ Response programs_for_standard(ApiContext& ctx, Request& r, const Principal& p) 
                                MatchSide::kPrograms, lists.at(0), pair_explanation);
 }
 
-const QueryParam kLang = {"lang", "string",
-                          "zh or en: names and sentences (default: Accept-Language, else en)"};
-const QueryParam kFormat = {
-    "format", "string", "json (default) or csv (UTF-8 with BOM); Accept: text/csv also gives csv"};
-const QueryParam kK = {"k", "integer", "how many results, 1..1000 (default 10)"};
-const QueryParam kMinCoverage = {"min_coverage", "number",
-                                 "only pairs with coverage >= this, 0..1"};
 const QueryParam kExplain = {"explain", "boolean",
                              "add each pair's coverage of the standard and the skills to add"};
 
@@ -124,13 +117,13 @@ void add_standard_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
          "queries",
          {Role::kAdmin, Role::kCareerOffice},
          "",
-         {kK,
+         {kKParam,
           {"standard", "string",
            "one occupational standard's id: the pair's explanation (coverage, skills to add)"},
-          kMinCoverage,
+          kMinCoverageParam,
           kExplain,
-          kLang,
-          kFormat},
+          kLangParam,
+          kFormatParam},
          statuses,
          [&ctx](Request& r, const Principal& p) { return standards_for_program(ctx, r, p); }});
     routes.back().quick = true;
@@ -142,12 +135,12 @@ void add_standard_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
          "queries",
          {Role::kAdmin, Role::kAssociation, Role::kCareerOffice},
          "",
-         {kK,
+         {kKParam,
           {"institution", "string", "only programs of these institutions"},
-          kMinCoverage,
+          kMinCoverageParam,
           kExplain,
-          kLang,
-          kFormat},
+          kLangParam,
+          kFormatParam},
          statuses,
          [&ctx](Request& r, const Principal& p) { return programs_for_standard(ctx, r, p); }});
 }

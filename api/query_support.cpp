@@ -116,4 +116,12 @@ matcher::SegmentFilter segment_of(const Request& r, const matcher::Snapshot& s) 
     return f;
 }
 
+const QueryParam kKParam = {"k", "integer", "how many results, 1..1000 (default 10)"};
+const QueryParam kMinCoverageParam = {"min_coverage", "number",
+                                      "only pairs with coverage >= this, 0..1"};
+const QueryParam kLangParam = {"lang", "string",
+                               "zh or en: names and sentences (default: Accept-Language, else en)"};
+const QueryParam kFormatParam = {
+    "format", "string", "json (default) or csv (UTF-8 with BOM); Accept: text/csv also gives csv"};
+
 }  // namespace talentmatch::api

@@ -13,6 +13,7 @@
 #include "api/http_types.hpp"
 #include "api/match_json.hpp"
 #include "api/reader_language.hpp"
+#include "api/route_spec.hpp"
 #include "matcher/match_query.hpp"
 #include "matcher/segment.hpp"
 
@@ -42,5 +43,12 @@ Response match_list_response(ApiContext& ctx, const Request& r, const matcher::S
 void restrict_to_own_institution(matcher::MatchFilter& f, const Principal& p);
 // cluster, district, employer.
 matcher::SegmentFilter segment_of(const Request& r, const matcher::Snapshot& s);
+
+// The query parameters every match list takes (as k_of, min_coverage,
+// reader_language and wants_csv read them), described once for OpenAPI.
+extern const QueryParam kKParam;
+extern const QueryParam kMinCoverageParam;
+extern const QueryParam kLangParam;
+extern const QueryParam kFormatParam;
 
 }  // namespace talentmatch::api
