@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api_harness.hpp"
+#include "match_list_check.hpp"
 #include "matcher/validity.hpp"
 #include "models/json_codec.hpp"
 #include "tests/common/connection_reference.hpp"
@@ -147,16 +148,6 @@ using talentmatch::testing::rank_best_first;
 using talentmatch::testing::RankedPair;
 using talentmatch::testing::reference_score;
 
-void expect_list(const json& got, const std::vector<RankedPair>& want, const std::string& id_key,
-                 const std::string& context) {
-    ASSERT_EQ(got.size(), want.size()) << context;
-    for (std::size_t i = 0; i < want.size(); ++i) {
-        EXPECT_EQ(got[i][id_key], want[i].id) << context << " #" << i;
-        EXPECT_NEAR(got[i]["coverage"].get<double>(), want[i].score.coverage, 1e-12) << context;
-        EXPECT_NEAR(got[i]["fit"].get<double>(), want[i].score.fit(), 1e-12) << context;
-    }
-}
-
 TEST(ResearchDemands, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
     Harness h;
     std::mt19937 rng(29);
@@ -210,7 +201,7 @@ TEST(ResearchDemands, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
         pairs += want.size();
         const auto got = h.get(cat("/v1/research_results/", v.id, "/innovation_demands?k=1000"));
         ASSERT_EQ(got.status, 200) << got.body;
-        expect_list(got.json()["matches"], want, "innovation_demand_id", v.id);
+        expect_match_list(got.json()["matches"], want, "innovation_demand_id", v.id);
     }
     for (const InnovationDemand& d : demands) {
         for (const bool everyone : {false, true}) {
@@ -223,7 +214,7 @@ TEST(ResearchDemands, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
             const auto got = h.get(cat("/v1/innovation_demands/", d.id, "/research_results?k=1000",
                                        everyone ? "&include_not_available=true" : ""));
             ASSERT_EQ(got.status, 200) << got.body;
-            expect_list(got.json()["matches"], want, "research_result_id", d.id);
+            expect_match_list(got.json()["matches"], want, "research_result_id", d.id);
         }
         // A research office sees only its own results.
         std::vector<RankedPair> own;
@@ -235,7 +226,8 @@ TEST(ResearchDemands, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
         const auto got =
             h.get(cat("/v1/innovation_demands/", d.id, "/research_results?k=1000"), "research_I1");
         ASSERT_EQ(got.status, 200) << got.body;
-        expect_list(got.json()["matches"], own, "research_result_id", cat(d.id, " (research_I1)"));
+        expect_match_list(got.json()["matches"], own, "research_result_id",
+                          cat(d.id, " (research_I1)"));
         EXPECT_EQ(
             h.get(cat("/v1/innovation_demands/", d.id, "/research_results"), "assoc_A1").status,
             d.employer_id == "E1" ? 200 : 403);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api_harness.hpp"
+#include "match_list_check.hpp"
 #include "matcher/validity.hpp"
 #include "models/json_codec.hpp"
 #include "tests/common/connection_reference.hpp"
@@ -121,15 +122,6 @@ TEST(Standards, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
         programs.push_back(*seeded);
     }
 
-    const auto expect_list = [](const json& got, const std::vector<RankedPair>& want,
-                                const std::string& id_key, const std::string& context) {
-        ASSERT_EQ(got.size(), want.size()) << context;
-        for (std::size_t i = 0; i < want.size(); ++i) {
-            EXPECT_EQ(got[i][id_key], want[i].id) << context << " #" << i;
-            EXPECT_NEAR(got[i]["coverage"].get<double>(), want[i].score.coverage, 1e-12) << context;
-            EXPECT_NEAR(got[i]["fit"].get<double>(), want[i].score.fit(), 1e-12) << context;
-        }
-    };
     std::size_t pairs = 0;
     for (const Program& p : programs) {
         std::vector<RankedPair> want;
@@ -140,7 +132,7 @@ TEST(Standards, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
         pairs += want.size();
         const auto got = h.get(cat("/v1/programs/", p.id, "/standards?k=1000"));
         ASSERT_EQ(got.status, 200) << got.body;
-        expect_list(got.json()["matches"], want, "occupational_standard_id", p.id);
+        expect_match_list(got.json()["matches"], want, "occupational_standard_id", p.id);
     }
     for (const OccupationalStandard& st : standards) {
         std::vector<RankedPair> want, own;
@@ -154,12 +146,12 @@ TEST(Standards, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
         rank_best_first(own);
         const auto got = h.get(cat("/v1/occupational_standards/", st.id, "/programs?k=1000"));
         ASSERT_EQ(got.status, 200) << got.body;
-        expect_list(got.json()["matches"], want, "program_id", st.id);
+        expect_match_list(got.json()["matches"], want, "program_id", st.id);
         // A career office sees only its own programs.
         const auto mine =
             h.get(cat("/v1/occupational_standards/", st.id, "/programs?k=1000"), "office_I1");
         ASSERT_EQ(mine.status, 200) << mine.body;
-        expect_list(mine.json()["matches"], own, "program_id", cat(st.id, " (office_I1)"));
+        expect_match_list(mine.json()["matches"], own, "program_id", cat(st.id, " (office_I1)"));
     }
     EXPECT_GT(pairs, 100u);  // the data is not so sparse that nothing is compared
     EXPECT_EQ(h.get("/v1/programs/pr100/standards", "office_I1").status, 404);  // I2's program

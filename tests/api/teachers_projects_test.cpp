@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "api_harness.hpp"
+#include "match_list_check.hpp"
 #include "matcher/validity.hpp"
 #include "models/json_codec.hpp"
 #include "tests/common/connection_reference.hpp"
@@ -116,16 +117,6 @@ using talentmatch::testing::rank_best_first;
 using talentmatch::testing::RankedPair;
 using talentmatch::testing::reference_score;
 
-void expect_list(const json& got, const std::vector<RankedPair>& want, const std::string& id_key,
-                 const std::string& context) {
-    ASSERT_EQ(got.size(), want.size()) << context;
-    for (std::size_t i = 0; i < want.size(); ++i) {
-        EXPECT_EQ(got[i][id_key], want[i].id) << context << " #" << i;
-        EXPECT_NEAR(got[i]["coverage"].get<double>(), want[i].score.coverage, 1e-12) << context;
-        EXPECT_NEAR(got[i]["fit"].get<double>(), want[i].score.fit(), 1e-12) << context;
-    }
-}
-
 TEST(TeachersProjects, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
     Harness h;
     std::mt19937 rng(13);
@@ -171,7 +162,7 @@ TEST(TeachersProjects, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
         pairs += want.size();
         const auto got = h.get(cat("/v1/teachers/", t.id, "/projects?k=1000"));
         ASSERT_EQ(got.status, 200) << got.body;
-        expect_list(got.json()["matches"], want, "project_id", t.id);
+        expect_match_list(got.json()["matches"], want, "project_id", t.id);
     }
     for (const Project& p : projects) {
         for (const bool everyone : {false, true}) {
@@ -184,7 +175,7 @@ TEST(TeachersProjects, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
             const auto got = h.get(cat("/v1/projects/", p.id, "/teachers?k=1000",
                                        everyone ? "&include_not_available=true" : ""));
             ASSERT_EQ(got.status, 200) << got.body;
-            expect_list(got.json()["matches"], want, "teacher_id", p.id);
+            expect_match_list(got.json()["matches"], want, "teacher_id", p.id);
         }
         // A career office sees only its own teachers.
         std::vector<RankedPair> own;
@@ -195,7 +186,7 @@ TEST(TeachersProjects, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
         rank_best_first(own);
         const auto got = h.get(cat("/v1/projects/", p.id, "/teachers?k=1000"), "office_I1");
         ASSERT_EQ(got.status, 200) << got.body;
-        expect_list(got.json()["matches"], own, "teacher_id", cat(p.id, " (office_I1)"));
+        expect_match_list(got.json()["matches"], own, "teacher_id", cat(p.id, " (office_I1)"));
         // An association queries its own employers' projects only.
         EXPECT_EQ(h.get(cat("/v1/projects/", p.id, "/teachers"), "assoc_A1").status,
                   p.employer_id == "E1" ? 200 : 403);
