@@ -210,12 +210,12 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
                                   o.score, exec, "top-k graduates", rep);
         r.programs = top_k_both_ways(s, matcher::CandidateKind::kPrograms, o.k, o.k,
                                      o.shard_graduates, o.score, exec, "top-k programs", rep);
-        r.teachers =
-            top_k_both_ways(*r.loaded.teachers_projects, matcher::CandidateKind::kGraduates, o.k,
-                            o.k, o.shard_graduates, o.score, exec, "top-k teachers", rep);
-        r.research =
-            top_k_both_ways(*r.loaded.research_demands, matcher::CandidateKind::kGraduates, o.k,
-                            o.k, o.shard_graduates, o.score, exec, "top-k research results", rep);
+        r.teachers = top_k_both_ways(
+            *r.loaded.teachers_projects, matcher::CandidateKind::kGraduates, o.k, o.k,
+            o.shard_graduates, o.score, exec, "top-k teachers", rep, "teachers");
+        r.research = top_k_both_ways(*r.loaded.research_demands, matcher::CandidateKind::kGraduates,
+                                     o.k, o.k, o.shard_graduates, o.score, exec,
+                                     "top-k research results", rep, "results");
         r.standards =
             top_k_both_ways(*r.loaded.programs_standards, matcher::CandidateKind::kPrograms, o.k,
                             o.k, o.shard_graduates, o.score, exec, "top-k standards", rep);

@@ -52,11 +52,14 @@ BothWays top_k_both_ways(const matcher::Snapshot& snapshot, matcher::CandidateKi
                          std::size_t k_jobs, std::size_t k_candidates, std::size_t shard_size,
                          const matcher::ScoreConfig& config,
                          const matcher::ExecutionOptions& options, const std::string& stage,
-                         StageReporter& reporter) {
+                         StageReporter& reporter, const std::string& unit) {
     const matcher::CandidateSet& set =
         kind == matcher::CandidateKind::kGraduates ? snapshot.graduates : snapshot.programs;
     const std::size_t n = set.size();
-    reporter.begin(stage, n, kind == matcher::CandidateKind::kGraduates ? "graduates" : "programs");
+    reporter.begin(stage, n,
+                   !unit.empty()                                ? unit
+                   : kind == matcher::CandidateKind::kGraduates ? "graduates"
+                                                                : "programs");
     BothWays out = top_k_range(snapshot, kind, {0, static_cast<matcher::Index>(n)}, k_jobs,
                                k_candidates, shard_size, config, options,
                                [&reporter](std::uint64_t done) { reporter.advance(done); });

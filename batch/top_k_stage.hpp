@@ -20,13 +20,14 @@ struct BothWays {
     std::uint64_t pairs = 0;                // candidate × job pairs considered
 };
 
-// Reports `stage` (unit: the candidates). shard_size is rounded up to a
-// multiple of matcher::kBlockSize.
+// Reports `stage` in `unit` (the candidates: "graduates" or "programs" by
+// `kind` when empty; a connection names its own, "teachers"). shard_size is
+// rounded up to a multiple of matcher::kBlockSize.
 BothWays top_k_both_ways(const matcher::Snapshot& snapshot, matcher::CandidateKind kind,
                          std::size_t k_jobs, std::size_t k_candidates, std::size_t shard_size,
                          const matcher::ScoreConfig& config,
                          const matcher::ExecutionOptions& options, const std::string& stage,
-                         StageReporter& reporter);
+                         StageReporter& reporter, const std::string& unit = "");
 
 // The same lists for the candidates of `range` only (jobs_per_candidate has a
 // row per candidate of the range; candidates_per_job a row per job, ranked
