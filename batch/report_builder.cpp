@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 
+#include "batch/report_strings.hpp"
 #include "models/place_names.hpp"
 
 namespace talentmatch::batch {
@@ -16,6 +18,38 @@ Named place(models::PlaceKind kind, const std::string& id) {
 Named skill(const matcher::Snapshot& s, const std::string& id) {
     const auto k = s.skills.find(id);
     return k ? Named{id, s.skill_name_zh[*k], s.skill_name_en[*k]} : Named{id, "", ""};
+}
+
+// One connection's row: its sizes, the demands answered at the minimum
+// coverage, and its best pair (exact score, then the lists' order).
+ConnectionRow connection_row(ReportText name, const matcher::Snapshot& s,
+                             matcher::CandidateKind kind, const BothWays& lists,
+                             double min_coverage) {
+    const matcher::CandidateSet& supplies =
+        kind == matcher::CandidateKind::kGraduates ? s.graduates : s.programs;
+    ConnectionRow row;
+    row.name = static_cast<int>(name);
+    row.supplies = static_cast<std::int64_t>(supplies.size());
+    row.demands = static_cast<std::int64_t>(s.jobs.size());
+    const matcher::IndexedMatch* best = nullptr;
+    matcher::Index best_demand = 0;
+    const bool listed = !lists.candidates_per_job.offsets.empty();
+    for (matcher::Index j = 0; listed && j < matcher::Index(s.jobs.size()); ++j) {
+        const auto list = lists.candidates_per_job.row(j);
+        if (list.empty()) continue;
+        if (list.front().score.coverage() >= min_coverage) ++row.answered;
+        if (!best || matcher::compare_scores(list.front().score, best->score) > 0) {
+            best = &list.front();
+            best_demand = j;
+        }
+    }
+    if (best) {
+        row.best_demand = s.jobs.title[best_demand].empty() ? std::string(s.jobs.ids[best_demand])
+                                                            : s.jobs.title[best_demand];
+        row.best_supply = supplies.ids[best->index];
+        row.best_coverage = best->score.coverage();
+    }
+    return row;
 }
 
 }  // namespace
@@ -145,6 +179,14 @@ ReportData build_report_data(const BatchResults& r, std::int64_t run_id) {
     for (std::size_t i = 0; i < r.diff.resolved_shortages.size() && i < 12; ++i) {
         d.changes.resolved_shortage_skills.push_back(skill(s, r.diff.resolved_shortages[i]));
     }
+    const double min = r.settings.assignment_min_coverage;
+    using matcher::CandidateKind;
+    d.connections = {connection_row(ReportText::kConnectionTeachers, *r.loaded.teachers_projects,
+                                    CandidateKind::kGraduates, r.teachers, min),
+                     connection_row(ReportText::kConnectionResearch, *r.loaded.research_demands,
+                                    CandidateKind::kGraduates, r.research, min),
+                     connection_row(ReportText::kConnectionStandards, *r.loaded.programs_standards,
+                                    CandidateKind::kPrograms, r.standards, min)};
     return d;
 }
 

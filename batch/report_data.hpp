@@ -88,6 +88,15 @@ struct RunChanges {
     std::vector<Named> new_shortage_skills, resolved_shortage_skills;  // first few
 };
 
+// One of the alliance's other connections (matcher/connection_snapshot.hpp).
+struct ConnectionRow {
+    int name = 0;  // a ReportText value: kConnectionTeachers, ...
+    std::int64_t supplies = 0, demands = 0;
+    std::int64_t answered = 0;             // demands whose best supply's coverage is >= the minimum
+    std::string best_demand, best_supply;  // the best-scored pair overall ("" when none)
+    double best_coverage = 0;
+};
+
 struct ReportData {
     ReportCounts counts;
     std::vector<ShortageBar> shortages;  // worst first
@@ -96,6 +105,7 @@ struct ReportData {
     OutcomesSection outcomes;
     Funnel funnel;
     RunChanges changes;
+    std::vector<ConnectionRow> connections;
 };
 
 }  // namespace talentmatch::batch

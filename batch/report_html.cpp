@@ -220,6 +220,26 @@ std::string changes(const Page& p, const RunChanges& c) {
            list(T::kChangesResolved, c.resolved_shortage_skills) + "</section>\n";
 }
 
+std::string connections(const Page& p, const std::vector<ConnectionRow>& rows) {
+    std::string s = "<section><h2>" + p.e(T::kConnectionsHeading) + "</h2><p class=\"note\">" +
+                    p.e(T::kConnectionsNote) + "</p><div class=\"table\"><table><thead><tr><th>" +
+                    p.e(T::kTableConnection) + "</th><th>" + p.e(T::kTableSupplies) + "</th><th>" +
+                    p.e(T::kTableDemands) + "</th><th>" + p.e(T::kTableAnswered) + "</th><th>" +
+                    p.e(T::kTableBestPair) + "</th></tr></thead><tbody>";
+    for (const ConnectionRow& r : rows) {
+        const std::string best = r.best_supply.empty() ? p.e(T::kConnectionsNone)
+                                                       : html_escape(r.best_demand) + " ← " +
+                                                             html_escape(r.best_supply) + " (" +
+                                                             pct(r.best_coverage) + ")";
+        s += "<tr><td>" + p.e(ReportText(r.name)) + "</td><td class=\"n\">" +
+             format_count(double(r.supplies)) + "</td><td class=\"n\">" +
+             format_count(double(r.demands)) + "</td><td class=\"n\">" +
+             format_count(double(r.answered)) + " (" + share(r.answered, r.demands) + ")</td><td>" +
+             best + "</td></tr>";
+    }
+    return s + "</tbody></table></div></section>\n";
+}
+
 std::string terms(const Page& p, const ReportCounts& c) {
     std::string s = "<section id=\"terms\"><h2>" + p.e(T::kTermsHeading) + "</h2><dl>";
     auto term = [&](T name, const std::string& text) {
@@ -298,7 +318,8 @@ std::string render_report_html(const ReportData& d, Lang lang) {
          kpi(p.t(T::kKpiPrograms), double(c.programs)) +
          kpi(p.t(T::kKpiPlaced), double(d.funnel.placed)) + "</div></section>\n";
     s += shortages(p, d) + heatmap(p, d.cluster_by_category) + programs(p, d) +
-         outcomes(p, d.outcomes) + funnel(p, d) + changes(p, d.changes) + terms(p, c);
+         outcomes(p, d.outcomes) + funnel(p, d) + connections(p, d.connections) +
+         changes(p, d.changes) + terms(p, c);
     return s + "</main></body></html>\n";
 }
 

@@ -166,6 +166,22 @@ constexpr std::array<Entry, std::size_t(T::kCount)> kTexts = {{
      "No assignment of the same pairs can score more; the gap to it is at most what stability "
      "costs.",
      "同样的配对中任何分配的总分都不会超过它；与它的差距不超过稳定性所付出的代价。"},
+    {T::kConnectionsHeading, "The alliance's other connections", "联盟的其他对接"},
+    {T::kConnectionsNote,
+     "Each demand's best supplies by the same exact score as graduates and jobs (lists in the "
+     "run's CSV files). Answered: demands whose best supply covers at least the minimum share "
+     "of what they ask.",
+     "各项需求与供给按与毕业生—岗位相同的精确评分匹配（完整名单见本次运行的 CSV "
+     "文件）。有响应：最佳供给的覆盖度不低于下限的需求。"},
+    {T::kConnectionTeachers, "teachers ↔ enterprise projects", "教师 ↔ 企业项目"},
+    {T::kConnectionResearch, "research results ↔ innovation demands", "科研成果 ↔ 创新需求"},
+    {T::kConnectionStandards, "programs ↔ occupational standards", "专业 ↔ 职业标准"},
+    {T::kTableConnection, "connection", "对接"},
+    {T::kTableSupplies, "supplies", "供给"},
+    {T::kTableDemands, "demands", "需求"},
+    {T::kTableAnswered, "answered", "有响应"},
+    {T::kTableBestPair, "best pair (coverage)", "最佳配对（覆盖度）"},
+    {T::kConnectionsNone, "none yet", "暂无"},
 }};
 
 constexpr bool in_enum_order() {

@@ -100,6 +100,17 @@ enum class ReportText {
     kTermBlockingText,
     kTermBound,
     kTermBoundText,
+    kConnectionsHeading,
+    kConnectionsNote,
+    kConnectionTeachers,
+    kConnectionResearch,
+    kConnectionStandards,
+    kTableConnection,
+    kTableSupplies,
+    kTableDemands,
+    kTableAnswered,
+    kTableBestPair,
+    kConnectionsNone,
     kCount  // not a text
 };
 

@@ -504,6 +504,39 @@ TEST_F(NightlyBatch, ConnectionListsAreTheReferenceTopK) {
     const auto summary = nlohmann::json::parse(file_text(result.run_dir / "summary.json"));
     EXPECT_EQ(summary["counts"]["teachers"].get<std::size_t>(), teachers.size());
     EXPECT_EQ(summary["counts"]["occupational_standards"].get<std::size_t>(), standards.size());
+    // The report's row per connection: its sizes and the demands whose best
+    // supply (by the reference ranking) covers at least the minimum.
+    const std::string report = file_text(result.run_dir / "report.html");
+    const auto expect_row = [&](const std::string& name, const auto& supplies,
+                                const auto& demand_list) {
+        const std::string today = matcher::today_utc();
+        std::size_t answered = 0, live = 0;
+        for (const auto& d : demand_list) {
+            std::string ends;  // a project's end_date, a demand's valid_until
+            if constexpr (requires { d.end_date; }) ends = d.end_date;
+            if constexpr (requires { d.valid_until; }) ends = d.valid_until;
+            if (!ends.empty() && ends < today) continue;  // not in the run
+            ++live;
+            std::vector<talentmatch::testing::RankedPair> ranked;
+            for (const auto& v : supplies) {
+                if (!talentmatch::testing::offered(v)) continue;
+                if (const auto s = talentmatch::testing::reference_score(v, d, today))
+                    ranked.push_back({v.id, *s});
+            }
+            talentmatch::testing::rank_best_first(ranked);
+            if (!ranked.empty() &&
+                ranked.front().score.coverage >= BatchOptions{}.assignment_min_coverage)
+                ++answered;
+        }
+        const std::string row = "<tr><td>" + name + "</td><td class=\"n\">" +
+                                format_count(double(supplies.size())) + "</td><td class=\"n\">" +
+                                format_count(double(live)) + "</td><td class=\"n\">" +
+                                format_count(double(answered)) + " (";
+        EXPECT_NE(report.find(row), std::string::npos) << row;
+    };
+    expect_row("teachers ↔ enterprise projects", teachers, projects);
+    expect_row("research results ↔ innovation demands", results, demands);
+    expect_row("programs ↔ occupational standards", programs, standards);
     EXPECT_EQ(summary["counts"]["research_results"].get<std::size_t>(), results.size());
 }
 
