@@ -58,28 +58,15 @@ BulkWriter::Output& BulkWriter::output(EntityKind kind) {
     return *slot;
 }
 
-#define TM_WRITE(T)                                     \
-    void BulkWriter::write(const T& value) {            \
-        constexpr EntityKind kind = kind_of<T>();       \
-        Output& out = output(kind);                     \
-        append_json_line(out.buffer, value);            \
-        if (out.buffer.size() >= kFlushAt) out.flush(); \
-        ++counts_[static_cast<std::size_t>(kind)];      \
-    }
-TM_WRITE(Skill)
-TM_WRITE(Certificate)
-TM_WRITE(Institution)
-TM_WRITE(Program)
-TM_WRITE(Employer)
-TM_WRITE(Job)
-TM_WRITE(Graduate)
-TM_WRITE(Placement)
-TM_WRITE(Teacher)
-TM_WRITE(Project)
-TM_WRITE(InnovationDemand)
-TM_WRITE(ResearchResult)
-TM_WRITE(OccupationalStandard)
-#undef TM_WRITE
+std::string& BulkWriter::buffer(EntityKind kind) {
+    return output(kind).buffer;
+}
+
+void BulkWriter::wrote(EntityKind kind) {
+    Output& out = output(kind);
+    if (out.buffer.size() >= kFlushAt) out.flush();
+    ++counts_[static_cast<std::size_t>(kind)];
+}
 
 void BulkWriter::write(const Entity& value) {
     std::visit([this](const auto& entity) { write(entity); }, value);

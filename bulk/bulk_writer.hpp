@@ -17,6 +17,7 @@
 #include <string>
 
 #include "bulk/entity_kind.hpp"
+#include "bulk/json_line.hpp"
 
 namespace talentmatch::bulk {
 
@@ -30,19 +31,12 @@ class BulkWriter {
     BulkWriter(const BulkWriter&) = delete;
     BulkWriter& operator=(const BulkWriter&) = delete;
 
-    void write(const Skill& value);
-    void write(const Certificate& value);
-    void write(const Institution& value);
-    void write(const Program& value);
-    void write(const Employer& value);
-    void write(const Job& value);
-    void write(const Graduate& value);
-    void write(const Placement& value);
-    void write(const Teacher& value);
-    void write(const Project& value);
-    void write(const InnovationDemand& value);
-    void write(const ResearchResult& value);
-    void write(const OccupationalStandard& value);
+    // One entity, to `<kind>.jsonl` (json_line.hpp's writer of its type).
+    template <Described T>
+    void write(const T& value) {
+        append_json_line(buffer(kind_of<T>()), value);
+        wrote(kind_of<T>());
+    }
     void write(const Entity& value);
 
     // Entities written so far of one kind.
@@ -54,6 +48,8 @@ class BulkWriter {
   private:
     struct Output;
     Output& output(EntityKind kind);
+    std::string& buffer(EntityKind kind);  // the kind's pending bytes
+    void wrote(EntityKind kind);           // counts one entity; flushes a full buffer
 
     std::filesystem::path dir_;
     WriteMode mode_;

@@ -92,28 +92,10 @@ inline constexpr auto kColumns = columns_of<T>(std::make_index_sequence<kFieldCo
 // Calls f(columns) with the column table of `kind` (a kind with a CSV format).
 template <class F>
 decltype(auto) with_columns(EntityKind kind, F f) {
-    switch (kind) {
-        case EntityKind::kPrograms:
-            return f(std::span<const Column<Program>>(kColumns<Program>));
-        case EntityKind::kJobs:
-            return f(std::span<const Column<Job>>(kColumns<Job>));
-        case EntityKind::kEmployers:
-            return f(std::span<const Column<Employer>>(kColumns<Employer>));
-        case EntityKind::kPlacements:
-            return f(std::span<const Column<Placement>>(kColumns<Placement>));
-        case EntityKind::kTeachers:
-            return f(std::span<const Column<Teacher>>(kColumns<Teacher>));
-        case EntityKind::kProjects:
-            return f(std::span<const Column<Project>>(kColumns<Project>));
-        case EntityKind::kInnovationDemands:
-            return f(std::span<const Column<InnovationDemand>>(kColumns<InnovationDemand>));
-        case EntityKind::kResearchResults:
-            return f(std::span<const Column<ResearchResult>>(kColumns<ResearchResult>));
-        case EntityKind::kOccupationalStandards:
-            return f(std::span<const Column<OccupationalStandard>>(kColumns<OccupationalStandard>));
-        default:
-            return f(std::span<const Column<Graduate>>(kColumns<Graduate>));
-    }
+    return with_entity_type(kind, [&](auto type) {
+        using T = typename decltype(type)::type;
+        return f(std::span<const Column<T>>(kColumns<T>));
+    });
 }
 
 template <class T>
@@ -127,11 +109,9 @@ std::vector<std::string> encode_row(std::span<const Column<T>> columns, const T&
 }  // namespace
 
 bool has_csv_format(EntityKind kind) {
-    return kind == EntityKind::kPrograms || kind == EntityKind::kJobs ||
-           kind == EntityKind::kGraduates || kind == EntityKind::kEmployers ||
-           kind == EntityKind::kPlacements || kind == EntityKind::kTeachers ||
-           kind == EntityKind::kProjects || kind == EntityKind::kInnovationDemands ||
-           kind == EntityKind::kResearchResults || kind == EntityKind::kOccupationalStandards;
+    // The taxonomy's kinds come from data/ as JSON Lines only.
+    return kind != EntityKind::kSkills && kind != EntityKind::kCertificates &&
+           kind != EntityKind::kInstitutions;
 }
 
 std::vector<std::string> csv_header(EntityKind kind) {

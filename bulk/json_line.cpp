@@ -246,32 +246,4 @@ void append_json_line(std::string& out, const Graduate& v) {
     out += "}\n";
 }
 
-namespace {
-template <class T>
-void append_dumped(std::string& out, const T& value) {
-    out += encode(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out.push_back('\n');
-}
-}  // namespace
-
-void append_json_line(std::string& out, const Teacher& v) {
-    append_dumped(out, v);
-}
-
-void append_json_line(std::string& out, const Project& v) {
-    append_dumped(out, v);
-}
-
-void append_json_line(std::string& out, const InnovationDemand& v) {
-    append_dumped(out, v);
-}
-
-void append_json_line(std::string& out, const ResearchResult& v) {
-    append_dumped(out, v);
-}
-
-void append_json_line(std::string& out, const OccupationalStandard& v) {
-    append_dumped(out, v);
-}
-
 }  // namespace talentmatch::bulk

@@ -8,7 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "models/entities.hpp"
+#include "models/json_codec.hpp"
 
 namespace talentmatch::bulk {
 
@@ -28,12 +31,12 @@ void append_json_line(std::string& out, const Employer& value);
 void append_json_line(std::string& out, const Job& value);
 void append_json_line(std::string& out, const Graduate& value);
 void append_json_line(std::string& out, const Placement& value);
-// Kinds without a hand-written writer (small kinds, where speed does not
-// matter): encode(value).dump() itself.
-void append_json_line(std::string& out, const Teacher& value);
-void append_json_line(std::string& out, const Project& value);
-void append_json_line(std::string& out, const InnovationDemand& value);
-void append_json_line(std::string& out, const ResearchResult& value);
-void append_json_line(std::string& out, const OccupationalStandard& value);
+// Every other kind (the small ones, where speed does not matter):
+// encode(value).dump() itself, so a new kind needs no writer of its own.
+template <Described T>
+void append_json_line(std::string& out, const T& value) {
+    out += encode(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out.push_back('\n');
+}
 
 }  // namespace talentmatch::bulk

@@ -45,35 +45,8 @@ class Importer {
         : store_(store), options_(options) {}
 
     void import_file(const bulk::BulkFile& file) {
-        using bulk::EntityKind;
-        switch (file.kind) {
-            case EntityKind::kSkills:
-                return import_typed<Skill>(file);
-            case EntityKind::kCertificates:
-                return import_typed<Certificate>(file);
-            case EntityKind::kInstitutions:
-                return import_typed<Institution>(file);
-            case EntityKind::kPrograms:
-                return import_typed<Program>(file);
-            case EntityKind::kEmployers:
-                return import_typed<Employer>(file);
-            case EntityKind::kJobs:
-                return import_typed<Job>(file);
-            case EntityKind::kGraduates:
-                return import_typed<Graduate>(file);
-            case EntityKind::kPlacements:
-                return import_typed<Placement>(file);
-            case EntityKind::kTeachers:
-                return import_typed<Teacher>(file);
-            case EntityKind::kProjects:
-                return import_typed<Project>(file);
-            case EntityKind::kInnovationDemands:
-                return import_typed<InnovationDemand>(file);
-            case EntityKind::kResearchResults:
-                return import_typed<ResearchResult>(file);
-            case EntityKind::kOccupationalStandards:
-                return import_typed<OccupationalStandard>(file);
-        }
+        with_entity_type(file.kind,
+                         [&](auto type) { import_typed<typename decltype(type)::type>(file); });
     }
 
     template <class T>

@@ -48,47 +48,8 @@ void DatasetWriter::write_line(int file, const std::string& line) {
     ++counts_[file];
 }
 
-void DatasetWriter::write(const Skill& value) {
-    write_line(0, encode(value).dump());
-}
-void DatasetWriter::write(const Certificate& value) {
-    write_line(1, encode(value).dump());
-}
-void DatasetWriter::write(const Institution& value) {
-    write_line(2, encode(value).dump());
-}
-void DatasetWriter::write(const Program& value) {
-    write_line(3, encode(value).dump());
-}
-void DatasetWriter::write(const Employer& value) {
-    write_line(4, encode(value).dump());
-}
-void DatasetWriter::write(const Job& value) {
-    write_line(5, encode(value).dump());
-}
-void DatasetWriter::write(const Graduate& value) {
-    write_line(6, encode(value).dump());
-}
-void DatasetWriter::write(const Placement& value) {
-    write_line(7, encode(value).dump());
-}
-void DatasetWriter::write(const Teacher& value) {
-    write_line(8, encode(value).dump());
-}
-void DatasetWriter::write(const Project& value) {
-    write_line(9, encode(value).dump());
-}
-void DatasetWriter::write(const InnovationDemand& value) {
-    write_line(10, encode(value).dump());
-}
-void DatasetWriter::write(const ResearchResult& value) {
-    write_line(11, encode(value).dump());
-}
-void DatasetWriter::write(const OccupationalStandard& value) {
-    write_line(12, encode(value).dump());
-}
 void DatasetWriter::write_graduate_line(const std::string& json_line) {
-    write_line(6, json_line);
+    write_line(static_cast<int>(EntityKind::kGraduates), json_line);
 }
 
 std::size_t DatasetWriter::count(const std::string& name) const {

@@ -15,8 +15,12 @@
 #include <filesystem>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "models/entities.hpp"
 #include "models/entity_kind.hpp"
+#include "models/entity_registry.hpp"
+#include "models/json_codec.hpp"
 
 namespace talentmatch::datagen {
 
@@ -29,19 +33,11 @@ class DatasetWriter {
     DatasetWriter(const DatasetWriter&) = delete;
     DatasetWriter& operator=(const DatasetWriter&) = delete;
 
-    void write(const Skill& value);
-    void write(const Certificate& value);
-    void write(const Institution& value);
-    void write(const Program& value);
-    void write(const Employer& value);
-    void write(const Job& value);
-    void write(const Graduate& value);
-    void write(const Placement& value);
-    void write(const Teacher& value);
-    void write(const Project& value);
-    void write(const InnovationDemand& value);
-    void write(const ResearchResult& value);
-    void write(const OccupationalStandard& value);
+    // One entity, as `encode(value).dump()`, to `<kind>.jsonl`.
+    template <Described T>
+    void write(const T& value) {
+        write_line(static_cast<int>(kind_of<T>()), encode(value).dump());
+    }
     // A graduate already encoded as one compact JSON line (no newline), as
     // `encode(g).dump()` gives; lets callers encode in parallel.
     void write_graduate_line(const std::string& json_line);

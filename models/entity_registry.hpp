@@ -55,4 +55,16 @@ constexpr void for_each_entity_type(F&& f) {
     (std::make_index_sequence<kEntityKindCount>{});
 }
 
+// f(std::type_identity<T>{}) for the entity type T of `kind` (every T's call
+// returns the same type), so code over every kind needs no switch of its own.
+template <std::size_t I = 0, class F>
+decltype(auto) with_entity_type(EntityKind kind, F&& f) {
+    if constexpr (I + 1 < std::variant_size_v<AnyEntity>) {
+        if (static_cast<std::size_t>(kind) != I) {
+            return with_entity_type<I + 1>(kind, std::forward<F>(f));
+        }
+    }
+    return f(std::type_identity<std::variant_alternative_t<I, AnyEntity>>{});
+}
+
 }  // namespace talentmatch
