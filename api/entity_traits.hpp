@@ -123,8 +123,8 @@ struct EntityTraits<Certificate> : ReferenceTenancy {
         return s.list_certificates(r);
     }
     static bool remove(store::Store& s, const std::string& id) { return s.delete_certificate(id); }
-    static std::vector<FieldError> validate_item(const Certificate& v, const KnownIds&) {
-        return validate(v, "");
+    static std::vector<FieldError> validate_item(const Certificate& v, const KnownIds& k) {
+        return validate(v, k, "");
     }
 };
 
@@ -316,6 +316,29 @@ struct EntityTraits<Teacher> : InstitutionTenancy {
     }
     static bool remove(store::Store& s, const std::string& id) { return s.delete_teacher(id); }
     static std::vector<FieldError> validate_item(const Teacher& v, const KnownIds& k) {
+        return validate(v, k, "");
+    }
+};
+
+// A program's courses belong to its institution, as the program does.
+template <>
+struct EntityTraits<Course> : InstitutionTenancy {
+    static constexpr const char* kKind = "course";
+    static constexpr const char* kPlural = "courses";
+    static constexpr const char* kSchema = "Course";
+    static constexpr RoleSet read_roles() { return {Role::kAdmin, Role::kCareerOffice}; }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin, Role::kCareerOffice}; }
+    static std::optional<Course> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
+        return decode_course(in, "", e);
+    }
+    static std::optional<Course> get(store::Store& s, const std::string& id) {
+        return s.get_course(id);
+    }
+    static store::Page<Course> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_courses(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) { return s.delete_course(id); }
+    static std::vector<FieldError> validate_item(const Course& v, const KnownIds& k) {
         return validate(v, k, "");
     }
 };

@@ -23,7 +23,8 @@ json explanation_json(const matcher::Snapshot& s, const matcher::Explanation& e,
                                  {"must_have", c.must_have},
                                  {"has_level", c.has_level},
                                  {"contribution", c.contribution},
-                                 {"maximum", c.maximum}});
+                                 {"maximum", c.maximum},
+                                 {"evidenced_by", c.evidenced_by}});
     }
     json plan = json::array();
     for (const auto& g : e.learning_plan) {

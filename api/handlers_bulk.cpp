@@ -299,6 +299,7 @@ void add_bulk_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     add_bulk<InnovationDemand>(routes, ctx);
     add_bulk<ResearchResult>(routes, ctx);
     add_bulk<OccupationalStandard>(routes, ctx);
+    add_bulk<Course>(routes, ctx);
 }
 
 }  // namespace talentmatch::api

@@ -206,6 +206,7 @@ void add_entity_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     add_kind<InnovationDemand>(routes, ctx);
     add_kind<ResearchResult>(routes, ctx);
     add_kind<OccupationalStandard>(routes, ctx);
+    add_kind<Course>(routes, ctx);
 }
 
 }  // namespace talentmatch::api

@@ -1,6 +1,6 @@
 // POST /v1/programs/{id}/what-if: a program's alignment before and after a
 // change to its curriculum (a skill added, a level raised or lowered, a
-// skill dropped) and certificates, against the segment and threshold of
+// skill dropped), certificates and courses (added), against the segment and threshold of
 // GET /v1/programs/{id}/alignment (same query parameters). Nothing is
 // written: the answer is computed on the published snapshot
 // (matcher::align_what_if). Tenancy as for alignment: a career office asks
@@ -20,8 +20,53 @@ namespace {
 
 using nlohmann::json;
 
+// One added course: {"skills": [{"skill_id": "...", "level": 1..5}],
+// "certificates": ["..."]}; shapes are checked here, ids and ranges by
+// matcher::align_what_if.
+std::optional<matcher::CourseChange> read_course(const json& c, const std::string& at,
+                                                 std::vector<FieldError>& errors) {
+    if (!c.is_object()) {
+        errors.push_back({at, "must be {\"skills\": [...], \"certificates\": [...]}, got " +
+                                  c.dump()});
+        return std::nullopt;
+    }
+    matcher::CourseChange course;
+    for (const auto& [name, value] : c.items()) {
+        if (name == "skills" && value.is_array()) {
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                const json& s = value[i];
+                if (!s.is_object() || !s.contains("skill_id") || !s["skill_id"].is_string() ||
+                    !s.contains("level") || !s["level"].is_number_integer()) {
+                    errors.push_back({at + ".skills[" + std::to_string(i) + "]",
+                                      "must be {\"skill_id\": string, \"level\": 1..5}, got " +
+                                          s.dump()});
+                    continue;
+                }
+                const auto level = s["level"].get<std::int64_t>();
+                course.skills.push_back({s["skill_id"].get<std::string>(),
+                                         level < -1 || level > 6 ? -1 : static_cast<int>(level)});
+            }
+        } else if (name == "certificates" && value.is_array()) {
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                if (!value[i].is_string()) {
+                    errors.push_back({at + ".certificates[" + std::to_string(i) + "]",
+                                      "must be a certificate id, got " + value[i].dump()});
+                    continue;
+                }
+                course.certificates.push_back(value[i].get<std::string>());
+            }
+        } else if (name == "skills" || name == "certificates") {
+            errors.push_back({at + "." + name, "must be an array, got " + value.dump()});
+        } else {
+            errors.push_back({at + "." + name, "unknown field (allowed: skills, certificates)"});
+        }
+    }
+    return course;
+}
+
 // The body: {"curriculum": [{"skill_id": "...", "level": 0..5}],
-// "add_certificates": ["..."]}; at least one change.
+// "add_certificates": ["..."], "add_courses": [course, ...]}; at least one
+// change.
 void read_changes(const Request& r, matcher::WhatIfQuery& q) {
     const json body = json_body(r);
     if (!body.is_object())
@@ -51,14 +96,23 @@ void read_changes(const Request& r, matcher::WhatIfQuery& q) {
                 }
                 q.add_certificates.push_back(value[i].get<std::string>());
             }
-        } else if (name == "curriculum" || name == "add_certificates") {
+        } else if (name == "add_courses" && value.is_array()) {
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                auto course = read_course(value[i], "add_courses[" + std::to_string(i) + "]", errors);
+                if (course) q.add_courses.push_back(std::move(*course));
+            }
+        } else if (name == "curriculum" || name == "add_certificates" || name == "add_courses") {
             errors.push_back({name, "must be an array, got " + value.dump()});
         } else {
-            errors.push_back({name, "unknown field (allowed: curriculum, add_certificates)"});
+            errors.push_back(
+                {name, "unknown field (allowed: curriculum, add_certificates, add_courses)"});
         }
     }
-    if (errors.empty() && q.curriculum.empty() && q.add_certificates.empty())
-        errors.push_back({"", "give at least one change in curriculum or add_certificates"});
+    if (errors.empty() && q.curriculum.empty() && q.add_certificates.empty() &&
+        q.add_courses.empty()) {
+        errors.push_back(
+            {"", "give at least one change in curriculum, add_certificates or add_courses"});
+    }
     if (!errors.empty()) throw ValidationError(std::move(errors));
 }
 

@@ -175,7 +175,21 @@ json openapi_component_schemas() {
                   {"items", object({{"skill_id", id_str()}, {"level", int_range(0, kMaxLevel)}},
                                    json::array({"skill_id", "level"}))},
                   {"description", "the level taught from now on; 0 drops the skill"}}},
-                {"add_certificates", str_list()}},
+                {"add_certificates", str_list()},
+                {"add_courses",
+                 {{"type", "array"},
+                  {"items",
+                   object({{"skills",
+                            {{"type", "array"},
+                             {"minItems", 1},
+                             {"items", object({{"skill_id", id_str()},
+                                               {"level", int_range(kMinRequiredLevel, kMaxLevel)}},
+                                              json::array({"skill_id", "level"}))}}},
+                           {"certificates", str_list()}},
+                          json::array({"skills"}))},
+                  {"description",
+                   "courses added: each credits the levels it teaches and the evidence of its "
+                   "certificates (a level is the highest any source gives)"}}}},
                json::array());
     s["Object"] = {{"type", "object"}, {"description", "see the route summary"}};
     return s;

@@ -32,6 +32,7 @@ struct EntityMaps {
     ById<InnovationDemand> innovation_demands;
     ById<ResearchResult> research_results;
     ById<OccupationalStandard> occupational_standards;
+    ById<Course> courses;
 };
 
 // The connections published beside the main snapshot (connection_snapshot.hpp),
@@ -87,6 +88,8 @@ decltype(auto) visit_kind(Maps& maps, store::EntityKind kind, F&& f) {
             return f(maps.research_results);
         case store::EntityKind::kOccupationalStandards:
             return f(maps.occupational_standards);
+        case store::EntityKind::kCourses:
+            return f(maps.courses);
     }
     return f(maps.graduates);
 }
@@ -130,6 +133,7 @@ class SnapshotMirror final : public store::ChangeSink {
     void put(const OccupationalStandard& v) override {
         connection(maps_.occupational_standards, v);
     }
+    void put(const Course& v) override { other(maps_.courses, v); }
     void erase(store::EntityKind kind, const std::string& id) override {
         if (kind == store::EntityKind::kPlacements) return;
         if (kind == store::EntityKind::kJobs) {
@@ -162,6 +166,7 @@ class SnapshotMirror final : public store::ChangeSink {
         for (const auto& [id, v] : maps_.employers) builder.add_employer(v);
         for (const auto& [id, v] : maps_.graduates) builder.add_graduate(v);
         for (const auto& [id, v] : maps_.jobs) builder.add_job(v);
+        for (const auto& [id, v] : maps_.courses) builder.add_course(v);
         return builder.build();
     }
 
@@ -240,6 +245,7 @@ class SnapshotMirror final : public store::ChangeSink {
         for (const auto& [id, v] : maps_.certificates) builder.add_certificate(v);
         for (const auto& [id, v] : maps_.institutions) builder.add_institution(v);
         for (const auto& [id, v] : maps_.programs) builder.add_program(v);
+        for (const auto& [id, v] : maps_.courses) builder.add_course(v);
         for (const auto& [id, v] : maps_.occupational_standards) builder.add_standard(v);
         return builder.build();
     }

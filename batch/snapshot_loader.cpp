@@ -45,13 +45,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         standards.add_skill(s);
     });
     store.scan_certificates(scan, [&](const Certificate& c) {
-        taxonomy.add("certificate")
-            .add(c.id)
-            .add(c.name_zh)
-            .add(c.name_en)
-            .add(c.level)
-            .add(c.issuer);
-        taxonomy.add(static_cast<std::int64_t>(c.kind));
+        taxonomy.add_entity(c);
         builder.add_certificate(c);
         standards.add_certificate(c);
     });
@@ -141,6 +135,11 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         const auto key = matcher::date_key(v.valid_until);
         if (key && !matcher::valid_on(*key, *as_of_key)) return;  // past: not matched
         research.add_demand(v);
+    });
+    store.scan_courses(scan, [&](const Course& v) {
+        data.add_entity(v);
+        builder.add_course(v);
+        standards.add_course(v);
     });
     store.scan_occupational_standards(scan, [&](const OccupationalStandard& v) {
         taxonomy.add_entity(v);  // reference data, as skills and certificates

@@ -57,6 +57,8 @@ std::optional<Entity> decode_entity(EntityKind kind, const nlohmann::json& in,
             return wrap(decode_research_result(in, "", errors));
         case EntityKind::kOccupationalStandards:
             return wrap(decode_occupational_standard(in, "", errors));
+        case EntityKind::kCourses:
+            return wrap(decode_course(in, "", errors));
     }
     return std::nullopt;
 }

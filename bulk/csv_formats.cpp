@@ -153,6 +153,9 @@ std::vector<std::string> to_csv_row(const ResearchResult& value) {
 std::vector<std::string> to_csv_row(const OccupationalStandard& value) {
     return encode_row<OccupationalStandard>(kColumns<OccupationalStandard>, value);
 }
+std::vector<std::string> to_csv_row(const Course& value) {
+    return encode_row<Course>(kColumns<Course>, value);
+}
 
 CsvDecoder::CsvDecoder(EntityKind kind, const std::vector<std::string>& header) : kind_(kind) {
     if (!has_csv_format(kind)) {

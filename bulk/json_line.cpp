@@ -119,17 +119,6 @@ void append_json_line(std::string& out, const Skill& v) {
     out += "}\n";
 }
 
-void append_json_line(std::string& out, const Certificate& v) {
-    out.push_back('{');
-    string_field(out, "id", v.id, true);
-    string_field(out, "issuer", v.issuer);
-    string_field(out, "kind", to_string(v.kind));
-    string_field(out, "level", v.level);
-    string_field(out, "name_en", v.name_en);
-    string_field(out, "name_zh", v.name_zh);
-    out += "}\n";
-}
-
 void append_json_line(std::string& out, const Institution& v) {
     out.push_back('{');
     string_field(out, "district", v.district, true);

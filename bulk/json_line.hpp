@@ -24,7 +24,6 @@ void append_json_string(std::string& out, std::string_view text);
 void append_json_number(std::string& out, double value);
 
 void append_json_line(std::string& out, const Skill& value);
-void append_json_line(std::string& out, const Certificate& value);
 void append_json_line(std::string& out, const Institution& value);
 void append_json_line(std::string& out, const Program& value);
 void append_json_line(std::string& out, const Employer& value);

@@ -8,6 +8,7 @@
 
 #include "matcher/analytics_arena.hpp"
 #include "matcher/segment_index.hpp"
+#include "models/credited_levels.hpp"
 #include "models/field_error.hpp"
 
 namespace talentmatch::matcher {
@@ -213,24 +214,74 @@ std::vector<SkillEntry> changed_curriculum(const Snapshot& s, Index p,
     return out;
 }
 
-std::vector<Index> more_certificates(const Snapshot& s, Index p,
-                                     const std::vector<std::string>& added) {
-    const std::span<const Index> held = s.programs.certificates.row(p);
-    std::vector<Index> out(held.begin(), held.end());
-    std::vector<FieldError> errors;
+// The certificates named in `added` (paths `at`[i]), appended to `out`.
+void find_certificates(const Snapshot& s, const std::vector<std::string>& added,
+                       const std::string& at, std::vector<Index>& out,
+                       std::vector<FieldError>& errors) {
     for (std::size_t i = 0; i < added.size(); ++i) {
         const auto c = s.certificates.find(added[i]);
         if (!c) {
-            errors.push_back({"add_certificates[" + std::to_string(i) + "]",
-                              "unknown certificate \"" + added[i] + "\""});
+            errors.push_back(
+                {at + "[" + std::to_string(i) + "]", "unknown certificate \"" + added[i] + "\""});
             continue;
         }
         out.push_back(*c);
     }
+}
+
+// The changed profile after the curriculum changes: each added course's
+// skills and each added certificate's (its own or a course's) evidence
+// credited (models/credited_levels.hpp); the certificates become the
+// program's.
+struct ChangedProfile {
+    std::vector<SkillEntry> curriculum;
+    std::vector<Index> certificates;
+};
+ChangedProfile with_additions(const Snapshot& s, Index p, std::vector<SkillEntry> curriculum,
+                              const WhatIfQuery& query) {
+    std::vector<FieldError> errors;
+    std::vector<Index> added;
+    find_certificates(s, query.add_certificates, "add_certificates", added, errors);
+    const auto by_skill = [](const SkillEntry& e) { return e.skill; };
+    for (std::size_t i = 0; i < query.add_courses.size(); ++i) {
+        const std::string at = "add_courses[" + std::to_string(i) + "]";
+        const CourseChange& course = query.add_courses[i];
+        std::vector<SkillEntry> taught;
+        for (std::size_t j = 0; j < course.skills.size(); ++j) {
+            const std::string item = at + ".skills[" + std::to_string(j) + "]";
+            const SkillLevel& level = course.skills[j];
+            const auto skill = s.skills.find(level.skill_id);
+            if (!skill) {
+                errors.push_back({item + ".skill_id", "unknown skill \"" + level.skill_id + "\""});
+            } else if (level.level < 1 || level.level > 5) {
+                errors.push_back(
+                    {item + ".level", "must be 1..5, got " + std::to_string(level.level)});
+            } else {
+                taught.push_back({*skill, static_cast<std::uint8_t>(level.level)});
+            }
+        }
+        std::sort(taught.begin(), taught.end(),
+                  [](const SkillEntry& a, const SkillEntry& b) { return a.skill < b.skill; });
+        for (std::size_t j = 1; j < taught.size(); ++j) {
+            if (taught[j].skill == taught[j - 1].skill) {
+                errors.push_back({at + ".skills", "skill \"" + s.skills[taught[j].skill] +
+                                                      "\" listed twice"});
+            }
+        }
+        if (course.skills.empty()) errors.push_back({at + ".skills", "at least one skill"});
+        credit_levels(curriculum, std::span<const SkillEntry>(taught), by_skill);
+        find_certificates(s, course.certificates, at + ".certificates", added, errors);
+    }
     if (!errors.empty()) throw ValidationError(std::move(errors));
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    std::sort(added.begin(), added.end());
+    added.erase(std::unique(added.begin(), added.end()), added.end());
+    for (const Index c : added) credit_levels(curriculum, s.certificate_skills.row(c), by_skill);
+    const std::span<const Index> held = s.programs.certificates.row(p);
+    std::vector<Index> certificates(held.begin(), held.end());
+    certificates.insert(certificates.end(), added.begin(), added.end());
+    std::sort(certificates.begin(), certificates.end());
+    certificates.erase(std::unique(certificates.begin(), certificates.end()), certificates.end());
+    return {std::move(curriculum), std::move(certificates)};
 }
 
 }  // namespace
@@ -241,8 +292,9 @@ WhatIfReport align_what_if(const Snapshot& s, const WhatIfQuery& query) {
     check_top_skills(query.top_skills);
     const ResolvedSegment segment = resolve_segment(s, query.segment, "segment");
     const Index p = resolve_programs(s, {query.program_id}).at(0);
-    const std::vector<SkillEntry> curriculum = changed_curriculum(s, p, query.curriculum);
-    const std::vector<Index> certificates = more_certificates(s, p, query.add_certificates);
+    const ChangedProfile changes =
+        with_additions(s, p, changed_curriculum(s, p, query.curriculum), query);
+    const Profile changed{changes.curriculum, changes.certificates, s.programs.education[p]};
 
     const SegmentIndex index = build_segment_index(s, segment);
     report.segment_jobs = index.size();
@@ -250,7 +302,6 @@ WhatIfReport align_what_if(const Snapshot& s, const WhatIfQuery& query) {
     const auto top = static_cast<std::size_t>(query.top_skills);
     Scratch scratch(index.size(), s.skills.size());
     report.before = align_one(s, index, p, profile_of(s, p), report.min_coverage_bp, top, scratch);
-    const Profile changed{curriculum, certificates, s.programs.education[p]};
     report.after = align_one(s, index, p, changed, report.min_coverage_bp, top, scratch);
     return report;
 }

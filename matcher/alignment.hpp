@@ -87,6 +87,15 @@ struct CurriculumChange {
     std::string skill_id;
     int level = 0;  // the level taught from now on, 0..5; 0 removes the skill
 };
+// A course added to the program: the skills it teaches, the certificates it
+// prepares for.
+struct CourseChange {
+    std::vector<SkillLevel> skills;
+    std::vector<std::string> certificates;
+};
+// The changed profile: the curriculum changes set levels; then each added
+// course and each added certificate credits its levels by the rule of
+// models/credited_levels.hpp (a level is the highest any source gives).
 struct WhatIfQuery {
     std::string program_id;
     SegmentFilter segment;
@@ -94,6 +103,7 @@ struct WhatIfQuery {
     int top_skills = 10;
     std::vector<CurriculumChange> curriculum;   // at most one change per skill
     std::vector<std::string> add_certificates;  // certificates its graduates will hold
+    std::vector<CourseChange> add_courses;
 };
 struct WhatIfReport {
     std::uint32_t min_coverage_bp = 0;
@@ -102,8 +112,9 @@ struct WhatIfReport {
     ProgramAlignment before, after;
 };
 // Errors as align_programs', and ValidationError naming "curriculum[i].skill_id"
-// (unknown or repeated skill), "curriculum[i].level" (outside 0..5) or
-// "add_certificates[i]" (unknown certificate).
+// (unknown or repeated skill), "curriculum[i].level" (outside 0..5),
+// "add_certificates[i]" (unknown certificate), "add_courses[i].skills[j]..."
+// or "add_courses[i].certificates[j]".
 WhatIfReport align_what_if(const Snapshot& snapshot, const WhatIfQuery& query);
 
 }  // namespace talentmatch::matcher

@@ -73,12 +73,13 @@ Job as_demand(const OccupationalStandard& standard);
 
 class ProgramStandardSnapshotBuilder {
   public:
-    // Order: skills, certificates and institutions first, then programs and
-    // standards in any interleaving.
+    // Order: skills, certificates and institutions first, then programs,
+    // their courses and standards in any interleaving.
     void add_skill(const Skill& skill) { builder_.add_skill(skill); }
     void add_certificate(const Certificate& certificate) { builder_.add_certificate(certificate); }
     void add_institution(const Institution& institution) { builder_.add_institution(institution); }
     void add_program(const Program& program) { builder_.add_program(program); }
+    void add_course(const Course& course) { builder_.add_course(course); }
     void add_standard(const OccupationalStandard& standard);
     std::shared_ptr<const Snapshot> build() { return builder_.build(); }
 

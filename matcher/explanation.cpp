@@ -69,6 +69,20 @@ void add_gates(const Snapshot& s, const CandidateSet& set, Index c, Index job, E
                                         ", needs " + education_name(needs)});
 }
 
+// The held certificates that evidence `skill` at level `has` (the level used).
+std::vector<std::string> evidence_of(const Snapshot& s, const CandidateSet& set, Index c,
+                                     Index skill, int has) {
+    std::vector<std::string> out;
+    if (has == 0) return out;
+    for (const Index cert : set.certificates.row(c)) {
+        if (cert < s.certificate_skills.rows() &&
+            level_of(s.certificate_skills.row(cert), skill) == has) {
+            out.push_back(s.certificates[cert]);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 Explanation explain_indices(const Snapshot& s, CandidateKind kind, Index c, Index job,
@@ -99,7 +113,8 @@ Explanation explain_indices(const Snapshot& s, CandidateKind kind, Index c, Inde
                                      req.must_have != 0,
                                      a,
                                      static_cast<std::uint32_t>(w) * met,
-                                     static_cast<std::uint32_t>(w * r)};
+                                     static_cast<std::uint32_t>(w * r),
+                                     evidence_of(s, set, c, req.skill, a)};
         cov_num += item.contribution;
         cov_den += item.maximum;
         rel_num += met;

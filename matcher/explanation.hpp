@@ -63,6 +63,10 @@ struct RequirementContribution {
     int has_level = 0;               // a, 0..5
     std::uint32_t contribution = 0;  // w·min(a, r)
     std::uint32_t maximum = 0;       // w·r
+    // The certificates the candidate holds (a program: prepares for) that
+    // evidence this skill at level a (models/credited_levels.hpp), by id; empty
+    // when a is 0 or no held certificate evidences that level.
+    std::vector<std::string> evidenced_by;
     bool operator==(const RequirementContribution&) const = default;
 };
 

@@ -157,6 +157,9 @@ struct Snapshot {
     SortedIds skills;
     std::vector<std::string> skill_name_en, skill_name_zh, skill_category;
     SortedIds certificates;
+    // Per certificate index: the skills it evidences, sorted by skill index
+    // (credited to the candidates that hold it: models/credited_levels.hpp).
+    Csr<SkillEntry> certificate_skills;
     SortedIds institutions;
     std::vector<Index> institution_district;  // district dictionary index
     SortedIds employers;
@@ -176,8 +179,12 @@ struct Snapshot {
 };
 
 // Streams entities into a Snapshot. Order: skills and certificates first,
-// then institutions, programs, employers, then graduates and jobs in any
-// interleaving (a reference to something not yet added is an error). Each
+// then institutions, programs, employers, then graduates, jobs and courses
+// in any interleaving (a reference to something not yet added is an error;
+// a course's program is checked at build()). A candidate's skills are its
+// credited levels (models/credited_levels.hpp): a graduate's own and its
+// certificates' evidence; a program's curriculum, its courses' skills and
+// the evidence of the certificates it and its courses prepare for. Each
 // add_* validates what the matcher relies on and throws ValidationError
 // naming the field ("graduates[g-17].skills[3].skill_id: unknown skill \"x\"")
 // on bad input, leaving the builder unchanged. Duplicate ids are errors.
@@ -196,6 +203,7 @@ class SnapshotBuilder {
     void add_employer(const Employer& employer);
     void add_graduate(const Graduate& graduate);
     void add_job(const Job& job);
+    void add_course(const Course& course);
 
     // Sorts every kind by id, lays out the blocks, fills stats. The builder is
     // left empty. Throws ValidationError if an id was added twice.

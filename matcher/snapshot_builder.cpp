@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstring>
 #include <numeric>
+#include <unordered_set>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -256,11 +257,29 @@ struct SnapshotBuilder::State {
     std::vector<std::string> institution_name, employer_name, program_name;
     StagedCandidates graduates, program_set;
     StagedJobs jobs;
+    // Per certificate, interning order: the skills it evidences, staged skill indices.
+    Csr<SkillEntry> certificate_skills_staged;
+    // Courses, merged into their programs at build() (a course may come before its program).
+    struct StagedCourse {
+        std::string id, program_id;
+        std::vector<SkillEntry> skills;
+        std::vector<Index> certificates;
+    };
+    std::vector<StagedCourse> courses;
+    std::unordered_set<std::string> course_ids;
+
+    // Each program's staged row becomes its credited profile
+    // (models/credited_levels.hpp): its courses' skills and certificates
+    // merged in, then the evidence of every certificate it prepares for.
+    void stage_program_profiles();
 
     // staging::Refs (snapshot_staging.hpp): staging indices are interning order.
     std::optional<Index> skill(const std::string& id) const { return skills.find(id); }
     const std::string& skill_name(Index i) const { return skills.names[i]; }
     std::optional<Index> certificate(const std::string& id) const { return certificates.find(id); }
+    std::span<const SkillEntry> certificate_skills(Index c) const {
+        return certificate_skills_staged.row(c);
+    }
     std::optional<Index> institution(const std::string& id) const { return institutions.find(id); }
     std::optional<Index> program(const std::string& id) const { return programs.find(id); }
     std::optional<Index> employer(const std::string& id) const { return employers.find(id); }
@@ -287,7 +306,10 @@ void SnapshotBuilder::add_certificate(const Certificate& certificate) {
     if (s.certificates.find(certificate.id)) {
         fail("certificates[" + certificate.id + "].id", "duplicate id");
     }
+    auto evidence = staging::skill_entries(
+        s, [&] { return "certificates[" + certificate.id + "].skills"; }, certificate.skills);
     s.certificates.intern(certificate.id);
+    staging::push_row(s.certificate_skills_staged, evidence);
 }
 
 void SnapshotBuilder::add_institution(const Institution& institution) {
@@ -345,6 +367,53 @@ void SnapshotBuilder::add_graduate(const Graduate& graduate) {
 
 void SnapshotBuilder::add_job(const Job& job) {
     staging::stage_job(*state_, job, state_->jobs);
+}
+
+void SnapshotBuilder::add_course(const Course& course) {
+    State& s = *state_;
+    const auto path = [&](const char* field) { return "courses[" + course.id + "]." + field; };
+    if (s.course_ids.contains(course.id)) fail(path("id"), "duplicate id");
+    auto skills = staging::skill_entries(
+        s, [&] { return path("skills"); }, course.skills);
+    auto certificates = staging::lookup_all(
+        [&] { return path("certificates"); }, course.certificates,
+        [&](const std::string& id) { return s.certificate(id); }, "certificate");
+    s.course_ids.insert(course.id);
+    s.courses.push_back({course.id, course.program_id, std::move(skills), std::move(certificates)});
+}
+
+void SnapshotBuilder::State::stage_program_profiles() {
+    State& s = *this;
+    StagedCandidates& p = s.program_set;
+    const std::size_t n = p.ids.size();
+    std::vector<std::vector<SkillEntry>> skills(n);
+    std::vector<std::vector<Index>> certificates(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto row = p.skills.row(i);
+        skills[i].assign(row.begin(), row.end());
+        const auto certs = p.certificates.row(i);
+        certificates[i].assign(certs.begin(), certs.end());
+    }
+    const auto by_skill = [](const SkillEntry& e) { return e.skill; };
+    for (const auto& course : s.courses) {
+        const auto program = s.program(course.program_id);
+        if (!program) {
+            fail("courses[" + course.id + "].program_id",
+                 "unknown program \"" + course.program_id + "\"");
+        }
+        credit_levels(skills[*program], std::span<const SkillEntry>(course.skills), by_skill);
+        auto& certs = certificates[*program];
+        certs.insert(certs.end(), course.certificates.begin(), course.certificates.end());
+        std::sort(certs.begin(), certs.end());
+        certs.erase(std::unique(certs.begin(), certs.end()), certs.end());
+    }
+    p.skills = {};
+    p.certificates = {};
+    for (std::size_t i = 0; i < n; ++i) {
+        staging::credit_certificates(s, skills[i], certificates[i]);
+        staging::push_row(p.skills, skills[i]);
+        staging::push_row(p.certificates, certificates[i]);
+    }
 }
 
 namespace staging {
@@ -442,6 +511,14 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::build() {
     snap->skill_name_zh = permute(s.skill_name_zh, skill_order);
     snap->skill_category = permute(s.skill_category, skill_order);
     snap->certificates = finish_dict(s.certificates, r.certificate, "certificates");
+    snap->certificate_skills = permute_csr(
+        s.certificate_skills_staged, sort_order(s.certificates.names),
+        [&](std::span<SkillEntry> row) {
+            for (SkillEntry& e : row) e.skill = r.skill[e.skill];
+            std::sort(row.begin(), row.end(),
+                      [](const SkillEntry& a, const SkillEntry& b) { return a.skill < b.skill; });
+        });
+    s.stage_program_profiles();
     snap->districts = finish_dict(s.districts, r.district, "districts");
     snap->clusters = finish_dict(s.clusters, r.cluster, "clusters");
     snap->institutions = finish_dict(s.institutions, r.institution, "institutions");

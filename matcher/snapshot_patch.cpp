@@ -30,6 +30,9 @@ class BaseRefs {
     std::optional<Index> certificate(const std::string& id) const {
         return base_.certificates.find(id);
     }
+    std::span<const SkillEntry> certificate_skills(Index c) const {
+        return base_.certificate_skills.row(c);
+    }
     std::optional<Index> institution(const std::string& id) const {
         return base_.institutions.find(id);
     }
@@ -77,6 +80,7 @@ std::shared_ptr<Snapshot> copy_dictionaries_and_programs(const Snapshot& base) {
     s->skill_name_zh = base.skill_name_zh;
     s->skill_category = base.skill_category;
     s->certificates = base.certificates;
+    s->certificate_skills = base.certificate_skills;
     s->institutions = base.institutions;
     s->institution_district = base.institution_district;
     s->employers = base.employers;

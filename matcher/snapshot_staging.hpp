@@ -24,6 +24,7 @@
 
 #include "matcher/snapshot.hpp"
 #include "matcher/validity.hpp"
+#include "models/credited_levels.hpp"
 #include "models/entities.hpp"
 #include "models/field_rules.hpp"
 #include "models/limits.hpp"
@@ -220,6 +221,17 @@ std::vector<Index> intern_all(const Intern& intern, const std::vector<std::strin
     return out;
 }
 
+// Raises `entries` (sorted by skill) by the skills each certificate in
+// `certificates` evidences (models/credited_levels.hpp).
+template <typename Refs>
+void credit_certificates(const Refs& refs, std::vector<SkillEntry>& entries,
+                         std::span<const Index> certificates) {
+    for (const Index c : certificates) {
+        credit_levels(entries, refs.certificate_skills(c),
+                      [](const SkillEntry& e) { return e.skill; });
+    }
+}
+
 template <typename Refs>
 void stage_graduate(Refs& refs, const Graduate& graduate, StagedCandidates& g) {
     const auto path = [&](const char* field) { return "graduates[" + graduate.id + "]." + field; };
@@ -228,6 +240,7 @@ void stage_graduate(Refs& refs, const Graduate& graduate, StagedCandidates& g) {
     auto certs =
         lookup_all([&] { return path("certificates"); }, graduate.certificates,
                    [&](const std::string& id) { return refs.certificate(id); }, "certificate");
+    credit_certificates(refs, entries, certs);
     const Index inst =
         optional_ref([&] { return path("institution_id"); }, graduate.institution_id,
                      [&](const std::string& id) { return refs.institution(id); }, "institution");

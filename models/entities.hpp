@@ -35,6 +35,22 @@ struct Description<Skill> {
         Field{"aliases", &Skill::aliases, {.not_empty = true}}};
 };
 
+// A skill at a level 0..5 (0 none ... 5 expert).
+struct SkillLevel {
+    std::string skill_id;
+    int level = 0;
+    bool operator==(const SkillLevel&) const = default;
+};
+template <>
+struct Description<SkillLevel> {
+    static constexpr std::string_view name = "SkillLevel";
+    static constexpr std::tuple fields{
+        Field{"skill_id",
+              &SkillLevel::skill_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kSkill, .unique = true}},
+        Field{"level", &SkillLevel::level, {.required = true, .min = kMinLevel, .max = kMaxLevel}}};
+};
+
 enum class CertificateKind : std::uint8_t { kIndustry = 0, kOnePlusX = 1, kLicence = 2 };
 template <>
 struct WireNames<CertificateKind> {
@@ -49,6 +65,10 @@ struct Certificate {
     std::string
         level;  // "1+X" level (初级/中级/高级 as "junior"/"intermediate"/"senior"), may be empty
     std::string issuer;  // may be empty
+    // The skills at the levels holding it evidences (SPEC: course-certificate
+    // co-growth): a graduate who holds it, and a program that prepares for it,
+    // is credited these levels (models/credited_levels.hpp states the rule).
+    std::vector<SkillLevel> skills;
     bool operator==(const Certificate&) const = default;
 };
 template <>
@@ -60,7 +80,8 @@ struct Description<Certificate> {
         Field{"name_en", &Certificate::name_en},
         Field{"kind", &Certificate::kind},
         Field{"level", &Certificate::level},
-        Field{"issuer", &Certificate::issuer}};
+        Field{"issuer", &Certificate::issuer},
+        Field{"skills", &Certificate::skills}};
 };
 
 struct Institution {
@@ -77,22 +98,6 @@ struct Description<Institution> {
         Field{"id", &Institution::id, {.required = true, .text = Text::kId}},
         Field{"name", &Institution::name}, Field{"district", &Institution::district},
         Field{"level", &Institution::level}};
-};
-
-// A skill at a level 0..5 (0 none ... 5 expert).
-struct SkillLevel {
-    std::string skill_id;
-    int level = 0;
-    bool operator==(const SkillLevel&) const = default;
-};
-template <>
-struct Description<SkillLevel> {
-    static constexpr std::string_view name = "SkillLevel";
-    static constexpr std::tuple fields{
-        Field{"skill_id",
-              &SkillLevel::skill_id,
-              {.required = true, .text = Text::kId, .refers = Refers::kSkill, .unique = true}},
-        Field{"level", &SkillLevel::level, {.required = true, .min = kMinLevel, .max = kMaxLevel}}};
 };
 
 struct Program {
@@ -123,6 +128,38 @@ struct Description<Program> {
         Field{"curriculum", &Program::curriculum},
         Field{"certificates",
               &Program::certificates,
+              {.text = Text::kId, .refers = Refers::kCertificate, .unique = true}}};
+};
+
+// A course of a program (SPEC: a program's courses, each the skills at the
+// levels it teaches and the certificates it prepares for). A program's
+// curriculum profile is derived from its courses (models/credited_levels.hpp
+// states the rule); the course id is the institution's course code. The
+// program is one of the course's institution's (as a graduate's).
+struct Course {
+    std::string id;
+    std::string institution_id;
+    std::string program_id;
+    std::string name;
+    std::vector<SkillLevel> skills;         // at least one: what the course teaches, to what level
+    std::vector<std::string> certificates;  // certificate ids it prepares for
+    bool operator==(const Course&) const = default;
+};
+template <>
+struct Description<Course> {
+    static constexpr std::string_view name = "Course";
+    static constexpr std::tuple fields{
+        Field{"id", &Course::id, {.required = true, .text = Text::kId}},
+        Field{"institution_id",
+              &Course::institution_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kInstitution}},
+        Field{"program_id",
+              &Course::program_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kProgram}},
+        Field{"name", &Course::name},
+        Field{"skills", &Course::skills, {.required = true, .min_items = 1}},
+        Field{"certificates",
+              &Course::certificates,
               {.text = Text::kId, .refers = Refers::kCertificate, .unique = true}}};
 };
 

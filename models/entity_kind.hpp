@@ -3,7 +3,7 @@
 // records a kind by its value), so a new kind is appended. Up to placements
 // they are in dependency order; teachers and research results refer to
 // institutions, projects and innovation demands to employers, occupational
-// standards to skills, all listed before them. So an entity only refers to kinds
+// standards to skills, courses to programs, all listed before them. So an entity only refers to kinds
 // listed before it (programs -> institutions, jobs -> employers, graduates ->
 // programs, placements -> graduates, employers and jobs). The one list every layer
 // uses: bulk files are named and imported in this order, the store's change log records a kind by
@@ -31,8 +31,9 @@ enum class EntityKind : std::uint8_t {
     kInnovationDemands = 10,
     kResearchResults = 11,
     kOccupationalStandards = 12,
+    kCourses = 13,
 };
-inline constexpr int kEntityKindCount = 13;
+inline constexpr int kEntityKindCount = 14;
 inline constexpr EntityKind kAllEntityKinds[] = {EntityKind::kSkills,
                                                  EntityKind::kCertificates,
                                                  EntityKind::kInstitutions,
@@ -45,7 +46,8 @@ inline constexpr EntityKind kAllEntityKinds[] = {EntityKind::kSkills,
                                                  EntityKind::kProjects,
                                                  EntityKind::kInnovationDemands,
                                                  EntityKind::kResearchResults,
-                                                 EntityKind::kOccupationalStandards};
+                                                 EntityKind::kOccupationalStandards,
+                                                 EntityKind::kCourses};
 
 // The plural names: in the API's paths, the bulk file names, the CLI, and the
 // store's table names.
@@ -64,7 +66,8 @@ struct WireNames<EntityKind> {
         "projects",
         "innovation_demands",
         "research_results",
-        "occupational_standards"};
+        "occupational_standards",
+        "courses"};
 };
 
 inline std::string_view to_string(EntityKind kind) {

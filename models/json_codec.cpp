@@ -145,6 +145,9 @@ json encode(const ResearchResult& value) {
 json encode(const OccupationalStandard& value) {
     return encode_object(value);
 }
+json encode(const Course& value) {
+    return encode_object(value);
+}
 
 std::optional<Skill> decode_skill(const json& in, const std::string& path,
                                   std::vector<FieldError>& errors) {
@@ -198,6 +201,10 @@ std::optional<OccupationalStandard> decode_occupational_standard(const json& in,
                                                                  const std::string& path,
                                                                  std::vector<FieldError>& errors) {
     return decode_object<OccupationalStandard>(in, path, errors);
+}
+std::optional<Course> decode_course(const json& in, const std::string& path,
+                                    std::vector<FieldError>& errors) {
+    return decode_object<Course>(in, path, errors);
 }
 
 }  // namespace talentmatch

@@ -33,6 +33,7 @@ nlohmann::json encode(const Project& value);
 nlohmann::json encode(const InnovationDemand& value);
 nlohmann::json encode(const ResearchResult& value);
 nlohmann::json encode(const OccupationalStandard& value);
+nlohmann::json encode(const Course& value);
 
 std::optional<Skill> decode_skill(const nlohmann::json& in, const std::string& path,
                                   std::vector<FieldError>& errors);
@@ -63,6 +64,8 @@ std::optional<ResearchResult> decode_research_result(const nlohmann::json& in,
 std::optional<OccupationalStandard> decode_occupational_standard(const nlohmann::json& in,
                                                                  const std::string& path,
                                                                  std::vector<FieldError>& errors);
+std::optional<Course> decode_course(const nlohmann::json& in, const std::string& path,
+                                    std::vector<FieldError>& errors);
 
 // Wire names of the small enums ("industry", "1+x", "licence"; "course", ...).
 std::string_view to_string(CertificateKind kind);

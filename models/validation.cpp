@@ -211,8 +211,9 @@ std::vector<FieldError> validate(const Skill& value, const std::string& path) {
     return check_entity(value, nullptr, path);
 }
 
-std::vector<FieldError> validate(const Certificate& value, const std::string& path) {
-    return check_entity(value, nullptr, path);
+std::vector<FieldError> validate(const Certificate& value, const KnownIds& known,
+                                 const std::string& path) {
+    return check_entity(value, &known, path);
 }
 
 std::vector<FieldError> validate(const Institution& value, const std::string& path) {
@@ -224,8 +225,12 @@ std::vector<FieldError> validate(const Program& value, const KnownIds& known,
     return check_entity(value, &known, path);
 }
 
-std::vector<FieldError> validate(const Graduate& value, const KnownIds& known,
-                                 const std::string& path) {
+namespace {
+
+// A graduate's or a course's program is one of its own institution's.
+template <class T>
+std::vector<FieldError> check_with_own_program(const T& value, const KnownIds& known,
+                                               const std::string& path) {
     std::vector<FieldError> errors;
     RuleChecker check(errors);
     // Across fields: the program is one of the graduate's own institution's.
@@ -239,6 +244,13 @@ std::vector<FieldError> validate(const Graduate& value, const KnownIds& known,
     };
     check_fields(Checking{check, &known}, value, LazyPath(path), kNone, own_program);
     return errors;
+}
+
+}  // namespace
+
+std::vector<FieldError> validate(const Graduate& value, const KnownIds& known,
+                                 const std::string& path) {
+    return check_with_own_program(value, known, path);
 }
 
 std::vector<FieldError> validate(const Employer& value, const std::string& path) {
@@ -291,6 +303,11 @@ std::vector<FieldError> validate(const ResearchResult& value, const KnownIds& kn
 std::vector<FieldError> validate(const OccupationalStandard& value, const KnownIds& known,
                                  const std::string& path) {
     return check_entity(value, &known, path);
+}
+
+std::vector<FieldError> validate(const Course& value, const KnownIds& known,
+                                 const std::string& path) {
+    return check_with_own_program(value, known, path);
 }
 
 }  // namespace talentmatch

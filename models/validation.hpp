@@ -38,7 +38,9 @@ struct KnownIds {
 };
 
 std::vector<FieldError> validate(const Skill& value, const std::string& path);
-std::vector<FieldError> validate(const Certificate& value, const std::string& path);
+// A certificate's skills must be known.
+std::vector<FieldError> validate(const Certificate& value, const KnownIds& known,
+                                 const std::string& path);
 std::vector<FieldError> validate(const Institution& value, const std::string& path);
 std::vector<FieldError> validate(const Program& value, const KnownIds& known,
                                  const std::string& path);
@@ -63,6 +65,8 @@ std::vector<FieldError> validate(const InnovationDemand& value, const KnownIds& 
 std::vector<FieldError> validate(const ResearchResult& value, const KnownIds& known,
                                  const std::string& path);
 std::vector<FieldError> validate(const OccupationalStandard& value, const KnownIds& known,
+                                 const std::string& path);
+std::vector<FieldError> validate(const Course& value, const KnownIds& known,
                                  const std::string& path);
 
 // "a.b" joined as a field path; "" + "x" is "x". Used by codecs and rules.

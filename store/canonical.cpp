@@ -21,7 +21,9 @@ void sort_by_skill(std::vector<T>& items) {
 void canonicalize(Skill& value) {
     sort_unique(value.aliases);
 }
-void canonicalize(Certificate&) {}
+void canonicalize(Certificate& value) {
+    sort_by_skill(value.skills);
+}
 void canonicalize(Institution&) {}
 void canonicalize(Employer&) {}
 
@@ -53,6 +55,11 @@ void canonicalize(ResearchResult& value) {
 
 void canonicalize(OccupationalStandard& value) {
     sort_by_skill(value.requirements);
+}
+
+void canonicalize(Course& value) {
+    sort_by_skill(value.skills);
+    sort_unique(value.certificates);
 }
 
 void canonicalize(Graduate& value) {

@@ -20,5 +20,6 @@ void canonicalize(Project& value);
 void canonicalize(InnovationDemand& value);
 void canonicalize(ResearchResult& value);
 void canonicalize(OccupationalStandard& value);
+void canonicalize(Course& value);
 
 }  // namespace talentmatch::store

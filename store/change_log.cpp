@@ -43,6 +43,8 @@ void with_reader(EntityKind kind, F&& f) {
             return f(read_research_results);
         case EntityKind::kOccupationalStandards:
             return f(read_occupational_standards);
+        case EntityKind::kCourses:
+            return f(read_courses);
     }
 }
 

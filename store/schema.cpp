@@ -222,11 +222,41 @@ CREATE TABLE occupational_standard_requirements (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 8: course-certificate co-growth. A certificate's evidenced skills;
+// a program's courses (each belongs to the institution of its program: a
+// career office's list uses the index), their skills and certificates.
+const char* const kVersion8 = R"sql(
+CREATE TABLE certificate_skills (
+  certificate_id TEXT NOT NULL,
+  skill_id TEXT NOT NULL, level INTEGER NOT NULL,
+  PRIMARY KEY (certificate_id, skill_id)
+) WITHOUT ROWID;
+CREATE TABLE courses (
+  id TEXT PRIMARY KEY, institution_id TEXT NOT NULL, program_id TEXT NOT NULL,
+  name TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX courses_by_institution ON courses (institution_id);
+CREATE INDEX courses_by_program ON courses (program_id);
+CREATE TABLE course_skills (
+  course_id TEXT NOT NULL,
+  skill_id TEXT NOT NULL, level INTEGER NOT NULL,
+  PRIMARY KEY (course_id, skill_id)
+) WITHOUT ROWID;
+CREATE TABLE course_certificates (
+  course_id TEXT NOT NULL,
+  certificate_id TEXT NOT NULL,
+  PRIMARY KEY (course_id, certificate_id)
+) WITHOUT ROWID;
+CREATE INDEX course_skills_by_skill ON course_skills (skill_id);
+CREATE INDEX certificate_skills_by_skill ON certificate_skills (skill_id);
+CREATE INDEX course_certificates_by_certificate ON course_certificates (certificate_id);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
     static const std::vector<std::string> steps = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                                   kVersion5, kVersion6, kVersion7};
+                                                   kVersion5, kVersion6, kVersion7, kVersion8};
     return steps;
 }
 

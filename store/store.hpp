@@ -92,6 +92,7 @@ class Store {
     UpsertOutcome upsert(const InnovationDemand& value);
     UpsertOutcome upsert(const ResearchResult& value);
     UpsertOutcome upsert(const OccupationalStandard& value);
+    UpsertOutcome upsert(const Course& value);
 
     // --- many of one kind in ONE transaction, a result per item (store_types.hpp).
     BulkResult upsert_many(std::span<const Skill> values, BulkMode mode);
@@ -107,6 +108,7 @@ class Store {
     BulkResult upsert_many(std::span<const InnovationDemand> values, BulkMode mode);
     BulkResult upsert_many(std::span<const ResearchResult> values, BulkMode mode);
     BulkResult upsert_many(std::span<const OccupationalStandard> values, BulkMode mode);
+    BulkResult upsert_many(std::span<const Course> values, BulkMode mode);
 
     std::optional<Skill> get_skill(const std::string& id);
     std::optional<Certificate> get_certificate(const std::string& id);
@@ -121,6 +123,7 @@ class Store {
     std::optional<InnovationDemand> get_innovation_demand(const std::string& id);
     std::optional<ResearchResult> get_research_result(const std::string& id);
     std::optional<OccupationalStandard> get_occupational_standard(const std::string& id);
+    std::optional<Course> get_course(const std::string& id);
 
     Page<Skill> list_skills(const PageRequest& request);
     Page<Certificate> list_certificates(const PageRequest& request);
@@ -135,6 +138,7 @@ class Store {
     Page<InnovationDemand> list_innovation_demands(const PageRequest& request);
     Page<ResearchResult> list_research_results(const PageRequest& request);
     Page<OccupationalStandard> list_occupational_standards(const PageRequest& request);
+    Page<Course> list_courses(const PageRequest& request);
 
     // Deletes; false if the id did not exist. Skills, certificates,
     // institutions, programs, employers and jobs still referenced by another
@@ -158,6 +162,7 @@ class Store {
     bool delete_innovation_demand(const std::string& id);
     bool delete_research_result(const std::string& id);
     bool delete_occupational_standard(const std::string& id);
+    bool delete_course(const std::string& id);
 
     std::int64_t count(EntityKind kind);
     StoreSummary summary();
@@ -195,6 +200,7 @@ class Store {
                                const std::function<void(const ResearchResult&)>& sink);
     void scan_occupational_standards(const ScanOptions& options,
                                      const std::function<void(const OccupationalStandard&)>& sink);
+    void scan_courses(const ScanOptions& options, const std::function<void(const Course&)>& sink);
 
     // --- the change log (change_log.hpp): delivers to `sink` what changed
     // after position `after_seq` (a negative position: everything), in one

@@ -21,7 +21,9 @@ bool erase_skill(Store::Impl& impl, const std::string& id) {
     return run_deletes(impl, kDeletes, id);
 }
 bool erase_certificate(Store::Impl& impl, const std::string& id) {
-    static constexpr const char* kDeletes[] = {"DELETE FROM certificates WHERE id = ?1"};
+    static constexpr const char* kDeletes[] = {
+        "DELETE FROM certificate_skills WHERE certificate_id = ?1",
+        "DELETE FROM certificates WHERE id = ?1"};
     return run_deletes(impl, kDeletes, id);
 }
 bool erase_institution(Store::Impl& impl, const std::string& id) {
@@ -68,13 +70,16 @@ void read_skills(Database& db, const ReadPlan& plan,
 }
 
 // --- certificates
-std::vector<FieldError> check(const Certificate& value, const KnownIds&) {
-    return validate(value, "");
+std::vector<FieldError> check(const Certificate& value, const KnownIds& known) {
+    return validate(value, known, "");
 }
 
 bool write_entity(Store::Impl& impl, const Certificate& value) {
     const bool exists = row_exists(impl, "SELECT 1 FROM certificates WHERE id = ?1", value.id);
-    bind_row(impl.statement(row_insert_sql<Certificate>(true).c_str()), value).run();
+    if (exists) erase_certificate(impl, value.id);
+    bind_row(impl.statement(row_insert_sql<Certificate>(false).c_str()), value).run();
+    insert_skill_levels(impl, "INSERT INTO certificate_skills VALUES (?1, ?2, ?3)", value.id,
+                        value.skills);
     remember(impl, &KnownIds::certificates, value.id);
     log_change(impl, EntityKind::kCertificates, value.id);
     return exists;
@@ -85,9 +90,15 @@ void read_certificates(Database& db, const ReadPlan& plan,
     StatementLease parent_lease =
         parent_statement(db, row_columns<Certificate>(), row_table<Certificate>(), plan, "");
     Statement& parent = parent_lease.get();
+    ChildStream skills(db, "skill_id, level", "certificate_skills", "certificate_id", "skill_id",
+                       plan);
     Certificate certificate;
     while (parent.step()) {
         read_row(parent, certificate);
+        certificate.skills.clear();
+        skills.for_parent(certificate.id, [&](Statement& row) {
+            certificate.skills.push_back(read_skill_level(row));
+        });
         sink(certificate);
     }
 }
@@ -223,6 +234,8 @@ bool Store::delete_skill(const std::string& id) {
         {"SELECT 1 FROM research_result_profile WHERE skill_id = ?1 LIMIT 1", "research_results"},
         {"SELECT 1 FROM occupational_standard_requirements WHERE skill_id = ?1 LIMIT 1",
          "occupational_standards"},
+        {"SELECT 1 FROM certificate_skills WHERE skill_id = ?1 LIMIT 1", "certificates"},
+        {"SELECT 1 FROM course_skills WHERE skill_id = ?1 LIMIT 1", "courses"},
     };
     return delete_entity(*impl_, "skill", erase_logged<EntityKind::kSkills, erase_skill>,
                          kReferences, &KnownIds::skills, id);
@@ -232,6 +245,7 @@ bool Store::delete_certificate(const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM job_certificates WHERE certificate_id = ?1 LIMIT 1", "jobs"},
         {"SELECT 1 FROM program_certificates WHERE certificate_id = ?1 LIMIT 1", "programs"},
+        {"SELECT 1 FROM course_certificates WHERE certificate_id = ?1 LIMIT 1", "courses"},
         {"SELECT 1 FROM graduate_certificates WHERE certificate_id = ?1 LIMIT 1", "graduates"},
     };
     return delete_entity(*impl_, "certificate",
@@ -245,6 +259,7 @@ bool Store::delete_institution(const std::string& id) {
         {"SELECT 1 FROM graduates WHERE institution_id = ?1 LIMIT 1", "graduates"},
         {"SELECT 1 FROM teachers WHERE institution_id = ?1 LIMIT 1", "teachers"},
         {"SELECT 1 FROM research_results WHERE institution_id = ?1 LIMIT 1", "research_results"},
+        {"SELECT 1 FROM courses WHERE institution_id = ?1 LIMIT 1", "courses"},
     };
     return delete_entity(*impl_, "institution",
                          erase_logged<EntityKind::kInstitutions, erase_institution>, kReferences,

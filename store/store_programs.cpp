@@ -24,21 +24,30 @@ std::vector<FieldError> check(const Program& value, const KnownIds& known) {
 }
 
 std::vector<FieldError> check_stored(Store::Impl& impl, const Program& value) {
-    Statement& stmt = impl.statement(
-        "SELECT g.id, g.institution_id FROM graduates g WHERE g.program_id = ?1 AND "
-        "g.institution_id <> ?2 ORDER BY g.id LIMIT 1");
-    stmt.bind(1, value.id).bind(2, value.institution_id);
+    // Graduates and courses name their institution beside the program.
+    static constexpr const char* kMembers[][2] = {
+        {"SELECT g.id, g.institution_id FROM graduates g WHERE g.program_id = ?1 AND "
+         "g.institution_id <> ?2 ORDER BY g.id LIMIT 1",
+         "graduates"},
+        {"SELECT c.id, c.institution_id FROM courses c WHERE c.program_id = ?1 AND "
+         "c.institution_id <> ?2 ORDER BY c.id LIMIT 1",
+         "courses"}};
     std::vector<FieldError> errors;
-    if (stmt.step()) {
-        const std::string graduate(stmt.column_text(0)), institution(stmt.column_text(1));
-        errors.push_back({"institution_id", "program \"" + value.id +
-                                                "\" is the program of graduates of institution \"" +
-                                                institution + "\" (e.g. \"" + graduate +
-                                                "\"); it cannot move to \"" + value.institution_id +
-                                                "\" while they reference it: move or delete them "
-                                                "first"});
+    for (const auto& [sql, plural] : kMembers) {
+        Statement& stmt = impl.statement(sql);
+        stmt.bind(1, value.id).bind(2, value.institution_id);
+        if (stmt.step()) {
+            const std::string member(stmt.column_text(0)), institution(stmt.column_text(1));
+            errors.push_back(
+                {"institution_id", "program \"" + value.id + "\" is the program of " + plural +
+                                       " of institution \"" + institution + "\" (e.g. \"" +
+                                       member + "\"); it cannot move to \"" +
+                                       value.institution_id +
+                                       "\" while they reference it: move or delete them first"});
+        }
+        stmt.reset();
+        if (!errors.empty()) break;
     }
-    stmt.reset();
     return errors;
 }
 
@@ -111,6 +120,7 @@ void Store::scan_programs(const ScanOptions& options,
 bool Store::delete_program(const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM graduates WHERE program_id = ?1 LIMIT 1", "graduates"},
+        {"SELECT 1 FROM courses WHERE program_id = ?1 LIMIT 1", "courses"},
     };
     std::lock_guard lock(impl_->mutex);
     const bool deleted =

@@ -71,7 +71,7 @@ std::vector<Kind> every_kind() {
     return {
         kind("Skill", sample_skill(), decode_skill, [](const Skill& v) { return validate(v, ""); }),
         kind("Certificate", sample_certificate(), decode_certificate,
-             [](const Certificate& v) { return validate(v, ""); }),
+             [known](const Certificate& v) { return validate(v, known, ""); }),
         kind("Institution", sample_institution(), decode_institution,
              [](const Institution& v) { return validate(v, ""); }),
         kind("Program", sample_program(), decode_program,

@@ -76,6 +76,7 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
     const ResearchResult result{"r-1", "inst-1", "界面改性", {{"ict.a", 5}}, 7, false, "团队 6 人"};
     const OccupationalStandard standard{"std-1",      "网络工程师", "Network engineer",
                                         "15-1241.00", "O*NET 29.2", {{"ict.a", 4, 8, true}}};
+    const Course course{"C-101", "inst-1", "prog-1", "路由与交换", {{"ict.a", 3}}, {"cert-1"}};
     std::mt19937 rng(3);
     std::vector<Graduate> graduates;
     {
@@ -93,6 +94,7 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
         writer.write(demand);
         writer.write(result);
         writer.write(standard);
+        writer.write(course);
         for (int i = 0; i < 2000; ++i) {
             graduates.push_back(random_graduate(rng, true));
             writer.write(graduates.back());
@@ -116,6 +118,7 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
     EXPECT_EQ(read(dir.path() / "research_results.jsonl").entities, std::vector<Entity>{result});
     EXPECT_EQ(read(dir.path() / "occupational_standards.jsonl").entities,
               std::vector<Entity>{standard});
+    EXPECT_EQ(read(dir.path() / "courses.jsonl").entities, std::vector<Entity>{course});
     EXPECT_EQ(read(dir.path() / "certificates.jsonl").entities,
               std::vector<Entity>{sample_certificate()});
     EXPECT_EQ(read(dir.path() / "institutions.jsonl").entities,

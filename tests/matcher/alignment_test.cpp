@@ -26,7 +26,7 @@ using testing::skill;
 testing::Market market() {
     testing::Market m;
     m.skills = {skill("s.a", "x"), skill("s.b", "x"), skill("s.c", "y")};
-    m.certificates = {Certificate{"cert.x", "x", "x", CertificateKind::kIndustry, "", ""}};
+    m.certificates = {Certificate{"cert.x", "x", "x", CertificateKind::kIndustry, "", "", {}}};
     m.institutions = {{"i1", "I1", "D1", EducationLevel::kHigherVocational}};
     Program p1;
     p1.id = "p1";

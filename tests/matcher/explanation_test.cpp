@@ -21,7 +21,7 @@ testing::Market market() {
     testing::Market m;
     m.skills = {skill("s.a", "cat1"), skill("s.b", "cat1"), skill("s.c", "cat2"),
                 skill("s.d", "cat2")};
-    m.certificates = {Certificate{"cert.x", "x", "x", CertificateKind::kIndustry, "", ""}};
+    m.certificates = {Certificate{"cert.x", "x", "x", CertificateKind::kIndustry, "", "", {}}};
     m.institutions = {{"inst1", "Institute", "D1", EducationLevel::kHigherVocational}};
     Program p;
     p.id = "prog1";
@@ -94,9 +94,9 @@ TEST_F(ExplanationTest, ListsContributionsScoreAndEveryFailedGate) {
 
     // Must-haves first, then skill id order.
     const std::vector<RequirementContribution> expected = {
-        {0, "s.a", 4, 5, true, 2, 10, 20},
-        {1, "s.b", 2, 3, false, 2, 6, 6},
-        {2, "s.c", 3, 2, false, 0, 0, 6},
+        {0, "s.a", 4, 5, true, 2, 10, 20, {}},
+        {1, "s.b", 2, 3, false, 2, 6, 6, {}},
+        {2, "s.c", 3, 2, false, 0, 0, 6, {}},
     };
     EXPECT_EQ(e.contributions, expected);
 

@@ -16,7 +16,8 @@ inline Certificate sample_certificate() {
             "Network operations (intermediate)",
             CertificateKind::kOnePlusX,
             "intermediate",
-            "Huawei"};
+            "Huawei",
+            {{"ict.net.routing", 3}}};
 }
 
 inline Institution sample_institution() {

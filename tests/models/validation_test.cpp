@@ -14,7 +14,7 @@ using Errors = std::vector<FieldError>;
 TEST(Validation, AcceptsTheValidSamples) {
     const KnownIds known = sample_known();
     EXPECT_EQ(validate(sample_skill(), "s"), Errors{});
-    EXPECT_EQ(validate(sample_certificate(), "c"), Errors{});
+    EXPECT_EQ(validate(sample_certificate(), known, "c"), Errors{});
     EXPECT_EQ(validate(sample_institution(), "i"), Errors{});
     EXPECT_EQ(validate(sample_program(), known, "p"), Errors{});
     EXPECT_EQ(validate(sample_graduate(), known, "g"), Errors{});

@@ -57,6 +57,7 @@ class MapSink final : public ChangeSink {
     void put(const OccupationalStandard& v) override {
         ids(EntityKind::kOccupationalStandards)[v.id] = v.name_en;
     }
+    void put(const Course& v) override { ids(EntityKind::kCourses)[v.id] = v.name; }
     void erase(EntityKind kind, const std::string& id) override {
         ids(kind).erase(id);
         if (kind == EntityKind::kJobs) jobs.erase(id);

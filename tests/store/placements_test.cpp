@@ -173,13 +173,15 @@ TEST_F(PlacementStoreTest, AVersion3FileMigratesAndTakesPlacements) {
     }
     {
         Database db(db_path());
-        // A version-3 file has neither placements nor the version-5 and -6 tables.
+        // A version-3 file has neither placements nor the tables of versions 5 to 8.
         db.exec(
             "DROP TABLE placements; DROP TABLE teachers; DROP TABLE teacher_expertise; "
             "DROP TABLE projects; DROP TABLE project_requirements; "
             "DROP TABLE innovation_demands; DROP TABLE innovation_demand_requirements; "
             "DROP TABLE research_results; DROP TABLE research_result_profile; "
             "DROP TABLE occupational_standards; DROP TABLE occupational_standard_requirements; "
+            "DROP TABLE certificate_skills; DROP TABLE courses; DROP TABLE course_skills; "
+            "DROP TABLE course_certificates; "
             "UPDATE schema_version SET version = 3");
     }
     Store store(db_path());

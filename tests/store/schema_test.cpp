@@ -208,6 +208,7 @@ struct CountingSink final : ChangeSink {
     void put(const InnovationDemand&) override { ++entities; }
     void put(const ResearchResult&) override { ++entities; }
     void put(const OccupationalStandard&) override { ++entities; }
+    void put(const Course&) override { ++entities; }
     void erase(EntityKind, const std::string&) override {}
     void retain(EntityKind, const std::vector<std::string>&) override {}
     int entities = 0;
@@ -218,7 +219,7 @@ TEST_F(SchemaTest, AVersion1FileMigratesToTheChangeLogAndEveryReadPathWorks) {
     write_version_1_file(db_path());
     Store store(db_path());
     EXPECT_EQ(store.schema_version(), latest_schema_version());
-    EXPECT_EQ(latest_schema_version(), 7);
+    EXPECT_EQ(latest_schema_version(), 8);
     EXPECT_EQ(store.data_version(), 7);
 
     // Every read path over the migrated rows.

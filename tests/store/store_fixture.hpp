@@ -64,7 +64,7 @@ inline Graduate make_graduate(const std::string& id) {
 inline void add_catalog(Store& store) {
     for (const char* id : {"s1", "s2", "s3"}) store.upsert(make_skill(id));
     store.upsert(Certificate{"cert-1", "证书", "Certificate", CertificateKind::kOnePlusX,
-                             "intermediate", "MoE"});
+                             "intermediate", "MoE", {}});
     store.upsert(
         Institution{"inst-1", "Polytechnic", "nanshan", EducationLevel::kHigherVocational});
     Program program;
