@@ -87,9 +87,12 @@ GenerationSummary generate_synthetic(const ShippedData& data, const SyntheticCon
     const auto employers = detail::make_employers(data, config, root.split(kEmployers));
     for (const auto& i : institutions) out.write(i);
     for (const auto& p : programs) out.write(p);
+    const auto courses = detail::make_courses(data, programs);
+    for (const auto& c : courses) out.write(c);
     for (const auto& e : employers) out.write(e);
     summary.institutions = static_cast<std::int64_t>(institutions.size());
     summary.programs = static_cast<std::int64_t>(programs.size());
+    summary.courses = static_cast<std::int64_t>(courses.size());
     summary.employers = static_cast<std::int64_t>(employers.size());
 
     std::vector<std::unique_ptr<detail::JobFactory>> factories;

@@ -22,6 +22,8 @@ std::vector<Institution> make_institutions(const ShippedData& data, const Synthe
 // Programs of every institution, cohort sizes summing to config.graduates.
 std::vector<Program> make_programs(const ShippedData& data, const SyntheticConfig& config,
                                    const std::vector<Institution>& institutions, Rng rng);
+// Every program's courses (synthetic_courses.cpp); no random draws.
+std::vector<Course> make_courses(const ShippedData& data, const std::vector<Program>& programs);
 std::vector<Employer> make_employers(const ShippedData& data, const SyntheticConfig& config,
                                      Rng rng);
 

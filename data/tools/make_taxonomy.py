@@ -3,6 +3,8 @@
 this script (the tables are the source; the JSONL files are what ships).
 Fields are those of models/entities.hpp (Skill, Certificate), keys sorted the
 way nlohmann::json writes them, one object per line, UTF-8.
+A certificate's evidenced skills (SPEC: course-certificate co-growth) are
+derived from data/templates/occupations.json by evidence() below.
 Run: python3 data/tools/make_taxonomy.py"""
 import json
 import pathlib
@@ -46,6 +48,77 @@ def dump(obj):
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+# The level a certificate evidences: its 1+X level, else its tier by name.
+TIERS = [(("HCIE", "专家", "Expert", "senior", "高级"), 4),
+         (("HCIA", "Associate", "助理", "junior", "初级", "ACA", "CET-4", "Level 2"), 2)]
+
+
+def tier(cert):
+    by_level = {"junior": 2, "intermediate": 3, "senior": 4}
+    if cert["level"] in by_level:
+        return by_level[cert["level"]]
+    for words, level in TIERS:
+        if any(w in cert["name_en"] or w in cert["name_zh"] for w in words):
+            return level
+    return 3
+
+
+# Certificates of a general subject, and licences (a permit to do work, not
+# proof of the work's other skills), evidence what is listed here; the rule
+# below is for the rest (it leaves general skills out: every occupation asks
+# for them).
+GENERAL_EVIDENCE = {
+    "cert.cet.cet4": [("general.language.english_reading", 2), ("general.language.english_writing", 2)],
+    "cert.cet.cet6": [("general.language.english_reading", 3), ("general.language.english_writing", 3),
+                      ("general.language.english_speaking", 2)],
+    "cert.ncre.level2": [("general.office.office_general", 3), ("general.office.excel", 3)],
+    "cert.pmi.pmp": [("general.business.project_management", 4), ("general.soft.leadership", 3)],
+    "cert.asq.six_sigma_gb": [("general.quality.standards", 3), ("general.quality.iso9001", 3)],
+    "cert.licence.safety_officer": [("general.safety.workplace_safety", 4),
+                                    ("general.safety.occupational_health", 3),
+                                    ("general.safety.fire_safety", 3)],
+    "cert.licence.electrician_lv": [("general.safety.electrical_safety", 3),
+                                    ("mfg.electrical.low_voltage", 3)],
+    "cert.licence.electrician_hv": [("general.safety.electrical_safety", 4)],
+    "cert.licence.electrician_qual": [("mfg.electrical.low_voltage", 3)],
+    "cert.licence.ev_hv_operation": [("nev.electrical.hv_safety", 3)],
+    "cert.licence.work_at_height": [("general.safety.workplace_safety", 3)],
+    "cert.licence.welding": [("robot.systems.welding_robot", 2), ("general.safety.fire_safety", 3)],
+    "cert.licence.forklift": [("general.business.warehouse", 2), ("general.safety.workplace_safety", 2)],
+    "cert.licence.driving_c1": [],
+}
+
+
+def evidence(cert, occupations, programs):
+    """The skills a certificate evidences: of the occupation templates that
+    list it, their must-haves and their three heaviest core skills (general
+    skills left out), the five named most often (then by weight, then id), at
+    the certificate's tier, never above the highest level those occupations
+    ask for. Listed by no occupation, the same from the program templates that
+    prepare for it, their curriculum's highest levels standing for weight. A
+    certificate no template lists evidences nothing."""
+    if cert["id"] in GENERAL_EVIDENCE:
+        return [{"level": level, "skill_id": s} for s, level in sorted(GENERAL_EVIDENCE[cert["id"]])]
+    if not any(cert["id"] in o.get("certificates", []) for o in occupations):
+        occupations = [{"certificates": p["certificates"], "must_have": [],
+                        "core": [dict(c, weight=c["level"]) for c in p["curriculum"]]}
+                       for p in programs]
+    count, weight, top = {}, {}, {}
+    for o in occupations:
+        if cert["id"] not in o.get("certificates", []):
+            continue
+        core = {c["skill"]: c for c in o["core"]}
+        heaviest = sorted(core.values(), key=lambda c: (-c["weight"], c["skill"]))[:3]
+        for skill in set(o.get("must_have", [])) | {c["skill"] for c in heaviest}:
+            if skill.startswith("general.") or skill not in core:
+                continue
+            count[skill] = count.get(skill, 0) + 1
+            weight[skill] = max(weight.get(skill, 0), core[skill]["weight"])
+            top[skill] = max(top.get(skill, 0), core[skill]["level"])
+    chosen = sorted(count, key=lambda s: (-count[s], -weight[s], s))[:5]
+    return [{"level": min(tier(cert), top[s]), "skill_id": s} for s in sorted(chosen)]
+
+
 def main():
     skills, seen = [], set()
     for number, f in rows("skills_table.txt"):
@@ -69,6 +142,11 @@ def main():
         seen.add(cid)
         certs.append({"id": cid, "kind": kind, "level": level, "name_zh": zh, "name_en": en,
                       "issuer": issuer})
+    templates = json.loads((HERE.parent / "templates" / "occupations.json").read_text("utf-8"))
+    occupations = [o for c in templates["clusters"] for o in c["occupations"]]
+    programs = [p for c in templates["clusters"] for p in c["programs"]]
+    for cert in certs:
+        cert["skills"] = evidence(cert, occupations, programs)
     OUT.mkdir(exist_ok=True)
     (OUT / "skills.jsonl").write_text("".join(dump(s) + "\n" for s in skills), encoding="utf-8")
     (OUT / "certificates.jsonl").write_text("".join(dump(c) + "\n" for c in certs),

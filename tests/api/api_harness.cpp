@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <random>
 #include <stdexcept>
+#include <tuple>
 
 #include <httplib.h>
 #include <spdlog/sinks/null_sink.h>
@@ -80,6 +81,11 @@ void seed_market(const std::string& db) {
         p.cohort_size = 40;
         p.curriculum = {{"s1", 3}, {"s2", 2}};
         s.upsert(p);
+    }
+    // One course each, teaching what the program's curriculum already does.
+    for (const auto& [id, inst, program] :
+         {std::tuple{"K1", "I1", "P1"}, std::tuple{"K2", "I2", "P2"}}) {
+        s.upsert(Course{id, inst, program, std::string("Course ") + id, {{"s1", 3}}, {}});
     }
     for (const auto& [id, assoc] : {std::pair{"E1", "A1"}, std::pair{"E2", "A2"}}) {
         Employer e;

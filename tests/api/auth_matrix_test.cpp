@@ -60,15 +60,17 @@ TEST(AuthMatrix, ReferenceData) {
     run(h, cases);
 }
 
-TEST(AuthMatrix, ProgramsAndGraduatesBelongToTheirInstitution) {
+TEST(AuthMatrix, ProgramsGraduatesAndCoursesBelongToTheirInstitution) {
     Harness h;
     std::vector<Case> cases;
-    for (const std::string kind : {"programs", "graduates"}) {
-        const std::string own = kind == "programs" ? "P1" : "g1";
-        const std::string other = kind == "programs" ? "P2" : "h1";
+    for (const std::string kind : {"programs", "graduates", "courses"}) {
+        const std::string own = kind == "programs" ? "P1" : kind == "graduates" ? "g1" : "K1";
+        const std::string other = kind == "programs" ? "P2" : kind == "graduates" ? "h1" : "K2";
         const std::string base = "/v1/" + kind + "/";
         auto temp_body = [kind](const std::string& id) {
             if (kind == "graduates") return encode(make_graduate(id, "I1", "P1")).dump();
+            if (kind == "courses")
+                return encode(Course{id, "I1", "P1", "", {{"s2", 1}}, {}}).dump();
             Program program;
             program.id = id;
             program.institution_id = "I1";

@@ -13,8 +13,9 @@ namespace {
 
 using nlohmann::json;
 
-// Seeded market (api_harness.cpp): P1 (I1) teaches s1 at 3, s2 at 2; g1 (I1,
-// P1) has s1 3, s2 2, s3 1; jobs j1, j2 need s1 and s2.
+// Seeded market (api_harness.cpp): P1 (I1) teaches s1 at 3, s2 at 2 (its
+// course K1 s1 at 3); g1 (I1, P1) has s1 3, s2 2, s3 1; jobs j1, j2 need s1
+// and s2.
 json course(const std::string& id, const std::string& institution, const std::string& program) {
     return {{"id", id},
             {"institution_id", institution},
@@ -32,13 +33,14 @@ void add_battery_demand(Harness& h) {
                      {"skills", json::array({{{"skill_id", "s4"}, {"level", 3}},
                                              {{"skill_id", "s5"}, {"level", 1}}})}};
     ASSERT_EQ(h.put("/v1/certificates/c2", c2.dump()).status, 201);
-    const json j3 = {{"id", "j3"},
-                     {"employer_id", "E1"},
-                     {"title", "Cell assembler"},
-                     {"cluster", "battery"},
-                     {"headcount", 5},
-                     {"requirements", json::array({{{"skill_id", "s4"}, {"level", 3}, {"weight", 4}},
-                                                   {{"skill_id", "s1"}, {"level", 3}, {"weight", 1}}})}};
+    const json j3 = {
+        {"id", "j3"},
+        {"employer_id", "E1"},
+        {"title", "Cell assembler"},
+        {"cluster", "battery"},
+        {"headcount", 5},
+        {"requirements", json::array({{{"skill_id", "s4"}, {"level", 3}, {"weight", 4}},
+                                      {{"skill_id", "s1"}, {"level", 3}, {"weight", 1}}})}};
     ASSERT_EQ(h.put("/v1/jobs/j3", j3.dump()).status, 201);
 }
 
@@ -48,11 +50,12 @@ TEST(Courses, WhatIfOfAddingACourseIsTheAlignmentOnceItIsWritten) {
     h.wait_snapshot_current();
     const std::string query = "?min_coverage=0.8";
     const json before = h.get("/v1/programs/P1/alignment" + query, "office_I1").json();
-    const auto w = h.post("/v1/programs/P1/what-if" + query,
-                          json{{"add_courses", json::array({{{"skills", course("x", "", "")["skills"]},
-                                                             {"certificates", json::array({"c2"})}}})}}
-                              .dump(),
-                          "office_I1");
+    const auto w =
+        h.post("/v1/programs/P1/what-if" + query,
+               json{{"add_courses", json::array({{{"skills", course("x", "", "")["skills"]},
+                                                  {"certificates", json::array({"c2"})}}})}}
+                   .dump(),
+               "office_I1");
     ASSERT_EQ(w.status, 200) << w.body;
     const json what_if = w.json();
     EXPECT_EQ(what_if["before"]["aligned_openings"], before["aligned_openings"]);
@@ -112,8 +115,9 @@ TEST(Courses, BelongToTheirProgramsInstitution) {
     ASSERT_EQ(other.status, 422) << other.body;
     EXPECT_EQ(other.json()["errors"][0]["path"], "institution_id");
     EXPECT_EQ(h.get("/v1/courses/C-101", "office_I2").status, 404);
-    EXPECT_EQ(h.get("/v1/courses", "office_I2").json()["items"].size(), 0u);
-    EXPECT_EQ(h.get("/v1/courses", "office_I1").json()["items"].size(), 1u);
+    // The seeded K1 (I1) and K2 (I2), and C-101.
+    EXPECT_EQ(h.get("/v1/courses", "office_I2").json()["items"].size(), 1u);
+    EXPECT_EQ(h.get("/v1/courses", "office_I1").json()["items"].size(), 2u);
     EXPECT_EQ(h.get("/v1/courses", "assoc_A1").status, 403);
     // Its own institution with another institution's program: the field is named.
     const auto moved = h.put("/v1/courses/C-103", course("C-103", "I2", "P1").dump(), "office_I2");

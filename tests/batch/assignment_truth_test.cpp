@@ -25,6 +25,7 @@
 #include "matcher/reference_scorer.hpp"
 #include "store/store.hpp"
 #include "tests/batch/file_text.hpp"
+#include "tests/common/credited_profile_reference.hpp"
 
 namespace talentmatch::batch {
 namespace {
@@ -69,7 +70,13 @@ class AssignmentTruth : public ::testing::Test {
         store::Store s(db.string());
         store::ScanOptions scan;
         s.scan_jobs(scan, [](const Job& j) { jobs.push_back(j); });
-        s.scan_graduates(scan, [](const Graduate& g) { graduates.push_back(g); });
+        std::vector<Certificate> certificates;
+        s.scan_certificates(scan, [&](const Certificate& c) { certificates.push_back(c); });
+        const auto by_id = talentmatch::testing::certificates_by_id(certificates);
+        // As the matcher sees them: certificates credit their evidence.
+        s.scan_graduates(scan, [&](const Graduate& g) {
+            graduates.push_back(talentmatch::testing::with_credited_skills(g, by_id));
+        });
     }
     static void TearDownTestSuite() { fs::remove_all(root); }
 

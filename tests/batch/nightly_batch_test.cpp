@@ -35,6 +35,7 @@
 #include "store/store.hpp"
 #include "tests/batch/file_text.hpp"
 #include "tests/common/connection_reference.hpp"
+#include "tests/common/credited_profile_reference.hpp"
 
 namespace talentmatch::batch {
 namespace {
@@ -478,7 +479,15 @@ TEST_F(NightlyBatch, ConnectionListsAreTheReferenceTopK) {
         store.scan_projects({}, [&](const Project& v) { projects.push_back(v); });
         store.scan_research_results({}, [&](const ResearchResult& v) { results.push_back(v); });
         store.scan_innovation_demands({}, [&](const InnovationDemand& v) { demands.push_back(v); });
-        store.scan_programs({}, [&](const Program& v) { programs.push_back(v); });
+        std::vector<Certificate> certificates;
+        store.scan_certificates({}, [&](const Certificate& v) { certificates.push_back(v); });
+        std::vector<Course> courses;
+        store.scan_courses({}, [&](const Course& v) { courses.push_back(v); });
+        const auto by_id = talentmatch::testing::certificates_by_id(certificates);
+        // As the matcher sees them: courses and certificates credit their levels.
+        store.scan_programs({}, [&](const Program& v) {
+            programs.push_back(talentmatch::testing::with_credited_curriculum(v, courses, by_id));
+        });
         store.scan_occupational_standards(
             {}, [&](const OccupationalStandard& v) { standards.push_back(v); });
     }

@@ -1,6 +1,6 @@
 // The credited-levels rule (models/credited_levels.hpp) in the snapshot, on
-// random worlds, against a reference written here from the rule's words
-// (maps of skill id -> level, no shared code): a graduate's profile is its
+// random worlds, against the reference written from the rule's words with
+// maps (tests/common/credited_profile_reference.hpp, no shared code): a graduate's profile is its
 // own levels raised by the evidence of each certificate it holds; a
 // program's is its curriculum raised by its courses' skills and by the
 // evidence of each certificate it or its courses prepare for. Checked on a
@@ -17,6 +17,7 @@
 #include "matcher/snapshot.hpp"
 #include "matcher/snapshot_patch.hpp"
 #include "models/field_error.hpp"
+#include "tests/common/credited_profile_reference.hpp"
 
 namespace talentmatch::matcher {
 namespace {
@@ -36,10 +37,13 @@ struct World {
 
 World make_world(unsigned seed) {
     std::mt19937 rng(seed);
-    const auto uni = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    const auto uni = [&](int lo, int hi) {
+        return std::uniform_int_distribution<int>(lo, hi)(rng);
+    };
     World w;
     const int skill_count = 10;
-    for (int i = 0; i < skill_count; ++i) w.skills.push_back({"s" + std::to_string(i), "", "", "", {}});
+    for (int i = 0; i < skill_count; ++i)
+        w.skills.push_back({"s" + std::to_string(i), "", "", "", {}});
     const auto some_levels = [&](int lo_level, int max_items) {
         std::vector<SkillLevel> out;
         std::set<int> used;
@@ -96,35 +100,27 @@ World make_world(unsigned seed) {
     return w;
 }
 
-// --- the reference, from the rule's words
+// --- the reference (tests/common/credited_profile_reference.hpp), as maps
 const Certificate& certificate(const World& w, const std::string& id) {
     return *std::find_if(w.certificates.begin(), w.certificates.end(),
                          [&](const Certificate& c) { return c.id == id; });
 }
-void raise(Levels& levels, const std::string& skill, int level) {
-    if (level > 0) levels[skill] = std::max(levels[skill], level);
+Levels as_levels(const std::vector<SkillLevel>& profile) {
+    Levels out;
+    for (const SkillLevel& s : profile) out[s.skill_id] = s.level;
+    return out;
 }
 Levels reference_graduate(const World& w, const Graduate& g) {
     Levels out;
-    for (const auto& s : g.skills) raise(out, s.skill_id, s.level);
-    for (const auto& c : g.certificates) {
-        for (const auto& s : certificate(w, c).skills) raise(out, s.skill_id, s.level);
-    }
+    const auto credited = talentmatch::testing::with_credited_skills(
+        g, talentmatch::testing::certificates_by_id(w.certificates));
+    for (const auto& s : credited.skills) out[s.skill_id] = s.level;
     return out;
 }
 Levels reference_program(const World& w, const Program& p) {
-    Levels out;
-    std::set<std::string> certificates(p.certificates.begin(), p.certificates.end());
-    for (const auto& s : p.curriculum) raise(out, s.skill_id, s.level);
-    for (const Course& c : w.courses) {
-        if (c.program_id != p.id) continue;
-        for (const auto& s : c.skills) raise(out, s.skill_id, s.level);
-        certificates.insert(c.certificates.begin(), c.certificates.end());
-    }
-    for (const auto& c : certificates) {
-        for (const auto& s : certificate(w, c).skills) raise(out, s.skill_id, s.level);
-    }
-    return out;
+    return as_levels(talentmatch::testing::with_credited_curriculum(
+                         p, w.courses, talentmatch::testing::certificates_by_id(w.certificates))
+                         .curriculum);
 }
 
 Levels profile(const Snapshot& s, const CandidateSet& set, Index c) {
@@ -157,7 +153,8 @@ TEST(CreditedLevels, ProfilesOfABuiltSnapshotAreTheReferences) {
         const auto s = build(w, seed);
         for (const Graduate& g : w.graduates) {
             const Index i = *s->graduates.ids.find(g.id);
-            EXPECT_EQ(profile(*s, s->graduates, i), reference_graduate(w, g)) << seed << " " << g.id;
+            EXPECT_EQ(profile(*s, s->graduates, i), reference_graduate(w, g))
+                << seed << " " << g.id;
         }
         for (const Program& p : w.programs) {
             const Index i = *s->programs.ids.find(p.id);
