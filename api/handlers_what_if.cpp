@@ -26,8 +26,8 @@ using nlohmann::json;
 std::optional<matcher::CourseChange> read_course(const json& c, const std::string& at,
                                                  std::vector<FieldError>& errors) {
     if (!c.is_object()) {
-        errors.push_back({at, "must be {\"skills\": [...], \"certificates\": [...]}, got " +
-                                  c.dump()});
+        errors.push_back(
+            {at, "must be {\"skills\": [...], \"certificates\": [...]}, got " + c.dump()});
         return std::nullopt;
     }
     matcher::CourseChange course;
@@ -37,9 +37,9 @@ std::optional<matcher::CourseChange> read_course(const json& c, const std::strin
                 const json& s = value[i];
                 if (!s.is_object() || !s.contains("skill_id") || !s["skill_id"].is_string() ||
                     !s.contains("level") || !s["level"].is_number_integer()) {
-                    errors.push_back({at + ".skills[" + std::to_string(i) + "]",
-                                      "must be {\"skill_id\": string, \"level\": 1..5}, got " +
-                                          s.dump()});
+                    errors.push_back(
+                        {at + ".skills[" + std::to_string(i) + "]",
+                         "must be {\"skill_id\": string, \"level\": 1..5}, got " + s.dump()});
                     continue;
                 }
                 const auto level = s["level"].get<std::int64_t>();
@@ -98,7 +98,8 @@ void read_changes(const Request& r, matcher::WhatIfQuery& q) {
             }
         } else if (name == "add_courses" && value.is_array()) {
             for (std::size_t i = 0; i < value.size(); ++i) {
-                auto course = read_course(value[i], "add_courses[" + std::to_string(i) + "]", errors);
+                auto course =
+                    read_course(value[i], "add_courses[" + std::to_string(i) + "]", errors);
                 if (course) q.add_courses.push_back(std::move(*course));
             }
         } else if (name == "curriculum" || name == "add_certificates" || name == "add_courses") {

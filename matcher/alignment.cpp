@@ -264,8 +264,8 @@ ChangedProfile with_additions(const Snapshot& s, Index p, std::vector<SkillEntry
                   [](const SkillEntry& a, const SkillEntry& b) { return a.skill < b.skill; });
         for (std::size_t j = 1; j < taught.size(); ++j) {
             if (taught[j].skill == taught[j - 1].skill) {
-                errors.push_back({at + ".skills", "skill \"" + s.skills[taught[j].skill] +
-                                                      "\" listed twice"});
+                errors.push_back(
+                    {at + ".skills", "skill \"" + s.skills[taught[j].skill] + "\" listed twice"});
             }
         }
         if (course.skills.empty()) errors.push_back({at + ".skills", "at least one skill"});

@@ -3,12 +3,11 @@
 // records a kind by its value), so a new kind is appended. Up to placements
 // they are in dependency order; teachers and research results refer to
 // institutions, projects and innovation demands to employers, occupational
-// standards to skills, courses to programs, all listed before them. So an entity only refers to kinds
-// listed before it (programs -> institutions, jobs -> employers, graduates ->
-// programs, placements -> graduates, employers and jobs). The one list every layer
-// uses: bulk files are named and imported in this order, the store's change log records a kind by
-// its value (so the values never change; a new kind is appended), the API and
-// the CLI print the plural names.
+// standards to skills, courses to programs, all listed before them. So an entity only refers to
+// kinds listed before it (programs -> institutions, jobs -> employers, graduates -> programs,
+// placements -> graduates, employers and jobs). The one list every layer uses: bulk files are named
+// and imported in this order, the store's change log records a kind by its value (so the values
+// never change; a new kind is appended), the API and the CLI print the plural names.
 #include <cstdint>
 #include <optional>
 #include <string_view>

@@ -40,9 +40,8 @@ std::vector<FieldError> check_stored(Store::Impl& impl, const Program& value) {
             const std::string member(stmt.column_text(0)), institution(stmt.column_text(1));
             errors.push_back(
                 {"institution_id", "program \"" + value.id + "\" is the program of " + plural +
-                                       " of institution \"" + institution + "\" (e.g. \"" +
-                                       member + "\"); it cannot move to \"" +
-                                       value.institution_id +
+                                       " of institution \"" + institution + "\" (e.g. \"" + member +
+                                       "\"); it cannot move to \"" + value.institution_id +
                                        "\" while they reference it: move or delete them first"});
         }
         stmt.reset();

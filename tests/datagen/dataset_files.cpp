@@ -93,8 +93,7 @@ std::vector<FieldError> validate_dataset(const Dataset& d) {
     for (std::size_t i = 0; i < d.skills.size(); ++i)
         append<Skill>(out, validate(d.skills[i], index_path("skills", i)));
     for (std::size_t i = 0; i < d.certificates.size(); ++i) {
-        append<Certificate>(out,
-                            validate(d.certificates[i], known, index_path("certificates", i)));
+        append<Certificate>(out, validate(d.certificates[i], known, index_path("certificates", i)));
     }
     for (std::size_t i = 0; i < d.institutions.size(); ++i) {
         append<Institution>(out, validate(d.institutions[i], index_path("institutions", i)));

@@ -44,7 +44,8 @@ inline RandomWorld make_world(unsigned seed, const WorldShape& shape) {
     for (int i = 0; i < shape.skills; ++i) {
         w.skills.push_back({pad_id("s", i), "技能", "skill", "cat", {}});
     }
-    for (int i = 0; i < 3; ++i) w.certificates.push_back({pad_id("cert", i), "", "", {}, "", "", {}});
+    for (int i = 0; i < 3; ++i)
+        w.certificates.push_back({pad_id("cert", i), "", "", {}, "", "", {}});
     for (int i = 0; i < 3; ++i) {
         w.institutions.push_back({pad_id("inst", i), "", districts[i % 3], {}});
     }

@@ -63,8 +63,8 @@ inline Graduate make_graduate(const std::string& id) {
 // employer emp-1 (association assoc-1).
 inline void add_catalog(Store& store) {
     for (const char* id : {"s1", "s2", "s3"}) store.upsert(make_skill(id));
-    store.upsert(Certificate{"cert-1", "证书", "Certificate", CertificateKind::kOnePlusX,
-                             "intermediate", "MoE", {}});
+    store.upsert(Certificate{
+        "cert-1", "证书", "Certificate", CertificateKind::kOnePlusX, "intermediate", "MoE", {}});
     store.upsert(
         Institution{"inst-1", "Polytechnic", "nanshan", EducationLevel::kHigherVocational});
     Program program;
