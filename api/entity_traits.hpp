@@ -65,6 +65,23 @@ struct ResearchTenancy {
     }
 };
 
+// Training programs are offered by an institution's practice base: every role
+// that reads them reads all of them (an association looks for training that
+// prepares for its jobs); its career office writes, and lists, its own.
+struct OfferingTenancy {
+    static bool visible(ApiContext&, const Principal&, const auto&) { return true; }
+    static std::optional<FieldError> ownership_error(ApiContext&, const Principal& p,
+                                                     const auto& v) {
+        if (p.role == Role::kCareerOffice && p.org == v.institution_id) return std::nullopt;
+        if (p.role == Role::kAdmin) return std::nullopt;
+        return FieldError{"institution_id", "must be the key's own institution '" + p.org +
+                                                "', got \"" + v.institution_id + "\""};
+    }
+    static std::string list_org(const Principal& p) {
+        return p.role == Role::kCareerOffice ? p.org : "";
+    }
+};
+
 // Jobs, projects and innovation demands are demand of an employer: every role that reads them
 // reads all of them; an association writes those of the employers it submits
 // for. The message is the same whether the employer exists or not (nothing is
@@ -339,6 +356,33 @@ struct EntityTraits<Course> : InstitutionTenancy {
     }
     static bool remove(store::Store& s, const std::string& id) { return s.delete_course(id); }
     static std::vector<FieldError> validate_item(const Course& v, const KnownIds& k) {
+        return validate(v, k, "");
+    }
+};
+
+template <>
+struct EntityTraits<TrainingProgram> : OfferingTenancy {
+    static constexpr const char* kKind = "training program";
+    static constexpr const char* kPlural = "training_programs";
+    static constexpr const char* kSchema = "TrainingProgram";
+    static constexpr RoleSet read_roles() {
+        return {Role::kAdmin, Role::kCareerOffice, Role::kAssociation};
+    }
+    static constexpr RoleSet write_roles() { return {Role::kAdmin, Role::kCareerOffice}; }
+    static std::optional<TrainingProgram> decode(const nlohmann::json& in,
+                                                 std::vector<FieldError>& e) {
+        return decode_training_program(in, "", e);
+    }
+    static std::optional<TrainingProgram> get(store::Store& s, const std::string& id) {
+        return s.get_training_program(id);
+    }
+    static store::Page<TrainingProgram> list(store::Store& s, const store::PageRequest& r) {
+        return s.list_training_programs(r);
+    }
+    static bool remove(store::Store& s, const std::string& id) {
+        return s.delete_training_program(id);
+    }
+    static std::vector<FieldError> validate_item(const TrainingProgram& v, const KnownIds& k) {
         return validate(v, k, "");
     }
 };

@@ -300,6 +300,7 @@ void add_bulk_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     add_bulk<ResearchResult>(routes, ctx);
     add_bulk<OccupationalStandard>(routes, ctx);
     add_bulk<Course>(routes, ctx);
+    add_bulk<TrainingProgram>(routes, ctx);
 }
 
 }  // namespace talentmatch::api

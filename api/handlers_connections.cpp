@@ -4,6 +4,7 @@
 //   GET /v1/teachers/{id}/projects, /v1/projects/{id}/teachers
 //   GET /v1/research_results/{id}/innovation_demands,
 //       /v1/innovation_demands/{id}/research_results
+//   GET /v1/training_programs/{id}/jobs, /v1/jobs/{id}/training_programs
 // Tenancy: a supply (teacher, research result) is queried by its own
 // institution's office (career office, research office; others: 404), which
 // also sees only its own supplies in a demand's list; an association queries
@@ -67,6 +68,18 @@ constexpr Connection kResearchDemands{&PublishedSnapshot::research_demands,
                                       MatchSide::kInnovationDemands,
                                       Role::kResearchOffice,
                                       "open to transfer or cooperation"};
+
+constexpr Connection kTrainingJobs{&PublishedSnapshot::training_jobs,
+                                   "training program",
+                                   "training_programs",
+                                   "training_program_id",
+                                   MatchSide::kTrainingPrograms,
+                                   "job",
+                                   "jobs",
+                                   "job_id",
+                                   MatchSide::kJobs,
+                                   Role::kCareerOffice,
+                                   "taking trainees (capacity above 0)"};
 
 bool owns_supply(const Connection& c, const Principal& p, const std::string& institution) {
     return p.role == Role::kAdmin || (p.role == c.office && !p.org.empty() && p.org == institution);
@@ -162,7 +175,7 @@ void add_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     routes.push_back(
         {"GET",
          std::string("/v1/") + C.demands + "/{id}/" + C.supplies,
-         "Top " + supply + "s for an " + demand + " (the " + std::string(to_string(C.office)) +
+         "Top " + supply + "s for the " + demand + " (the " + std::string(to_string(C.office)) +
              " sees its own " + supply + "s only)",
          "queries",
          {Role::kAdmin, Role::kAssociation, C.office},
@@ -185,6 +198,7 @@ void add_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
 void add_connection_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     add_routes<kTeachersProjects>(routes, ctx);
     add_routes<kResearchDemands>(routes, ctx);
+    add_routes<kTrainingJobs>(routes, ctx);
 }
 
 }  // namespace talentmatch::api

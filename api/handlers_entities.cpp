@@ -207,6 +207,7 @@ void add_entity_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     add_kind<ResearchResult>(routes, ctx);
     add_kind<OccupationalStandard>(routes, ctx);
     add_kind<Course>(routes, ctx);
+    add_kind<TrainingProgram>(routes, ctx);
 }
 
 }  // namespace talentmatch::api

@@ -230,6 +230,7 @@ Response supply_demand(ApiContext& ctx, Request& r, const Principal& p) {
                           {"openings", g.openings},
                           {"seeking_graduates", optional_json(g.seeking_graduates)},
                           {"projected_cohort", g.projected_cohort},
+                          {"projected_training", g.projected_training},
                           {"suppressed", g.suppressed}});
     }
     json skills = json::array();

@@ -56,7 +56,8 @@ void append_match_json(std::string& out, const matcher::Snapshot& s, MatchSide s
         number_field(out, "relevance", m.relevance);
         number_field(out, "score", m.score);
         string_field(out, "title", s.jobs.title[m.index]);
-    } else if (side == MatchSide::kTeachers || side == MatchSide::kResearchResults) {
+    } else if (side == MatchSide::kTeachers || side == MatchSide::kResearchResults ||
+               side == MatchSide::kTrainingPrograms) {
         const Index institution = s.graduates.institution[m.index];
         number_field(out, "coverage", m.coverage, true);
         number_field(out, "fit", m.fit);
@@ -68,6 +69,7 @@ void append_match_json(std::string& out, const matcher::Snapshot& s, MatchSide s
         if (side == MatchSide::kResearchResults) string_field(out, "research_result_id", m.id);
         number_field(out, "score", m.score);
         if (side == MatchSide::kTeachers) string_field(out, "teacher_id", m.id);
+        if (side == MatchSide::kTrainingPrograms) string_field(out, "training_program_id", m.id);
     } else {
         const bool graduates = side == MatchSide::kGraduates;
         const matcher::CandidateSet& set = graduates ? s.graduates : s.programs;

@@ -40,7 +40,8 @@ enum class MatchSide {
     kTeachers,
     kInnovationDemands,
     kResearchResults,
-    kOccupationalStandards
+    kOccupationalStandards,
+    kTrainingPrograms
 };
 // Are the matches demands (jobs, projects, innovation demands), the list's
 // fixed side a candidate?

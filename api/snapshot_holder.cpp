@@ -33,6 +33,7 @@ struct EntityMaps {
     ById<ResearchResult> research_results;
     ById<OccupationalStandard> occupational_standards;
     ById<Course> courses;
+    ById<TrainingProgram> training_programs;
 };
 
 // The connections published beside the main snapshot (connection_snapshot.hpp),
@@ -41,6 +42,7 @@ enum Connection : std::size_t {
     kTeachersProjects,
     kResearchDemands,
     kProgramsStandards,
+    kTrainingJobs,
     kConnectionCount
 };
 std::optional<Connection> connection_of(store::EntityKind kind) {
@@ -90,6 +92,8 @@ decltype(auto) visit_kind(Maps& maps, store::EntityKind kind, F&& f) {
             return f(maps.occupational_standards);
         case store::EntityKind::kCourses:
             return f(maps.courses);
+        case store::EntityKind::kTrainingPrograms:
+            return f(maps.training_programs);
     }
     return f(maps.graduates);
 }
@@ -134,6 +138,8 @@ class SnapshotMirror final : public store::ChangeSink {
         connection(maps_.occupational_standards, v);
     }
     void put(const Course& v) override { other(maps_.courses, v); }
+    // Training programs are projected supply in the main snapshot as well.
+    void put(const TrainingProgram& v) override { other(maps_.training_programs, v); }
     void erase(store::EntityKind kind, const std::string& id) override {
         if (kind == store::EntityKind::kPlacements) return;
         if (kind == store::EntityKind::kJobs) {
@@ -167,12 +173,14 @@ class SnapshotMirror final : public store::ChangeSink {
         for (const auto& [id, v] : maps_.graduates) builder.add_graduate(v);
         for (const auto& [id, v] : maps_.jobs) builder.add_job(v);
         for (const auto& [id, v] : maps_.courses) builder.add_course(v);
+        for (const auto& [id, v] : maps_.training_programs) builder.add_training_program(v);
         return builder.build();
     }
 
     // A connection's snapshot (connection_snapshot.hpp), in full.
     std::shared_ptr<const matcher::Snapshot> build(Connection c) const {
         if (c == kProgramsStandards) return build_programs_standards();
+        if (c == kTrainingJobs) return build_training_jobs();
         return c == kTeachersProjects ? build_connection<matcher::TeacherProjectSnapshotBuilder>(
                                             maps_.teachers, maps_.projects)
                                       : build_connection<matcher::ResearchDemandSnapshotBuilder>(
@@ -184,7 +192,11 @@ class SnapshotMirror final : public store::ChangeSink {
     bool others_changed() const { return others_changed_; }
     // Since the last forget_changes(): did a kind of connection `c` or the
     // reference data it uses change (its snapshot is rebuilt).
-    bool changed(Connection c) const { return connection_changed_[c] || others_changed_; }
+    // The training connection's demand side is the jobs themselves.
+    bool changed(Connection c) const {
+        return connection_changed_[c] || others_changed_ ||
+               (c == kTrainingJobs && !changed_jobs_.empty());
+    }
     bool graduates_changed() const { return graduates_reloaded_ || !changed_graduates_.empty(); }
     // The graduates kind was cleared or pruned: no id list, every graduate.
     bool graduates_reloaded() const { return graduates_reloaded_; }
@@ -247,6 +259,16 @@ class SnapshotMirror final : public store::ChangeSink {
         for (const auto& [id, v] : maps_.programs) builder.add_program(v);
         for (const auto& [id, v] : maps_.courses) builder.add_course(v);
         for (const auto& [id, v] : maps_.occupational_standards) builder.add_standard(v);
+        return builder.build();
+    }
+    std::shared_ptr<const matcher::Snapshot> build_training_jobs() const {
+        matcher::TrainingJobSnapshotBuilder builder;
+        for (const auto& [id, v] : maps_.skills) builder.add_skill(v);
+        for (const auto& [id, v] : maps_.certificates) builder.add_certificate(v);
+        for (const auto& [id, v] : maps_.institutions) builder.add_institution(v);
+        for (const auto& [id, v] : maps_.employers) builder.add_employer(v);
+        for (const auto& [id, v] : maps_.training_programs) builder.add_supply(v);
+        for (const auto& [id, v] : maps_.jobs) builder.add_demand(v);
         return builder.build();
     }
     template <class Builder, class Supply, class Demand>
@@ -365,7 +387,8 @@ void SnapshotHolder::rebuild() {
         mirror_seq_ = position.seq;
         std::shared_ptr<const matcher::Snapshot> snapshot;
         std::array<std::shared_ptr<const matcher::Snapshot>, kConnectionCount> connections = {
-            current().teachers_projects, current().research_demands, current().programs_standards};
+            current().teachers_projects, current().research_demands, current().programs_standards,
+            current().training_jobs};
         if (position.full || position.changed > 0 || !ready()) {
             const std::shared_ptr<const matcher::Snapshot> base = current().snapshot;
             for (std::size_t c = 0; c < kConnectionCount; ++c) {
@@ -416,6 +439,7 @@ void SnapshotHolder::rebuild() {
                           std::move(connections[kTeachersProjects]),
                           std::move(connections[kResearchDemands]),
                           std::move(connections[kProgramsStandards]),
+                          std::move(connections[kTrainingJobs]),
                           position.data_version,
                           std::chrono::system_clock::now()};
         }

@@ -96,6 +96,8 @@ struct PublishedSnapshot {
     std::shared_ptr<const matcher::Snapshot> research_demands;
     // Programs against the occupational standards as jobs.
     std::shared_ptr<const matcher::Snapshot> programs_standards;
+    // Training programs as candidates against the jobs.
+    std::shared_ptr<const matcher::Snapshot> training_jobs;
     std::int64_t data_version = -1;  // the store's data_version the build started at
     std::chrono::system_clock::time_point built_at{};
 };

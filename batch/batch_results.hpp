@@ -33,6 +33,7 @@ struct BatchResults {
     BothWays teachers;   // teachers <-> projects (loaded.teachers_projects)
     BothWays research;   // research results <-> innovation demands (loaded.research_demands)
     BothWays standards;  // programs <-> occupational standards (loaded.programs_standards)
+    BothWays training;   // training programs <-> jobs (loaded.training_jobs)
     AssignmentStage assignment;
     matcher::SupplyDemandReport balance_overall, balance_by_cluster, balance_by_district;
     std::vector<matcher::ProgramAlignment> alignment_own_cluster;  // per program, index order

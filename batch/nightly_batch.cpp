@@ -49,6 +49,7 @@ std::vector<StageSpec> stage_specs() {
             {"top-k teachers", 1},
             {"top-k research results", 1},
             {"top-k standards", 1},
+            {"top-k training programs", 1},
             {"assignment", 4},
             {"supply-demand", 3},
             {"alignment", 2},
@@ -219,6 +220,9 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
         r.standards =
             top_k_both_ways(*r.loaded.programs_standards, matcher::CandidateKind::kPrograms, o.k,
                             o.k, o.shard_graduates, o.score, exec, "top-k standards", rep);
+        r.training = top_k_both_ways(*r.loaded.training_jobs, matcher::CandidateKind::kGraduates,
+                                     o.k, o.k, o.shard_graduates, o.score, exec,
+                                     "top-k training programs", rep, "training programs");
         rep.begin("assignment", s.graduates.size(), "graduates");
         r.assignment = assign(s, r.graduates.jobs_per_candidate, r.graduates.candidates_per_job,
                               std::max(o.k, o.assignment_depth), o.k, o.assignment_min_coverage,

@@ -186,7 +186,9 @@ ReportData build_report_data(const BatchResults& r, std::int64_t run_id) {
                      connection_row(ReportText::kConnectionResearch, *r.loaded.research_demands,
                                     CandidateKind::kGraduates, r.research, min),
                      connection_row(ReportText::kConnectionStandards, *r.loaded.programs_standards,
-                                    CandidateKind::kPrograms, r.standards, min)};
+                                    CandidateKind::kPrograms, r.standards, min),
+                     connection_row(ReportText::kConnectionTraining, *r.loaded.training_jobs,
+                                    CandidateKind::kGraduates, r.training, min)};
     return d;
 }
 

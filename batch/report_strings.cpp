@@ -176,6 +176,7 @@ constexpr std::array<Entry, std::size_t(T::kCount)> kTexts = {{
     {T::kConnectionTeachers, "teachers ↔ enterprise projects", "教师 ↔ 企业项目"},
     {T::kConnectionResearch, "research results ↔ innovation demands", "科研成果 ↔ 创新需求"},
     {T::kConnectionStandards, "programs ↔ occupational standards", "专业 ↔ 职业标准"},
+    {T::kConnectionTraining, "training programs ↔ jobs", "实训项目 ↔ 岗位"},
     {T::kTableConnection, "connection", "对接"},
     {T::kTableSupplies, "supplies", "供给"},
     {T::kTableDemands, "demands", "需求"},

@@ -105,6 +105,7 @@ enum class ReportText {
     kConnectionTeachers,
     kConnectionResearch,
     kConnectionStandards,
+    kConnectionTraining,
     kTableConnection,
     kTableSupplies,
     kTableDemands,

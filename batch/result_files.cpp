@@ -110,9 +110,9 @@ void write_supply_demand(const BatchResults& r, RunPublisher& p) {
                  {"grouping", "group", "category", "demand", "supply", "ratio", "label",
                   "projected", "projected_ratio", "projected_label", "shortage_skills",
                   "balanced_skills", "surplus_skills"});
-    CsvFile groups(
-        p, "supply_demand_groups.csv",
-        {"grouping", "group", "jobs", "openings", "seeking_graduates", "projected_cohort"});
+    CsvFile groups(p, "supply_demand_groups.csv",
+                   {"grouping", "group", "jobs", "openings", "seeking_graduates",
+                    "projected_cohort", "projected_training"});
     json all = json::object();
     const auto& s = r.snapshot();
     for (const auto* rep : reports) {
@@ -127,13 +127,15 @@ void write_supply_demand(const BatchResults& r, RunPublisher& p) {
                 .cell(std::int64_t(g.openings));
             groups.row()
                 .cell(std::int64_t(g.seeking_graduates.value_or(0)))
-                .cell(std::int64_t(g.projected_cohort));
+                .cell(std::int64_t(g.projected_cohort))
+                .cell(std::int64_t(g.projected_training));
             groups.end_row();
             jr["groups"].push_back({{"group", g.group},
                                     {"jobs", g.jobs},
                                     {"openings", g.openings},
                                     {"seeking_graduates", g.seeking_graduates.value_or(0)},
-                                    {"projected_cohort", g.projected_cohort}});
+                                    {"projected_cohort", g.projected_cohort},
+                                    {"projected_training", g.projected_training}});
         }
         for (const auto& k : rep->skills) {
             auto& w = skills.row();
@@ -471,7 +473,8 @@ json summary_json(const BatchResults& r) {
           {"projects", r.loaded.teachers_projects->jobs.size()},
           {"research_results", r.loaded.research_demands->graduates.size()},
           {"innovation_demands", r.loaded.research_demands->jobs.size()},
-          {"occupational_standards", r.loaded.programs_standards->jobs.size()}}},
+          {"occupational_standards", r.loaded.programs_standards->jobs.size()},
+          {"training_programs", r.loaded.training_jobs->graduates.size()}}},
         {"as_of", r.loaded.as_of},
         {"pairs_scored",
          {{"graduate_job", r.graduates.pairs},
@@ -542,6 +545,11 @@ void write_result_files(const BatchResults& r, RunPublisher& p) {
     write_lists(p, "programs_per_occupational_standard.csv", "occupational_standard_id",
                 "program_id", ps.jobs.ids, ps.programs.ids, r.standards.candidates_per_job,
                 r.settings.k);
+    const auto& tj = *r.loaded.training_jobs;
+    write_lists(p, "jobs_per_training_program.csv", "training_program_id", "job_id",
+                tj.graduates.ids, tj.jobs.ids, r.training.jobs_per_candidate, r.settings.k);
+    write_lists(p, "training_programs_per_job.csv", "job_id", "training_program_id", tj.jobs.ids,
+                tj.graduates.ids, r.training.candidates_per_job, r.settings.k);
     write_assignment(r, p);
     write_supply_demand(r, p);
     write_alignment(r, p);

@@ -32,6 +32,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
     matcher::TeacherProjectSnapshotBuilder teams;
     matcher::ResearchDemandSnapshotBuilder research;
     matcher::ProgramStandardSnapshotBuilder standards;
+    matcher::TrainingJobSnapshotBuilder training;
     ContentHash taxonomy, data;
     store::ScanOptions scan;
     scan.with_evidence = false;
@@ -43,10 +44,12 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         teams.add_skill(s);
         research.add_skill(s);
         standards.add_skill(s);
+        training.add_skill(s);
     });
     store.scan_certificates(scan, [&](const Certificate& c) {
         taxonomy.add_entity(c);
         builder.add_certificate(c);
+        training.add_certificate(c);
         standards.add_certificate(c);
     });
     store.scan_institutions(scan, [&](const Institution& i) {
@@ -55,6 +58,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         teams.add_institution(i);
         research.add_institution(i);
         standards.add_institution(i);
+        training.add_institution(i);
     });
     store.scan_programs(scan, [&](const Program& p) {
         data.add("program").add(p.id).add(p.institution_id).add(p.name).add(p.code).add(p.cluster);
@@ -73,6 +77,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
             .add(e.district)
             .add(e.association_id);
         builder.add_employer(e);
+        training.add_employer(e);
         teams.add_employer(e);
         research.add_employer(e);
     });
@@ -91,6 +96,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
             return;
         }
         builder.add_job(j);
+        training.add_demand(j);
     });
     std::uint64_t seen = 0;
     store.scan_graduates(scan, [&](const Graduate& g) {
@@ -141,6 +147,11 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         builder.add_course(v);
         standards.add_course(v);
     });
+    store.scan_training_programs(scan, [&](const TrainingProgram& v) {
+        data.add_entity(v);
+        builder.add_training_program(v);
+        training.add_supply(v);
+    });
     store.scan_occupational_standards(scan, [&](const OccupationalStandard& v) {
         taxonomy.add_entity(v);  // reference data, as skills and certificates
         standards.add_standard(v);
@@ -149,6 +160,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
     out.teachers_projects = teams.build();
     out.research_demands = research.build();
     out.programs_standards = standards.build();
+    out.training_jobs = training.build();
     out.data_hash = data.hex();
     out.taxonomy_hash = taxonomy.hex();
     reporter.end();

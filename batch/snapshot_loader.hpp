@@ -32,6 +32,9 @@ struct LoadedSnapshot {
     // Programs against the occupational standards as jobs (hashed into
     // taxonomy_hash: standards are reference data).
     std::shared_ptr<const matcher::Snapshot> programs_standards;
+    // Practice bases' training programs as candidates against the jobs valid
+    // on as_of (their capacity is also projected supply in `snapshot`).
+    std::shared_ptr<const matcher::Snapshot> training_jobs;
 };
 
 // Reports stage "snapshot" (unit: graduates). Placements are not part of the

@@ -59,6 +59,8 @@ std::optional<Entity> decode_entity(EntityKind kind, const nlohmann::json& in,
             return wrap(decode_occupational_standard(in, "", errors));
         case EntityKind::kCourses:
             return wrap(decode_course(in, "", errors));
+        case EntityKind::kTrainingPrograms:
+            return wrap(decode_training_program(in, "", errors));
     }
     return std::nullopt;
 }

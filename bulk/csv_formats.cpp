@@ -156,6 +156,9 @@ std::vector<std::string> to_csv_row(const OccupationalStandard& value) {
 std::vector<std::string> to_csv_row(const Course& value) {
     return encode_row<Course>(kColumns<Course>, value);
 }
+std::vector<std::string> to_csv_row(const TrainingProgram& value) {
+    return encode_row<TrainingProgram>(kColumns<TrainingProgram>, value);
+}
 
 CsvDecoder::CsvDecoder(EntityKind kind, const std::vector<std::string>& header) : kind_(kind) {
     if (!has_csv_format(kind)) {

@@ -33,6 +33,7 @@ std::vector<std::string> to_csv_row(const InnovationDemand& value);
 std::vector<std::string> to_csv_row(const ResearchResult& value);
 std::vector<std::string> to_csv_row(const OccupationalStandard& value);
 std::vector<std::string> to_csv_row(const Course& value);
+std::vector<std::string> to_csv_row(const TrainingProgram& value);
 
 // Decodes rows of one file against its header. Immutable after construction;
 // decode() is safe to call from several threads.

@@ -40,6 +40,7 @@ int run_export(const ExportOptions& options) {
     store.scan_research_results(all, [&](const ResearchResult& v) { writer.write(v); });
     store.scan_occupational_standards(all, [&](const OccupationalStandard& v) { writer.write(v); });
     store.scan_courses(all, [&](const Course& v) { writer.write(v); });
+    store.scan_training_programs(all, [&](const TrainingProgram& v) { writer.write(v); });
     writer.close();
     std::cout << "exported " << options.db << " to " << options.out << "\n";
     for (int k = 0; k < bulk::kEntityKindCount; ++k) {

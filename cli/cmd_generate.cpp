@@ -51,9 +51,9 @@ void print_summary(const datagen::GenerationSummary& s, double seconds) {
     };
     std::cout << "skills " << s.skills << "\ncertificates " << s.certificates << "\ninstitutions "
               << s.institutions << "\nprograms " << s.programs << "\ncourses " << s.courses
-              << "\nemployers " << s.employers << "\njobs " << s.jobs << " (requirements "
-              << s.job_requirements << ", mean " << mean(s.job_requirements, s.jobs)
-              << "; openings " << s.openings << ")"
+              << "\ntraining_programs " << s.training_programs << "\nemployers " << s.employers
+              << "\njobs " << s.jobs << " (requirements " << s.job_requirements << ", mean "
+              << mean(s.job_requirements, s.jobs) << "; openings " << s.openings << ")"
               << "\ngraduates " << s.graduates << " (skills " << s.graduate_skills << ", mean "
               << mean(s.graduate_skills, s.graduates) << ")"
               << "\nplacements " << s.placements << "\nteachers " << s.teachers << "\nprojects "

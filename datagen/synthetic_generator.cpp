@@ -89,10 +89,13 @@ GenerationSummary generate_synthetic(const ShippedData& data, const SyntheticCon
     for (const auto& p : programs) out.write(p);
     const auto courses = detail::make_courses(data, programs);
     for (const auto& c : courses) out.write(c);
+    const auto training = detail::make_training_programs(data, institutions);
+    for (const auto& t : training) out.write(t);
     for (const auto& e : employers) out.write(e);
     summary.institutions = static_cast<std::int64_t>(institutions.size());
     summary.programs = static_cast<std::int64_t>(programs.size());
     summary.courses = static_cast<std::int64_t>(courses.size());
+    summary.training_programs = static_cast<std::int64_t>(training.size());
     summary.employers = static_cast<std::int64_t>(employers.size());
 
     std::vector<std::unique_ptr<detail::JobFactory>> factories;

@@ -30,7 +30,8 @@ struct GenerationSummary {
     std::int64_t certificates = 0;
     std::int64_t institutions = 0;
     std::int64_t programs = 0;
-    std::int64_t courses = 0;  // a program's curriculum in courses, certificates linked
+    std::int64_t courses = 0;            // a program's curriculum in courses, certificates linked
+    std::int64_t training_programs = 0;  // of three practice bases
     std::int64_t employers = 0;
     std::int64_t jobs = 0;
     std::int64_t graduates = 0;

@@ -24,6 +24,9 @@ std::vector<Program> make_programs(const ShippedData& data, const SyntheticConfi
                                    const std::vector<Institution>& institutions, Rng rng);
 // Every program's courses (synthetic_courses.cpp); no random draws.
 std::vector<Course> make_courses(const ShippedData& data, const std::vector<Program>& programs);
+// Three practice bases' training programs (synthetic_training.cpp); no random draws.
+std::vector<TrainingProgram> make_training_programs(const ShippedData& data,
+                                                    const std::vector<Institution>& institutions);
 std::vector<Employer> make_employers(const ShippedData& data, const SyntheticConfig& config,
                                      Rng rng);
 

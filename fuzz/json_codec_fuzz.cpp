@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size < 1) return 0;
     const auto doc = nlohmann::json::parse(data + 1, data + size, nullptr, false);
     if (doc.is_discarded()) return 0;
-    switch (data[0] % 14) {
+    switch (data[0] % 15) {
         case 0:
             round_trip<Skill>(doc, decode_skill);
             break;
@@ -82,8 +82,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case 12:
             round_trip<OccupationalStandard>(doc, decode_occupational_standard);
             break;
-        default:
+        case 13:
             round_trip<Course>(doc, decode_course);
+            break;
+        default:
+            round_trip<TrainingProgram>(doc, decode_training_program);
             break;
     }
     return 0;

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "models/entity_kind.hpp"
@@ -38,6 +39,14 @@ struct FieldNames<InnovationDemand> {
 };
 template <>
 struct FieldNames<OccupationalStandard> {
+    static constexpr std::array<Rename, 0> fields{};
+};
+template <>
+struct FieldNames<TrainingProgram> {
+    static constexpr std::array<Rename, 0> fields{};
+};
+template <>
+struct FieldNames<Job> {
     static constexpr std::array<Rename, 0> fields{};
 };
 
@@ -99,6 +108,14 @@ Graduate as_candidate(const ResearchResult& result) {
     return candidate_of(result.id, result.institution_id, result.profile, result.available);
 }
 
+Graduate as_candidate(const TrainingProgram& program) {
+    Graduate g =
+        candidate_of(program.id, program.institution_id, program.skills, program.capacity > 0);
+    g.education_level = EducationLevel::kMaster;  // the trainees' own, not the program's
+    g.certificates = program.certificates;
+    return g;
+}
+
 Job as_demand(const Project& project, const Employer* employer) {
     Job j = demand_of(project.id, project.employer_id, project.title, employer);
     j.headcount = project.team_size;
@@ -145,10 +162,20 @@ void ConnectionSnapshotBuilder<Supply, Demand>::add_supply(const Supply& supply)
 }
 
 template <class Supply, class Demand>
+void ConnectionSnapshotBuilder<Supply, Demand>::add_certificate(const Certificate& certificate) {
+    builder_.add_certificate(certificate);
+}
+
+template <class Supply, class Demand>
 void ConnectionSnapshotBuilder<Supply, Demand>::add_demand(const Demand& demand) {
-    const auto employer = employers_.find(demand.employer_id);
-    const Job job = as_demand(demand, employer == employers_.end() ? nullptr : &employer->second);
-    with_paths_of<Demand>("jobs[", [&] { builder_.add_job(job); });
+    if constexpr (std::is_same_v<Demand, Job>) {
+        builder_.add_job(demand);  // a job is its own demand profile
+    } else {
+        const auto employer = employers_.find(demand.employer_id);
+        const Job job =
+            as_demand(demand, employer == employers_.end() ? nullptr : &employer->second);
+        with_paths_of<Demand>("jobs[", [&] { builder_.add_job(job); });
+    }
 }
 
 template <class Supply, class Demand>
@@ -159,5 +186,6 @@ std::shared_ptr<const Snapshot> ConnectionSnapshotBuilder<Supply, Demand>::build
 
 template class ConnectionSnapshotBuilder<Teacher, Project>;
 template class ConnectionSnapshotBuilder<ResearchResult, InnovationDemand>;
+template class ConnectionSnapshotBuilder<TrainingProgram, Job>;
 
 }  // namespace talentmatch::matcher

@@ -10,13 +10,17 @@
 //   connection                      supply (candidate)   demand (job)
 //   teachers <-> technical teams    Teacher              Project
 //   achievement transformation      ResearchResult       InnovationDemand
+//   practical training <-> jobs     TrainingProgram      Job
 //
 // How a supply stands in for a graduate (as_candidate):
 //  - its profile (a teacher's expertise, a result's profile) is its skills;
 //    `available` is its "seeking" flag, so a supply not available (for
 //    enterprise practice, for transfer) is left out of a demand's list unless
 //    include_not_seeking, and its own list is not restricted by it; no
-//    program, certificates or preferences (so no preference bonus).
+//    program, certificates or preferences (so no preference bonus);
+//  - a training program's skills are its profile, the certificates it
+//    prepares for its certificates, a capacity above 0 its "seeking"; a job's
+//    minimum education is not applied to it (that is the trainees' own).
 // How a demand stands in for a job (as_demand):
 //  - its requirements, must-haves and weights are a job's; a project's
 //    team_size is its headcount (a demand's is 1); its end (a project's
@@ -24,6 +28,7 @@
 //    has ended is not matched; its cluster is its own when it states one
 //    (innovation demands) and else its employer's, its district the
 //    employer's; it asks for no certificate and no minimum education.
+//  - a job is its own demand (valid_until, certificates and all).
 // Errors are the builder's (snapshot.hpp), with the kinds' own paths
 // ("teachers[t-1].expertise", "innovation_demands[d-1].requirements[0].skill_id").
 // Not thread-safe: one thread feeds one builder.
@@ -38,15 +43,17 @@ namespace talentmatch::matcher {
 // The graduate and job a supply and a demand are scored as (rules above).
 Graduate as_candidate(const Teacher& teacher);
 Graduate as_candidate(const ResearchResult& result);
+Graduate as_candidate(const TrainingProgram& program);
 Job as_demand(const Project& project, const Employer* employer);
 Job as_demand(const InnovationDemand& demand, const Employer* employer);
 
 template <class Supply, class Demand>
 class ConnectionSnapshotBuilder {
   public:
-    // Order: skills, institutions and employers first, then supplies and
-    // demands in any interleaving.
+    // Order: skills, certificates, institutions and employers first, then
+    // supplies and demands in any interleaving.
     void add_skill(const Skill& skill) { builder_.add_skill(skill); }
+    void add_certificate(const Certificate& certificate);
     void add_institution(const Institution& institution);
     void add_employer(const Employer& employer);
     void add_supply(const Supply& supply);
@@ -60,6 +67,7 @@ class ConnectionSnapshotBuilder {
 
 using TeacherProjectSnapshotBuilder = ConnectionSnapshotBuilder<Teacher, Project>;
 using ResearchDemandSnapshotBuilder = ConnectionSnapshotBuilder<ResearchResult, InnovationDemand>;
+using TrainingJobSnapshotBuilder = ConnectionSnapshotBuilder<TrainingProgram, Job>;
 
 // "Curriculum standards <-> professional standards": the programs
 // (CandidateKind::kPrograms, their curriculum as their profile, as in the

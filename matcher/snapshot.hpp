@@ -146,6 +146,19 @@ struct JobSet {
     }
 };
 
+// Practice bases' training programs as projected supply (supply_demand.hpp):
+// per training program, its credited skills (sorted by skill index), its
+// yearly capacity, cluster and district (dictionary indices), in id order.
+// They are matched against jobs in their own snapshot
+// (connection_snapshot.hpp).
+struct TrainingSupply {
+    std::vector<std::string> ids;
+    Csr<SkillEntry> skills;
+    std::vector<std::uint32_t> capacity;
+    std::vector<Index> cluster, district;
+    std::size_t size() const { return capacity.size(); }
+};
+
 struct SnapshotStats {
     double build_seconds = 0;      // SnapshotBuilder::build() wall time
     std::size_t memory_bytes = 0;  // bytes held by the snapshot's arrays (approximate for strings)
@@ -174,6 +187,7 @@ struct Snapshot {
     CandidateSet programs;
     JobSet jobs;
     JobKernelPlan job_plan;  // jobs laid out for the batch kernels
+    TrainingSupply training;
 
     SnapshotStats stats;
 };
@@ -204,6 +218,8 @@ class SnapshotBuilder {
     void add_graduate(const Graduate& graduate);
     void add_job(const Job& job);
     void add_course(const Course& course);
+    // As projected supply only (after skills and certificates).
+    void add_training_program(const TrainingProgram& program);
 
     // Sorts every kind by id, lays out the blocks, fills stats. The builder is
     // left empty. Throws ValidationError if an id was added twice.

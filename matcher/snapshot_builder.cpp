@@ -267,6 +267,7 @@ struct SnapshotBuilder::State {
     };
     std::vector<StagedCourse> courses;
     std::unordered_set<std::string> course_ids;
+    TrainingSupply training;  // staged skill and dictionary indices
 
     // Each program's staged row becomes its credited profile
     // (models/credited_levels.hpp): its courses' skills and certificates
@@ -380,6 +381,25 @@ void SnapshotBuilder::add_course(const Course& course) {
         [&](const std::string& id) { return s.certificate(id); }, "certificate");
     s.course_ids.insert(course.id);
     s.courses.push_back({course.id, course.program_id, std::move(skills), std::move(certificates)});
+}
+
+void SnapshotBuilder::add_training_program(const TrainingProgram& program) {
+    State& s = *state_;
+    const auto path = [&](const char* field) {
+        return "training_programs[" + program.id + "]." + field;
+    };
+
+    auto skills = staging::skill_entries(
+        s, [&] { return path("skills"); }, program.skills);
+    const auto certificates = staging::lookup_all(
+        [&] { return path("certificates"); }, program.certificates,
+        [&](const std::string& id) { return s.certificate(id); }, "certificate");
+    staging::credit_certificates(s, skills, certificates);
+    s.training.ids.push_back(program.id);
+    staging::push_row(s.training.skills, skills);
+    s.training.capacity.push_back(static_cast<std::uint32_t>(std::max(program.capacity, 0)));
+    s.training.cluster.push_back(s.clusters.intern(program.cluster));
+    s.training.district.push_back(s.districts.intern(program.district));
 }
 
 void SnapshotBuilder::State::stage_program_profiles() {
@@ -547,6 +567,21 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::build() {
             snap->jobs = staging::finish_jobs(std::move(s.jobs), r);
             snap->job_plan = build_job_kernel_plan(snap->jobs, snap->skills.size());
         });
+
+    {
+        const auto order = sort_order(s.training.ids);
+        snap->training.ids = sorted_ids(s.training.ids, order, "training_programs").all();
+        snap->training.skills =
+            permute_csr(s.training.skills, order, [&](std::span<SkillEntry> row) {
+                for (SkillEntry& e : row) e.skill = r.skill[e.skill];
+                std::sort(row.begin(), row.end(), [](const SkillEntry& a, const SkillEntry& b) {
+                    return a.skill < b.skill;
+                });
+            });
+        snap->training.capacity = permute(s.training.capacity, order);
+        snap->training.cluster = remap_all(s.training.cluster, order, r.cluster);
+        snap->training.district = remap_all(s.training.district, order, r.district);
+    }
 
     snap->stats.build_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -93,6 +93,7 @@ std::shared_ptr<Snapshot> copy_dictionaries_and_programs(const Snapshot& base) {
     s->districts = base.districts;
     s->clusters = base.clusters;
     s->programs = base.programs;
+    s->training = base.training;
     return s;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <span>
 
 #include <tbb/blocked_range.h>
 #include <tbb/combinable.h>
@@ -237,23 +239,36 @@ SupplyDemandReport supply_demand(const Snapshot& s, const SupplyDemandQuery& que
     }
 
     std::vector<std::uint64_t> projected(groups.size() * layout.skills * kLevels, 0);
+    // The group slot of a projected source (a program, a training program), if any.
+    const auto projected_slot = [&](Index cluster, Index district) -> std::optional<std::size_t> {
+        if (seg.cluster != ResolvedSegment::kAny && cluster != seg.cluster) return std::nullopt;
+        if (seg.district != ResolvedSegment::kAny && district != seg.district) return std::nullopt;
+        if (groups.by == BalanceGrouping::kOverall) return 0;
+        const Index key = groups.by == BalanceGrouping::kCluster ? cluster : district;
+        if (key == kNone || groups.slot_of[key] == kNone) return std::nullopt;
+        return groups.slot_of[key];
+    };
+    const auto add_projected = [&](std::size_t slot, std::span<const SkillEntry> skills,
+                                   std::uint64_t people) {
+        for (const SkillEntry& e : skills)
+            if (compact[e.skill] != kNone)
+                projected[layout.at(slot, compact[e.skill], e.level)] += people;
+    };
     const CandidateSet& programs = s.programs;
     for (Index p = 0; p < programs.size(); ++p) {
-        const Index cluster = programs.cluster[p];
-        const Index district = s.institution_district[programs.institution[p]];
-        if (seg.cluster != ResolvedSegment::kAny && cluster != seg.cluster) continue;
-        if (seg.district != ResolvedSegment::kAny && district != seg.district) continue;
-        std::size_t slot = 0;
-        if (groups.by != BalanceGrouping::kOverall) {
-            const Index key = groups.by == BalanceGrouping::kCluster ? cluster : district;
-            if (key == kNone || groups.slot_of[key] == kNone) continue;
-            slot = groups.slot_of[key];
-        }
+        const auto slot =
+            projected_slot(programs.cluster[p], s.institution_district[programs.institution[p]]);
+        if (!slot) continue;
         const auto cohort = static_cast<std::uint64_t>(std::max(programs.year_or_cohort[p], 0));
-        report.groups[slot].projected_cohort += cohort;
-        for (const SkillEntry& e : programs.skills.row(p))
-            if (compact[e.skill] != kNone)
-                projected[layout.at(slot, compact[e.skill], e.level)] += cohort;
+        report.groups[*slot].projected_cohort += cohort;
+        add_projected(*slot, programs.skills.row(p), cohort);
+    }
+    const TrainingSupply& training = s.training;
+    for (std::size_t t = 0; t < training.size(); ++t) {
+        const auto slot = projected_slot(training.cluster[t], training.district[t]);
+        if (!slot) continue;
+        report.groups[*slot].projected_training += training.capacity[t];
+        add_projected(*slot, training.skills.row(t), training.capacity[t]);
     }
 
     Supply supply;

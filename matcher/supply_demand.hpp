@@ -7,7 +7,8 @@
 //   demand_at_least(L) Σ_{L' >= L} demand(L'): openings that only a level >= L can fill
 //   supply(L)         seeking graduates of the group having s at level >= L
 //   projected(L)      Σ annual cohort size of the group's programs whose curriculum
-//                     reaches s at level >= L
+//                     reaches s at level >= L, plus Σ yearly capacity of its
+//                     practice bases' training programs that train s to >= L
 //   ratio(L)          supply(L) / demand_at_least(L)   (levels with demand_at_least > 0)
 // A graduate at level >= L can fill any opening asking <= their level, so all of
 // a skill's openings are fillable (on that skill alone) iff ratio(L) >= 1 for
@@ -24,7 +25,8 @@
 // Groups. Demand: a job belongs to the group of its cluster (district). Supply:
 // a seeking graduate belongs to every group it lists in preferred clusters
 // (districts), or to every group when it lists none ("open to any"). Projected:
-// a program belongs to its cluster / its institution's district. Overall there is
+// a program belongs to its cluster / its institution's district, a training
+// program to its own cluster / district. Overall there is
 // one group (name ""). The segment's cluster and district filters also restrict
 // supply and projected supply the same way (a graduate open to that cluster /
 // district; a program of that cluster / district); the employer filter
@@ -138,6 +140,7 @@ struct GroupBalance {
     std::uint64_t openings = 0;
     std::optional<std::uint64_t> seeking_graduates;  // nullopt when the group is suppressed
     std::uint64_t projected_cohort = 0;              // Σ cohort of the group's programs
+    std::uint64_t projected_training = 0;            // Σ yearly capacity of its training programs
     bool suppressed = false;
     bool operator==(const GroupBalance&) const = default;
 };

@@ -479,6 +479,58 @@ struct Description<ResearchResult> {
         Field{"description", &ResearchResult::description, {.max_length = kMaxTextLength}}};
 };
 
+// The kind of practice base a training program runs at (SPEC "practice base /
+// training program").
+enum class BaseKind : std::uint8_t {
+    kIndustryCollege = 0,  // 产业学院
+    kPracticeCentre = 1,   // 实训中心 / 实践中心
+    kEnterpriseBase = 2,   // 企业实训基地
+};
+template <>
+struct WireNames<BaseKind> {
+    static constexpr std::array<std::string_view, 3> names = {"industry_college", "practice_centre",
+                                                              "enterprise_base"};
+};
+
+// A training program of a practice base ("practical training <-> job
+// skills"): the skills at the levels it trains, and how many trainees it
+// takes a year. It is matched against jobs both ways, and its capacity counts
+// as projected supply in supply-demand (matcher/supply_demand.hpp). It belongs
+// to the institution that runs the base (its career office keeps it); its
+// cluster and district place its projected supply.
+struct TrainingProgram {
+    std::string id;
+    std::string institution_id;
+    std::string base;  // the practice base's name, e.g. "新能源汽车产业学院"
+    BaseKind base_kind = BaseKind::kPracticeCentre;
+    std::string name;
+    std::string cluster;
+    std::string district;
+    std::vector<SkillLevel> skills;         // at least one
+    std::vector<std::string> certificates;  // certificates it prepares for
+    int capacity = 0;                       // trainees a year, >= 0
+    bool operator==(const TrainingProgram&) const = default;
+};
+template <>
+struct Description<TrainingProgram> {
+    static constexpr std::string_view name = "TrainingProgram";
+    static constexpr std::tuple fields{
+        Field{"id", &TrainingProgram::id, {.required = true, .text = Text::kId}},
+        Field{"institution_id",
+              &TrainingProgram::institution_id,
+              {.required = true, .text = Text::kId, .refers = Refers::kInstitution}},
+        Field{"base", &TrainingProgram::base},
+        Field{"base_kind", &TrainingProgram::base_kind},
+        Field{"name", &TrainingProgram::name},
+        Field{"cluster", &TrainingProgram::cluster},
+        Field{"district", &TrainingProgram::district},
+        Field{"skills", &TrainingProgram::skills, {.required = true, .min_items = 1}},
+        Field{"certificates",
+              &TrainingProgram::certificates,
+              {.text = Text::kId, .refers = Refers::kCertificate, .unique = true}},
+        Field{"capacity", &TrainingProgram::capacity, {.min = 0}}};
+};
+
 // An occupational standard (SPEC "curriculum standards <-> professional
 // standards"): a demand profile published by a standards body rather than an
 // employer, e.g. a national occupational skill standard or an O*NET

@@ -3,11 +3,12 @@
 // records a kind by its value), so a new kind is appended. Up to placements
 // they are in dependency order; teachers and research results refer to
 // institutions, projects and innovation demands to employers, occupational
-// standards to skills, courses to programs, all listed before them. So an entity only refers to
-// kinds listed before it (programs -> institutions, jobs -> employers, graduates -> programs,
-// placements -> graduates, employers and jobs). The one list every layer uses: bulk files are named
-// and imported in this order, the store's change log records a kind by its value (so the values
-// never change; a new kind is appended), the API and the CLI print the plural names.
+// standards to skills, courses to programs, training programs to institutions, all listed before
+// them. So an entity only refers to kinds listed before it (programs -> institutions, jobs ->
+// employers, graduates -> programs, placements -> graduates, employers and jobs). The one list
+// every layer uses: bulk files are named and imported in this order, the store's change log records
+// a kind by its value (so the values never change; a new kind is appended), the API and the CLI
+// print the plural names.
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -31,8 +32,9 @@ enum class EntityKind : std::uint8_t {
     kResearchResults = 11,
     kOccupationalStandards = 12,
     kCourses = 13,
+    kTrainingPrograms = 14,
 };
-inline constexpr int kEntityKindCount = 14;
+inline constexpr int kEntityKindCount = 15;
 inline constexpr EntityKind kAllEntityKinds[] = {EntityKind::kSkills,
                                                  EntityKind::kCertificates,
                                                  EntityKind::kInstitutions,
@@ -46,7 +48,8 @@ inline constexpr EntityKind kAllEntityKinds[] = {EntityKind::kSkills,
                                                  EntityKind::kInnovationDemands,
                                                  EntityKind::kResearchResults,
                                                  EntityKind::kOccupationalStandards,
-                                                 EntityKind::kCourses};
+                                                 EntityKind::kCourses,
+                                                 EntityKind::kTrainingPrograms};
 
 // The plural names: in the API's paths, the bulk file names, the CLI, and the
 // store's table names.
@@ -66,7 +69,8 @@ struct WireNames<EntityKind> {
         "innovation_demands",
         "research_results",
         "occupational_standards",
-        "courses"};
+        "courses",
+        "training_programs"};
 };
 
 inline std::string_view to_string(EntityKind kind) {

@@ -16,9 +16,9 @@
 namespace talentmatch {
 
 // One entity of any kind; the alternative's index equals its EntityKind value.
-using AnyEntity =
-    std::variant<Skill, Certificate, Institution, Program, Employer, Job, Graduate, Placement,
-                 Teacher, Project, InnovationDemand, ResearchResult, OccupationalStandard, Course>;
+using AnyEntity = std::variant<Skill, Certificate, Institution, Program, Employer, Job, Graduate,
+                               Placement, Teacher, Project, InnovationDemand, ResearchResult,
+                               OccupationalStandard, Course, TrainingProgram>;
 static_assert(std::variant_size_v<AnyEntity> == kEntityKindCount);
 
 // The entity type of a kind: EntityOf<EntityKind::kJobs> is Job.

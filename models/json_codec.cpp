@@ -148,6 +148,9 @@ json encode(const OccupationalStandard& value) {
 json encode(const Course& value) {
     return encode_object(value);
 }
+json encode(const TrainingProgram& value) {
+    return encode_object(value);
+}
 
 std::optional<Skill> decode_skill(const json& in, const std::string& path,
                                   std::vector<FieldError>& errors) {
@@ -205,6 +208,10 @@ std::optional<OccupationalStandard> decode_occupational_standard(const json& in,
 std::optional<Course> decode_course(const json& in, const std::string& path,
                                     std::vector<FieldError>& errors) {
     return decode_object<Course>(in, path, errors);
+}
+std::optional<TrainingProgram> decode_training_program(const json& in, const std::string& path,
+                                                       std::vector<FieldError>& errors) {
+    return decode_object<TrainingProgram>(in, path, errors);
 }
 
 }  // namespace talentmatch

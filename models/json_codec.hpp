@@ -34,6 +34,7 @@ nlohmann::json encode(const InnovationDemand& value);
 nlohmann::json encode(const ResearchResult& value);
 nlohmann::json encode(const OccupationalStandard& value);
 nlohmann::json encode(const Course& value);
+nlohmann::json encode(const TrainingProgram& value);
 
 std::optional<Skill> decode_skill(const nlohmann::json& in, const std::string& path,
                                   std::vector<FieldError>& errors);
@@ -66,6 +67,9 @@ std::optional<OccupationalStandard> decode_occupational_standard(const nlohmann:
                                                                  std::vector<FieldError>& errors);
 std::optional<Course> decode_course(const nlohmann::json& in, const std::string& path,
                                     std::vector<FieldError>& errors);
+std::optional<TrainingProgram> decode_training_program(const nlohmann::json& in,
+                                                       const std::string& path,
+                                                       std::vector<FieldError>& errors);
 
 // Wire names of the small enums ("industry", "1+x", "licence"; "course", ...).
 std::string_view to_string(CertificateKind kind);

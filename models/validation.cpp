@@ -310,4 +310,9 @@ std::vector<FieldError> validate(const Course& value, const KnownIds& known,
     return check_with_own_program(value, known, path);
 }
 
+std::vector<FieldError> validate(const TrainingProgram& value, const KnownIds& known,
+                                 const std::string& path) {
+    return check_entity(value, &known, path);
+}
+
 }  // namespace talentmatch

@@ -68,6 +68,8 @@ std::vector<FieldError> validate(const OccupationalStandard& value, const KnownI
                                  const std::string& path);
 std::vector<FieldError> validate(const Course& value, const KnownIds& known,
                                  const std::string& path);
+std::vector<FieldError> validate(const TrainingProgram& value, const KnownIds& known,
+                                 const std::string& path);
 
 // "a.b" joined as a field path; "" + "x" is "x". Used by codecs and rules.
 std::string join_path(const std::string& base, const std::string& field);

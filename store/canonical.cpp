@@ -62,6 +62,11 @@ void canonicalize(Course& value) {
     sort_unique(value.certificates);
 }
 
+void canonicalize(TrainingProgram& value) {
+    sort_by_skill(value.skills);
+    sort_unique(value.certificates);
+}
+
 void canonicalize(Graduate& value) {
     sort_by_skill(value.skills);
     sort_unique(value.certificates);

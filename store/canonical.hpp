@@ -21,5 +21,6 @@ void canonicalize(InnovationDemand& value);
 void canonicalize(ResearchResult& value);
 void canonicalize(OccupationalStandard& value);
 void canonicalize(Course& value);
+void canonicalize(TrainingProgram& value);
 
 }  // namespace talentmatch::store

@@ -45,6 +45,8 @@ void with_reader(EntityKind kind, F&& f) {
             return f(read_occupational_standards);
         case EntityKind::kCourses:
             return f(read_courses);
+        case EntityKind::kTrainingPrograms:
+            return f(read_training_programs);
     }
 }
 

@@ -54,6 +54,7 @@ class ChangeSink {
     virtual void put(const ResearchResult& value) = 0;
     virtual void put(const OccupationalStandard& value) = 0;
     virtual void put(const Course& value) = 0;
+    virtual void put(const TrainingProgram& value) = 0;
     virtual void erase(EntityKind kind, const std::string& id) = 0;
     // Keep only the held entities of `kind` whose id is in `sorted_ids`.
     virtual void retain(EntityKind kind, const std::vector<std::string>& sorted_ids) = 0;

@@ -252,11 +252,34 @@ CREATE INDEX certificate_skills_by_skill ON certificate_skills (skill_id);
 CREATE INDEX course_certificates_by_certificate ON course_certificates (certificate_id);
 )sql";
 
+// Version 9: practice bases' training programs ("practical training <-> job
+// skills"), each of an institution (a career office's list, the check on
+// deleting an institution), their skills and certificates.
+const char* const kVersion9 = R"sql(
+CREATE TABLE training_programs (
+  id TEXT PRIMARY KEY, institution_id TEXT NOT NULL, base TEXT NOT NULL,
+  base_kind INTEGER NOT NULL, name TEXT NOT NULL, cluster TEXT NOT NULL, district TEXT NOT NULL,
+  capacity INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX training_programs_by_institution ON training_programs (institution_id);
+CREATE TABLE training_program_skills (
+  training_program_id TEXT NOT NULL,
+  skill_id TEXT NOT NULL, level INTEGER NOT NULL,
+  PRIMARY KEY (training_program_id, skill_id)
+) WITHOUT ROWID;
+CREATE TABLE training_program_certificates (
+  training_program_id TEXT NOT NULL,
+  certificate_id TEXT NOT NULL,
+  PRIMARY KEY (training_program_id, certificate_id)
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> steps = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                                   kVersion5, kVersion6, kVersion7, kVersion8};
+    static const std::vector<std::string> steps = {kVersion1, kVersion2, kVersion3,
+                                                   kVersion4, kVersion5, kVersion6,
+                                                   kVersion7, kVersion8, kVersion9};
     return steps;
 }
 

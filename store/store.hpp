@@ -93,6 +93,7 @@ class Store {
     UpsertOutcome upsert(const ResearchResult& value);
     UpsertOutcome upsert(const OccupationalStandard& value);
     UpsertOutcome upsert(const Course& value);
+    UpsertOutcome upsert(const TrainingProgram& value);
 
     // --- many of one kind in ONE transaction, a result per item (store_types.hpp).
     BulkResult upsert_many(std::span<const Skill> values, BulkMode mode);
@@ -109,6 +110,7 @@ class Store {
     BulkResult upsert_many(std::span<const ResearchResult> values, BulkMode mode);
     BulkResult upsert_many(std::span<const OccupationalStandard> values, BulkMode mode);
     BulkResult upsert_many(std::span<const Course> values, BulkMode mode);
+    BulkResult upsert_many(std::span<const TrainingProgram> values, BulkMode mode);
 
     std::optional<Skill> get_skill(const std::string& id);
     std::optional<Certificate> get_certificate(const std::string& id);
@@ -124,6 +126,7 @@ class Store {
     std::optional<ResearchResult> get_research_result(const std::string& id);
     std::optional<OccupationalStandard> get_occupational_standard(const std::string& id);
     std::optional<Course> get_course(const std::string& id);
+    std::optional<TrainingProgram> get_training_program(const std::string& id);
 
     Page<Skill> list_skills(const PageRequest& request);
     Page<Certificate> list_certificates(const PageRequest& request);
@@ -139,6 +142,7 @@ class Store {
     Page<ResearchResult> list_research_results(const PageRequest& request);
     Page<OccupationalStandard> list_occupational_standards(const PageRequest& request);
     Page<Course> list_courses(const PageRequest& request);
+    Page<TrainingProgram> list_training_programs(const PageRequest& request);
 
     // Deletes; false if the id did not exist. Skills, certificates,
     // institutions, programs, employers and jobs still referenced by another
@@ -163,6 +167,7 @@ class Store {
     bool delete_research_result(const std::string& id);
     bool delete_occupational_standard(const std::string& id);
     bool delete_course(const std::string& id);
+    bool delete_training_program(const std::string& id);
 
     std::int64_t count(EntityKind kind);
     StoreSummary summary();
@@ -201,6 +206,8 @@ class Store {
     void scan_occupational_standards(const ScanOptions& options,
                                      const std::function<void(const OccupationalStandard&)>& sink);
     void scan_courses(const ScanOptions& options, const std::function<void(const Course&)>& sink);
+    void scan_training_programs(const ScanOptions& options,
+                                const std::function<void(const TrainingProgram&)>& sink);
 
     // --- the change log (change_log.hpp): delivers to `sink` what changed
     // after position `after_seq` (a negative position: everything), in one

@@ -236,6 +236,7 @@ bool Store::delete_skill(const std::string& id) {
          "occupational_standards"},
         {"SELECT 1 FROM certificate_skills WHERE skill_id = ?1 LIMIT 1", "certificates"},
         {"SELECT 1 FROM course_skills WHERE skill_id = ?1 LIMIT 1", "courses"},
+        {"SELECT 1 FROM training_program_skills WHERE skill_id = ?1 LIMIT 1", "training_programs"},
     };
     return delete_entity(*impl_, "skill", erase_logged<EntityKind::kSkills, erase_skill>,
                          kReferences, &KnownIds::skills, id);
@@ -246,6 +247,8 @@ bool Store::delete_certificate(const std::string& id) {
         {"SELECT 1 FROM job_certificates WHERE certificate_id = ?1 LIMIT 1", "jobs"},
         {"SELECT 1 FROM program_certificates WHERE certificate_id = ?1 LIMIT 1", "programs"},
         {"SELECT 1 FROM course_certificates WHERE certificate_id = ?1 LIMIT 1", "courses"},
+        {"SELECT 1 FROM training_program_certificates WHERE certificate_id = ?1 LIMIT 1",
+         "training_programs"},
         {"SELECT 1 FROM graduate_certificates WHERE certificate_id = ?1 LIMIT 1", "graduates"},
     };
     return delete_entity(*impl_, "certificate",
@@ -260,6 +263,7 @@ bool Store::delete_institution(const std::string& id) {
         {"SELECT 1 FROM teachers WHERE institution_id = ?1 LIMIT 1", "teachers"},
         {"SELECT 1 FROM research_results WHERE institution_id = ?1 LIMIT 1", "research_results"},
         {"SELECT 1 FROM courses WHERE institution_id = ?1 LIMIT 1", "courses"},
+        {"SELECT 1 FROM training_programs WHERE institution_id = ?1 LIMIT 1", "training_programs"},
     };
     return delete_entity(*impl_, "institution",
                          erase_logged<EntityKind::kInstitutions, erase_institution>, kReferences,

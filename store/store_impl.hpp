@@ -112,6 +112,7 @@ std::vector<FieldError> check(const InnovationDemand& value, const KnownIds& kno
 std::vector<FieldError> check(const ResearchResult& value, const KnownIds& known);
 std::vector<FieldError> check(const OccupationalStandard& value, const KnownIds& known);
 std::vector<FieldError> check(const Course& value, const KnownIds& known);
+std::vector<FieldError> check(const TrainingProgram& value, const KnownIds& known);
 bool write_entity(Store::Impl& impl, const Skill& value);
 bool write_entity(Store::Impl& impl, const Certificate& value);
 bool write_entity(Store::Impl& impl, const Institution& value);
@@ -126,6 +127,7 @@ bool write_entity(Store::Impl& impl, const InnovationDemand& value);
 bool write_entity(Store::Impl& impl, const ResearchResult& value);
 bool write_entity(Store::Impl& impl, const OccupationalStandard& value);
 bool write_entity(Store::Impl& impl, const Course& value);
+bool write_entity(Store::Impl& impl, const TrainingProgram& value);
 
 // Per entity (store_<entity>.cpp): deliver the entities the plan selects, in
 // id order. Callers open a ReadTransaction first.
@@ -155,6 +157,8 @@ void read_occupational_standards(Database& db, const ReadPlan& plan,
                                  const std::function<void(const OccupationalStandard&)>& sink);
 void read_courses(Database& db, const ReadPlan& plan,
                   const std::function<void(const Course&)>& sink);
+void read_training_programs(Database& db, const ReadPlan& plan,
+                            const std::function<void(const TrainingProgram&)>& sink);
 
 template <class T>
 using Reader = void (*)(Database&, const ReadPlan&, const std::function<void(const T&)>&);

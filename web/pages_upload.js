@@ -11,7 +11,7 @@ export function uploadPage(root, me) {
   const kinds = {
     association: ["jobs", "employers", "projects", "innovation_demands"],
     research_office: ["research_results"],
-  }[me.role] || ["jobs", "employers", "programs", "courses", "graduates", "placements", "teachers", "projects", "innovation_demands", "research_results", "occupational_standards"];
+  }[me.role] || ["jobs", "employers", "programs", "courses", "training_programs", "graduates", "placements", "teachers", "projects", "innovation_demands", "research_results", "occupational_standards"];
   const kind = el("select", { id: "upload-kind" }, kinds.map((k) => el("option", { value: k }, t("kind." + k))));
   const file = el("input", { id: "upload-file", type: "file", accept: ".csv,.jsonl,.ndjson,.json" });
   const atomic = el("input", { id: "upload-atomic", type: "checkbox" });

@@ -473,6 +473,8 @@ TEST_F(NightlyBatch, ConnectionListsAreTheReferenceTopK) {
     std::vector<InnovationDemand> demands;
     std::vector<Program> programs;
     std::vector<OccupationalStandard> standards;
+    std::vector<TrainingProgram> training;
+    std::vector<Job> jobs;
     {
         store::Store store(db.string());
         store.scan_teachers({}, [&](const Teacher& v) { teachers.push_back(v); });
@@ -488,6 +490,10 @@ TEST_F(NightlyBatch, ConnectionListsAreTheReferenceTopK) {
         store.scan_programs({}, [&](const Program& v) {
             programs.push_back(talentmatch::testing::with_credited_curriculum(v, courses, by_id));
         });
+        store.scan_training_programs({}, [&](const TrainingProgram& v) {
+            training.push_back(talentmatch::testing::with_credited_skills(v, by_id));
+        });
+        store.scan_jobs({}, [&](const Job& v) { jobs.push_back(v); });
         store.scan_occupational_standards(
             {}, [&](const OccupationalStandard& v) { standards.push_back(v); });
     }
@@ -510,6 +516,11 @@ TEST_F(NightlyBatch, ConnectionListsAreTheReferenceTopK) {
                                      result.run_dir / "programs_per_occupational_standard.csv",
                                      programs, standards),
               10u);
+    ASSERT_GE(training.size(), 3u);
+    EXPECT_GT(
+        expect_reference_lists(result.run_dir / "jobs_per_training_program.csv",
+                               result.run_dir / "training_programs_per_job.csv", training, jobs),
+        20u);
     const auto summary = nlohmann::json::parse(file_text(result.run_dir / "summary.json"));
     EXPECT_EQ(summary["counts"]["teachers"].get<std::size_t>(), teachers.size());
     EXPECT_EQ(summary["counts"]["occupational_standards"].get<std::size_t>(), standards.size());
@@ -546,6 +557,7 @@ TEST_F(NightlyBatch, ConnectionListsAreTheReferenceTopK) {
     expect_row("teachers ↔ enterprise projects", teachers, projects);
     expect_row("research results ↔ innovation demands", results, demands);
     expect_row("programs ↔ occupational standards", programs, standards);
+    expect_row("training programs ↔ jobs", training, jobs);
     EXPECT_EQ(summary["counts"]["research_results"].get<std::size_t>(), results.size());
 }
 

@@ -77,6 +77,10 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
     const OccupationalStandard standard{"std-1",      "网络工程师", "Network engineer",
                                         "15-1241.00", "O*NET 29.2", {{"ict.a", 4, 8, true}}};
     const Course course{"C-101", "inst-1", "prog-1", "路由与交换", {{"ict.a", 3}}, {"cert-1"}};
+    const TrainingProgram training{
+        "t-1",          "inst-1",  "新能源汽车产业学院", BaseKind::kIndustryCollege,
+        "电池装配实训", "battery", "pingshan",           {{"ict.a", 3}},
+        {"cert-1"},     60};
     std::mt19937 rng(3);
     std::vector<Graduate> graduates;
     {
@@ -95,6 +99,7 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
         writer.write(result);
         writer.write(standard);
         writer.write(course);
+        writer.write(training);
         for (int i = 0; i < 2000; ++i) {
             graduates.push_back(random_graduate(rng, true));
             writer.write(graduates.back());
@@ -119,6 +124,7 @@ TEST(BulkReader, ReadsEveryKindBackFromTheWriter) {
     EXPECT_EQ(read(dir.path() / "occupational_standards.jsonl").entities,
               std::vector<Entity>{standard});
     EXPECT_EQ(read(dir.path() / "courses.jsonl").entities, std::vector<Entity>{course});
+    EXPECT_EQ(read(dir.path() / "training_programs.jsonl").entities, std::vector<Entity>{training});
     EXPECT_EQ(read(dir.path() / "certificates.jsonl").entities,
               std::vector<Entity>{sample_certificate()});
     EXPECT_EQ(read(dir.path() / "institutions.jsonl").entities,

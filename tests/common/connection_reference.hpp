@@ -66,12 +66,28 @@ inline std::optional<ReferenceScore> reference_score(const Program& p,
     return reference_score(p.curriculum, s.requirements, "", today);
 }
 
+// A training program against a job: its skills (credited by the caller:
+// credited_profile_reference.hpp) against the job's requirements; every
+// certificate the job requires is one it prepares for; the job's minimum
+// education is not applied (it is the trainees').
+inline std::optional<ReferenceScore> reference_score(const TrainingProgram& t, const Job& j,
+                                                     const std::string& today) {
+    for (const std::string& c : j.required_certificates) {
+        if (std::find(t.certificates.begin(), t.certificates.end(), c) == t.certificates.end())
+            return std::nullopt;
+    }
+    return reference_score(t.skills, j.requirements, j.valid_until, today);
+}
+
 // Is a supply offered on a demand's list (a teacher available for practice, a
-// result open to transfer)? A program always is.
+// result open to transfer, a training program taking trainees)? A program
+// always is.
 template <class Supply>
 bool offered(const Supply& v) {
     if constexpr (requires { v.available; }) {
         return v.available;
+    } else if constexpr (requires { v.capacity; }) {
+        return v.capacity > 0;
     } else {
         return true;
     }

@@ -51,6 +51,15 @@ inline Graduate with_credited_skills(Graduate g, const CertificatesById& by_id) 
     return g;
 }
 
+// The training program as the matcher sees it: credited skills.
+inline TrainingProgram with_credited_skills(TrainingProgram t, const CertificatesById& by_id) {
+    std::map<std::string, int> own;
+    for (const SkillLevel& s : t.skills) own[s.skill_id] = std::max(own[s.skill_id], s.level);
+    t.skills = credited_levels(
+        own, std::set<std::string>(t.certificates.begin(), t.certificates.end()), by_id);
+    return t;
+}
+
 // The program as the matcher sees it: the credited curriculum, and the
 // certificates it and its courses prepare for.
 inline Program with_credited_curriculum(Program p, const std::vector<Course>& courses,

@@ -58,6 +58,9 @@ class MapSink final : public ChangeSink {
         ids(EntityKind::kOccupationalStandards)[v.id] = v.name_en;
     }
     void put(const Course& v) override { ids(EntityKind::kCourses)[v.id] = v.name; }
+    void put(const TrainingProgram& v) override {
+        ids(EntityKind::kTrainingPrograms)[v.id] = v.name;
+    }
     void erase(EntityKind kind, const std::string& id) override {
         ids(kind).erase(id);
         if (kind == EntityKind::kJobs) jobs.erase(id);

@@ -247,7 +247,7 @@ TEST_F(EntitiesTest, SummaryCountsEntitiesAndJobsPerClusterAndDistrict) {
     store.upsert(other);
     store.upsert(make_graduate("g-1"));
     const StoreSummary summary = store.summary();
-    ASSERT_EQ(summary.counts.size(), 14u);
+    ASSERT_EQ(summary.counts.size(), 15u);
     EXPECT_EQ(summary.counts[0], std::make_pair(EntityKind::kSkills, std::int64_t{3}));
     EXPECT_EQ(summary.counts[5], std::make_pair(EntityKind::kJobs, std::int64_t{2}));
     EXPECT_EQ(summary.counts[7], std::make_pair(EntityKind::kPlacements, std::int64_t{0}));

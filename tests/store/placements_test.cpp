@@ -173,7 +173,7 @@ TEST_F(PlacementStoreTest, AVersion3FileMigratesAndTakesPlacements) {
     }
     {
         Database db(db_path());
-        // A version-3 file has neither placements nor the tables of versions 5 to 8.
+        // A version-3 file has neither placements nor the tables of versions 5 to 9.
         db.exec(
             "DROP TABLE placements; DROP TABLE teachers; DROP TABLE teacher_expertise; "
             "DROP TABLE projects; DROP TABLE project_requirements; "
@@ -181,7 +181,8 @@ TEST_F(PlacementStoreTest, AVersion3FileMigratesAndTakesPlacements) {
             "DROP TABLE research_results; DROP TABLE research_result_profile; "
             "DROP TABLE occupational_standards; DROP TABLE occupational_standard_requirements; "
             "DROP TABLE certificate_skills; DROP TABLE courses; DROP TABLE course_skills; "
-            "DROP TABLE course_certificates; "
+            "DROP TABLE course_certificates; DROP TABLE training_programs; "
+            "DROP TABLE training_program_skills; DROP TABLE training_program_certificates; "
             "UPDATE schema_version SET version = 3");
     }
     Store store(db_path());

@@ -209,6 +209,7 @@ struct CountingSink final : ChangeSink {
     void put(const ResearchResult&) override { ++entities; }
     void put(const OccupationalStandard&) override { ++entities; }
     void put(const Course&) override { ++entities; }
+    void put(const TrainingProgram&) override { ++entities; }
     void erase(EntityKind, const std::string&) override {}
     void retain(EntityKind, const std::vector<std::string>&) override {}
     int entities = 0;
@@ -219,7 +220,7 @@ TEST_F(SchemaTest, AVersion1FileMigratesToTheChangeLogAndEveryReadPathWorks) {
     write_version_1_file(db_path());
     Store store(db_path());
     EXPECT_EQ(store.schema_version(), latest_schema_version());
-    EXPECT_EQ(latest_schema_version(), 8);
+    EXPECT_EQ(latest_schema_version(), 9);
     EXPECT_EQ(store.data_version(), 7);
 
     // Every read path over the migrated rows.
