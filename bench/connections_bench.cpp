@@ -1,10 +1,12 @@
 // The alliance's other connections at province scale (issue 13's measure):
-// teachers x enterprise projects and research results x innovation demands,
-// beside the graduates x jobs top-k of the same world, in the same run.
+// teachers x enterprise projects, research results x innovation demands and
+// training programs x jobs, beside the graduates x jobs top-k of the same
+// world, in the same run.
 //   1. graduates x jobs: the nightly top-k both ways (10 jobs per graduate,
 //      10 graduates per job), the batch's dominant stage, as the baseline;
 //   2. per connection: building its snapshot and its top-k both ways (the
-//      nightly stages "top-k teachers", "top-k research results"), and the
+//      nightly stages "top-k teachers", "top-k research results", "top-k
+//      training programs"), and the
 //      added time as a share of (1);
 //   3. per query direction: single-query latency p50/p99 (wall and thread
 //      CPU), one supply's top 10 demands and one demand's top 10 supplies.
@@ -14,6 +16,7 @@
 // ./bench.sh runs it after matcher_bench (province scale by default).
 // Usage: connections_bench [--graduates N] [--jobs N] [--teachers N]
 //                          [--projects N] [--results N] [--demands N]
+//                          [--training N]
 //                          [--threads N] [--queries N] [--out FILE]
 #include <sys/resource.h>
 
@@ -24,6 +27,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "bench/province_world.hpp"
@@ -79,6 +83,20 @@ InnovationDemand demand(const bench::ProvinceWorld& w, int i) {
     return {bench::numbered("dem", i), j.employer_id, "", "", j.requirements, "", ""};
 }
 
+TrainingProgram training(const bench::ProvinceWorld& w, int i) {
+    const Graduate g = w.graduate(i * 7 % w.shape().graduates);
+    TrainingProgram t;
+    t.id = bench::numbered("trn", i);
+    t.institution_id = g.institution_id;
+    for (const auto& s : g.skills) t.skills.push_back({s.skill_id, s.level});
+    t.capacity = i % 6 == 0 ? 0 : 30 + i % 90;
+    return t;
+}
+// The jobs are the training programs' demands as they are.
+const Job& job_as_demand(const Job& j, const Employer*) {
+    return j;
+}
+
 struct Latency {
     double p50 = 0, p99 = 0, cpu_p50 = 0, cpu_p99 = 0;
 };
@@ -100,6 +118,8 @@ nlohmann::json measure(const char* name, const bench::ProvinceWorld& world, int 
     const auto t_build = Clock::now();
     ConnectionSnapshotBuilder<Supply, Demand> builder;
     for (int s = 0; s < world.shape().skills; ++s) builder.add_skill(world.skill(s));
+    for (int c = 0; c < 20; ++c)
+        builder.add_certificate({bench::numbered("cert", c), "", "", {}, "", "", {}});
     for (int i = 0; i < 50; ++i)
         builder.add_institution({bench::numbered("inst", i), "", world.district(i), {}});
     for (int e = 0; e < world.shape().employers; ++e) builder.add_employer(world.employer(e));
@@ -118,7 +138,13 @@ nlohmann::json measure(const char* name, const bench::ProvinceWorld& world, int 
     std::vector<Graduate> candidates;
     std::vector<Job> jobs;
     for (int i = 0; i < supplies; ++i) candidates.push_back(as_candidate(supply_of(i)));
-    for (int i = 0; i < demands; ++i) jobs.push_back(as_demand(demand_of(i), nullptr));
+    for (int i = 0; i < demands; ++i) {
+        if constexpr (std::is_same_v<Demand, Job>) {
+            jobs.push_back(job_as_demand(demand_of(i), nullptr));
+        } else {
+            jobs.push_back(as_demand(demand_of(i), nullptr));
+        }
+    }
     for (int c = 0; c < 5; ++c) {
         const Graduate& g = candidates[std::size_t(c) * 7919 % candidates.size()];
         std::vector<std::pair<PairScore, std::string>> want;
@@ -196,6 +222,7 @@ nlohmann::json measure(const char* name, const bench::ProvinceWorld& world, int 
 int main(int argc, char** argv) {
     bench::ProvinceShape shape;
     int teachers = 50'000, projects = 20'000, results = 20'000, demands = 20'000;
+    int training_programs = 5'000;
     int threads = 2, queries = 1000;
     std::string out_path = "build/bench/connections.json";
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -213,6 +240,8 @@ int main(int argc, char** argv) {
             results = v;
         else if (a == "--demands")
             demands = v;
+        else if (a == "--training")
+            training_programs = v;
         else if (a == "--threads")
             threads = v;
         else if (a == "--queries")
@@ -230,6 +259,7 @@ int main(int argc, char** argv) {
     results = std::min(results, shape.graduates);
     projects = std::min(projects, shape.jobs);
     demands = std::min(demands, shape.jobs);
+    training_programs = std::min(training_programs, shape.graduates);
     const bench::ProvinceWorld world(shape);
     const ExecutionOptions exec{threads, Kernel::kAuto};
     nlohmann::json report;
@@ -245,7 +275,7 @@ int main(int argc, char** argv) {
     SnapshotBuilder builder;
     for (int s = 0; s < shape.skills; ++s) builder.add_skill(world.skill(s));
     for (int c = 0; c < 20; ++c)
-        builder.add_certificate({bench::numbered("cert", c), "", "", {}, "", ""});
+        builder.add_certificate({bench::numbered("cert", c), "", "", {}, "", "", {}});
     for (int i = 0; i < 50; ++i)
         builder.add_institution({bench::numbered("inst", i), "", world.district(i), {}});
     for (int p = 0; p < shape.programs; ++p) builder.add_program(world.program(p));
@@ -270,6 +300,11 @@ int main(int argc, char** argv) {
     report["research_results_innovation_demands"] = measure<ResearchResult, InnovationDemand>(
         "results-demands", world, results, demands, [&](int i) { return result(world, i); },
         [&](int i) { return demand(world, i); }, queries, exec, base_s);
+    // Training programs against every job of the world (the jobs themselves).
+    report["training_programs_jobs"] = measure<TrainingProgram, Job>(
+        "training-jobs", world, training_programs, shape.jobs,
+        [&](int i) { return training(world, i); }, [&](int j) { return world.job(j); }, queries,
+        exec, base_s);
     report["checked_against_reference"] = true;
     std::ofstream(out_path) << report.dump(2) << "\n";
 
@@ -277,7 +312,8 @@ int main(int argc, char** argv) {
                 report["load_average_1min_at_start"].get<std::string>().c_str());
     std::printf("  graduates x jobs %d x %d: top-k both ways %.1f s (baseline)\n", shape.graduates,
                 shape.jobs, base_s);
-    for (const char* key : {"teachers_projects", "research_results_innovation_demands"}) {
+    for (const char* key :
+         {"teachers_projects", "research_results_innovation_demands", "training_programs_jobs"}) {
         const auto& r = report[key];
         std::printf(
             "  %-36s %d x %d: build %.2f s, top-k both ways %.2f s = %.1f %% of the "
