@@ -10,6 +10,7 @@
 // also sees only its own supplies in a demand's list; an association queries
 // the demands of its own employers (another association's: 403, demands
 // being readable by all who read jobs).
+#include <cmath>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -44,6 +45,10 @@ struct Connection {
     MatchSide demand_side;
     Role office;               // the role that owns its institution's supplies
     const char* availability;  // what a supply's `available` means
+    // A query parameter giving a minimum of the supplies' year_or_cohort
+    // (a research result's readiness level), with its range; none when null.
+    const char* minimum = nullptr;
+    int minimum_lo = 0, minimum_hi = 0;
 };
 
 constexpr Connection kTeachersProjects{&PublishedSnapshot::teachers_projects,
@@ -67,7 +72,10 @@ constexpr Connection kResearchDemands{&PublishedSnapshot::research_demands,
                                       "innovation_demand_id",
                                       MatchSide::kInnovationDemands,
                                       Role::kResearchOffice,
-                                      "open to transfer or cooperation"};
+                                      "open to transfer or cooperation",
+                                      "min_readiness",
+                                      1,
+                                      9};
 
 constexpr Connection kTrainingJobs{&PublishedSnapshot::training_jobs,
                                    "training program",
@@ -131,6 +139,11 @@ Response supplies_for_demand(ApiContext& ctx, Request& r, const Principal& p) {
     f.min_coverage = query_number(r, "min_coverage", 0.0, 0.0, 1.0);
     f.as_of = matcher::today_utc();  // a demand that has ended lists nothing
     f.include_not_seeking = query_bool(r, "include_not_available", false);
+    if (C.minimum != nullptr && r.query_value(C.minimum)) {
+        // "At least 3.5" of whole levels is at least 4.
+        f.min_year_or_cohort = static_cast<std::int32_t>(
+            std::ceil(query_number(r, C.minimum, C.minimum_lo, C.minimum_lo, C.minimum_hi)));
+    }
     if (p.role == C.office) {
         restrict_to_own_institution(f, p);
         if (!s->institutions.find(p.org)) {
@@ -191,6 +204,12 @@ void add_routes(std::vector<RouteSpec>& routes, ApiContext& ctx) {
           kFormatParam},
          statuses,
          [&ctx](Request& r, const Principal& p) { return supplies_for_demand<C>(ctx, r, p); }});
+    if (C.minimum != nullptr) {
+        routes.back().query.push_back({C.minimum, "integer",
+                                       "only " + supply + "s at this readiness level or above (" +
+                                           std::to_string(C.minimum_lo) + ".." +
+                                           std::to_string(C.minimum_hi) + ")"});
+    }
 }
 
 }  // namespace

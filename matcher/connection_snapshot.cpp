@@ -45,10 +45,6 @@ template <>
 struct FieldNames<TrainingProgram> {
     static constexpr std::array<Rename, 0> fields{};
 };
-template <>
-struct FieldNames<Job> {
-    static constexpr std::array<Rename, 0> fields{};
-};
 
 // Runs add(); a ValidationError's paths are renamed from the graduate's or
 // job's ("graduates[") to T's ("teachers[").
@@ -105,7 +101,9 @@ Graduate as_candidate(const Teacher& teacher) {
 }
 
 Graduate as_candidate(const ResearchResult& result) {
-    return candidate_of(result.id, result.institution_id, result.profile, result.available);
+    Graduate g = candidate_of(result.id, result.institution_id, result.profile, result.available);
+    g.graduation_year = result.readiness_level;  // year_or_cohort: MatchFilter::min_year_or_cohort
+    return g;
 }
 
 Graduate as_candidate(const TrainingProgram& program) {

@@ -17,7 +17,9 @@
 //    `available` is its "seeking" flag, so a supply not available (for
 //    enterprise practice, for transfer) is left out of a demand's list unless
 //    include_not_seeking, and its own list is not restricted by it; no
-//    program, certificates or preferences (so no preference bonus);
+//    program, certificates or preferences (so no preference bonus); a
+//    research result's readiness level is its year_or_cohort (a demand's list
+//    may ask for a minimum: MatchFilter::min_year_or_cohort);
 //  - a training program's skills are its profile, the certificates it
 //    prepares for its certificates, a capacity above 0 its "seeking"; a job's
 //    minimum education is not applied to it (that is the trainees' own).

@@ -34,6 +34,7 @@
 // NotFoundError(kind, id) with kind "graduate", "job" or "program".
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -81,6 +82,9 @@ struct MatchFilter {
     double min_coverage = 0.0;
     std::string as_of;
     bool include_not_seeking = false;
+    // Candidates whose year_or_cohort is at least this: in the research
+    // connection a result's readiness level (connection_snapshot.hpp).
+    std::int32_t min_year_or_cohort = std::numeric_limits<std::int32_t>::min();
 };
 
 // One result: the other side's id and index, the exact score, and doubles for

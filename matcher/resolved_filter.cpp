@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "matcher/validity.hpp"
@@ -78,12 +79,14 @@ ResolvedFilter resolve_filter(const Snapshot& snapshot, CandidateKind kind,
         std::find(cands.seeking.begin(), cands.seeking.end(), 0) != cands.seeking.end()) {
         out.candidate_listed = cands.seeking;
     }
-    if (filter.institutions.empty() && filter.programs.empty()) return out;
+    const bool by_value = filter.min_year_or_cohort != std::numeric_limits<std::int32_t>::min();
+    if (filter.institutions.empty() && filter.programs.empty() && !by_value) return out;
     std::vector<std::uint8_t> candidate_ok(cands.size());
     for (Index c = 0; c < cands.size(); ++c) {
         candidate_ok[c] =
             (filter.institutions.empty() || pass(institutions, cands.institution[c])) &&
-            (filter.programs.empty() || pass(programs, cands.program[c]));
+            (filter.programs.empty() || pass(programs, cands.program[c])) &&
+            cands.year_or_cohort[c] >= filter.min_year_or_cohort;
     }
     out.hold(out.candidate_ok, std::move(candidate_ok));
     return out;

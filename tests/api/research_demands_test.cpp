@@ -148,6 +148,25 @@ using talentmatch::testing::rank_best_first;
 using talentmatch::testing::RankedPair;
 using talentmatch::testing::reference_score;
 
+// A demand's list with a minimum readiness level (technology readiness level,
+// 1..9) against the reference: available results at that level or above.
+void expect_ready_results(Harness& h, const InnovationDemand& d,
+                          const std::vector<ResearchResult>& results, const std::string& today) {
+    for (const int min : {4, 7}) {
+        std::vector<RankedPair> want;
+        for (const ResearchResult& v : results) {
+            if (!v.available || v.readiness_level < min) continue;
+            if (const auto s = reference_score(v, d, today)) want.push_back({v.id, *s});
+        }
+        rank_best_first(want);
+        const auto got = h.get(
+            cat("/v1/innovation_demands/", d.id, "/research_results?k=1000&min_readiness=", min));
+        ASSERT_EQ(got.status, 200) << got.body;
+        expect_match_list(got.json()["matches"], want, "research_result_id",
+                          cat(d.id, " min_readiness=", min));
+    }
+}
+
 TEST(ResearchDemands, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
     Harness h;
     std::mt19937 rng(29);
@@ -158,7 +177,7 @@ TEST(ResearchDemands, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
     for (int i = 0; i < 50; ++i) {
         ResearchResult v;
         v.id = cat("r", 100 + i);
-        v.institution_id = i % 3 == 0 ? "I2" : "I1";
+        v.institution_id = std::string(i % 3 == 0 ? "I2" : "I1");
         for (const auto& s : skills) {
             if (rng() % 2) v.profile.push_back({s, static_cast<int>(rng() % 6)});
         }
@@ -216,6 +235,7 @@ TEST(ResearchDemands, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
             ASSERT_EQ(got.status, 200) << got.body;
             expect_match_list(got.json()["matches"], want, "research_result_id", d.id);
         }
+        expect_ready_results(h, d, results, today);
         // A research office sees only its own results.
         std::vector<RankedPair> own;
         for (const ResearchResult& v : results) {
@@ -233,6 +253,7 @@ TEST(ResearchDemands, BothDirectionsAgreeWithTheReferenceScoreOnRandomData) {
             d.employer_id == "E1" ? 200 : 403);
     }
     EXPECT_GT(pairs, 100u);  // the data is not so sparse that nothing is compared
+    EXPECT_EQ(h.get("/v1/innovation_demands/d100/research_results?min_readiness=10").status, 400);
 
     // An explanation speaks of the pair under the kinds' own keys.
     const auto explained =
