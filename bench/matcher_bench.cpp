@@ -116,7 +116,7 @@ SnapshotBuilder world_builder(const bench::ProvinceWorld& world) {
     SnapshotBuilder builder;
     for (int s = 0; s < shape.skills; ++s) builder.add_skill(world.skill(s));
     for (int c = 0; c < 20; ++c)
-        builder.add_certificate({bench::numbered("cert", c), "", "", {}, "", ""});
+        builder.add_certificate({bench::numbered("cert", c), "", "", {}, "", "", {}});
     for (int i = 0; i < 50; ++i)
         builder.add_institution({bench::numbered("inst", i), "", world.district(i), {}});
     for (int p = 0; p < shape.programs; ++p) builder.add_program(world.program(p));

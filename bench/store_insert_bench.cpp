@@ -95,7 +95,7 @@ void add_catalog(ts::Store& store) {
     for (int i = 0; i < kSkills; ++i) skills.push_back({skill_id(i), "技能", "skill", "cat", {}});
     store.upsert_many(std::span<const tmd::Skill>(skills), ts::BulkMode::kAllOrNothing);
     store.upsert(
-        tmd::Certificate{"cert-1", "证书", "cert", tmd::CertificateKind::kIndustry, "", ""});
+        tmd::Certificate{"cert-1", "证书", "cert", tmd::CertificateKind::kIndustry, "", "", {}});
     std::vector<tmd::Employer> employers;
     for (int i = 0; i < kEmployers; ++i) {
         employers.push_back({"emp-" + std::to_string(i), "Employer", "c", "d", ""});

@@ -49,7 +49,8 @@ inline World decode_world(FuzzedDataProvider& in) {
     const int n_graduates = uni(0, 80);
     const int n_jobs = uni(0, 40);
     for (int i = 0; i < n_skills; ++i) w.skills.push_back({world_id("s", i), "", "", "", {}});
-    for (int i = 0; i < 3; ++i) w.certificates.push_back({world_id("cert", i), "", "", {}, "", ""});
+    for (int i = 0; i < 3; ++i)
+        w.certificates.push_back({world_id("cert", i), "", "", {}, "", "", {}});
     for (int i = 0; i < 3; ++i) {
         w.institutions.push_back({world_id("inst", i), "", world_districts()[i], {}});
     }
