@@ -3,12 +3,14 @@
 // skill dropped), certificates and courses (added), against the segment and threshold of
 // GET /v1/programs/{id}/alignment (same query parameters). Nothing is
 // written: the answer is computed on the published snapshot
-// (matcher::align_what_if). Tenancy as for alignment: a career office asks
+// (matcher::align_what_if), with the projected supply–demand of each skill
+// whose level changes. Tenancy as for alignment: a career office asks
 // about its own institution's programs (others: 404).
 #include <nlohmann/json.hpp>
 
 #include "api/alignment_json.hpp"
 #include "api/handlers.hpp"
+#include "api/plain_sentence.hpp"
 #include "api/problem.hpp"
 #include "api/query_support.hpp"
 #include "api/reader_language.hpp"
@@ -127,6 +129,34 @@ json change_json(const matcher::ProgramAlignment& before, const matcher::Program
             {"mean_coverage", after.mean_coverage - before.mean_coverage}};
 }
 
+// The projected side of supply–demand for each skill whose level changes:
+// demand and seeking supply in the segment (unchanged), projected supply,
+// ratio and label before and after.
+json supply_demand_json(const matcher::Snapshot& s,
+                        const std::vector<matcher::SkillLevelChange>& rows, Lang lang) {
+    const auto side = [](int level, const matcher::SkillBalance& b) {
+        return json{{"level_taught", level},
+                    {"projected", b.projected},
+                    {"projected_bottleneck_level", b.projected_bottleneck_level},
+                    {"projected_ratio", b.projected_ratio},
+                    {"projected_label", matcher::to_string(b.projected_label)}};
+    };
+    json out = json::array();
+    for (const auto& row : rows) {
+        const matcher::SkillBalance& b = row.before;
+        out.push_back({{"skill_id", b.skill_id},
+                       {"skill_name", skill_name(s, b.skill_id, lang)},
+                       {"demand", b.demand},
+                       {"supply", b.supply ? json(*b.supply) : json(nullptr)},
+                       {"label", matcher::to_string(b.label)},
+                       {"before", side(row.level_before, b)},
+                       {"after", side(row.level_after, row.after)},
+                       {"projected_change", static_cast<std::int64_t>(row.after.projected) -
+                                                static_cast<std::int64_t>(b.projected)}});
+    }
+    return out;
+}
+
 Response what_if(ApiContext& ctx, Request& r, const Principal& p) {
     const auto s = snapshot_of(ctx);
     const std::string& id = r.path_params.at("id");
@@ -153,7 +183,8 @@ Response what_if(ApiContext& ctx, Request& r, const Principal& p) {
                           {"written", false},
                           {"before", alignment_json(*s, report.before, lang)},
                           {"after", alignment_json(*s, report.after, lang)},
-                          {"change", change_json(report.before, report.after)}});
+                          {"change", change_json(report.before, report.after)},
+                          {"supply_demand", supply_demand_json(*s, report.supply_demand, lang)}});
 }
 
 }  // namespace
@@ -162,7 +193,8 @@ void add_what_if_route(std::vector<RouteSpec>& routes, ApiContext& ctx) {
     routes.push_back(
         {"POST",
          "/v1/programs/{id}/what-if",
-         "What-if: a program's alignment before and after a curriculum change (nothing written)",
+         "What-if: a program's alignment and projected supply before and after a curriculum "
+         "change (nothing written)",
          "queries",
          {Role::kAdmin, Role::kCareerOffice},
          "ProgramWhatIf",

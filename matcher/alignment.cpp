@@ -284,6 +284,32 @@ ChangedProfile with_additions(const Snapshot& s, Index p, std::vector<SkillEntry
     return {std::move(curriculum), std::move(certificates)};
 }
 
+// Supply–demand rows, before and after, of the skills whose level in
+// program p's profile differs in `changed` (sorted by skill).
+std::vector<SkillLevelChange> supply_demand_change(const Snapshot& s, const SegmentFilter& segment,
+                                                   Index p,
+                                                   const std::vector<SkillEntry>& changed) {
+    std::vector<int> before(s.skills.size(), 0), after(s.skills.size(), 0);
+    for (const SkillEntry& e : s.programs.skills.row(p)) before[e.skill] = e.level;
+    for (const SkillEntry& e : changed) after[e.skill] = e.level;
+    SupplyDemandQuery query;
+    query.segment = segment;
+    for (Index skill = 0; skill < s.skills.size(); ++skill)
+        if (before[skill] != after[skill]) query.only_skills.push_back(skill);
+    std::vector<SkillLevelChange> out;
+    if (query.only_skills.empty()) return out;
+    SupplyDemandReport was = supply_demand(s, query);
+    query.program_change = ProgramProfileChange{p, changed};
+    SupplyDemandReport will_be = supply_demand(s, query);
+    // Same segment, same skills: the same rows in the same (skill) order.
+    for (std::size_t i = 0; i < was.skills.size(); ++i) {
+        const Index skill = was.skills[i].skill;
+        out.push_back({before[skill], after[skill], std::move(was.skills[i]),
+                       std::move(will_be.skills.at(i))});
+    }
+    return out;
+}
+
 }  // namespace
 
 WhatIfReport align_what_if(const Snapshot& s, const WhatIfQuery& query) {
@@ -303,6 +329,7 @@ WhatIfReport align_what_if(const Snapshot& s, const WhatIfQuery& query) {
     Scratch scratch(index.size(), s.skills.size());
     report.before = align_one(s, index, p, profile_of(s, p), report.min_coverage_bp, top, scratch);
     report.after = align_one(s, index, p, changed, report.min_coverage_bp, top, scratch);
+    report.supply_demand = supply_demand_change(s, query.segment, p, changes.curriculum);
     return report;
 }
 

@@ -37,6 +37,7 @@
 #include "matcher/match_query.hpp"
 #include "matcher/segment.hpp"
 #include "matcher/snapshot.hpp"
+#include "matcher/supply_demand.hpp"
 
 namespace talentmatch::matcher {
 
@@ -105,11 +106,21 @@ struct WhatIfQuery {
     std::vector<std::string> add_certificates;  // certificates its graduates will hold
     std::vector<CourseChange> add_courses;
 };
+// The supply–demand side of a what-if (supply_demand.hpp, one group: the
+// segment): a row for each skill whose level in the program's profile
+// changes and that the segment's jobs demand, before and after. Only the
+// projected figures can differ (the program's cohort reaches the skill at
+// another level); seeking graduates are people and do not change.
+struct SkillLevelChange {
+    int level_before = 0, level_after = 0;  // the program's level, 0 = not taught
+    SkillBalance before, after;
+};
 struct WhatIfReport {
     std::uint32_t min_coverage_bp = 0;
     std::uint64_t segment_jobs = 0;
     std::uint64_t segment_openings = 0;
     ProgramAlignment before, after;
+    std::vector<SkillLevelChange> supply_demand;  // skill id order
 };
 // Errors as align_programs', and ValidationError naming "curriculum[i].skill_id"
 // (unknown or repeated skill), "curriculum[i].level" (outside 0..5),

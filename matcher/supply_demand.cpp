@@ -215,8 +215,11 @@ SupplyDemandReport supply_demand(const Snapshot& s, const SupplyDemandQuery& que
 
     // Demanded skills, compacted in skill (= id) order.
     std::vector<Index> compact(s.skills.size(), kNone);
+    std::vector<bool> wanted(s.skills.size(), query.only_skills.empty());
+    for (const Index skill : query.only_skills) wanted.at(skill) = true;
     for (Index j : jobs)
-        for (const RequirementEntry& r : s.jobs.requirements.row(j)) compact[r.skill] = 0;
+        for (const RequirementEntry& r : s.jobs.requirements.row(j))
+            if (wanted[r.skill]) compact[r.skill] = 0;
     std::vector<Index> skill_of;
     for (Index skill = 0; skill < compact.size(); ++skill)
         if (compact[skill] != kNone) {
@@ -235,7 +238,7 @@ SupplyDemandReport supply_demand(const Snapshot& s, const SupplyDemandQuery& que
         ++report.groups[slot].jobs;
         report.groups[slot].openings += h;
         for (const RequirementEntry& r : s.jobs.requirements.row(j))
-            demand[layout.at(slot, compact[r.skill], r.level)] += h;
+            if (compact[r.skill] != kNone) demand[layout.at(slot, compact[r.skill], r.level)] += h;
     }
 
     std::vector<std::uint64_t> projected(groups.size() * layout.skills * kLevels, 0);
@@ -261,7 +264,12 @@ SupplyDemandReport supply_demand(const Snapshot& s, const SupplyDemandQuery& que
         if (!slot) continue;
         const auto cohort = static_cast<std::uint64_t>(std::max(programs.year_or_cohort[p], 0));
         report.groups[*slot].projected_cohort += cohort;
-        add_projected(*slot, programs.skills.row(p), cohort);
+        const ProgramProfileChange* change =
+            query.program_change && query.program_change->program == p ? &*query.program_change
+                                                                       : nullptr;
+        add_projected(*slot,
+                      change ? std::span<const SkillEntry>(change->skills) : programs.skills.row(p),
+                      cohort);
     }
     const TrainingSupply& training = s.training;
     for (std::size_t t = 0; t < training.size(); ++t) {

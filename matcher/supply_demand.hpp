@@ -26,7 +26,8 @@
 // a seeking graduate belongs to every group it lists in preferred clusters
 // (districts), or to every group when it lists none ("open to any"). Projected:
 // a program belongs to its cluster / its institution's district, a training
-// program to its own cluster / district. Overall there is
+// program to its own cluster / district; a query's program_change counts one
+// program at its changed profile (what-if). Overall there is
 // one group (name ""). The segment's cluster and district filters also restrict
 // supply and projected supply the same way (a graduate open to that cluster /
 // district; a program of that cluster / district); the employer filter
@@ -83,11 +84,23 @@ struct BalanceThresholds {
     bool operator==(const BalanceThresholds&) const = default;
 };
 
+// A program's curriculum as it would be after a change (what-if,
+// alignment.hpp): projected supply counts `skills` for `program` instead of
+// its profile in the snapshot.
+struct ProgramProfileChange {
+    Index program = kNone;
+    std::vector<SkillEntry> skills;  // sorted by skill, levels 1..5
+};
+
 struct SupplyDemandQuery {
     SegmentFilter segment;
     BalanceGrouping group_by = BalanceGrouping::kOverall;
     std::uint32_t min_group_graduates = 0;  // 0 or 1: no suppression; viewer role: 5
     BalanceThresholds thresholds;
+    // Empty: every demanded skill. Otherwise rows for these skills only (those
+    // demanded in a group), and category rows sum only them.
+    std::vector<Index> only_skills;
+    std::optional<ProgramProfileChange> program_change;
 };
 
 struct LevelBalance {

@@ -264,7 +264,7 @@ function whatIfBlock(program, alignment) {
       JSON.stringify({ curriculum: [{ skill_id: skill.value, level: Number(level.value) }] }),
       "application/json");
     if (answer.status !== 200) throw new ApiError(answer.status, answer.body);
-    const { before, after, change } = answer.body;
+    const { before, after, change, supply_demand: supply } = answer.body;
     const signed = (n) => (n > 0 ? "+" : "") + n;
     return el("div", { class: "whatif-answer" },
       el("div", { class: "score" }, el("span", {}, t("whatif.before")), bar(before.aligned_share)),
@@ -272,7 +272,16 @@ function whatIfBlock(program, alignment) {
       el("p", { class: "whatif-change" }, t("whatif.change", {
         openings: signed(change.aligned_openings),
         coverage: signed(Math.round(change.mean_coverage * 1000) / 10),
-      })));
+      })),
+      supply.length === 0 ? "" : el("div", { id: "whatif-supply" },
+        el("h4", {}, t("whatif.supply")),
+        dataTable([
+          { key: "field.skill", value: (s) => s.skill_name },
+          { key: "region.demand", value: (s) => s.demand },
+          { key: "whatif.projected_before", value: (s) => s.before.projected },
+          { key: "whatif.projected_after", value: (s) => s.after.projected },
+          { key: "region.ratio", value: (s) => Math.round(s.after.projected_ratio * 100) / 100 },
+        ], supply, `${program.id}-what-if-supply.csv`)));
   };
   return el("div", { class: "whatif" },
     el("h3", {}, t("whatif.title")),

@@ -2,8 +2,8 @@
 // a program's courses and the certificates it prepares for raise its profile
 // (models/credited_levels.hpp), a certificate a graduate holds credits the
 // levels it evidences and the explanation names it, the what-if of adding a
-// course answers exactly what the program's alignment becomes once the course
-// is written, and courses belong to their program's institution.
+// course answers exactly what the program's alignment and projected supply
+// become once the course is written, and courses belong to their program's institution.
 #include <gtest/gtest.h>
 
 #include "api_harness.hpp"
@@ -62,9 +62,27 @@ TEST(Courses, WhatIfOfAddingACourseIsTheAlignmentOnceItIsWritten) {
     // j3 becomes reachable: coverage (4·3 + 1·3) / 15 = 1 once c2 credits s4 at 3.
     EXPECT_EQ(what_if["change"]["aligned_openings"], 5) << what_if;
 
+    // The supply–demand side: s4 (demanded by j3) is now taught at 3; s5 is
+    // taught but not demanded, so it has no row.
+    const auto projected_s4 = [&] {
+        const json report = h.get("/v1/supply-demand").json();
+        for (const json& row : report["skills"])
+            if (row["skill_id"] == "s4") return row["projected"].get<std::int64_t>();
+        ADD_FAILURE() << "no s4 row";
+        return std::int64_t{-1};
+    };
+    ASSERT_EQ(what_if["supply_demand"].size(), 1u) << what_if["supply_demand"];
+    const json& s4 = what_if["supply_demand"][0];
+    EXPECT_EQ(s4["skill_id"], "s4");
+    EXPECT_EQ(s4["before"]["level_taught"], 0);
+    EXPECT_EQ(s4["after"]["level_taught"], 3);
+    EXPECT_EQ(s4["before"]["projected"], projected_s4());
+    EXPECT_GT(s4["projected_change"].get<std::int64_t>(), 0);
+
     ASSERT_EQ(h.put("/v1/courses/C-101", course("C-101", "I1", "P1").dump(), "office_I1").status,
               201);
     h.wait_snapshot_current();
+    EXPECT_EQ(s4["after"]["projected"], projected_s4());
     const json after = h.get("/v1/programs/P1/alignment" + query, "office_I1").json();
     for (const char* field : {"aligned_openings", "eligible_openings", "openings"}) {
         EXPECT_EQ(what_if["after"][field], after[field]) << field;

@@ -1,12 +1,14 @@
 // Program what-if (alignment.hpp align_what_if) checked by its definition:
 // `before` equals align_programs on the snapshot as it is, `after` equals
 // align_programs on a snapshot rebuilt from the data with the program really
-// changed; nothing in the first snapshot changes.
+// changed; its supply–demand rows equal supply_demand's on the two snapshots;
+// nothing in the first snapshot changes.
 #include <gtest/gtest.h>
 
 #include <random>
 
 #include "matcher/alignment.hpp"
+#include "matcher/supply_demand.hpp"
 #include "models/field_error.hpp"
 #include "tests/matcher/analytics_fixture.hpp"
 
@@ -23,8 +25,39 @@ ProgramAlignment aligned(const Snapshot& s, const std::string& program, const Se
     return align_programs(s, q).programs.at(0);
 }
 
+// The what-if's supply–demand rows are those of every skill the segment
+// demands whose level in the program's profile differs between the snapshot
+// and the snapshot rebuilt with the change, each equal to supply_demand's row
+// for that skill on the respective snapshot.
+void expect_supply_demand_change(const WhatIfReport& r, const Snapshot& was, const Snapshot& is,
+                                 const std::string& program, const SegmentFilter& segment) {
+    SupplyDemandQuery q;
+    q.segment = segment;
+    const SupplyDemandReport full_was = supply_demand(was, q), full_is = supply_demand(is, q);
+    const auto level = [&](const Snapshot& s, const std::string& skill_id) {
+        const Index p = *s.programs.ids.find(program);
+        for (const SkillEntry& e : s.programs.skills.row(p))
+            if (s.skills[e.skill] == skill_id) return int(e.level);
+        return 0;
+    };
+    std::size_t next = 0;
+    ASSERT_EQ(full_was.skills.size(), full_is.skills.size());
+    for (std::size_t i = 0; i < full_was.skills.size(); ++i) {
+        const std::string& id = full_was.skills[i].skill_id;
+        const int before = level(was, id), after = level(is, id);
+        if (before == after) continue;
+        ASSERT_LT(next, r.supply_demand.size()) << "missing " << id;
+        const SkillLevelChange& c = r.supply_demand[next++];
+        EXPECT_EQ(c.before, full_was.skills[i]) << id;
+        EXPECT_EQ(c.after, full_is.skills[i]) << id;
+        EXPECT_EQ(c.level_before, before);
+        EXPECT_EQ(c.level_after, after);
+    }
+    EXPECT_EQ(next, r.supply_demand.size());
+}
+
 TEST(WhatIf, EqualsTheAlignmentOfTheChangedProgramOnRandomMarkets) {
-    std::uint64_t moved = 0;
+    std::uint64_t moved = 0, projected_moved = 0;
     for (std::uint32_t seed = 1; seed <= 10; ++seed) {
         SCOPED_TRACE("seed " + std::to_string(seed));
         std::mt19937 rng(seed);
@@ -72,12 +105,17 @@ TEST(WhatIf, EqualsTheAlignmentOfTheChangedProgramOnRandomMarkets) {
             EXPECT_EQ(r.before, aligned(*snap, program.id, q.segment, q.min_coverage));
             EXPECT_EQ(r.after, aligned(*snap2, program.id, q.segment, q.min_coverage));
             moved += r.before.aligned_openings != r.after.aligned_openings;
+            expect_supply_demand_change(r, *snap, *snap2, program.id, q.segment);
+            projected_moved += std::any_of(
+                r.supply_demand.begin(), r.supply_demand.end(),
+                [](const SkillLevelChange& c) { return c.before.projected != c.after.projected; });
         }
         // The snapshot itself is untouched: the same question gives the same answer.
         EXPECT_EQ(aligned(*snap, m.programs[0].id, {}, 0.5),
                   aligned(*testing::build(m), m.programs[0].id, {}, 0.5));
     }
     EXPECT_GT(moved, 5u);  // the changes do move the answer
+    EXPECT_GT(projected_moved, 5u);
 }
 
 TEST(WhatIf, BadChangesNameTheirFields) {

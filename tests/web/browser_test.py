@@ -174,7 +174,8 @@ def career_office(app, graduate, data):
         standards.find_elements(By.CSS_SELECTOR, ".message"), standards.text
     app.shot_both("programs", program_ready)
     # What-if: teach the first shortfall skill at level 5; the server answers
-    # before/after (nothing written), and raising a level never loses openings.
+    # before/after (nothing written), and raising a level never loses openings
+    # nor projected supply.
     Select(app.css("#whatif-level")).select_by_value("5")
     app.css("#whatif-run").click()
     whatif_ready = lambda d: d.find_elements(By.CSS_SELECTOR, "#whatif-result .whatif-answer")
@@ -184,6 +185,12 @@ def career_office(app, graduate, data):
     change = answer.find_element(By.CSS_SELECTOR, ".whatif-change").text
     numbers = re.findall(r"[+-]?\d+(?:\.\d+)?", change)  # openings first, in either language
     assert numbers and not numbers[0].startswith("-"), change
+    # A shortfall skill is demanded and its level changed: its projected
+    # supply is shown before and after, and teaching more never lowers it.
+    rows = answer.find_elements(By.CSS_SELECTOR, "#whatif-supply tbody tr")
+    assert len(rows) == 1, answer.text
+    cells = [c.text for c in rows[0].find_elements(By.CSS_SELECTOR, "td")]
+    assert int(cells[3]) >= int(cells[2]), cells
     teams(app, "teachers", "teacher")
     app.switch_language()
     app.text_in("#nav", "Graduates")
