@@ -12,7 +12,9 @@
 // certificates that evidence the level a requirement used
 // (matcher/explanation.hpp).
 #include <algorithm>
+#include <cstddef>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace talentmatch {
@@ -24,23 +26,41 @@ namespace talentmatch {
 template <class Entry, class Key>
 void credit_levels(std::vector<Entry>& profile, std::span<const Entry> source, Key key) {
     if (source.empty()) return;
-    std::vector<Entry> out;
-    out.reserve(profile.size() + source.size());
-    auto a = profile.begin();
-    auto b = source.begin();
-    while (a != profile.end() || b != source.end()) {
-        if (b == source.end() || (a != profile.end() && key(*a) < key(*b))) {
-            out.push_back(*a++);
-        } else if (a == profile.end() || key(*b) < key(*a)) {
-            out.push_back(*b++);
+    // How many keys the source adds.
+    std::size_t added = 0;
+    auto a = profile.cbegin();
+    for (auto b = source.begin(); b != source.end();) {
+        if (a == profile.end() || key(*b) < key(*a)) {
+            ++added;
+            ++b;
+        } else if (key(*a) < key(*b)) {
+            ++a;
         } else {
-            out.push_back(*a);
-            out.back().level = std::max(a->level, b->level);
             ++a;
             ++b;
         }
     }
-    profile = std::move(out);
+    // Merged from the back, in place (a graduate's certificates are credited
+    // one by one for every graduate of a rebuild: no allocation per source).
+    std::size_t i = profile.size(), j = source.size();
+    profile.resize(profile.size() + added);
+    std::size_t k = profile.size();
+    while (j > 0) {
+        const Entry& s = source[j - 1];
+        if (i > 0 && key(s) < key(profile[i - 1])) {
+            --i;
+            --k;
+            if (k != i) profile[k] = std::move(profile[i]);  // (k == i: already in place)
+        } else if (i > 0 && !(key(profile[i - 1]) < key(s))) {
+            Entry merged = std::move(profile[--i]);
+            merged.level = std::max(merged.level, s.level);
+            profile[--k] = std::move(merged);
+            --j;
+        } else {
+            profile[--k] = s;
+            --j;
+        }
+    }
 }
 
 }  // namespace talentmatch

@@ -1,4 +1,5 @@
-// Innovation demands: a row and its skill/technology requirements.
+// Innovation demands: a row and its skill/technology requirements. An
+// association's list: the demands of its employers and its own.
 #include "store/change_log_write.hpp"
 #include "store/entity_row.hpp"
 #include "store/store.hpp"
@@ -39,7 +40,8 @@ void read_innovation_demands(Database& db, const ReadPlan& plan,
                              const std::function<void(const InnovationDemand&)>& sink) {
     StatementLease parent_lease =
         parent_statement(db, row_columns<InnovationDemand>(), row_table<InnovationDemand>(), plan,
-                         "employer_id IN (SELECT id FROM employers WHERE association_id = ?2)");
+                         "(employer_id IN (SELECT id FROM employers WHERE association_id = ?2) "
+                         "OR association_id = ?2)");
     Statement& parent = parent_lease.get();
     ChildStream requirements(db, "skill_id, level, weight, must_have",
                              "innovation_demand_requirements", "demand_id", "skill_id", plan);

@@ -16,6 +16,7 @@
 #include "matcher/explanation.hpp"
 #include "matcher/snapshot.hpp"
 #include "matcher/snapshot_patch.hpp"
+#include "models/credited_levels.hpp"
 #include "models/field_error.hpp"
 #include "tests/common/credited_profile_reference.hpp"
 
@@ -145,6 +146,34 @@ std::shared_ptr<const Snapshot> build(const World& w, unsigned seed) {
     b.add_job(w.job);
     for (const Course* c : late) b.add_course(*c);
     return b.build();
+}
+
+// The merge itself, on random sorted lists of string keys (moved entries),
+// against a map: every key of either, at the higher level, sorted.
+TEST(CreditedLevels, TheMergeIsTheHigherLevelOfEveryKeyOfEither) {
+    std::mt19937 rng(7);
+    const auto random_levels = [&](std::size_t most) {
+        Levels levels;
+        const std::size_t n = rng() % (most + 1);
+        for (std::size_t i = 0; i < n; ++i)
+            levels["skill-with-a-long-id-" + std::to_string(rng() % 24)] = int(1 + rng() % 5);
+        return levels;
+    };
+    const auto as_list = [](const Levels& levels) {
+        std::vector<SkillLevel> out;
+        for (const auto& [id, level] : levels) out.push_back({id, level});
+        return out;
+    };
+    for (int trial = 0; trial < 2000; ++trial) {
+        const Levels profile = random_levels(12), source = random_levels(8);
+        Levels expected = profile;
+        for (const auto& [id, level] : source) expected[id] = std::max(expected[id], level);
+        std::vector<SkillLevel> merged = as_list(profile);
+        const std::vector<SkillLevel> from = as_list(source);
+        credit_levels(merged, std::span<const SkillLevel>(from),
+                      [](const SkillLevel& e) -> const std::string& { return e.skill_id; });
+        ASSERT_EQ(merged, as_list(expected)) << "trial " << trial;
+    }
 }
 
 TEST(CreditedLevels, ProfilesOfABuiltSnapshotAreTheReferences) {
