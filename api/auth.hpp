@@ -27,7 +27,8 @@
 //   viewer         aggregates (supply-demand and outcomes, groups under 5
 //                  graduates suppressed) and the taxonomy only.
 // Innovation demands are written by the association of the employer (as
-// jobs) and read by every role but viewer.
+// jobs), or by the association that submits one on its own (association_id),
+// and read by every role but viewer.
 #include <cstdint>
 #include <functional>
 #include <optional>

@@ -424,6 +424,15 @@ struct EntityTraits<InnovationDemand> : DemandTenancy {
         return {Role::kAdmin, Role::kAssociation, Role::kCareerOffice, Role::kResearchOffice};
     }
     static constexpr RoleSet write_roles() { return {Role::kAdmin, Role::kAssociation}; }
+    // An association also writes the demands it submits on its own.
+    static std::optional<FieldError> ownership_error(ApiContext& ctx, const Principal& p,
+                                                     const InnovationDemand& v) {
+        if (!v.employer_id.empty()) return DemandTenancy::ownership_error(ctx, p, v);
+        if (p.role == Role::kAdmin || (p.role == Role::kAssociation && v.association_id == p.org))
+            return std::nullopt;
+        return FieldError{"association_id", "must be the key's association '" + p.org +
+                                                "', got \"" + v.association_id + "\""};
+    }
     static std::optional<InnovationDemand> decode(const nlohmann::json& in,
                                                   std::vector<FieldError>& e) {
         return decode_innovation_demand(in, "", e);

@@ -190,7 +190,7 @@ Response unfilled_openings(ApiContext& ctx, LatestRunCache& latest, Request& r,
     return diagnostics_page(ctx, *results, results->unfilled_openings(), r,
                             [&s, &p](const std::string& job_id) {
                                 const auto j = s->jobs.ids.find(job_id);
-                                return j && s->employer_association[s->jobs.employer[*j]] == p.org;
+                                return j && matcher::owning_association(*s, *j) == p.org;
                             });
 }
 

@@ -129,10 +129,9 @@ Response supplies_for_demand(ApiContext& ctx, Request& r, const Principal& p) {
     const std::string& id = r.path_params.at("id");
     const auto demand = s->jobs.ids.find(id);
     if (!demand) throw NotFoundError(C.demand, id);
-    if (p.role == Role::kAssociation &&
-        s->employer_association[s->jobs.employer[*demand]] != p.org) {
+    if (p.role == Role::kAssociation && matcher::owning_association(*s, *demand) != p.org) {
         throw Forbidden(std::string("an association queries ") + C.supplies + " for its own " +
-                        "employers' " + C.demands + " only");
+                        "and its employers' " + C.demands + " only");
     }
     matcher::MatchFilter f;
     f.institutions = query_list(r, "institution");

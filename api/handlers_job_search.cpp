@@ -79,7 +79,7 @@ Response search(ApiContext& ctx, const Request& r, const Principal& p) {
         if (!matcher::valid_on(jobs.valid_until_key[j], today)) continue;
         if (cluster != matcher::kNone && jobs.cluster[j] != cluster) continue;
         if (district != matcher::kNone && jobs.district[j] != district) continue;
-        if (mine && s->employer_association[jobs.employer[j]] != p.org) continue;
+        if (mine && matcher::owning_association(*s, j) != p.org) continue;
         int rank = 0;
         if (!needle.empty()) {
             const Index e = jobs.employer[j];

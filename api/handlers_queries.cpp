@@ -79,7 +79,7 @@ Response candidates_for_job(ApiContext& ctx, Request& r, const Principal& p, Can
     const auto s = snapshot_of(ctx);
     const std::string& id = r.path_params.at("id");
     const Index job = find_or_404(s->jobs.ids, "job", id);
-    if (p.role == Role::kAssociation && s->employer_association[s->jobs.employer[job]] != p.org) {
+    if (p.role == Role::kAssociation && matcher::owning_association(*s, job) != p.org) {
         throw Forbidden("an association queries programs for its own employers' jobs only");
     }
     matcher::MatchFilter f;

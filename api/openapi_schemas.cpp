@@ -47,6 +47,7 @@ json enum_of(std::span<const std::string_view> names) {
 json text(const FieldRules& rules) {
     switch (rules.text) {
         case Text::kId:
+            if (rules.may_be_empty) return {{"type", "string"}, {"maxLength", kMaxIdLength}};
             if (rules.required || rules.refers != Refers::kNothing) return id_str();
             return {{"type", "string"}, {"maxLength", kMaxIdLength}};
         case Text::kDate:
@@ -131,6 +132,12 @@ json openapi_component_schemas() {
                           {"properties", {{"path", str()}, {"message", str()}}}}}}}}}};
     // Every kind of entity, and the item types of its lists, from its Description.
     for_each_entity_type([&](auto type) { add_schema<typename decltype(type)::type>(s); });
+    // Across fields (models/validation.cpp): an innovation demand is an
+    // employer's or its association's own, exactly one.
+    const auto given = [](const char* name) {
+        return json{{"required", {name}}, {"properties", {{name, {{"minLength", 1}}}}}};
+    };
+    s["InnovationDemand"]["oneOf"] = {given("employer_id"), given("association_id")};
     s["BulkResult"] = {
         {"type", "object"},
         {"properties",

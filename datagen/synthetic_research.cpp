@@ -87,6 +87,13 @@ ResearchTotals write_research_and_demands(const TeamWorld& world, const Syntheti
         d.requirements.resize(static_cast<std::size_t>(keep));
         for (Requirement& q : d.requirements) q.level = std::min(5, q.level + 1);
         d.problem = "寻求院校科研团队合作解决" + name + "相关的技术难题";
+        if (i % 10 == 9 && !e.association_id.empty()) {
+            // The association's own: a problem its members share.
+            d.employer_id.clear();
+            d.association_id = e.association_id;
+            d.cluster = e.cluster;
+            d.problem = "联盟成员企业共性技术难题：" + d.problem;
+        }
         d.valid_until = iso_date_plus(config.postings_date, r.uniform_int(180, 540));
         out.write(d);
         ++totals.demands;

@@ -14,7 +14,8 @@
 //     employer could post (its cluster's job factory), every level one higher
 //     (at most 5), the must-haves kept; titled after that job's Chinese name;
 //     the cluster is the employer's (left empty); valid 180..540 days after
-//     postings_date.
+//     postings_date. Every tenth (ids idm-10, idm-20, ...) is its employer's
+//     association's own: no employer, the association and the cluster stated.
 #include <cstdint>
 
 #include "datagen/dataset_writer.hpp"

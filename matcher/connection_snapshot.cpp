@@ -172,7 +172,11 @@ void ConnectionSnapshotBuilder<Supply, Demand>::add_demand(const Demand& demand)
         const auto employer = employers_.find(demand.employer_id);
         const Job job =
             as_demand(demand, employer == employers_.end() ? nullptr : &employer->second);
-        with_paths_of<Demand>("jobs[", [&] { builder_.add_job(job); });
+        if constexpr (requires { demand.association_id; }) {
+            with_paths_of<Demand>("jobs[", [&] { builder_.add_job(job, demand.association_id); });
+        } else {
+            with_paths_of<Demand>("jobs[", [&] { builder_.add_job(job); });
+        }
     }
 }
 

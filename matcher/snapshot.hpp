@@ -125,6 +125,9 @@ struct JobSet {
     std::vector<std::string> title;
     std::vector<std::string> valid_until;
     std::vector<std::int32_t> valid_until_key;  // validity.hpp: YYYYMMDD, kOpenEnded if empty
+    // A demand with no employer (an association's own innovation demand): the
+    // association that submitted it; "" otherwise (owning_association()).
+    std::vector<std::string> association;
     ValidJobsMemo valid_jobs;  // not a column: flags derived from valid_until_key, per date
 
     std::size_t size() const { return ids.size(); }
@@ -143,6 +146,7 @@ struct JobSet {
         f("title", sets.title...);
         f("valid_until", sets.valid_until...);
         f("valid_until_key", sets.valid_until_key...);
+        f("association", sets.association...);
     }
 };
 
@@ -192,6 +196,13 @@ struct Snapshot {
     SnapshotStats stats;
 };
 
+// The association a job (or demand) row belongs to for tenancy: its
+// employer's, or the one that submitted it with no employer; "" for none.
+inline const std::string& owning_association(const Snapshot& s, Index job) {
+    const Index employer = s.jobs.employer[job];
+    return employer == kNone ? s.jobs.association[job] : s.employer_association[employer];
+}
+
 // Streams entities into a Snapshot. Order: skills and certificates first,
 // then institutions, programs, employers, then graduates, jobs and courses
 // in any interleaving (a reference to something not yet added is an error;
@@ -216,7 +227,8 @@ class SnapshotBuilder {
     void add_program(const Program& program);
     void add_employer(const Employer& employer);
     void add_graduate(const Graduate& graduate);
-    void add_job(const Job& job);
+    // `association`: a demand with no employer submitted by that association.
+    void add_job(const Job& job, const std::string& association = {});
     void add_course(const Course& course);
     // As projected supply only (after skills and certificates).
     void add_training_program(const TrainingProgram& program);

@@ -366,8 +366,8 @@ void SnapshotBuilder::add_graduate(const Graduate& graduate) {
     staging::stage_graduate(*state_, graduate, state_->graduates);
 }
 
-void SnapshotBuilder::add_job(const Job& job) {
-    staging::stage_job(*state_, job, state_->jobs);
+void SnapshotBuilder::add_job(const Job& job, const std::string& association) {
+    staging::stage_job(*state_, job, state_->jobs, association);
 }
 
 void SnapshotBuilder::add_course(const Course& course) {
@@ -500,6 +500,7 @@ JobSet finish_jobs(StagedJobs&& in, const Ranks& r) {
     out.title = permute(in.title, order);
     out.valid_until = permute(in.valid_until, order);
     out.valid_until_key = permute(in.valid_until_key, order);
+    out.association = permute(in.association, order);
     return out;
 }
 

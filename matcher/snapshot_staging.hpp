@@ -50,7 +50,7 @@ struct StagedJobs {
     std::vector<std::int32_t> headcount;
     std::vector<std::uint8_t> min_education;
     Csr<Index> certificates;
-    std::vector<std::string> title, valid_until;
+    std::vector<std::string> title, valid_until, association;
     std::vector<std::int32_t> valid_until_key;
 };
 
@@ -264,8 +264,9 @@ void stage_graduate(Refs& refs, const Graduate& graduate, StagedCandidates& g) {
     g.year_or_cohort.push_back(graduate.graduation_year);
 }
 
+// `association`: the submitting association of a demand with no employer.
 template <typename Refs>
-void stage_job(Refs& refs, const Job& job, StagedJobs& j) {
+void stage_job(Refs& refs, const Job& job, StagedJobs& j, const std::string& association = {}) {
     // Paths are only spelled out on failure (a rebuild adds 100k+ jobs).
     const auto path = [&](const char* field) { return "jobs[" + job.id + "]." + field; };
     if (job.requirements.empty()) fail(path("requirements"), "at least one requirement");
@@ -316,6 +317,7 @@ void stage_job(Refs& refs, const Job& job, StagedJobs& j) {
     j.title.push_back(job.title);
     j.valid_until.push_back(job.valid_until);
     j.valid_until_key.push_back(*valid_until_key);
+    j.association.push_back(association);
 }
 
 }  // namespace talentmatch::matcher::staging

@@ -418,19 +418,23 @@ struct Description<Project> {
         Field{"description", &Project::description, {.max_length = kMaxTextLength}}};
 };
 
-// An innovation demand of an enterprise (SPEC "Innovation demand"): a problem
-// the employer wants solved, with the technology/skill requirements of a job.
-// Research results and teams are matched against it ("achievement
-// transformation"). Its cluster is the employer's unless stated; a demand
+// An innovation demand (SPEC "Innovation demand"): a problem an enterprise or
+// an association wants solved, with the technology/skill requirements of a
+// job. Research results and teams are matched against it ("achievement
+// transformation"). It is submitted for an employer (employer_id; its
+// cluster and district are the employer's unless stated) or by an
+// association on its own (association_id, e.g. a problem shared by its
+// members; cluster required, no district): exactly one of the two. A demand
 // whose valid_until has passed is not matched (as a job past its own).
 struct InnovationDemand {
     std::string id;
-    std::string employer_id;
+    std::string employer_id;  // "" when an association submits it on its own
     std::string title;
     std::string problem = {};               // the problem statement; may be empty
     std::vector<Requirement> requirements;  // at least one, one per skill
     std::string cluster;                    // industry cluster; empty = the employer's
     std::string valid_until;                // ISO "YYYY-MM-DD"; empty = open
+    std::string association_id = {};        // the submitting association when no employer
     bool operator==(const InnovationDemand&) const = default;
 };
 template <>
@@ -440,7 +444,14 @@ struct Description<InnovationDemand> {
         Field{"id", &InnovationDemand::id, {.required = true, .text = Text::kId}},
         Field{"employer_id",
               &InnovationDemand::employer_id,
-              {.required = true, .text = Text::kId, .refers = Refers::kEmployer}},
+              {.text = Text::kId,
+               .refers = Refers::kEmployer,
+               .may_be_empty = true,
+               .note = "the enterprise it is submitted for; \"\" when association_id is given"}},
+        Field{"association_id",
+              &InnovationDemand::association_id,
+              {.text = Text::kId,
+               .note = "the association submitting it on its own; \"\" when employer_id is given"}},
         Field{"title", &InnovationDemand::title},
         Field{"problem", &InnovationDemand::problem, {.max_length = kMaxTextLength}},
         Field{"requirements", &InnovationDemand::requirements, {.required = true, .min_items = 1}},

@@ -63,6 +63,7 @@ struct FieldRules {
     std::size_t max_length = kMaxNameLength;  // plain text: the most Unicode code points
     bool not_empty = false;                   // plain text: must not be empty
     Refers refers = Refers::kNothing;         // a kId text: names a known entity of this kind
+    bool may_be_empty = false;                // a kId text that refers: "" names nothing
     bool unique = false;                      // no two items of the list hold the same value
     std::string_view note = {};               // a remark for readers of the API schema
 

@@ -65,6 +65,7 @@ void check_text(const Checking& c, const LazyPath& path, const std::string& valu
     switch (rules.text) {
         case Text::kId:
             if (rules.refers != Refers::kNothing) {
+                if (rules.may_be_empty && value.empty()) return;
                 c.check.reference(path, value, known_ids(c, rules.refers),
                                   refers_word(rules.refers));
             } else if (rules.required || !value.empty()) {
@@ -292,7 +293,22 @@ std::vector<FieldError> validate(const Project& value, const KnownIds& known,
 
 std::vector<FieldError> validate(const InnovationDemand& value, const KnownIds& known,
                                  const std::string& path) {
-    return check_entity(value, &known, path);
+    std::vector<FieldError> errors;
+    RuleChecker check(errors);
+    // Across fields: submitted for an employer or by an association, exactly
+    // one; an association's own demand states its cluster.
+    const bool employer = !value.employer_id.empty(), association = !value.association_id.empty();
+    const auto one_submitter = [&](std::string_view name, const LazyPath& at) {
+        if (name == "association_id" && employer == association) {
+            check.add(at, employer ? "give employer_id or association_id, not both"
+                                   : "give employer_id (an enterprise's demand) or "
+                                     "association_id (an association's own)");
+        } else if (name == "cluster" && association && !employer && value.cluster.empty()) {
+            check.add(at, "is required when an association submits the demand on its own");
+        }
+    };
+    check_fields(Checking{check, &known}, value, LazyPath(path), kNone, one_submitter);
+    return errors;
 }
 
 std::vector<FieldError> validate(const ResearchResult& value, const KnownIds& known,

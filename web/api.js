@@ -52,6 +52,18 @@ export async function getJson(path) {
 }
 
 // {status, body} for calls whose error answers the page shows (uploads, runs).
+// Every page of a list endpoint.
+export async function listAll(path) {
+  const out = [];
+  let cursor = "";
+  for (;;) {
+    const page = await getJson(path + "?limit=1000" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
+    out.push(...page.items);
+    if (!page.next_cursor) return out;
+    cursor = page.next_cursor;
+  }
+}
+
 export async function post(path, body, contentType) {
   const res = await send("POST", path, body, contentType);
   const text = await res.text();

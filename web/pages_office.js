@@ -2,7 +2,7 @@
 // plain sentence and the learning plan; a job's top graduates; the
 // programs' alignment and shortfalls, and what a curriculum change would do;
 // CSV of every list.
-import { ApiError, download, getJson, post, session } from "./api.js";
+import { ApiError, download, getJson, listAll, post, session } from "./api.js";
 import { bar, clear, fill, dataTable, el, errorBox, message, t } from "./ui.js";
 
 const enc = encodeURIComponent;
@@ -293,22 +293,53 @@ function whatIfBlock(program, alignment) {
     result);
 }
 
+// The names of every skill and certificate by id, in the reader's language
+// (asked once per page).
+async function namesById() {
+  const [skills, certificates] = await Promise.all([listAll("/v1/skills"), listAll("/v1/certificates")]);
+  const name = (x) => (session.lang() === "zh" ? x.name_zh || x.name_en : x.name_en || x.name_zh) || x.id;
+  return {
+    skill: new Map(skills.map((s) => [s.id, name(s)])),
+    certificate: new Map(certificates.map((c) => [c.id, name(c)])),
+  };
+}
+
+// A program's courses: what each teaches, to what level, and the
+// certificates it prepares for (its profile is the highest level any of
+// them, its curriculum or a certificate's evidence gives).
+function coursesBlock(program, courses, names) {
+  const own = courses.filter((c) => c.program_id === program.id);
+  return el("div", { id: "program-courses" },
+    el("h3", {}, t("prog.courses")),
+    el("p", { class: "help" }, t("prog.courses_help")),
+    dataTable([
+      { key: "field.course", value: (c) => c.name || c.id },
+      { key: "field.id", value: (c) => c.id },
+      { key: "prog.course_skills", value: (c) => c.skills.map((s) => `${names.skill.get(s.skill_id) || s.skill_id} ${s.level}`).join("; ") },
+      { key: "prog.course_certificates", value: (c) => c.certificates.map((id) => names.certificate.get(id) || id).join("; ") },
+    ], own, `${program.id}-courses.csv`));
+}
+
 export function programsPage(root, me, nav) {
   const out = el("div", { id: "program-detail" });
   const list = el("div", { id: "program-list" });
   root.append(el("section", {}, el("h2", {}, t("prog.list")), list), out);
   const programsById = new Map();
+  let catalogue = null;  // the courses and names, asked once
   const openProgram = (p) => nav.remember(p.id) || show(out, async () => {
-    const [all, own, jobs, standards] = await Promise.all([
+    catalogue ??= Promise.all([listAll("/v1/courses"), namesById()]);
+    const [all, own, jobs, standards, [courses, names]] = await Promise.all([
       alignmentBlock(p, ""),
       p.cluster ? alignmentBlock(p, p.cluster) : Promise.resolve(null),
       getJson(`/v1/programs/${enc(p.id)}/matches?k=10`),
       getJson(`/v1/programs/${enc(p.id)}/standards?k=5&explain=true`),
+      catalogue,
     ]);
     return el("section", {}, el("h2", {}, t("prog.alignment", { name: p.name || p.id })),
       el("div", { class: "columns" },
         el("div", {}, el("h3", {}, t("prog.segment_all")), all.node),
         own ? el("div", {}, el("h3", {}, t("prog.segment_cluster")), own.node) : null),
+      coursesBlock(p, courses, names),
       all.alignment.top_shortfalls.length ? whatIfBlock(p, all.alignment) : null,
       el("h3", {}, t("prog.top_jobs")),
       dataTable([

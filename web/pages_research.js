@@ -1,13 +1,13 @@
 // Research results <-> innovation demands ("achievement transformation"): a
 // research office lists its institution's results and opens one's
 // best-fitting innovation demands with the score bar, the sentence and what
-// the team would still need; an association lists its employers' demands
+// the team would still need; an association lists its own and its employers' demands
 // (a research office: every demand) and opens one's best-fitting results
 // (open to transfer; a research office sees its own). CSV of every list.
-import { getJson } from "./api.js";
+import { getJson, listAll } from "./api.js";
 import { learningPlan } from "./pages_office.js";
 import { bar, dataTable, el, errorBox, fill, message, t } from "./ui.js";
-import { link, listAll, show } from "./pages_teams.js";
+import { link, show } from "./pages_teams.js";
 
 const enc = encodeURIComponent;
 const yesNo = (value) => t(value ? "common.yes" : "common.no");
@@ -17,7 +17,7 @@ function demandCard(m) {
   const plan = learningPlan(e.learning_plan, `plan-${e.research_result_id}-${e.innovation_demand_id}.csv`);
   return el("article", { class: "match" },
     el("h4", {}, m.title || m.innovation_demand_id, " ", el("small", {}, m.innovation_demand_id)),
-    el("p", { class: "meta" }, [m.employer_name || m.employer_id, m.cluster_name, m.district_name].filter(Boolean).join(" · ")),
+    el("p", { class: "meta" }, [m.employer_name || m.employer_id || t("research.association_own"), m.cluster_name, m.district_name].filter(Boolean).join(" · ")),
     el("div", { class: "score" }, el("span", {}, t("field.coverage")), bar(m.coverage, e.coverage_percent + " %")),
     el("p", { class: "sentence" }, e.sentence),
     el("details", {}, el("summary", {}, t("research.needs")), plan));
@@ -31,7 +31,7 @@ async function resultDemands(result) {
     list.length
       ? [dataTable([
           { key: "field.demand", value: (m) => m.title || m.innovation_demand_id },
-          { key: "field.employer", value: (m) => m.employer_name || m.employer_id },
+          { key: "field.employer", value: (m) => m.employer_name || m.employer_id || t("research.association_own") },
           { key: "field.coverage", value: (m) => bar(m.coverage, m.explanation.coverage_percent + " %"), csv: (m) => m.explanation.coverage_percent },
           { key: "field.cluster", value: (m) => m.cluster_name || m.cluster },
         ], list, `result-${result.id}-demands.csv`), list.map(demandCard)]
@@ -81,14 +81,14 @@ export function demandsPage(root, me, nav) {
   };
   fill(root, el("h2", {}, t("nav.demands")), el("p", { class: "help" }, t(me.role === "research_office" ? "research.demands_help_office" : "research.demands_help")), listing, detail);
   fill(listing, message(t("common.loading")));
-  // An association sees the demands of its own employers.
+  // An association sees its own demands and those of its employers.
   Promise.all([listAll("/v1/innovation_demands"), me.role === "association" ? listAll("/v1/employers") : null])
     .then(([demands, employers]) => {
       const own = employers ? new Set(employers.map((e) => e.id)) : null;
-      const mine = own ? demands.filter((d) => own.has(d.employer_id)) : demands;
+      const mine = own ? demands.filter((d) => own.has(d.employer_id) || d.association_id === me.org) : demands;
       fill(listing, dataTable([
         { key: "field.demand", value: (d) => link(d.title || d.id, () => open(d)), csv: (d) => d.title || d.id },
-        { key: "field.employer", value: (d) => d.employer_id },
+        { key: "field.employer", value: (d) => d.employer_id || t("research.association_own") },
         { key: "field.requirements", value: (d) => d.requirements.length },
         { key: "field.valid_until", value: (d) => d.valid_until },
       ], mine, "innovation-demands.csv"));

@@ -3,7 +3,7 @@
 // with the score bar, the sentence and what the teacher would need; an
 // association lists its employers' projects and opens one's best-fitting
 // teachers (available for enterprise practice). CSV of every list.
-import { getJson } from "./api.js";
+import { getJson, listAll } from "./api.js";
 import { learningPlan } from "./pages_office.js";
 import { bar, dataTable, el, errorBox, fill, message, t } from "./ui.js";
 
@@ -18,18 +18,6 @@ export async function show(target, build) {
     fill(target, errorBox(err));
   }
   target.scrollIntoView({ block: "start" });
-}
-
-// Every page of a list endpoint.
-export async function listAll(path) {
-  const out = [];
-  let cursor = "";
-  for (;;) {
-    const page = await getJson(path + "?limit=1000" + (cursor ? "&cursor=" + enc(cursor) : ""));
-    out.push(...page.items);
-    if (!page.next_cursor) return out;
-    cursor = page.next_cursor;
-  }
 }
 
 export const link = (text, onOpen) => el("a", { href: "#", onclick: (e) => { e.preventDefault(); onOpen(); } }, text);

@@ -36,6 +36,7 @@ json result(const std::string& id, const std::string& institution, int s1_level 
 json demand(const std::string& id, const std::string& employer, int s1_level = 3) {
     return {{"id", id},
             {"employer_id", employer},
+            {"association_id", ""},
             {"title", "电池热失控预警"},
             {"problem", "需要在 5 秒内识别电芯热失控前兆"},
             {"requirements",
@@ -123,21 +124,80 @@ TEST(ResearchDemands, TheResearchOfficeWritesItsOwnResultsAndReadsDemands) {
     EXPECT_EQ(h.get("/v1/research_results/r1", "research_I1").status, 404);
 }
 
+// An association's own demand (a problem its members share): no employer, its
+// cluster stated; the association alone writes it and asks for its results.
+TEST(ResearchDemands, AnAssociationSubmitsDemandsOfItsOwn) {
+    Harness h;
+    ASSERT_EQ(h.put("/v1/research_results/r1", result("r1", "I1").dump(), "research_I1").status,
+              201);
+    json own = demand("d5", "");
+    own["association_id"] = "A1";
+    own["cluster"] = "battery";
+    const auto created = h.put("/v1/innovation_demands/d5", own.dump(), "assoc_A1");
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(h.get("/v1/innovation_demands/d5", "research_I1").json(), own);
+
+    // Another association neither takes it over nor submits in A1's name.
+    json taken = own;
+    taken["association_id"] = "A2";
+    EXPECT_EQ(h.put("/v1/innovation_demands/d5", taken.dump(), "assoc_A2").status, 403);
+    EXPECT_EQ(h.del("/v1/innovation_demands/d5", "assoc_A2").status, 403);
+    json forged = own;
+    forged["id"] = "d6";
+    const auto in_a1s_name = h.put("/v1/innovation_demands/d6", forged.dump(), "assoc_A2");
+    ASSERT_EQ(in_a1s_name.status, 422) << in_a1s_name.body;
+    EXPECT_EQ(in_a1s_name.json()["errors"][0]["path"], "association_id");
+
+    // The rules: exactly one submitter; an association's own demand states its cluster.
+    const auto errors_of = [&](json body) {
+        body["id"] = "d7";
+        const auto r = h.put("/v1/innovation_demands/d7", body.dump(), "assoc_A1");
+        EXPECT_EQ(r.status, 422) << r.body;
+        std::set<std::string> paths;
+        for (const auto& e : json(r.json()["errors"])) paths.insert(e["path"].get<std::string>());
+        return paths;
+    };
+    json both = own;
+    both["employer_id"] = "E1";
+    EXPECT_EQ(errors_of(both), std::set<std::string>{"association_id"});
+    EXPECT_EQ(errors_of(demand("d7", "")), std::set<std::string>{"association_id"});
+    json no_cluster = own;
+    no_cluster["cluster"] = "";
+    EXPECT_EQ(errors_of(no_cluster), std::set<std::string>{"cluster"});
+
+    // Matched like any demand; its association (alone) asks for its results.
+    h.wait_snapshot_current();
+    const auto found = h.get("/v1/research_results/r1/innovation_demands", "research_I1");
+    ASSERT_EQ(found.status, 200) << found.body;
+    ASSERT_EQ(found.json()["matches"].size(), 1u) << found.body;
+    EXPECT_EQ(found.json()["matches"][0]["innovation_demand_id"], "d5");
+    EXPECT_EQ(found.json()["matches"][0]["employer_id"], "");
+    EXPECT_EQ(found.json()["matches"][0]["cluster"], "battery");
+    const auto results = h.get("/v1/innovation_demands/d5/research_results", "assoc_A1");
+    ASSERT_EQ(results.status, 200) << results.body;
+    ASSERT_EQ(results.json()["matches"].size(), 1u);
+    EXPECT_EQ(results.json()["matches"][0]["research_result_id"], "r1");
+    EXPECT_EQ(h.get("/v1/innovation_demands/d5/research_results", "assoc_A2").status, 403);
+    EXPECT_EQ(h.del("/v1/innovation_demands/d5", "assoc_A1").status, 204);
+}
+
 TEST(ResearchDemands, BulkCsvTakesDemandsWithAResultPerRow) {
     Harness h;
     const std::string csv =
-        "id,employer_id,title,problem,requirements,cluster,valid_until\n"
-        "d1,E1,电池热失控预警,\"识别前兆, 5 秒内\",s1:3:5:must,,2099-12-31\n"
-        "d2,E1,未知技能,,s9:3,,\n"
-        "d3,E2,别家企业,,s1:2,,\n";
+        "id,employer_id,title,problem,requirements,cluster,valid_until,association_id\n"
+        "d1,E1,电池热失控预警,\"识别前兆, 5 秒内\",s1:3:5:must,,2099-12-31,\n"
+        "d2,E1,未知技能,,s9:3,,,\n"
+        "d3,E2,别家企业,,s1:2,,,\n"
+        "d4,,协会共性难题,,s1:2,battery,,A1\n";
     const auto r = h.post("/v1/innovation_demands:bulk", csv, "assoc_A1", "text/csv");
     ASSERT_EQ(r.status, 200) << r.body;
     const json items = r.json()["items"];
-    ASSERT_EQ(items.size(), 3u);
+    ASSERT_EQ(items.size(), 4u);
     EXPECT_EQ(items[0]["status"], "created") << items[0].dump();
     EXPECT_EQ(items[1]["status"], "invalid");
     EXPECT_EQ(items[1]["errors"][0]["path"], "requirements[0].skill_id");
-    EXPECT_EQ(items[2]["status"], "invalid");  // another association's employer
+    EXPECT_EQ(items[2]["status"], "invalid");                     // another association's employer
+    EXPECT_EQ(items[3]["status"], "created") << items[3].dump();  // the association's own
     const json d1 = h.get("/v1/innovation_demands/d1", "assoc_A1").json();
     EXPECT_EQ(d1["problem"], "识别前兆, 5 秒内");
     ASSERT_EQ(d1["requirements"].size(), 1u);

@@ -172,6 +172,13 @@ def career_office(app, graduate, data):
     standards = app.css("#program-detail .standards")
     assert standards.find_elements(By.CSS_SELECTOR, "table .bar") or \
         standards.find_elements(By.CSS_SELECTOR, ".message"), standards.text
+    # Its courses (every generated program has some): each teaches named
+    # skills at a level; no skill id is shown where a name exists.
+    courses = app.css("#program-courses").find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert courses, app.css("#program-courses").text
+    for row in courses:
+        taught = row.find_elements(By.CSS_SELECTOR, "td")[2].text
+        assert re.search(r"\S \d", taught) and not re.search(r"\b[a-z]+\.[a-z_]+\.", taught), taught
     app.shot_both("programs", program_ready)
     # What-if: teach the first shortfall skill at level 5; the server answers
     # before/after (nothing written), and raising a level never loses openings
