@@ -1,6 +1,6 @@
 #pragma once
 // Per-entity glue for the generic CRUD and bulk handlers: wire names, codec,
-// store calls, which roles may read / write, and tenancy:
+// which roles may read / write, and tenancy:
 //   visible(p, v)          may p see stored v at all? (else 404)
 //   ownership_error(p, v)  why v is not p's tenant's to write (nullopt = ok);
 //                          used on the new value (422 naming the field) and
@@ -92,7 +92,7 @@ struct DemandTenancy {
                                                      const auto& v) {
         if (p.role == Role::kAdmin) return std::nullopt;
         if (p.role == Role::kAssociation) {
-            const auto employer = ctx.store.get_employer(v.employer_id);
+            const auto employer = ctx.store.get<Employer>(v.employer_id);
             if (employer && employer->association_id == p.org) return std::nullopt;
         }
         return FieldError{"employer_id", "must be an employer of the key's association '" + p.org +
@@ -111,13 +111,6 @@ struct EntityTraits<Skill> : ReferenceTenancy {
     static std::optional<Skill> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
         return decode_skill(in, "", e);
     }
-    static std::optional<Skill> get(store::Store& s, const std::string& id) {
-        return s.get_skill(id);
-    }
-    static store::Page<Skill> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_skills(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) { return s.delete_skill(id); }
     static std::vector<FieldError> validate_item(const Skill& v, const KnownIds&) {
         return validate(v, "");
     }
@@ -133,13 +126,6 @@ struct EntityTraits<Certificate> : ReferenceTenancy {
     static std::optional<Certificate> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
         return decode_certificate(in, "", e);
     }
-    static std::optional<Certificate> get(store::Store& s, const std::string& id) {
-        return s.get_certificate(id);
-    }
-    static store::Page<Certificate> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_certificates(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) { return s.delete_certificate(id); }
     static std::vector<FieldError> validate_item(const Certificate& v, const KnownIds& k) {
         return validate(v, k, "");
     }
@@ -157,13 +143,6 @@ struct EntityTraits<Institution> : ReferenceTenancy {
     static std::optional<Institution> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
         return decode_institution(in, "", e);
     }
-    static std::optional<Institution> get(store::Store& s, const std::string& id) {
-        return s.get_institution(id);
-    }
-    static store::Page<Institution> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_institutions(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) { return s.delete_institution(id); }
     static std::vector<FieldError> validate_item(const Institution& v, const KnownIds&) {
         return validate(v, "");
     }
@@ -179,13 +158,6 @@ struct EntityTraits<Program> : InstitutionTenancy {
     static std::optional<Program> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
         return decode_program(in, "", e);
     }
-    static std::optional<Program> get(store::Store& s, const std::string& id) {
-        return s.get_program(id);
-    }
-    static store::Page<Program> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_programs(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) { return s.delete_program(id); }
     static std::vector<FieldError> validate_item(const Program& v, const KnownIds& k) {
         return validate(v, k, "");
     }
@@ -201,13 +173,6 @@ struct EntityTraits<Graduate> : InstitutionTenancy {
     static std::optional<Graduate> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
         return decode_graduate(in, "", e);
     }
-    static std::optional<Graduate> get(store::Store& s, const std::string& id) {
-        return s.get_graduate(id);
-    }
-    static store::Page<Graduate> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_graduates(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) { return s.delete_graduate(id); }
     static std::vector<FieldError> validate_item(const Graduate& v, const KnownIds& k) {
         return validate(v, k, "");
     }
@@ -223,13 +188,6 @@ struct EntityTraits<Employer> {
     static std::optional<Employer> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
         return decode_employer(in, "", e);
     }
-    static std::optional<Employer> get(store::Store& s, const std::string& id) {
-        return s.get_employer(id);
-    }
-    static store::Page<Employer> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_employers(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) { return s.delete_employer(id); }
     static std::vector<FieldError> validate_item(const Employer& v, const KnownIds&) {
         return validate(v, "");
     }
@@ -259,11 +217,6 @@ struct EntityTraits<Job> : DemandTenancy {
     static std::optional<Job> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
         return decode_job(in, "", e);
     }
-    static std::optional<Job> get(store::Store& s, const std::string& id) { return s.get_job(id); }
-    static store::Page<Job> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_jobs(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) { return s.delete_job(id); }
     static std::vector<FieldError> validate_item(const Job& v, const KnownIds& k) {
         return validate(v, k, "");
     }
@@ -283,13 +236,6 @@ struct EntityTraits<Placement> {
     static std::optional<Placement> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
         return decode_placement(in, "", e);
     }
-    static std::optional<Placement> get(store::Store& s, const std::string& id) {
-        return s.get_placement(id);
-    }
-    static store::Page<Placement> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_placements(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) { return s.delete_placement(id); }
     static std::vector<FieldError> validate_item(const Placement& v, const KnownIds& k) {
         return validate(v, k, "");
     }
@@ -303,7 +249,7 @@ struct EntityTraits<Placement> {
                                                      const Placement& v) {
         if (p.role == Role::kAdmin) return std::nullopt;
         if (p.role == Role::kCareerOffice) {
-            const auto graduate = ctx.store.get_graduate(v.graduate_id);
+            const auto graduate = ctx.store.get<Graduate>(v.graduate_id);
             if (graduate && graduate->institution_id == p.org) return std::nullopt;
         }
         return FieldError{"graduate_id", "must be a graduate of the key's institution '" + p.org +
@@ -325,13 +271,6 @@ struct EntityTraits<Teacher> : InstitutionTenancy {
     static std::optional<Teacher> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
         return decode_teacher(in, "", e);
     }
-    static std::optional<Teacher> get(store::Store& s, const std::string& id) {
-        return s.get_teacher(id);
-    }
-    static store::Page<Teacher> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_teachers(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) { return s.delete_teacher(id); }
     static std::vector<FieldError> validate_item(const Teacher& v, const KnownIds& k) {
         return validate(v, k, "");
     }
@@ -348,13 +287,6 @@ struct EntityTraits<Course> : InstitutionTenancy {
     static std::optional<Course> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
         return decode_course(in, "", e);
     }
-    static std::optional<Course> get(store::Store& s, const std::string& id) {
-        return s.get_course(id);
-    }
-    static store::Page<Course> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_courses(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) { return s.delete_course(id); }
     static std::vector<FieldError> validate_item(const Course& v, const KnownIds& k) {
         return validate(v, k, "");
     }
@@ -372,15 +304,6 @@ struct EntityTraits<TrainingProgram> : OfferingTenancy {
     static std::optional<TrainingProgram> decode(const nlohmann::json& in,
                                                  std::vector<FieldError>& e) {
         return decode_training_program(in, "", e);
-    }
-    static std::optional<TrainingProgram> get(store::Store& s, const std::string& id) {
-        return s.get_training_program(id);
-    }
-    static store::Page<TrainingProgram> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_training_programs(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) {
-        return s.delete_training_program(id);
     }
     static std::vector<FieldError> validate_item(const TrainingProgram& v, const KnownIds& k) {
         return validate(v, k, "");
@@ -401,13 +324,6 @@ struct EntityTraits<Project> : DemandTenancy {
     static std::optional<Project> decode(const nlohmann::json& in, std::vector<FieldError>& e) {
         return decode_project(in, "", e);
     }
-    static std::optional<Project> get(store::Store& s, const std::string& id) {
-        return s.get_project(id);
-    }
-    static store::Page<Project> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_projects(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) { return s.delete_project(id); }
     static std::vector<FieldError> validate_item(const Project& v, const KnownIds& k) {
         return validate(v, k, "");
     }
@@ -437,15 +353,6 @@ struct EntityTraits<InnovationDemand> : DemandTenancy {
                                                   std::vector<FieldError>& e) {
         return decode_innovation_demand(in, "", e);
     }
-    static std::optional<InnovationDemand> get(store::Store& s, const std::string& id) {
-        return s.get_innovation_demand(id);
-    }
-    static store::Page<InnovationDemand> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_innovation_demands(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) {
-        return s.delete_innovation_demand(id);
-    }
     static std::vector<FieldError> validate_item(const InnovationDemand& v, const KnownIds& k) {
         return validate(v, k, "");
     }
@@ -465,15 +372,6 @@ struct EntityTraits<ResearchResult> : ResearchTenancy {
                                                 std::vector<FieldError>& e) {
         return decode_research_result(in, "", e);
     }
-    static std::optional<ResearchResult> get(store::Store& s, const std::string& id) {
-        return s.get_research_result(id);
-    }
-    static store::Page<ResearchResult> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_research_results(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) {
-        return s.delete_research_result(id);
-    }
     static std::vector<FieldError> validate_item(const ResearchResult& v, const KnownIds& k) {
         return validate(v, k, "");
     }
@@ -490,15 +388,6 @@ struct EntityTraits<OccupationalStandard> : ReferenceTenancy {
     static std::optional<OccupationalStandard> decode(const nlohmann::json& in,
                                                       std::vector<FieldError>& e) {
         return decode_occupational_standard(in, "", e);
-    }
-    static std::optional<OccupationalStandard> get(store::Store& s, const std::string& id) {
-        return s.get_occupational_standard(id);
-    }
-    static store::Page<OccupationalStandard> list(store::Store& s, const store::PageRequest& r) {
-        return s.list_occupational_standards(r);
-    }
-    static bool remove(store::Store& s, const std::string& id) {
-        return s.delete_occupational_standard(id);
     }
     static std::vector<FieldError> validate_item(const OccupationalStandard& v, const KnownIds& k) {
         return validate(v, k, "");

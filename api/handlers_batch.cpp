@@ -95,16 +95,16 @@ Response start_run(BatchRunner& runner, Request& r) {
 
 // The graduate as the store has it now, or 404 (erased, unknown, another tenant's).
 Graduate visible_graduate(ApiContext& ctx, const Principal& p, const std::string& id) {
-    auto g = ctx.store.get_graduate(id);
+    auto g = ctx.store.get<Graduate>(id);
     if (!g || !owns_institution(p, g->institution_id)) throw NotFoundError("graduate", id);
     return std::move(*g);
 }
 
 bool owns_job(ApiContext& ctx, const Principal& p, const std::string& job_id) {
-    const auto job = ctx.store.get_job(job_id);
+    const auto job = ctx.store.get<Job>(job_id);
     if (!job) return false;
     if (p.role == Role::kAdmin) return true;
-    const auto employer = ctx.store.get_employer(job->employer_id);
+    const auto employer = ctx.store.get<Employer>(job->employer_id);
     return employer && owns_association(p, employer->association_id);
 }
 
@@ -201,7 +201,7 @@ Response unplaced_graduates(ApiContext& ctx, LatestRunCache& latest, Request& r,
     // the snapshot may lag a write by up to a second.
     return diagnostics_page(ctx, *results, results->unplaced_graduates(), r,
                             [&](const std::string& graduate_id) {
-                                const auto stored = ctx.store.get_graduate(graduate_id);
+                                const auto stored = ctx.store.get<Graduate>(graduate_id);
                                 return stored && owns_institution(p, stored->institution_id);
                             });
 }
@@ -281,7 +281,7 @@ Response program_alignment_report(ApiContext& ctx, LatestRunCache& latest, Reque
     const auto results = latest_or_404(latest);
     auto visible = [&](const json& row) {
         if (p.role != Role::kCareerOffice) return true;
-        const auto program = ctx.store.get_program(row.value("program_id", ""));
+        const auto program = ctx.store.get<Program>(row.value("program_id", ""));
         return program && owns_institution(p, program->institution_id);
     };
     const std::string cursor = r.query_value("cursor").value_or("");

@@ -197,7 +197,7 @@ Response bulk(ApiContext& ctx, Request& req, const Principal& p) {
         [&ctx, &p](const T& value, std::vector<FieldError>& errors) {
             if (p.role == Role::kAdmin) return;
             if (auto e = Traits::ownership_error(ctx, p, value)) errors.push_back(*e);
-            if (auto existing = Traits::get(ctx.store, value.id);
+            if (auto existing = ctx.store.get<T>(value.id);
                 existing && Traits::ownership_error(ctx, p, *existing)) {
                 errors.push_back({"id", "cannot be written with this key"});
             }

@@ -21,7 +21,7 @@ constexpr std::chrono::seconds kErasurePublishTimeout{10};
 template <class T>
 T read_visible(ApiContext& ctx, const Principal& p, const std::string& id) {
     using Traits = EntityTraits<T>;
-    auto value = Traits::get(ctx.store, id);
+    auto value = ctx.store.get<T>(id);
     if (!value || !Traits::visible(ctx, p, *value)) throw NotFoundError(Traits::kKind, id);
     return std::move(*value);
 }
@@ -37,7 +37,7 @@ Response list(ApiContext& ctx, Request& req, const Principal& p) {
     if constexpr (std::is_same_v<T, Skill>) {
         if (const auto q = req.query_value("q")) {  // a search: ranked, one page
             std::vector<Skill> all;
-            ctx.store.scan_skills({}, [&all](const Skill& s) { all.push_back(s); });
+            ctx.store.scan<Skill>({}, [&all](const Skill& s) { all.push_back(s); });
             const auto limit =
                 query_size(req, "limit", ctx.settings.default_page, 1, ctx.settings.max_page);
             nlohmann::json items = nlohmann::json::array();
@@ -51,7 +51,7 @@ Response list(ApiContext& ctx, Request& req, const Principal& p) {
     page.after_id = req.query_value("cursor").value_or("");
     page.limit = query_size(req, "limit", ctx.settings.default_page, 1, ctx.settings.max_page);
     page.org_id = Traits::list_org(p);
-    const auto result = Traits::list(ctx.store, page);
+    const auto result = ctx.store.list<T>(page);
     nlohmann::json items = nlohmann::json::array();
     for (const auto& item : result.items) items.push_back(encode(item));
     nlohmann::json body = {{"items", std::move(items)}};
@@ -81,7 +81,7 @@ Response put_one(ApiContext& ctx, Request& req, const Principal& p) {
     // holds the store's writer): two tenants racing on a new id cannot both
     // pass the check, the second sees the first's row and gets 404.
     store::Store::WriteScope scope(ctx.store);
-    if (auto existing = Traits::get(ctx.store, id)) {
+    if (auto existing = ctx.store.get<T>(id)) {
         if (!Traits::visible(ctx, p, *existing)) throw NotFoundError(Traits::kKind, id);
         if (Traits::ownership_error(ctx, p, *existing)) {
             throw Forbidden(std::string("this key may not replace ") + Traits::kKind + " '" + id +
@@ -92,7 +92,7 @@ Response put_one(ApiContext& ctx, Request& req, const Principal& p) {
         throw ValidationError(std::vector<FieldError>{*error});
     const auto outcome = ctx.store.upsert(*value);
     scope.commit();
-    auto stored = Traits::get(ctx.store, id);
+    auto stored = ctx.store.get<T>(id);
     Response res = json_response(encode(stored ? *stored : *value),
                                  outcome == store::UpsertOutcome::kCreated ? 201 : 200);
     if (outcome == store::UpsertOutcome::kCreated) {
@@ -110,7 +110,7 @@ Response delete_one(ApiContext& ctx, Request& req, const Principal& p) {
     if (Traits::ownership_error(ctx, p, existing)) {
         throw Forbidden(std::string("this key may not delete ") + Traits::kKind + " '" + id + "'");
     }
-    if (!Traits::remove(ctx.store, id)) throw NotFoundError(Traits::kKind, id);
+    if (!ctx.store.remove<T>(id)) throw NotFoundError(Traits::kKind, id);
     const std::int64_t version = ctx.store.data_version();  // includes this delete
     scope.commit();
     if constexpr (std::is_same_v<T, Graduate>) {

@@ -20,7 +20,7 @@ void add_me_route(std::vector<RouteSpec>& routes, ApiContext& ctx) {
                       [&ctx](Request&, const Principal& p) {
                           nlohmann::json org_name = nullptr;
                           if (p.role == Role::kCareerOffice) {
-                              if (auto inst = ctx.store.get_institution(p.org)) {
+                              if (auto inst = ctx.store.get<Institution>(p.org)) {
                                   org_name = inst->name;
                               }
                           }

@@ -13,7 +13,7 @@ std::vector<Placement> read_placements(store::Store& store) {
     page.limit = OutcomeReportCache::kPage;
     for (;;) {
         std::size_t read = 0;
-        store.scan_placements(page, [&](const Placement& p) {
+        store.scan<Placement>(page, [&](const Placement& p) {
             out.push_back(p);
             ++read;
         });

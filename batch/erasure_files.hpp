@@ -1,6 +1,6 @@
 #pragma once
 // Erasure in the run folders already written. A graduate erased from the
-// store (Store::delete_graduate) leaves the SHA-256 of its id in the store's
+// store (Store::remove<Graduate>) leaves the SHA-256 of its id in the store's
 // pending erasures; this rewrites every published run folder so that no file
 // names the id any more, then clears the pending entries:
 //   *.csv   every row with a field equal to an erased id is dropped;

@@ -37,7 +37,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
     store::ScanOptions scan;
     scan.with_evidence = false;
 
-    store.scan_skills(scan, [&](const Skill& s) {
+    store.scan<Skill>(scan, [&](const Skill& s) {
         taxonomy.add("skill").add(s.id).add(s.name_zh).add(s.name_en).add(s.category);
         hash_list(taxonomy, s.aliases);
         builder.add_skill(s);
@@ -46,13 +46,13 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         standards.add_skill(s);
         training.add_skill(s);
     });
-    store.scan_certificates(scan, [&](const Certificate& c) {
+    store.scan<Certificate>(scan, [&](const Certificate& c) {
         taxonomy.add_entity(c);
         builder.add_certificate(c);
         training.add_certificate(c);
         standards.add_certificate(c);
     });
-    store.scan_institutions(scan, [&](const Institution& i) {
+    store.scan<Institution>(scan, [&](const Institution& i) {
         data.add("institution").add(i.id).add(i.name).add(i.district).add(std::int64_t(i.level));
         builder.add_institution(i);
         teams.add_institution(i);
@@ -60,7 +60,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         standards.add_institution(i);
         training.add_institution(i);
     });
-    store.scan_programs(scan, [&](const Program& p) {
+    store.scan<Program>(scan, [&](const Program& p) {
         data.add("program").add(p.id).add(p.institution_id).add(p.name).add(p.code).add(p.cluster);
         data.add(std::int64_t(p.education_level)).add(std::int64_t(p.cohort_size));
         for (const auto& c : p.curriculum) data.add(c.skill_id).add(std::int64_t(c.level));
@@ -69,7 +69,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         builder.add_program(p);
         standards.add_program(p);
     });
-    store.scan_employers(scan, [&](const Employer& e) {
+    store.scan<Employer>(scan, [&](const Employer& e) {
         data.add("employer")
             .add(e.id)
             .add(e.name)
@@ -81,7 +81,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         teams.add_employer(e);
         research.add_employer(e);
     });
-    store.scan_jobs(scan, [&](const Job& j) {
+    store.scan<Job>(scan, [&](const Job& j) {
         data.add("job").add(j.id).add(j.employer_id).add(j.title).add(j.cluster).add(j.district);
         data.add(std::int64_t(j.headcount)).add(std::int64_t(j.min_education)).add(j.valid_until);
         hash_list(data, j.required_certificates);
@@ -99,7 +99,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         training.add_demand(j);
     });
     std::uint64_t seen = 0;
-    store.scan_graduates(scan, [&](const Graduate& g) {
+    store.scan<Graduate>(scan, [&](const Graduate& g) {
         data.add("graduate").add(g.id).add(g.institution_id).add(g.program_id);
         data.add(std::int64_t(g.graduation_year)).add(std::int64_t(g.education_level));
         for (const auto& s : g.skills) data.add(s.skill_id).add(std::int64_t(s.level));
@@ -110,18 +110,18 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         builder.add_graduate(g);
         if ((++seen & 0x3FFF) == 0) reporter.advance(seen);
     });
-    store.scan_placements(scan, [&](const Placement& p) {
+    store.scan<Placement>(scan, [&](const Placement& p) {
         data.add("placement").add(p.id).add(p.graduate_id).add(p.employer_id).add(p.job_id);
         data.add(p.date).add(std::int64_t(p.source));
         out.placements.push_back(p);
     });
-    store.scan_teachers(scan, [&](const Teacher& t) {
+    store.scan<Teacher>(scan, [&](const Teacher& t) {
         data.add("teacher").add(t.id).add(t.institution_id);
         for (const auto& s : t.expertise) data.add(s.skill_id).add(std::int64_t(s.level));
         data.add(std::int64_t(t.dual_qualified)).add(std::int64_t(t.available));
         teams.add_supply(t);
     });
-    store.scan_projects(scan, [&](const Project& p) {
+    store.scan<Project>(scan, [&](const Project& p) {
         data.add("project").add(p.id).add(p.employer_id).add(p.title);
         data.add(std::int64_t(p.team_size)).add(p.start_date).add(p.end_date);
         for (const auto& r : p.requirements) {
@@ -132,27 +132,27 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         if (key && !matcher::valid_on(*key, *as_of_key)) return;  // ended: not matched
         teams.add_demand(p);
     });
-    store.scan_research_results(scan, [&](const ResearchResult& v) {
+    store.scan<ResearchResult>(scan, [&](const ResearchResult& v) {
         data.add_entity(v);
         research.add_supply(v);
     });
-    store.scan_innovation_demands(scan, [&](const InnovationDemand& v) {
+    store.scan<InnovationDemand>(scan, [&](const InnovationDemand& v) {
         data.add_entity(v);
         const auto key = matcher::date_key(v.valid_until);
         if (key && !matcher::valid_on(*key, *as_of_key)) return;  // past: not matched
         research.add_demand(v);
     });
-    store.scan_courses(scan, [&](const Course& v) {
+    store.scan<Course>(scan, [&](const Course& v) {
         data.add_entity(v);
         builder.add_course(v);
         standards.add_course(v);
     });
-    store.scan_training_programs(scan, [&](const TrainingProgram& v) {
+    store.scan<TrainingProgram>(scan, [&](const TrainingProgram& v) {
         data.add_entity(v);
         builder.add_training_program(v);
         training.add_supply(v);
     });
-    store.scan_occupational_standards(scan, [&](const OccupationalStandard& v) {
+    store.scan<OccupationalStandard>(scan, [&](const OccupationalStandard& v) {
         taxonomy.add_entity(v);  // reference data, as skills and certificates
         standards.add_standard(v);
     });

@@ -41,7 +41,8 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 echo "== slow clients bench: $(nproc) cores, $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo ?)"
-"$new_tm" generate --preset demo --seed 7 --jobs "$jobs" --graduates "$graduates" --out "$work/data" >/dev/null
+"$new_tm" generate --preset demo --seed 7 --jobs "$jobs" --graduates "$graduates" --out "$work/generated" >/dev/null
+bench/common_world.py "$work/generated" "$work/data"  # the kinds and fields 0cf38c3 reads
 # The old binary makes the store (schema 2): the old server cannot open a
 # newer schema, and the new one migrates it when it opens it after the old run.
 "$old_tm" import --db "$work/full.db" "$work/data" >/dev/null

@@ -7,8 +7,8 @@
 //    raw prepared INSERTs (no validation, no existence check) vs
 //    Store::upsert_many (validation, per-item results, upsert). Then the same
 //    jobs again through upsert_many (the replace path).
-// 2. Read them back: Store::scan_jobs (merged ordered scans) vs one JOIN.
-// 3. Graduates (30 skills, no evidence): scan_graduates(with_evidence=false),
+// 2. Read them back: Store::scan<Job> (merged ordered scans) vs one JOIN.
+// 3. Graduates (30 skills, no evidence): scan<Graduate>(with_evidence=false),
 //    which builds full entities, vs JOINs that only count rows: without ORDER
 //    BY (SQLite walks the child table and looks every parent up), with ORDER
 //    BY id, and CROSS JOIN (parent forced outside).
@@ -271,7 +271,7 @@ int main(int argc, char** argv) {
     const Timing job_join_seconds = seconds_since(start);
     ScanTotals merged;
     start = Stopwatch{};
-    store.scan_jobs({}, [&](const tmd::Job& job) {
+    store.scan<tmd::Job>({}, [&](const tmd::Job& job) {
         ++merged.parents;
         for (const tmd::Requirement& r : job.requirements) {
             ++merged.rows;
@@ -293,7 +293,7 @@ int main(int argc, char** argv) {
     std::printf("  rate upsert_many / raw: %.2f (cpu), %.2f (wall)\n",
                 raw_seconds.cpu / upsert_seconds.cpu, raw_seconds.wall / upsert_seconds.wall);
     report("scan: JOIN (baseline)", job_join_seconds, n_jobs, "jobs");
-    report("scan: Store::scan_jobs (merged)", job_scan_seconds, n_jobs, "jobs");
+    report("scan: Store::scan<Job> (merged)", job_scan_seconds, n_jobs, "jobs");
 
     {
         // Point reads, the API's GET /v1/jobs/{id} path when not served from a snapshot.
@@ -302,15 +302,15 @@ int main(int argc, char** argv) {
         long long found = 0;
         start = Stopwatch{};
         for (int i = 0; i < reads; ++i) {
-            const auto job = store.get_job(jobs[rng() % jobs.size()].id);
+            const auto job = store.get<tmd::Job>(jobs[rng() % jobs.size()].id);
             found += job ? static_cast<long long>(job->requirements.size()) : 0;
         }
         const Timing get_seconds = seconds_since(start);
         if (found != 15LL * reads) {
-            std::fprintf(stderr, "get_job found %lld requirement rows\n", found);
+            std::fprintf(stderr, "get<Job> found %lld requirement rows\n", found);
             return 1;
         }
-        report("Store::get_job, random ids", get_seconds, reads, "gets");
+        report("Store::get<Job>, random ids", get_seconds, reads, "gets");
     }
 
     if (n_graduates > 0) {
@@ -360,7 +360,7 @@ int main(int argc, char** argv) {
         ts::ScanOptions options;
         options.with_evidence = false;
         start = Stopwatch{};
-        store.scan_graduates(options, [&](const tmd::Graduate& g) {
+        store.scan<tmd::Graduate>(options, [&](const tmd::Graduate& g) {
             ++scanned.parents;
             for (const tmd::GraduateSkill& s : g.skills) {
                 ++scanned.rows;
@@ -381,7 +381,7 @@ int main(int argc, char** argv) {
         report("scan: JOIN ORDER BY id (planner puts parent outside)", plain_seconds, n_graduates,
                "graduates");
         report("scan: CROSS JOIN (parent outside)", cross_seconds, n_graduates, "graduates");
-        report("scan: Store::scan_graduates (merged, full entities)", merged_seconds, n_graduates,
+        report("scan: Store::scan<Graduate> (merged, full entities)", merged_seconds, n_graduates,
                "graduates");
         std::printf("  speed merged / JOIN without ORDER BY: %.2f (cpu), %.2f (wall)\n",
                     naive_seconds.cpu / merged_seconds.cpu,

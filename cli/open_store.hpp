@@ -25,7 +25,7 @@ inline std::optional<std::string> missing_organisation(store::Store& db, store::
     if (role == store::Role::kAssociation && !db.association_exists(org))
         return "no association '" + org + "' (no employer belongs to it)";
     if ((role == store::Role::kCareerOffice || role == store::Role::kResearchOffice) &&
-        !db.get_institution(org))
+        !db.get<Institution>(org))
         return "no institution '" + org + "'";
     return std::nullopt;
 }

@@ -72,7 +72,7 @@ class Ingest {
           check_(std::move(check)) {
         if constexpr (kHasSkillReferences<T>) {
             std::vector<Skill> all;
-            store_.scan_skills({}, [&all](const Skill& s) { all.push_back(s); });
+            store_.scan<Skill>({}, [&all](const Skill& s) { all.push_back(s); });
             skills_.emplace(std::move(all));
         }
     }

@@ -16,38 +16,10 @@ constexpr std::int64_t kPruneEvery = 1024;
 // f(the reader of `kind`'s entities, store_<kind>.cpp).
 template <class F>
 void with_reader(EntityKind kind, F&& f) {
-    switch (kind) {
-        case EntityKind::kSkills:
-            return f(read_skills);
-        case EntityKind::kCertificates:
-            return f(read_certificates);
-        case EntityKind::kInstitutions:
-            return f(read_institutions);
-        case EntityKind::kPrograms:
-            return f(read_programs);
-        case EntityKind::kEmployers:
-            return f(read_employers);
-        case EntityKind::kJobs:
-            return f(read_jobs);
-        case EntityKind::kGraduates:
-            return f(read_graduates);
-        case EntityKind::kPlacements:
-            return f(read_placements);
-        case EntityKind::kTeachers:
-            return f(read_teachers);
-        case EntityKind::kProjects:
-            return f(read_projects);
-        case EntityKind::kInnovationDemands:
-            return f(read_innovation_demands);
-        case EntityKind::kResearchResults:
-            return f(read_research_results);
-        case EntityKind::kOccupationalStandards:
-            return f(read_occupational_standards);
-        case EntityKind::kCourses:
-            return f(read_courses);
-        case EntityKind::kTrainingPrograms:
-            return f(read_training_programs);
-    }
+    with_entity_type(kind, [&]<class T>(std::type_identity<T>) {
+        const Reader<T> read = read_entities;
+        f(read);
+    });
 }
 
 // Delivers `kind` from scratch: clear, then one ordered scan.

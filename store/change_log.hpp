@@ -6,7 +6,7 @@
 // row (kind, id) to `change_log` inside the write's own transaction, so the
 // log and the data commit together and a rolled-back write leaves no row.
 // The oldest rows are pruned once more than kChangeLogKeep follow them.
-// Erasure (delete_graduate) must not leave the graduate's id behind: it
+// Erasure (remove<Graduate>) must not leave the graduate's id behind: it
 // blanks that id in every log row (and the ids of the placements erased with
 // it) and appends a marker row with id ''.
 //

@@ -78,96 +78,33 @@ class Store {
     // programs, employers). Cached; kept current by this Store's writes.
     KnownIds known_ids();
 
-    // --- one entity: validate, then insert or replace it with all its child rows.
-    UpsertOutcome upsert(const Skill& value);
-    UpsertOutcome upsert(const Certificate& value);
-    UpsertOutcome upsert(const Institution& value);
-    UpsertOutcome upsert(const Program& value);
-    UpsertOutcome upsert(const Employer& value);
-    UpsertOutcome upsert(const Job& value);
-    UpsertOutcome upsert(const Graduate& value);
-    UpsertOutcome upsert(const Placement& value);
-    UpsertOutcome upsert(const Teacher& value);
-    UpsertOutcome upsert(const Project& value);
-    UpsertOutcome upsert(const InnovationDemand& value);
-    UpsertOutcome upsert(const ResearchResult& value);
-    UpsertOutcome upsert(const OccupationalStandard& value);
-    UpsertOutcome upsert(const Course& value);
-    UpsertOutcome upsert(const TrainingProgram& value);
+    // --- entities of every kind T (models/entity_registry.hpp: Skill, Job,
+    // Graduate, ...), one set of operations for all of them.
 
-    // --- many of one kind in ONE transaction, a result per item (store_types.hpp).
-    BulkResult upsert_many(std::span<const Skill> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const Certificate> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const Institution> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const Program> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const Employer> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const Job> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const Graduate> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const Placement> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const Teacher> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const Project> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const InnovationDemand> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const ResearchResult> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const OccupationalStandard> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const Course> values, BulkMode mode);
-    BulkResult upsert_many(std::span<const TrainingProgram> values, BulkMode mode);
-
-    std::optional<Skill> get_skill(const std::string& id);
-    std::optional<Certificate> get_certificate(const std::string& id);
-    std::optional<Institution> get_institution(const std::string& id);
-    std::optional<Program> get_program(const std::string& id);
-    std::optional<Employer> get_employer(const std::string& id);
-    std::optional<Job> get_job(const std::string& id);
-    std::optional<Graduate> get_graduate(const std::string& id);
-    std::optional<Placement> get_placement(const std::string& id);
-    std::optional<Teacher> get_teacher(const std::string& id);
-    std::optional<Project> get_project(const std::string& id);
-    std::optional<InnovationDemand> get_innovation_demand(const std::string& id);
-    std::optional<ResearchResult> get_research_result(const std::string& id);
-    std::optional<OccupationalStandard> get_occupational_standard(const std::string& id);
-    std::optional<Course> get_course(const std::string& id);
-    std::optional<TrainingProgram> get_training_program(const std::string& id);
-
-    Page<Skill> list_skills(const PageRequest& request);
-    Page<Certificate> list_certificates(const PageRequest& request);
-    Page<Institution> list_institutions(const PageRequest& request);
-    Page<Program> list_programs(const PageRequest& request);
-    Page<Employer> list_employers(const PageRequest& request);
-    Page<Job> list_jobs(const PageRequest& request);
-    Page<Graduate> list_graduates(const PageRequest& request);
-    Page<Placement> list_placements(const PageRequest& request);
-    Page<Teacher> list_teachers(const PageRequest& request);
-    Page<Project> list_projects(const PageRequest& request);
-    Page<InnovationDemand> list_innovation_demands(const PageRequest& request);
-    Page<ResearchResult> list_research_results(const PageRequest& request);
-    Page<OccupationalStandard> list_occupational_standards(const PageRequest& request);
-    Page<Course> list_courses(const PageRequest& request);
-    Page<TrainingProgram> list_training_programs(const PageRequest& request);
+    // One entity: validate, then insert or replace it with all its child rows.
+    template <class T>
+    UpsertOutcome upsert(const T& value);
+    // Many of one kind in ONE transaction, a result per item (store_types.hpp).
+    template <class T>
+    BulkResult upsert_many(std::span<const T> values, BulkMode mode);
+    template <class T>
+    std::optional<T> get(const std::string& id);
+    // A page in id order; request.org_id narrows it to what that organisation
+    // owns (its institution's graduates, its association's jobs, ...).
+    template <class T>
+    Page<T> list(const PageRequest& request);
 
     // Deletes; false if the id did not exist. Skills, certificates,
     // institutions, programs, employers and jobs still referenced by another
     // entity (a job or employer by a placement, an institution by a teacher,
     // an employer by a project) throw ConflictError (checking
     // skill and certificate references scans the child tables: a rare admin
-    // operation). delete_graduate is erasure: it deletes the graduate's
+    // operation). remove<Graduate> is erasure: it deletes the graduate's
     // placements with it, with secure_delete the rows are overwritten in the
     // file, and the WAL is checkpointed and truncated so no old copy stays
     // behind.
-    bool delete_skill(const std::string& id);
-    bool delete_certificate(const std::string& id);
-    bool delete_institution(const std::string& id);
-    bool delete_program(const std::string& id);
-    bool delete_employer(const std::string& id);
-    bool delete_job(const std::string& id);
-    bool delete_graduate(const std::string& id);
-    bool delete_placement(const std::string& id);
-    bool delete_teacher(const std::string& id);
-    bool delete_project(const std::string& id);
-    bool delete_innovation_demand(const std::string& id);
-    bool delete_research_result(const std::string& id);
-    bool delete_occupational_standard(const std::string& id);
-    bool delete_course(const std::string& id);
-    bool delete_training_program(const std::string& id);
+    template <class T>
+    bool remove(const std::string& id);
 
     std::int64_t count(EntityKind kind);
     StoreSummary summary();
@@ -184,30 +121,8 @@ class Store {
     // with_evidence=false when only levels are needed (the matcher).
     // The entity passed to the callback is reused between calls: copy what
     // you keep.
-    void scan_skills(const ScanOptions& options, const std::function<void(const Skill&)>& sink);
-    void scan_certificates(const ScanOptions& options,
-                           const std::function<void(const Certificate&)>& sink);
-    void scan_institutions(const ScanOptions& options,
-                           const std::function<void(const Institution&)>& sink);
-    void scan_programs(const ScanOptions& options, const std::function<void(const Program&)>& sink);
-    void scan_employers(const ScanOptions& options,
-                        const std::function<void(const Employer&)>& sink);
-    void scan_jobs(const ScanOptions& options, const std::function<void(const Job&)>& sink);
-    void scan_graduates(const ScanOptions& options,
-                        const std::function<void(const Graduate&)>& sink);
-    void scan_placements(const ScanOptions& options,
-                         const std::function<void(const Placement&)>& sink);
-    void scan_teachers(const ScanOptions& options, const std::function<void(const Teacher&)>& sink);
-    void scan_projects(const ScanOptions& options, const std::function<void(const Project&)>& sink);
-    void scan_innovation_demands(const ScanOptions& options,
-                                 const std::function<void(const InnovationDemand&)>& sink);
-    void scan_research_results(const ScanOptions& options,
-                               const std::function<void(const ResearchResult&)>& sink);
-    void scan_occupational_standards(const ScanOptions& options,
-                                     const std::function<void(const OccupationalStandard&)>& sink);
-    void scan_courses(const ScanOptions& options, const std::function<void(const Course&)>& sink);
-    void scan_training_programs(const ScanOptions& options,
-                                const std::function<void(const TrainingProgram&)>& sink);
+    template <class T>
+    void scan(const ScanOptions& options, const std::function<void(const T&)>& sink);
 
     // --- the change log (change_log.hpp): delivers to `sink` what changed
     // after position `after_seq` (a negative position: everything), in one

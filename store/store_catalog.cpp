@@ -53,8 +53,8 @@ bool write_entity(Store::Impl& impl, const Skill& value) {
     return exists;
 }
 
-void read_skills(Database& db, const ReadPlan& plan,
-                 const std::function<void(const Skill&)>& sink) {
+void read_entities(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Skill&)>& sink) {
     StatementLease parent_lease =
         parent_statement(db, row_columns<Skill>(), row_table<Skill>(), plan, "");
     Statement& parent = parent_lease.get();
@@ -85,8 +85,8 @@ bool write_entity(Store::Impl& impl, const Certificate& value) {
     return exists;
 }
 
-void read_certificates(Database& db, const ReadPlan& plan,
-                       const std::function<void(const Certificate&)>& sink) {
+void read_entities(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Certificate&)>& sink) {
     StatementLease parent_lease =
         parent_statement(db, row_columns<Certificate>(), row_table<Certificate>(), plan, "");
     Statement& parent = parent_lease.get();
@@ -116,8 +116,8 @@ bool write_entity(Store::Impl& impl, const Institution& value) {
     return exists;
 }
 
-void read_institutions(Database& db, const ReadPlan& plan,
-                       const std::function<void(const Institution&)>& sink) {
+void read_entities(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Institution&)>& sink) {
     StatementLease parent_lease =
         parent_statement(db, row_columns<Institution>(), row_table<Institution>(), plan, "");
     Statement& parent = parent_lease.get();
@@ -141,8 +141,8 @@ bool write_entity(Store::Impl& impl, const Employer& value) {
     return exists;
 }
 
-void read_employers(Database& db, const ReadPlan& plan,
-                    const std::function<void(const Employer&)>& sink) {
+void read_entities(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Employer&)>& sink) {
     StatementLease parent_lease = parent_statement(
         db, row_columns<Employer>(), row_table<Employer>(), plan, "association_id = ?2");
     Statement& parent = parent_lease.get();
@@ -154,75 +154,8 @@ void read_employers(Database& db, const ReadPlan& plan,
 }
 
 // --- Store members
-UpsertOutcome Store::upsert(const Skill& value) {
-    return upsert_one(*impl_, read_skills, value);
-}
-UpsertOutcome Store::upsert(const Certificate& value) {
-    return upsert_one(*impl_, read_certificates, value);
-}
-UpsertOutcome Store::upsert(const Institution& value) {
-    return upsert_one(*impl_, read_institutions, value);
-}
-UpsertOutcome Store::upsert(const Employer& value) {
-    return upsert_one(*impl_, read_employers, value);
-}
 
-BulkResult Store::upsert_many(std::span<const Skill> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_skills, values, mode);
-}
-BulkResult Store::upsert_many(std::span<const Certificate> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_certificates, values, mode);
-}
-BulkResult Store::upsert_many(std::span<const Institution> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_institutions, values, mode);
-}
-BulkResult Store::upsert_many(std::span<const Employer> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_employers, values, mode);
-}
-
-std::optional<Skill> Store::get_skill(const std::string& id) {
-    return get_one<Skill>(*impl_, read_skills, id);
-}
-std::optional<Certificate> Store::get_certificate(const std::string& id) {
-    return get_one<Certificate>(*impl_, read_certificates, id);
-}
-std::optional<Institution> Store::get_institution(const std::string& id) {
-    return get_one<Institution>(*impl_, read_institutions, id);
-}
-std::optional<Employer> Store::get_employer(const std::string& id) {
-    return get_one<Employer>(*impl_, read_employers, id);
-}
-
-Page<Skill> Store::list_skills(const PageRequest& request) {
-    return list_page<Skill>(*impl_, read_skills, request);
-}
-Page<Certificate> Store::list_certificates(const PageRequest& request) {
-    return list_page<Certificate>(*impl_, read_certificates, request);
-}
-Page<Institution> Store::list_institutions(const PageRequest& request) {
-    return list_page<Institution>(*impl_, read_institutions, request);
-}
-Page<Employer> Store::list_employers(const PageRequest& request) {
-    return list_page<Employer>(*impl_, read_employers, request);
-}
-
-void Store::scan_skills(const ScanOptions& options, const std::function<void(const Skill&)>& sink) {
-    scan_all<Skill>(*impl_, read_skills, options, sink);
-}
-void Store::scan_certificates(const ScanOptions& options,
-                              const std::function<void(const Certificate&)>& sink) {
-    scan_all<Certificate>(*impl_, read_certificates, options, sink);
-}
-void Store::scan_institutions(const ScanOptions& options,
-                              const std::function<void(const Institution&)>& sink) {
-    scan_all<Institution>(*impl_, read_institutions, options, sink);
-}
-void Store::scan_employers(const ScanOptions& options,
-                           const std::function<void(const Employer&)>& sink) {
-    scan_all<Employer>(*impl_, read_employers, options, sink);
-}
-
-bool Store::delete_skill(const std::string& id) {
+bool delete_stored(Store::Impl& impl, std::type_identity<Skill>, const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM job_requirements WHERE skill_id = ?1 LIMIT 1", "jobs"},
         {"SELECT 1 FROM program_curriculum WHERE skill_id = ?1 LIMIT 1", "programs"},
@@ -238,11 +171,11 @@ bool Store::delete_skill(const std::string& id) {
         {"SELECT 1 FROM course_skills WHERE skill_id = ?1 LIMIT 1", "courses"},
         {"SELECT 1 FROM training_program_skills WHERE skill_id = ?1 LIMIT 1", "training_programs"},
     };
-    return delete_entity(*impl_, "skill", erase_logged<EntityKind::kSkills, erase_skill>,
-                         kReferences, &KnownIds::skills, id);
+    return delete_entity(impl, "skill", erase_logged<EntityKind::kSkills, erase_skill>, kReferences,
+                         &KnownIds::skills, id);
 }
 
-bool Store::delete_certificate(const std::string& id) {
+bool delete_stored(Store::Impl& impl, std::type_identity<Certificate>, const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM job_certificates WHERE certificate_id = ?1 LIMIT 1", "jobs"},
         {"SELECT 1 FROM program_certificates WHERE certificate_id = ?1 LIMIT 1", "programs"},
@@ -251,12 +184,12 @@ bool Store::delete_certificate(const std::string& id) {
          "training_programs"},
         {"SELECT 1 FROM graduate_certificates WHERE certificate_id = ?1 LIMIT 1", "graduates"},
     };
-    return delete_entity(*impl_, "certificate",
+    return delete_entity(impl, "certificate",
                          erase_logged<EntityKind::kCertificates, erase_certificate>, kReferences,
                          &KnownIds::certificates, id);
 }
 
-bool Store::delete_institution(const std::string& id) {
+bool delete_stored(Store::Impl& impl, std::type_identity<Institution>, const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM programs WHERE institution_id = ?1 LIMIT 1", "programs"},
         {"SELECT 1 FROM graduates WHERE institution_id = ?1 LIMIT 1", "graduates"},
@@ -265,19 +198,19 @@ bool Store::delete_institution(const std::string& id) {
         {"SELECT 1 FROM courses WHERE institution_id = ?1 LIMIT 1", "courses"},
         {"SELECT 1 FROM training_programs WHERE institution_id = ?1 LIMIT 1", "training_programs"},
     };
-    return delete_entity(*impl_, "institution",
+    return delete_entity(impl, "institution",
                          erase_logged<EntityKind::kInstitutions, erase_institution>, kReferences,
                          &KnownIds::institutions, id);
 }
 
-bool Store::delete_employer(const std::string& id) {
+bool delete_stored(Store::Impl& impl, std::type_identity<Employer>, const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM jobs WHERE employer_id = ?1 LIMIT 1", "jobs"},
         {"SELECT 1 FROM placements WHERE employer_id = ?1 LIMIT 1", "placements"},
         {"SELECT 1 FROM projects WHERE employer_id = ?1 LIMIT 1", "projects"},
         {"SELECT 1 FROM innovation_demands WHERE employer_id = ?1 LIMIT 1", "innovation_demands"},
     };
-    return delete_entity(*impl_, "employer", erase_logged<EntityKind::kEmployers, erase_employer>,
+    return delete_entity(impl, "employer", erase_logged<EntityKind::kEmployers, erase_employer>,
                          kReferences, &KnownIds::employers, id);
 }
 

@@ -69,8 +69,8 @@ bool write_entity(Store::Impl& impl, const Graduate& value) {
     return exists;
 }
 
-void read_graduates(Database& db, const ReadPlan& plan,
-                    const std::function<void(const Graduate&)>& sink) {
+void read_entities(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Graduate&)>& sink) {
     StatementLease parent_lease = parent_statement(
         db, row_columns<Graduate>(), row_table<Graduate>(), plan, "institution_id = ?2");
     Statement& parent = parent_lease.get();
@@ -115,35 +115,14 @@ void read_graduates(Database& db, const ReadPlan& plan,
     }
 }
 
-UpsertOutcome Store::upsert(const Graduate& value) {
-    return upsert_one(*impl_, read_graduates, value);
-}
-
-BulkResult Store::upsert_many(std::span<const Graduate> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_graduates, values, mode);
-}
-
-std::optional<Graduate> Store::get_graduate(const std::string& id) {
-    return get_one<Graduate>(*impl_, read_graduates, id);
-}
-
-Page<Graduate> Store::list_graduates(const PageRequest& request) {
-    return list_page<Graduate>(*impl_, read_graduates, request);
-}
-
-void Store::scan_graduates(const ScanOptions& options,
-                           const std::function<void(const Graduate&)>& sink) {
-    scan_all<Graduate>(*impl_, read_graduates, options, sink);
-}
-
-bool Store::delete_graduate(const std::string& id) {
-    std::lock_guard lock(impl_->mutex);
-    const bool deleted = delete_entity(*impl_, "graduate", erase_and_log_erasure, {}, nullptr, id);
+bool delete_stored(Store::Impl& impl, std::type_identity<Graduate>, const std::string& id) {
+    std::lock_guard lock(impl.mutex);
+    const bool deleted = delete_entity(impl, "graduate", erase_and_log_erasure, {}, nullptr, id);
     // Erasure: secure_delete zeroed the rows in the pages; the WAL still holds
     // the old page images until a checkpoint, so copy back and truncate it now
     // (best effort while other connections read; inside a WriteScope it runs
     // at the next erasure instead).
-    if (deleted && impl_->db.autocommit()) impl_->db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (deleted && impl.db.autocommit()) impl.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return deleted;
 }
 

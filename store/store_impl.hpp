@@ -7,10 +7,13 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
+#include <variant>
 #include <vector>
 
+#include "models/entity_registry.hpp"
 #include "models/validation.hpp"
 #include "store/canonical.hpp"
 #include "store/entity_reader.hpp"
@@ -96,69 +99,56 @@ void erase_placements_of_graduate(Store::Impl& impl, const std::string& graduate
 // Records the erasure of a graduate for the run folders (store_erasures.cpp).
 void record_pending_erasure(Store::Impl& impl, const std::string& graduate_id);
 
-// Per entity (defined in store_<entity>.cpp): the validation the store
-// applies, and the write itself, which returns whether the id existed.
-std::vector<FieldError> check(const Skill& value, const KnownIds& known);
-std::vector<FieldError> check(const Certificate& value, const KnownIds& known);
-std::vector<FieldError> check(const Institution& value, const KnownIds& known);
-std::vector<FieldError> check(const Program& value, const KnownIds& known);
-std::vector<FieldError> check(const Employer& value, const KnownIds& known);
-std::vector<FieldError> check(const Job& value, const KnownIds& known);
-std::vector<FieldError> check(const Graduate& value, const KnownIds& known);
-std::vector<FieldError> check(const Placement& value, const KnownIds& known);
-std::vector<FieldError> check(const Teacher& value, const KnownIds& known);
-std::vector<FieldError> check(const Project& value, const KnownIds& known);
-std::vector<FieldError> check(const InnovationDemand& value, const KnownIds& known);
-std::vector<FieldError> check(const ResearchResult& value, const KnownIds& known);
-std::vector<FieldError> check(const OccupationalStandard& value, const KnownIds& known);
-std::vector<FieldError> check(const Course& value, const KnownIds& known);
-std::vector<FieldError> check(const TrainingProgram& value, const KnownIds& known);
-bool write_entity(Store::Impl& impl, const Skill& value);
-bool write_entity(Store::Impl& impl, const Certificate& value);
-bool write_entity(Store::Impl& impl, const Institution& value);
-bool write_entity(Store::Impl& impl, const Program& value);
-bool write_entity(Store::Impl& impl, const Employer& value);
-bool write_entity(Store::Impl& impl, const Job& value);
-bool write_entity(Store::Impl& impl, const Graduate& value);
-bool write_entity(Store::Impl& impl, const Placement& value);
-bool write_entity(Store::Impl& impl, const Teacher& value);
-bool write_entity(Store::Impl& impl, const Project& value);
-bool write_entity(Store::Impl& impl, const InnovationDemand& value);
-bool write_entity(Store::Impl& impl, const ResearchResult& value);
-bool write_entity(Store::Impl& impl, const OccupationalStandard& value);
-bool write_entity(Store::Impl& impl, const Course& value);
-bool write_entity(Store::Impl& impl, const TrainingProgram& value);
+// Every stored kind, in EntityKind order: X(T) for each entity type T. The
+// list is the registry's (models/entity_registry.hpp), checked below, so a
+// kind missing here is a compile error, not a silent gap.
+#define TALENTMATCH_STORED_KINDS(X) \
+    X(Skill)                        \
+    X(Certificate)                  \
+    X(Institution)                  \
+    X(Program)                      \
+    X(Employer)                     \
+    X(Job)                          \
+    X(Graduate)                     \
+    X(Placement)                    \
+    X(Teacher)                      \
+    X(Project)                      \
+    X(InnovationDemand)             \
+    X(ResearchResult)               \
+    X(OccupationalStandard)         \
+    X(Course)                       \
+    X(TrainingProgram)
 
-// Per entity (store_<entity>.cpp): deliver the entities the plan selects, in
-// id order. Callers open a ReadTransaction first.
-void read_skills(Database& db, const ReadPlan& plan, const std::function<void(const Skill&)>& sink);
-void read_certificates(Database& db, const ReadPlan& plan,
-                       const std::function<void(const Certificate&)>& sink);
-void read_institutions(Database& db, const ReadPlan& plan,
-                       const std::function<void(const Institution&)>& sink);
-void read_programs(Database& db, const ReadPlan& plan,
-                   const std::function<void(const Program&)>& sink);
-void read_employers(Database& db, const ReadPlan& plan,
-                    const std::function<void(const Employer&)>& sink);
-void read_jobs(Database& db, const ReadPlan& plan, const std::function<void(const Job&)>& sink);
-void read_graduates(Database& db, const ReadPlan& plan,
-                    const std::function<void(const Graduate&)>& sink);
-void read_placements(Database& db, const ReadPlan& plan,
-                     const std::function<void(const Placement&)>& sink);
-void read_teachers(Database& db, const ReadPlan& plan,
-                   const std::function<void(const Teacher&)>& sink);
-void read_projects(Database& db, const ReadPlan& plan,
-                   const std::function<void(const Project&)>& sink);
-void read_innovation_demands(Database& db, const ReadPlan& plan,
-                             const std::function<void(const InnovationDemand&)>& sink);
-void read_research_results(Database& db, const ReadPlan& plan,
-                           const std::function<void(const ResearchResult&)>& sink);
-void read_occupational_standards(Database& db, const ReadPlan& plan,
-                                 const std::function<void(const OccupationalStandard&)>& sink);
-void read_courses(Database& db, const ReadPlan& plan,
-                  const std::function<void(const Course&)>& sink);
-void read_training_programs(Database& db, const ReadPlan& plan,
-                            const std::function<void(const TrainingProgram&)>& sink);
+namespace detail {
+template <class V>
+struct WithMonostate;
+template <class... T>
+struct WithMonostate<std::variant<T...>> {
+    using type = std::variant<std::monostate, T...>;
+};
+#define TALENTMATCH_COMMA_TYPE(T) , T
+static_assert(
+    std::is_same_v<std::variant<std::monostate TALENTMATCH_STORED_KINDS(TALENTMATCH_COMMA_TYPE)>,
+                   WithMonostate<AnyEntity>::type>,
+    "TALENTMATCH_STORED_KINDS must list the registry's kinds, in order");
+#undef TALENTMATCH_COMMA_TYPE
+}  // namespace detail
+
+// What each kind's file (store_<kind>.cpp) defines for its entity type T:
+// - check: the validation the store applies;
+// - write_entity: the write itself, which returns whether the id existed;
+// - read_entities: delivers the entities the plan selects, in id order
+//   (callers open a ReadTransaction first);
+// - delete_stored: Store::remove<T>, its reference checks, then the rows.
+// The generic operations (store_entities.cpp) are built on these four.
+#define TALENTMATCH_DECLARE_STORED_KIND(T)                                \
+    std::vector<FieldError> check(const T& value, const KnownIds& known); \
+    bool write_entity(Store::Impl& impl, const T& value);                 \
+    void read_entities(Database& db, const ReadPlan& plan,                \
+                       const std::function<void(const T&)>& sink);        \
+    bool delete_stored(Store::Impl& impl, std::type_identity<T>, const std::string& id);
+TALENTMATCH_STORED_KINDS(TALENTMATCH_DECLARE_STORED_KIND)
+#undef TALENTMATCH_DECLARE_STORED_KIND
 
 template <class T>
 using Reader = void (*)(Database&, const ReadPlan&, const std::function<void(const T&)>&);

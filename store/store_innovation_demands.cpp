@@ -36,8 +36,8 @@ bool write_entity(Store::Impl& impl, const InnovationDemand& value) {
     return exists;
 }
 
-void read_innovation_demands(Database& db, const ReadPlan& plan,
-                             const std::function<void(const InnovationDemand&)>& sink) {
+void read_entities(Database& db, const ReadPlan& plan,
+                   const std::function<void(const InnovationDemand&)>& sink) {
     StatementLease parent_lease =
         parent_statement(db, row_columns<InnovationDemand>(), row_table<InnovationDemand>(), plan,
                          "(employer_id IN (SELECT id FROM employers WHERE association_id = ?2) "
@@ -56,29 +56,8 @@ void read_innovation_demands(Database& db, const ReadPlan& plan,
     }
 }
 
-UpsertOutcome Store::upsert(const InnovationDemand& value) {
-    return upsert_one(*impl_, read_innovation_demands, value);
-}
-
-BulkResult Store::upsert_many(std::span<const InnovationDemand> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_innovation_demands, values, mode);
-}
-
-std::optional<InnovationDemand> Store::get_innovation_demand(const std::string& id) {
-    return get_one<InnovationDemand>(*impl_, read_innovation_demands, id);
-}
-
-Page<InnovationDemand> Store::list_innovation_demands(const PageRequest& request) {
-    return list_page<InnovationDemand>(*impl_, read_innovation_demands, request);
-}
-
-void Store::scan_innovation_demands(const ScanOptions& options,
-                                    const std::function<void(const InnovationDemand&)>& sink) {
-    scan_all<InnovationDemand>(*impl_, read_innovation_demands, options, sink);
-}
-
-bool Store::delete_innovation_demand(const std::string& id) {
-    return delete_entity(*impl_, "innovation demand",
+bool delete_stored(Store::Impl& impl, std::type_identity<InnovationDemand>, const std::string& id) {
+    return delete_entity(impl, "innovation demand",
                          erase_logged<EntityKind::kInnovationDemands, erase_innovation_demand>, {},
                          nullptr, id);
 }

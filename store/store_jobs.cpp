@@ -38,7 +38,8 @@ bool write_entity(Store::Impl& impl, const Job& value) {
     return exists;
 }
 
-void read_jobs(Database& db, const ReadPlan& plan, const std::function<void(const Job&)>& sink) {
+void read_entities(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Job&)>& sink) {
     StatementLease parent_lease =
         parent_statement(db, row_columns<Job>(), row_table<Job>(), plan,
                          "employer_id IN (SELECT id FROM employers WHERE association_id = ?2)");
@@ -61,32 +62,12 @@ void read_jobs(Database& db, const ReadPlan& plan, const std::function<void(cons
     }
 }
 
-UpsertOutcome Store::upsert(const Job& value) {
-    return upsert_one(*impl_, read_jobs, value);
-}
-
-BulkResult Store::upsert_many(std::span<const Job> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_jobs, values, mode);
-}
-
-std::optional<Job> Store::get_job(const std::string& id) {
-    return get_one<Job>(*impl_, read_jobs, id);
-}
-
-Page<Job> Store::list_jobs(const PageRequest& request) {
-    return list_page<Job>(*impl_, read_jobs, request);
-}
-
-void Store::scan_jobs(const ScanOptions& options, const std::function<void(const Job&)>& sink) {
-    scan_all<Job>(*impl_, read_jobs, options, sink);
-}
-
-bool Store::delete_job(const std::string& id) {
+bool delete_stored(Store::Impl& impl, std::type_identity<Job>, const std::string& id) {
     // A placement records the job it filled: the job stays while one does.
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM placements WHERE job_id = ?1 LIMIT 1", "placements"},
     };
-    return delete_entity(*impl_, "job", erase_logged<EntityKind::kJobs, erase_job>, kReferences,
+    return delete_entity(impl, "job", erase_logged<EntityKind::kJobs, erase_job>, kReferences,
                          nullptr, id);
 }
 

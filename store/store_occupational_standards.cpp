@@ -35,8 +35,8 @@ bool write_entity(Store::Impl& impl, const OccupationalStandard& value) {
     return exists;
 }
 
-void read_occupational_standards(Database& db, const ReadPlan& plan,
-                                 const std::function<void(const OccupationalStandard&)>& sink) {
+void read_entities(Database& db, const ReadPlan& plan,
+                   const std::function<void(const OccupationalStandard&)>& sink) {
     StatementLease parent_lease = parent_statement(db, row_columns<OccupationalStandard>(),
                                                    row_table<OccupationalStandard>(), plan, "");
     Statement& parent = parent_lease.get();
@@ -53,30 +53,10 @@ void read_occupational_standards(Database& db, const ReadPlan& plan,
     }
 }
 
-UpsertOutcome Store::upsert(const OccupationalStandard& value) {
-    return upsert_one(*impl_, read_occupational_standards, value);
-}
-
-BulkResult Store::upsert_many(std::span<const OccupationalStandard> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_occupational_standards, values, mode);
-}
-
-std::optional<OccupationalStandard> Store::get_occupational_standard(const std::string& id) {
-    return get_one<OccupationalStandard>(*impl_, read_occupational_standards, id);
-}
-
-Page<OccupationalStandard> Store::list_occupational_standards(const PageRequest& request) {
-    return list_page<OccupationalStandard>(*impl_, read_occupational_standards, request);
-}
-
-void Store::scan_occupational_standards(
-    const ScanOptions& options, const std::function<void(const OccupationalStandard&)>& sink) {
-    scan_all<OccupationalStandard>(*impl_, read_occupational_standards, options, sink);
-}
-
-bool Store::delete_occupational_standard(const std::string& id) {
+bool delete_stored(Store::Impl& impl, std::type_identity<OccupationalStandard>,
+                   const std::string& id) {
     return delete_entity(
-        *impl_, "occupational standard",
+        impl, "occupational standard",
         erase_logged<EntityKind::kOccupationalStandards, erase_occupational_standard>, {}, nullptr,
         id);
 }

@@ -113,57 +113,20 @@ bool write_entity(Store::Impl& impl, const TrainingProgram& value) {
     return write_offering(impl, value);
 }
 
-void read_courses(Database& db, const ReadPlan& plan,
-                  const std::function<void(const Course&)>& sink) {
+void read_entities(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Course&)>& sink) {
     read_offerings(db, plan, sink);
 }
-void read_training_programs(Database& db, const ReadPlan& plan,
-                            const std::function<void(const TrainingProgram&)>& sink) {
+void read_entities(Database& db, const ReadPlan& plan,
+                   const std::function<void(const TrainingProgram&)>& sink) {
     read_offerings(db, plan, sink);
 }
 
-UpsertOutcome Store::upsert(const Course& value) {
-    return upsert_one(*impl_, read_courses, value);
+bool delete_stored(Store::Impl& impl, std::type_identity<Course>, const std::string& id) {
+    return delete_offering<Course>(impl, id);
 }
-UpsertOutcome Store::upsert(const TrainingProgram& value) {
-    return upsert_one(*impl_, read_training_programs, value);
-}
-
-BulkResult Store::upsert_many(std::span<const Course> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_courses, values, mode);
-}
-BulkResult Store::upsert_many(std::span<const TrainingProgram> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_training_programs, values, mode);
-}
-
-std::optional<Course> Store::get_course(const std::string& id) {
-    return get_one<Course>(*impl_, read_courses, id);
-}
-std::optional<TrainingProgram> Store::get_training_program(const std::string& id) {
-    return get_one<TrainingProgram>(*impl_, read_training_programs, id);
-}
-
-Page<Course> Store::list_courses(const PageRequest& request) {
-    return list_page<Course>(*impl_, read_courses, request);
-}
-Page<TrainingProgram> Store::list_training_programs(const PageRequest& request) {
-    return list_page<TrainingProgram>(*impl_, read_training_programs, request);
-}
-
-void Store::scan_courses(const ScanOptions& options,
-                         const std::function<void(const Course&)>& sink) {
-    scan_all<Course>(*impl_, read_courses, options, sink);
-}
-void Store::scan_training_programs(const ScanOptions& options,
-                                   const std::function<void(const TrainingProgram&)>& sink) {
-    scan_all<TrainingProgram>(*impl_, read_training_programs, options, sink);
-}
-
-bool Store::delete_course(const std::string& id) {
-    return delete_offering<Course>(*impl_, id);
-}
-bool Store::delete_training_program(const std::string& id) {
-    return delete_offering<TrainingProgram>(*impl_, id);
+bool delete_stored(Store::Impl& impl, std::type_identity<TrainingProgram>, const std::string& id) {
+    return delete_offering<TrainingProgram>(impl, id);
 }
 
 }  // namespace talentmatch::store

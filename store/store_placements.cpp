@@ -49,8 +49,8 @@ bool write_entity(Store::Impl& impl, const Placement& value) {
     return exists;
 }
 
-void read_placements(Database& db, const ReadPlan& plan,
-                     const std::function<void(const Placement&)>& sink) {
+void read_entities(Database& db, const ReadPlan& plan,
+                   const std::function<void(const Placement&)>& sink) {
     StatementLease parent_lease =
         parent_statement(db, row_columns<Placement>(), row_table<Placement>(), plan,
                          "graduate_id IN (SELECT id FROM graduates WHERE institution_id = ?2)");
@@ -74,30 +74,9 @@ void erase_placements_of_graduate(Store::Impl& impl, const std::string& graduate
     impl.statement("DELETE FROM placements WHERE graduate_id = ?1").bind(1, graduate_id).run();
 }
 
-UpsertOutcome Store::upsert(const Placement& value) {
-    return upsert_one(*impl_, read_placements, value);
-}
-
-BulkResult Store::upsert_many(std::span<const Placement> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_placements, values, mode);
-}
-
-std::optional<Placement> Store::get_placement(const std::string& id) {
-    return get_one<Placement>(*impl_, read_placements, id);
-}
-
-Page<Placement> Store::list_placements(const PageRequest& request) {
-    return list_page<Placement>(*impl_, read_placements, request);
-}
-
-void Store::scan_placements(const ScanOptions& options,
-                            const std::function<void(const Placement&)>& sink) {
-    scan_all<Placement>(*impl_, read_placements, options, sink);
-}
-
-bool Store::delete_placement(const std::string& id) {
-    return delete_entity(*impl_, "placement",
-                         erase_logged<EntityKind::kPlacements, erase_placement>, {}, nullptr, id);
+bool delete_stored(Store::Impl& impl, std::type_identity<Placement>, const std::string& id) {
+    return delete_entity(impl, "placement", erase_logged<EntityKind::kPlacements, erase_placement>,
+                         {}, nullptr, id);
 }
 
 }  // namespace talentmatch::store

@@ -70,7 +70,7 @@ bool write_entity(Store::Impl& impl, const Program& value) {
     return exists;
 }
 
-void read_programs(Database& db, const ReadPlan& plan,
+void read_entities(Database& db, const ReadPlan& plan,
                    const std::function<void(const Program&)>& sink) {
     StatementLease parent_lease = parent_statement(db, row_columns<Program>(), row_table<Program>(),
                                                    plan, "institution_id = ?2");
@@ -95,37 +95,16 @@ void read_programs(Database& db, const ReadPlan& plan,
     }
 }
 
-UpsertOutcome Store::upsert(const Program& value) {
-    return upsert_one(*impl_, read_programs, value);
-}
-
-BulkResult Store::upsert_many(std::span<const Program> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_programs, values, mode);
-}
-
-std::optional<Program> Store::get_program(const std::string& id) {
-    return get_one<Program>(*impl_, read_programs, id);
-}
-
-Page<Program> Store::list_programs(const PageRequest& request) {
-    return list_page<Program>(*impl_, read_programs, request);
-}
-
-void Store::scan_programs(const ScanOptions& options,
-                          const std::function<void(const Program&)>& sink) {
-    scan_all<Program>(*impl_, read_programs, options, sink);
-}
-
-bool Store::delete_program(const std::string& id) {
+bool delete_stored(Store::Impl& impl, std::type_identity<Program>, const std::string& id) {
     static constexpr Reference kReferences[] = {
         {"SELECT 1 FROM graduates WHERE program_id = ?1 LIMIT 1", "graduates"},
         {"SELECT 1 FROM courses WHERE program_id = ?1 LIMIT 1", "courses"},
     };
-    std::lock_guard lock(impl_->mutex);
+    std::lock_guard lock(impl.mutex);
     const bool deleted =
-        delete_entity(*impl_, "program", erase_logged<EntityKind::kPrograms, erase_program>,
+        delete_entity(impl, "program", erase_logged<EntityKind::kPrograms, erase_program>,
                       kReferences, &KnownIds::programs, id);
-    if (deleted && impl_->known) impl_->known->program_institution.erase(id);
+    if (deleted && impl.known) impl.known->program_institution.erase(id);
     return deleted;
 }
 

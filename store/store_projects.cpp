@@ -33,7 +33,7 @@ bool write_entity(Store::Impl& impl, const Project& value) {
     return exists;
 }
 
-void read_projects(Database& db, const ReadPlan& plan,
+void read_entities(Database& db, const ReadPlan& plan,
                    const std::function<void(const Project&)>& sink) {
     StatementLease parent_lease =
         parent_statement(db, row_columns<Project>(), row_table<Project>(), plan,
@@ -52,29 +52,8 @@ void read_projects(Database& db, const ReadPlan& plan,
     }
 }
 
-UpsertOutcome Store::upsert(const Project& value) {
-    return upsert_one(*impl_, read_projects, value);
-}
-
-BulkResult Store::upsert_many(std::span<const Project> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_projects, values, mode);
-}
-
-std::optional<Project> Store::get_project(const std::string& id) {
-    return get_one<Project>(*impl_, read_projects, id);
-}
-
-Page<Project> Store::list_projects(const PageRequest& request) {
-    return list_page<Project>(*impl_, read_projects, request);
-}
-
-void Store::scan_projects(const ScanOptions& options,
-                          const std::function<void(const Project&)>& sink) {
-    scan_all<Project>(*impl_, read_projects, options, sink);
-}
-
-bool Store::delete_project(const std::string& id) {
-    return delete_entity(*impl_, "project", erase_logged<EntityKind::kProjects, erase_project>, {},
+bool delete_stored(Store::Impl& impl, std::type_identity<Project>, const std::string& id) {
+    return delete_entity(impl, "project", erase_logged<EntityKind::kProjects, erase_project>, {},
                          nullptr, id);
 }
 

@@ -33,8 +33,8 @@ bool write_entity(Store::Impl& impl, const ResearchResult& value) {
     return exists;
 }
 
-void read_research_results(Database& db, const ReadPlan& plan,
-                           const std::function<void(const ResearchResult&)>& sink) {
+void read_entities(Database& db, const ReadPlan& plan,
+                   const std::function<void(const ResearchResult&)>& sink) {
     StatementLease parent_lease =
         parent_statement(db, row_columns<ResearchResult>(), row_table<ResearchResult>(), plan,
                          "institution_id = ?2");
@@ -51,29 +51,8 @@ void read_research_results(Database& db, const ReadPlan& plan,
     }
 }
 
-UpsertOutcome Store::upsert(const ResearchResult& value) {
-    return upsert_one(*impl_, read_research_results, value);
-}
-
-BulkResult Store::upsert_many(std::span<const ResearchResult> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_research_results, values, mode);
-}
-
-std::optional<ResearchResult> Store::get_research_result(const std::string& id) {
-    return get_one<ResearchResult>(*impl_, read_research_results, id);
-}
-
-Page<ResearchResult> Store::list_research_results(const PageRequest& request) {
-    return list_page<ResearchResult>(*impl_, read_research_results, request);
-}
-
-void Store::scan_research_results(const ScanOptions& options,
-                                  const std::function<void(const ResearchResult&)>& sink) {
-    scan_all<ResearchResult>(*impl_, read_research_results, options, sink);
-}
-
-bool Store::delete_research_result(const std::string& id) {
-    return delete_entity(*impl_, "research result",
+bool delete_stored(Store::Impl& impl, std::type_identity<ResearchResult>, const std::string& id) {
+    return delete_entity(impl, "research result",
                          erase_logged<EntityKind::kResearchResults, erase_research_result>, {},
                          nullptr, id);
 }

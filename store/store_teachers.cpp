@@ -33,7 +33,7 @@ bool write_entity(Store::Impl& impl, const Teacher& value) {
     return exists;
 }
 
-void read_teachers(Database& db, const ReadPlan& plan,
+void read_entities(Database& db, const ReadPlan& plan,
                    const std::function<void(const Teacher&)>& sink) {
     StatementLease parent_lease = parent_statement(db, row_columns<Teacher>(), row_table<Teacher>(),
                                                    plan, "institution_id = ?2");
@@ -51,29 +51,8 @@ void read_teachers(Database& db, const ReadPlan& plan,
     }
 }
 
-UpsertOutcome Store::upsert(const Teacher& value) {
-    return upsert_one(*impl_, read_teachers, value);
-}
-
-BulkResult Store::upsert_many(std::span<const Teacher> values, BulkMode mode) {
-    return upsert_bulk(*impl_, read_teachers, values, mode);
-}
-
-std::optional<Teacher> Store::get_teacher(const std::string& id) {
-    return get_one<Teacher>(*impl_, read_teachers, id);
-}
-
-Page<Teacher> Store::list_teachers(const PageRequest& request) {
-    return list_page<Teacher>(*impl_, read_teachers, request);
-}
-
-void Store::scan_teachers(const ScanOptions& options,
-                          const std::function<void(const Teacher&)>& sink) {
-    scan_all<Teacher>(*impl_, read_teachers, options, sink);
-}
-
-bool Store::delete_teacher(const std::string& id) {
-    return delete_entity(*impl_, "teacher", erase_logged<EntityKind::kTeachers, erase_teacher>, {},
+bool delete_stored(Store::Impl& impl, std::type_identity<Teacher>, const std::string& id) {
+    return delete_entity(impl, "teacher", erase_logged<EntityKind::kTeachers, erase_teacher>, {},
                          nullptr, id);
 }
 

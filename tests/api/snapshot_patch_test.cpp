@@ -114,12 +114,12 @@ TEST(SnapshotPatch, AJobsOnlyDeltaGivesWhatAFullBuildGives) {
             const std::string id = cat("k", 100 + rng() % 120);  // existing and new ids
             ids.push_back(id);
             if (rng() % 4 == 0) {
-                store.delete_job(id);
+                store.remove<Job>(id);
                 changed.erase(id);
             } else {
                 const Job job = random_job(id);
                 store.upsert(job);
-                changed[id] = *store.get_job(id);
+                changed[id] = *store.get<Job>(id);
             }
         }
         std::sort(ids.begin(), ids.end());
@@ -167,7 +167,7 @@ std::vector<Graduate> all_graduates(store::Store& store) {
     std::vector<Graduate> out;
     store::ScanOptions options;
     options.with_evidence = false;
-    store.scan_graduates(options, [&](const Graduate& g) { out.push_back(g); });
+    store.scan<Graduate>(options, [&](const Graduate& g) { out.push_back(g); });
     return out;
 }
 
@@ -223,7 +223,7 @@ TEST(SnapshotPatch, AGraduatesOnlyDeltaGivesWhatAFullBuildGives) {
         for (int n = 0; n < 30; ++n) {
             const std::string id = cat("r", 100 + rng() % 110);  // existing and new ids
             if (rng() % 3 == 0) {
-                store.delete_graduate(id);  // erasure (a no-op for an absent id)
+                store.remove<Graduate>(id);  // erasure (a no-op for an absent id)
             } else {
                 store.upsert(random_graduate(id));
             }
@@ -266,7 +266,7 @@ TEST(SnapshotPatch, AGraduateIdDeltaGivesWhatAFullBuildGives) {
             if (in_place && n != 1)
                 id = base->graduates.ids[matcher::Index(rng() % base->graduates.size())];
             if (!in_place && rng() % 4 == 0) {
-                store.delete_graduate(id);  // removed (a no-op for an absent id)
+                store.remove<Graduate>(id);  // removed (a no-op for an absent id)
             } else {
                 store.upsert(random_graduate(id));
             }
@@ -300,7 +300,7 @@ TEST(SnapshotPatch, AnErasedGraduateIsGoneFromThePatchedSnapshot) {
     store::Store store(db);
     const auto base = build_snapshot(store);
     ASSERT_TRUE(base->graduates.ids.find("g2").has_value());
-    ASSERT_TRUE(store.delete_graduate("g2"));
+    ASSERT_TRUE(store.remove<Graduate>("g2"));
     const auto patched = patch_from_store(*base, store);
     ASSERT_NE(patched, nullptr);
     EXPECT_FALSE(patched->graduates.ids.find("g2").has_value());
@@ -339,7 +339,7 @@ TEST(SnapshotPatch, ADictionaryStringNothingUsesAnyMoreNeedsAFullBuild) {
     store.upsert(g);
     const auto base = build_snapshot(store);
     ASSERT_TRUE(base->districts.find("Longgang").has_value());
-    ASSERT_TRUE(store.delete_graduate("only-one"));
+    ASSERT_TRUE(store.remove<Graduate>("only-one"));
     // A full build no longer has "Longgang": the patch would differ from it.
     EXPECT_EQ(patch_from_store(*base, store), nullptr);
     EXPECT_FALSE(build_snapshot(store)->districts.find("Longgang").has_value());

@@ -69,12 +69,12 @@ class AssignmentTruth : public ::testing::Test {
                   0);
         store::Store s(db.string());
         store::ScanOptions scan;
-        s.scan_jobs(scan, [](const Job& j) { jobs.push_back(j); });
+        s.scan<Job>(scan, [](const Job& j) { jobs.push_back(j); });
         std::vector<Certificate> certificates;
-        s.scan_certificates(scan, [&](const Certificate& c) { certificates.push_back(c); });
+        s.scan<Certificate>(scan, [&](const Certificate& c) { certificates.push_back(c); });
         const auto by_id = talentmatch::testing::certificates_by_id(certificates);
         // As the matcher sees them: certificates credit their evidence.
-        s.scan_graduates(scan, [&](const Graduate& g) {
+        s.scan<Graduate>(scan, [&](const Graduate& g) {
             graduates.push_back(talentmatch::testing::with_credited_skills(g, by_id));
         });
     }

@@ -72,7 +72,7 @@ TEST_F(ErasureAndHistory, AnErasedGraduateIsInNoFileOfTheStoreOrOfAnyRun) {
     ASSERT_FALSE(files_holding(out, id).empty());  // the check can see it when present
     {
         store::Store store(db.string());
-        ASSERT_TRUE(store.delete_graduate(id));
+        ASSERT_TRUE(store.remove<Graduate>(id));
     }
     ASSERT_EQ(batch(), 0);
     EXPECT_EQ(files_holding(out, id), std::vector<std::string>{});

@@ -153,11 +153,11 @@ TEST_F(NightlyBatch, OutcomesCountTheLatestYearsPlacementsAndRepeatByteForByte) 
     {
         store::Store store(db.string());
         std::vector<Graduate> all;
-        store.scan_graduates({}, [&](const Graduate& g) { all.push_back(g); });
+        store.scan<Graduate>({}, [&](const Graduate& g) { all.push_back(g); });
         ASSERT_FALSE(all.empty());
         for (const auto& g : all) year = std::max(year, g.graduation_year);
         std::vector<Employer> employers;
-        store.scan_employers({}, [&](const Employer& e) { employers.push_back(e); });
+        store.scan<Employer>({}, [&](const Employer& e) { employers.push_back(e); });
         ASSERT_FALSE(employers.empty());
         int n = 0;
         for (const auto& g : all) {
@@ -477,24 +477,24 @@ TEST_F(NightlyBatch, ConnectionListsAreTheReferenceTopK) {
     std::vector<Job> jobs;
     {
         store::Store store(db.string());
-        store.scan_teachers({}, [&](const Teacher& v) { teachers.push_back(v); });
-        store.scan_projects({}, [&](const Project& v) { projects.push_back(v); });
-        store.scan_research_results({}, [&](const ResearchResult& v) { results.push_back(v); });
-        store.scan_innovation_demands({}, [&](const InnovationDemand& v) { demands.push_back(v); });
+        store.scan<Teacher>({}, [&](const Teacher& v) { teachers.push_back(v); });
+        store.scan<Project>({}, [&](const Project& v) { projects.push_back(v); });
+        store.scan<ResearchResult>({}, [&](const ResearchResult& v) { results.push_back(v); });
+        store.scan<InnovationDemand>({}, [&](const InnovationDemand& v) { demands.push_back(v); });
         std::vector<Certificate> certificates;
-        store.scan_certificates({}, [&](const Certificate& v) { certificates.push_back(v); });
+        store.scan<Certificate>({}, [&](const Certificate& v) { certificates.push_back(v); });
         std::vector<Course> courses;
-        store.scan_courses({}, [&](const Course& v) { courses.push_back(v); });
+        store.scan<Course>({}, [&](const Course& v) { courses.push_back(v); });
         const auto by_id = talentmatch::testing::certificates_by_id(certificates);
         // As the matcher sees them: courses and certificates credit their levels.
-        store.scan_programs({}, [&](const Program& v) {
+        store.scan<Program>({}, [&](const Program& v) {
             programs.push_back(talentmatch::testing::with_credited_curriculum(v, courses, by_id));
         });
-        store.scan_training_programs({}, [&](const TrainingProgram& v) {
+        store.scan<TrainingProgram>({}, [&](const TrainingProgram& v) {
             training.push_back(talentmatch::testing::with_credited_skills(v, by_id));
         });
-        store.scan_jobs({}, [&](const Job& v) { jobs.push_back(v); });
-        store.scan_occupational_standards(
+        store.scan<Job>({}, [&](const Job& v) { jobs.push_back(v); });
+        store.scan<OccupationalStandard>(
             {}, [&](const OccupationalStandard& v) { standards.push_back(v); });
     }
     ASSERT_GE(teachers.size(), 10u);

@@ -25,7 +25,7 @@ TEST_F(IngestTest, EveryItemGetsOneOutcomeAndBatchesAreStored) {
     std::size_t stored_when_third_reported = 0;
     Ingest<Job> ingest(store, store::BulkMode::kCommitValid, 2, [&](Outcome& o) {
         ++calls;
-        if (o.index == 2) stored_when_third_reported = store.get_job("job-2").has_value();
+        if (o.index == 2) stored_when_third_reported = store.get<Job>("job-2").has_value();
         outcomes[o.index] = std::move(o);
     });
     Job bad_headcount = make_job("job-1");
@@ -34,8 +34,8 @@ TEST_F(IngestTest, EveryItemGetsOneOutcomeAndBatchesAreStored) {
     ingest.add(bad_headcount, {}, 11);
     ingest.add(make_job("job-2"), {}, 12);
     ingest.add(std::nullopt, {{"requirements[0].level", "expected an integer"}}, 13);
-    EXPECT_TRUE(store.get_job("job-0").has_value());   // the first batch of 2 is stored
-    EXPECT_FALSE(store.get_job("job-2").has_value());  // queued, its batch not full
+    EXPECT_TRUE(store.get<Job>("job-0").has_value());   // the first batch of 2 is stored
+    EXPECT_FALSE(store.get<Job>("job-2").has_value());  // queued, its batch not full
     ingest.add(make_job("job-4"), {}, 14);
     ingest.flush();
 
@@ -52,8 +52,8 @@ TEST_F(IngestTest, EveryItemGetsOneOutcomeAndBatchesAreStored) {
     EXPECT_EQ(outcomes[3].errors[0].path, "requirements[0].level");
     EXPECT_EQ(outcomes[4].status, ItemStatus::kCreated);
     // The store, read independently.
-    for (const char* id : {"job-0", "job-2", "job-4"}) EXPECT_TRUE(store.get_job(id)) << id;
-    EXPECT_FALSE(store.get_job("job-1"));
+    for (const char* id : {"job-0", "job-2", "job-4"}) EXPECT_TRUE(store.get<Job>(id)) << id;
+    EXPECT_FALSE(store.get<Job>("job-1"));
     const Totals& t = ingest.totals();
     EXPECT_EQ(t.created, 3u);
     EXPECT_EQ(t.invalid, 2u);
@@ -89,7 +89,7 @@ TEST_F(IngestTest, SkillNamesAreResolvedAndTheCallersCheckRejects) {
     EXPECT_EQ(outcomes[0].status, ItemStatus::kCreated);
     ASSERT_EQ(outcomes[0].resolved.size(), 1u);
     EXPECT_EQ(outcomes[0].resolved[0].skill_id, "s1");
-    const auto stored = store.get_job("job-named");
+    const auto stored = store.get<Job>("job-named");
     ASSERT_TRUE(stored);
     EXPECT_TRUE(std::any_of(stored->requirements.begin(), stored->requirements.end(),
                             [](const Requirement& r) { return r.skill_id == "s1"; }));
@@ -97,8 +97,8 @@ TEST_F(IngestTest, SkillNamesAreResolvedAndTheCallersCheckRejects) {
     EXPECT_EQ(outcomes[1].errors[0].path, "requirements[1].skill_id");
     EXPECT_EQ(outcomes[2].status, ItemStatus::kInvalid);
     EXPECT_EQ(outcomes[2].errors[0].message, "not yours");
-    EXPECT_FALSE(store.get_job("job-unknown"));
-    EXPECT_FALSE(store.get_job("job-foreign"));
+    EXPECT_FALSE(store.get<Job>("job-unknown"));
+    EXPECT_FALSE(store.get<Job>("job-foreign"));
     EXPECT_EQ(ingest.totals().resolved, 1u);
 }
 
@@ -117,10 +117,10 @@ TEST_F(IngestTest, CheckQueuedValidatesAsAWriteWouldAndWritesNothing) {
     EXPECT_TRUE(outcomes[0].errors.empty());
     EXPECT_EQ(outcomes[1].status, ItemStatus::kInvalid);
     EXPECT_EQ(outcomes[1].errors[0].path, "employer_id");
-    EXPECT_FALSE(store.get_job("job-ok"));
-    EXPECT_FALSE(store.get_job("job-orphan"));
+    EXPECT_FALSE(store.get<Job>("job-ok"));
+    EXPECT_FALSE(store.get<Job>("job-orphan"));
     ingest.flush();  // the queue is empty: nothing more is written or reported
-    EXPECT_FALSE(store.get_job("job-ok"));
+    EXPECT_FALSE(store.get<Job>("job-ok"));
     EXPECT_EQ(outcomes.size(), 2u);
 }
 

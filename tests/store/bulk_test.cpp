@@ -39,8 +39,8 @@ TEST_F(BulkTest, CommitValidWritesTheValidItemsAndReportsEachInvalidOne) {
     EXPECT_EQ(result.items[3].errors[0].path, "requirements");
     EXPECT_EQ(result.items[4].index, 4u);
     EXPECT_EQ(store.count(EntityKind::kJobs), 3);
-    EXPECT_FALSE(store.get_job("job-1"));
-    EXPECT_TRUE(store.get_job("job-4"));
+    EXPECT_FALSE(store.get<Job>("job-1"));
+    EXPECT_TRUE(store.get<Job>("job-4"));
 }
 
 TEST_F(BulkTest, AllOrNothingWithAnInvalidItemLeavesNothing) {
@@ -83,7 +83,7 @@ TEST_F(BulkTest, ReImportingTheSameItemsIsIdempotent) {
     EXPECT_EQ(store.count(EntityKind::kJobs), 50);
     Job expected = make_job("job-7");
     canonicalize(expected);
-    EXPECT_EQ(store.get_job("job-7"), expected);
+    EXPECT_EQ(store.get<Job>("job-7"), expected);
 }
 
 TEST_F(BulkTest, ReferencesAddedEarlierInTheSameScopeResolve) {
@@ -96,7 +96,7 @@ TEST_F(BulkTest, ReferencesAddedEarlierInTheSameScopeResolve) {
                   1u);
         scope.commit();
     }
-    EXPECT_TRUE(store.get_job("a"));
+    EXPECT_TRUE(store.get<Job>("a"));
 }
 
 TEST_F(BulkTest, AWriteScopeNotCommittedRollsBackEveryCallInIt) {

@@ -95,15 +95,15 @@ class MapSink final : public ChangeSink {
 // The reference: what full scans of the store hold.
 void expect_sink_matches_store(Store& store, const MapSink& sink) {
     std::map<std::string, Job> jobs;
-    store.scan_jobs({}, [&](const Job& v) { jobs[v.id] = v; });
+    store.scan<Job>({}, [&](const Job& v) { jobs[v.id] = v; });
     std::map<std::string, Graduate> graduates;
     ScanOptions no_evidence;
     no_evidence.with_evidence = false;
-    store.scan_graduates(no_evidence, [&](const Graduate& v) { graduates[v.id] = v; });
+    store.scan<Graduate>(no_evidence, [&](const Graduate& v) { graduates[v.id] = v; });
     EXPECT_EQ(sink.jobs, jobs);
     EXPECT_EQ(sink.graduates, graduates);
     std::vector<std::string> skills;
-    store.scan_skills({}, [&](const Skill& v) { skills.push_back(v.id); });
+    store.scan<Skill>({}, [&](const Skill& v) { skills.push_back(v.id); });
     std::vector<std::string> held;
     for (const auto& [id, name] : sink.ids(EntityKind::kSkills)) held.push_back(id);
     EXPECT_EQ(held, skills);
@@ -142,7 +142,7 @@ TEST_F(ChangeLogTest, FirstReadIsAFullLoadThenOnlyTheChangedIds) {
     changed.title = "Changed";
     store.upsert(changed);
     store.upsert(make_job("j3"));
-    EXPECT_TRUE(store.delete_job("j1"));
+    EXPECT_TRUE(store.remove<Job>("j1"));
     const ChangePosition next = store.read_changes(first.seq, sink);
     EXPECT_FALSE(next.full);
     EXPECT_EQ(next.changed, 3u);
@@ -178,7 +178,7 @@ TEST_F(ChangeLogTest, ErasureLeavesNoTraceOfTheIdAndTheSinkDropsIt) {
     store.upsert(make_graduate("g-erased"));  // logged again after the reader's position
     EXPECT_GT(log_rows_naming(db_path(), "g-erased"), 0);
 
-    ASSERT_TRUE(store.delete_graduate("g-erased"));
+    ASSERT_TRUE(store.remove<Graduate>("g-erased"));
     EXPECT_EQ(log_rows_naming(db_path(), "g-erased"), 0);
     store.read_changes(start.seq, sink);
     EXPECT_EQ(sink.graduates.count("g-erased"), 0u);
@@ -225,10 +225,10 @@ TEST_F(ChangeLogTest, RandomWritesAndDeletesAlwaysMatchTheTables) {
                 jobs.push_back(job);
         }
         store.upsert_many(std::span<const Job>(jobs), BulkMode::kCommitValid);
-        for (int i = 0; i < 3; ++i) store.delete_job("j-" + std::to_string(rng() % 60));
+        for (int i = 0; i < 3; ++i) store.remove<Job>("j-" + std::to_string(rng() % 60));
         const std::string g = "g-" + std::to_string(rng() % 20);
         if (rng() % 3 == 0) {
-            store.delete_graduate(g);
+            store.remove<Graduate>(g);
         } else {
             Graduate graduate = make_graduate(g);
             graduate.graduation_year = 2000 + static_cast<int>(rng() % 30);

@@ -42,15 +42,15 @@ TEST_F(CommitObserverTest, EachCommittedWriteIsObservedOnceAndIsAlreadyReadableE
     ASSERT_EQ(seen(), (std::vector<std::int64_t>{start + 1}));
     store().upsert(make_graduate("g-1"));
     EXPECT_EQ(seen(), (std::vector<std::int64_t>{start + 1, start + 2}));
-    EXPECT_TRUE(store().delete_job("job-1"));
+    EXPECT_TRUE(store().remove<Job>("job-1"));
     EXPECT_EQ(seen(), (std::vector<std::int64_t>{start + 1, start + 2, start + 3}));
 }
 
 TEST_F(CommitObserverTest, WritesThatChangeNothingOrFailAreNotObserved) {
     store().upsert(make_job("job-1"));
     const auto before = seen();
-    store().upsert(make_job("job-1"));            // the same job again
-    EXPECT_FALSE(store().delete_job("job-404"));  // nothing to delete
+    store().upsert(make_job("job-1"));             // the same job again
+    EXPECT_FALSE(store().remove<Job>("job-404"));  // nothing to delete
     Job invalid = make_job("job-2");
     invalid.headcount = 0;
     EXPECT_THROW(store().upsert(invalid), ValidationError);
@@ -76,7 +76,7 @@ TEST_F(CommitObserverTest, AWriteScopeIsObservedOnceAtItsCommitAndNotAtAllWhenRo
         store().upsert(make_job("job-3"));
     }  // rolled back
     EXPECT_EQ(seen().size(), 1u);
-    EXPECT_FALSE(store().get_job("job-3"));
+    EXPECT_FALSE(store().get<Job>("job-3"));
     store().upsert(make_graduate("g-1"));  // the rolled-back scope leaves nothing pending
     EXPECT_EQ(seen(), (std::vector<std::int64_t>{start + 2, start + 3}));
 }

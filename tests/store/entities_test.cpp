@@ -27,15 +27,15 @@ TEST_F(EntitiesTest, EveryKindReadsBackAsWrittenInCanonicalOrder) {
     const Graduate graduate = make_graduate("g-1");
     EXPECT_EQ(store.upsert(job), UpsertOutcome::kCreated);
     EXPECT_EQ(store.upsert(graduate), UpsertOutcome::kCreated);
-    EXPECT_EQ(store.get_skill("s1"), canonical(make_skill("s1")));
-    EXPECT_EQ(store.get_job("job-1"), canonical(job));
-    EXPECT_EQ(store.get_graduate("g-1"), canonical(graduate));
-    ASSERT_TRUE(store.get_program("prog-1"));
-    EXPECT_EQ(store.get_program("prog-1")->curriculum.front().skill_id, "s1");
-    EXPECT_EQ(store.get_certificate("cert-1")->kind, CertificateKind::kOnePlusX);
-    EXPECT_EQ(store.get_institution("inst-1")->district, "nanshan");
-    EXPECT_EQ(store.get_employer("emp-1")->association_id, "assoc-1");
-    EXPECT_FALSE(store.get_job("nope"));
+    EXPECT_EQ(store.get<Skill>("s1"), canonical(make_skill("s1")));
+    EXPECT_EQ(store.get<Job>("job-1"), canonical(job));
+    EXPECT_EQ(store.get<Graduate>("g-1"), canonical(graduate));
+    ASSERT_TRUE(store.get<Program>("prog-1"));
+    EXPECT_EQ(store.get<Program>("prog-1")->curriculum.front().skill_id, "s1");
+    EXPECT_EQ(store.get<Certificate>("cert-1")->kind, CertificateKind::kOnePlusX);
+    EXPECT_EQ(store.get<Institution>("inst-1")->district, "nanshan");
+    EXPECT_EQ(store.get<Employer>("emp-1")->association_id, "assoc-1");
+    EXPECT_FALSE(store.get<Job>("nope"));
 }
 
 TEST_F(EntitiesTest, ReUpsertingReplacesTheEntityAndAllItsChildRows) {
@@ -53,7 +53,7 @@ TEST_F(EntitiesTest, ReUpsertingReplacesTheEntityAndAllItsChildRows) {
     Job reordered = changed;  // the same job with its lists in another order is the same job
     reordered.requirements = {{"s2", 5, 10, false}, {"s1", 2, 3, false}};
     EXPECT_EQ(store.upsert(reordered), UpsertOutcome::kUnchanged);
-    EXPECT_EQ(store.get_job("job-1"), changed);
+    EXPECT_EQ(store.get<Job>("job-1"), changed);
     EXPECT_EQ(store.count(EntityKind::kJobs), 1);
 }
 
@@ -73,7 +73,7 @@ TEST_F(EntitiesTest, InvalidInputIsAValidationErrorNamingTheFieldAndChangesNothi
         EXPECT_NE(e.errors()[0].message.find("7"), std::string::npos);
         EXPECT_EQ(e.errors()[1].path, "requirements[2].skill_id");
     }
-    EXPECT_FALSE(store.get_job("job-1"));
+    EXPECT_FALSE(store.get<Job>("job-1"));
     EXPECT_EQ(store.data_version(), version);
 }
 
@@ -83,10 +83,10 @@ TEST_F(EntitiesTest, EveryCommittedWriteBumpsTheDataVersion) {
     store.upsert(make_skill("s1"));
     const auto v1 = store.data_version();
     EXPECT_GT(v1, v0);
-    store.delete_skill("s1");
+    store.remove<Skill>("s1");
     EXPECT_GT(store.data_version(), v1);
     const auto v2 = store.data_version();
-    EXPECT_FALSE(store.delete_skill("s1"));  // nothing deleted: no bump
+    EXPECT_FALSE(store.remove<Skill>("s1"));  // nothing deleted: no bump
     EXPECT_EQ(store.data_version(), v2);
 }
 
@@ -95,9 +95,9 @@ TEST_F(EntitiesTest, DeletingAJobCascadesToItsChildRows) {
     add_catalog(store);
     store.upsert(make_job("job-1"));
     store.upsert(make_job("job-2"));
-    EXPECT_TRUE(store.delete_job("job-1"));
-    EXPECT_FALSE(store.get_job("job-1"));
-    EXPECT_EQ(store.get_job("job-2"), canonical(make_job("job-2")));
+    EXPECT_TRUE(store.remove<Job>("job-1"));
+    EXPECT_FALSE(store.get<Job>("job-1"));
+    EXPECT_EQ(store.get<Job>("job-2"), canonical(make_job("job-2")));
     Database db(db_path());
     for (const char* table : {"job_requirements", "job_certificates"}) {
         Statement rows(db,
@@ -109,15 +109,15 @@ TEST_F(EntitiesTest, DeletingAJobCascadesToItsChildRows) {
     Job fresh = make_job("job-1");
     fresh.requirements = {{"s1", 1, 1, false}};
     EXPECT_EQ(store.upsert(fresh), UpsertOutcome::kCreated);
-    EXPECT_EQ(store.get_job("job-1")->requirements.size(), 1u);
+    EXPECT_EQ(store.get<Job>("job-1")->requirements.size(), 1u);
 }
 
 TEST_F(EntitiesTest, DeletingProgramsAndSkillsRemovesTheirChildRows) {
     Store store(db_path());
     add_catalog(store);
-    EXPECT_TRUE(store.delete_program("prog-1"));
+    EXPECT_TRUE(store.remove<Program>("prog-1"));
     store.upsert(make_skill("s9"));
-    EXPECT_TRUE(store.delete_skill("s9"));
+    EXPECT_TRUE(store.remove<Skill>("s9"));
     Database db(db_path());
     for (const char* sql :
          {"SELECT count(*) FROM program_curriculum", "SELECT count(*) FROM program_certificates",
@@ -133,15 +133,15 @@ TEST_F(EntitiesTest, DeletingSomethingStillReferencedIsAConflict) {
     add_catalog(store);
     store.upsert(make_job("job-1"));
     store.upsert(make_graduate("g-1"));
-    EXPECT_THROW(store.delete_skill("s3"), ConflictError);  // job-1 requires it
-    EXPECT_THROW(store.delete_skill("s2"), ConflictError);  // program and graduate
-    EXPECT_THROW(store.delete_certificate("cert-1"), ConflictError);
-    EXPECT_THROW(store.delete_employer("emp-1"), ConflictError);
-    EXPECT_THROW(store.delete_program("prog-1"), ConflictError);
-    EXPECT_THROW(store.delete_institution("inst-1"), ConflictError);
-    EXPECT_TRUE(store.get_skill("s3"));
-    EXPECT_TRUE(store.delete_job("job-1"));
-    EXPECT_TRUE(store.delete_employer("emp-1"));
+    EXPECT_THROW(store.remove<Skill>("s3"), ConflictError);  // job-1 requires it
+    EXPECT_THROW(store.remove<Skill>("s2"), ConflictError);  // program and graduate
+    EXPECT_THROW(store.remove<Certificate>("cert-1"), ConflictError);
+    EXPECT_THROW(store.remove<Employer>("emp-1"), ConflictError);
+    EXPECT_THROW(store.remove<Program>("prog-1"), ConflictError);
+    EXPECT_THROW(store.remove<Institution>("inst-1"), ConflictError);
+    EXPECT_TRUE(store.get<Skill>("s3"));
+    EXPECT_TRUE(store.remove<Job>("job-1"));
+    EXPECT_TRUE(store.remove<Employer>("emp-1"));
     // A deleted employer is no longer a valid reference.
     EXPECT_THROW(store.upsert(make_job("job-2")), ValidationError);
 }
@@ -155,7 +155,7 @@ TEST_F(EntitiesTest, ListPagesWithACursorInIdOrder) {
     request.limit = 3;
     int pages = 0;
     do {
-        const Page<Job> page = store.list_jobs(request);
+        const Page<Job> page = store.list<Job>(request);
         for (const Job& job : page.items) {
             EXPECT_EQ(job.requirements.size(), 2u);
             seen.push_back(job.id);
@@ -178,17 +178,17 @@ TEST_F(EntitiesTest, ListFiltersByTenant) {
     store.upsert(make_job("job-c", "emp-1"));
     PageRequest request;
     request.org_id = "assoc-1";
-    const Page<Job> jobs = store.list_jobs(request);
+    const Page<Job> jobs = store.list<Job>(request);
     ASSERT_EQ(jobs.items.size(), 2u);
     EXPECT_EQ(jobs.items[0].id, "job-a");
     EXPECT_EQ(jobs.items[1].id, "job-c");
     EXPECT_EQ(jobs.items[1].requirements.size(), 2u);
-    EXPECT_EQ(store.list_employers(request).items.size(), 1u);
+    EXPECT_EQ(store.list<Employer>(request).items.size(), 1u);
     request.org_id = "inst-1";
     store.upsert(make_graduate("g-1"));
-    EXPECT_EQ(store.list_graduates(request).items.size(), 1u);
+    EXPECT_EQ(store.list<Graduate>(request).items.size(), 1u);
     request.org_id = "inst-other";
-    EXPECT_TRUE(store.list_graduates(request).items.empty());
+    EXPECT_TRUE(store.list<Graduate>(request).items.empty());
 }
 
 TEST_F(EntitiesTest, WritesSurviveClosingAndReopening) {
@@ -199,8 +199,8 @@ TEST_F(EntitiesTest, WritesSurviveClosingAndReopening) {
         store.upsert(make_graduate("g-1"));
     }
     Store reopened(db_path());
-    EXPECT_EQ(reopened.get_job("job-1"), canonical(make_job("job-1")));
-    EXPECT_EQ(reopened.get_graduate("g-1"), canonical(make_graduate("g-1")));
+    EXPECT_EQ(reopened.get<Job>("job-1"), canonical(make_job("job-1")));
+    EXPECT_EQ(reopened.get<Graduate>("g-1"), canonical(make_graduate("g-1")));
     EXPECT_EQ(reopened.count(EntityKind::kSkills), 3);
 }
 
@@ -214,7 +214,7 @@ TEST_F(EntitiesTest, ASecondConnectionSeesCommittedWritesAndKnownIdsFollow) {
     Job job = make_job("job-1");
     job.requirements.push_back({"s4", 1, 1, false});
     EXPECT_EQ(other.upsert(job), UpsertOutcome::kCreated);
-    EXPECT_EQ(writer.get_job("job-1")->requirements.size(), 3u);
+    EXPECT_EQ(writer.get<Job>("job-1")->requirements.size(), 3u);
 }
 
 TEST_F(EntitiesTest, RepeatedPointReadsSeeWritesFromAnotherConnection) {
@@ -222,13 +222,13 @@ TEST_F(EntitiesTest, RepeatedPointReadsSeeWritesFromAnotherConnection) {
     Store writer(db_path());
     add_catalog(writer);
     writer.upsert(make_job("job-1"));
-    EXPECT_EQ(reader.get_job("job-1")->headcount, 3);  // statements now cached and reset
+    EXPECT_EQ(reader.get<Job>("job-1")->headcount, 3);  // statements now cached and reset
     Job changed = make_job("job-1");
     changed.headcount = 9;
     writer.upsert(changed);
-    EXPECT_EQ(reader.get_job("job-1")->headcount, 9);
-    writer.delete_job("job-1");
-    EXPECT_FALSE(reader.get_job("job-1"));
+    EXPECT_EQ(reader.get<Job>("job-1")->headcount, 9);
+    writer.remove<Job>("job-1");
+    EXPECT_FALSE(reader.get<Job>("job-1"));
     // The reader holds no read transaction between calls: the writer can checkpoint.
     Database db(db_path());
     Statement checkpoint(db, "PRAGMA wal_checkpoint(TRUNCATE)");
@@ -269,7 +269,7 @@ TEST_F(EntitiesTest, AProgramDoesNotMoveAwayFromItsGraduatesInstitution) {
     add_catalog(store);
     store.upsert(Institution{"inst-2", "College", "futian", EducationLevel::kHigherVocational});
     store.upsert(make_graduate("g-1"));
-    Program moved = *store.get_program("prog-1");
+    Program moved = *store.get<Program>("prog-1");
     moved.institution_id = "inst-2";
     try {
         store.upsert(moved);
@@ -279,9 +279,9 @@ TEST_F(EntitiesTest, AProgramDoesNotMoveAwayFromItsGraduatesInstitution) {
         EXPECT_EQ(e.errors()[0].path, "institution_id");
         EXPECT_NE(e.errors()[0].message.find("g-1"), std::string::npos) << e.errors()[0].message;
     }
-    EXPECT_EQ(store.get_program("prog-1")->institution_id, "inst-1");
+    EXPECT_EQ(store.get<Program>("prog-1")->institution_id, "inst-1");
 
-    Program renamed = *store.get_program("prog-1");  // same institution: fine
+    Program renamed = *store.get<Program>("prog-1");  // same institution: fine
     renamed.name = "Software Engineering";
     EXPECT_EQ(store.upsert(renamed), UpsertOutcome::kUpdated);
 
@@ -290,11 +290,11 @@ TEST_F(EntitiesTest, AProgramDoesNotMoveAwayFromItsGraduatesInstitution) {
         store.upsert_many(std::span<const Program>(bulk), BulkMode::kCommitValid);
     ASSERT_EQ(result.items.size(), 1u);
     EXPECT_EQ(result.items[0].status, ItemStatus::kInvalid);
-    EXPECT_EQ(store.get_program("prog-1")->institution_id, "inst-1");
+    EXPECT_EQ(store.get<Program>("prog-1")->institution_id, "inst-1");
 
-    ASSERT_TRUE(store.delete_graduate("g-1"));
+    ASSERT_TRUE(store.remove<Graduate>("g-1"));
     EXPECT_EQ(store.upsert(moved), UpsertOutcome::kUpdated);
-    EXPECT_EQ(store.get_program("prog-1")->institution_id, "inst-2");
+    EXPECT_EQ(store.get<Program>("prog-1")->institution_id, "inst-2");
 }
 
 }  // namespace

@@ -35,9 +35,9 @@ TEST_F(ErasureTest, DeletedGraduateRowsAreGoneFromTheStoreAndFromTheFileBytes) {
         store.upsert(g);
         store.upsert(testing::make_graduate("keeper"));
         ASSERT_TRUE(store_files_contain(db_path(), marker));  // the test can see it when present
-        EXPECT_TRUE(store.delete_graduate("grad-" + marker));
-        EXPECT_FALSE(store.get_graduate("grad-" + marker));
-        EXPECT_TRUE(store.get_graduate("keeper"));
+        EXPECT_TRUE(store.remove<Graduate>("grad-" + marker));
+        EXPECT_FALSE(store.get<Graduate>("grad-" + marker));
+        EXPECT_TRUE(store.get<Graduate>("keeper"));
         EXPECT_FALSE(store_files_contain(db_path(), marker));
     }
     EXPECT_FALSE(store_files_contain(db_path(), marker));
@@ -53,7 +53,7 @@ TEST_F(ErasureTest, DeletedGraduateRowsAreGoneFromTheStoreAndFromTheFileBytes) {
 
 TEST_F(ErasureTest, DeletingAnUnknownGraduateReportsFalse) {
     Store store(db_path());
-    EXPECT_FALSE(store.delete_graduate("nobody"));
+    EXPECT_FALSE(store.remove<Graduate>("nobody"));
 }
 
 }  // namespace

@@ -60,8 +60,8 @@ TEST_F(ImportCliTest, RejectedItemsNameFileLineAndFieldAndValidOnesAreCommitted)
         << run.output;
     Store store(db_path());
     EXPECT_EQ(store.count(EntityKind::kJobs), 3);
-    EXPECT_TRUE(store.get_job("j5"));
-    EXPECT_EQ(store.get_job("j2")->requirements.at(0).weight, 9);
+    EXPECT_TRUE(store.get<Job>("j5"));
+    EXPECT_EQ(store.get<Job>("j2")->requirements.at(0).weight, 9);
 }
 
 // Skills given by name or alias (both languages, any case) are resolved to
@@ -106,13 +106,13 @@ TEST_F(ImportCliTest, SkillNamesAndAliasesResolveWhenUnambiguousAndSuggestWhenNo
               std::string::npos)
         << run.output;
     Store store(db_path());
-    const auto j1 = store.get_job("j1");
+    const auto j1 = store.get<Job>("j1");
     ASSERT_TRUE(j1);
     EXPECT_EQ(j1->requirements.at(0).skill_id, "s1");
     EXPECT_EQ(j1->requirements.at(1).skill_id, "s2");
-    EXPECT_EQ(store.get_job("j2")->requirements.at(0).skill_id, "s1");
-    EXPECT_FALSE(store.get_job("j3"));
-    EXPECT_FALSE(store.get_job("j4"));
+    EXPECT_EQ(store.get<Job>("j2")->requirements.at(0).skill_id, "s1");
+    EXPECT_FALSE(store.get<Job>("j3"));
+    EXPECT_FALSE(store.get<Job>("j4"));
 }
 
 TEST_F(ImportCliTest, AllOrNothingAppliesNothingWhenAnItemIsInvalid) {
@@ -142,8 +142,8 @@ TEST_F(ImportCliTest, ReImportUpdatesAndExportRoundTrips) {
     Store original(db_path());
     Store round_tripped(copy);
     for (const char* id : {"j1", "j2", "j5"})
-        EXPECT_EQ(original.get_job(id), round_tripped.get_job(id));
-    EXPECT_EQ(original.get_skill("s2"), round_tripped.get_skill("s2"));
+        EXPECT_EQ(original.get<Job>(id), round_tripped.get<Job>(id));
+    EXPECT_EQ(original.get<Skill>("s2"), round_tripped.get<Skill>("s2"));
     EXPECT_EQ(round_tripped.count(EntityKind::kJobs), 3);
 }
 

@@ -41,13 +41,13 @@ TEST_F(PlacementStoreTest, StoresAndReadsBackAPlacement) {
     add_world(store);
     const Placement p = make_placement("pl-1", "g-1");
     EXPECT_EQ(store.upsert(p), UpsertOutcome::kCreated);
-    EXPECT_EQ(store.get_placement("pl-1"), p);
+    EXPECT_EQ(store.get<Placement>("pl-1"), p);
     EXPECT_EQ(store.upsert(p), UpsertOutcome::kUnchanged);
     Placement moved = p;
     moved.job_id = "";
     moved.source = PlacementSource::kSurvey;
     EXPECT_EQ(store.upsert(moved), UpsertOutcome::kUpdated);
-    EXPECT_EQ(store.get_placement("pl-1"), moved);
+    EXPECT_EQ(store.get<Placement>("pl-1"), moved);
     EXPECT_EQ(store.count(EntityKind::kPlacements), 1);
 }
 
@@ -122,10 +122,10 @@ TEST_F(PlacementStoreTest, ACareerOfficeListsOnlyPlacementsOfItsInstitutionsGrad
     store.upsert(make_placement("pl-3", "g-3"));
     PageRequest own;
     own.org_id = "inst-2";
-    const auto page = store.list_placements(own);
+    const auto page = store.list<Placement>(own);
     ASSERT_EQ(page.items.size(), 1u);
     EXPECT_EQ(page.items[0].id, "pl-3");
-    EXPECT_EQ(store.list_placements({}).items.size(), 2u);
+    EXPECT_EQ(store.list<Placement>({}).items.size(), 2u);
 }
 
 bool file_contains(const std::filesystem::path& path, const std::string& needle) {
@@ -142,9 +142,9 @@ TEST_F(PlacementStoreTest, ErasingAGraduateErasesItsPlacementsFromTheFile) {
     store.upsert(make_placement("pl-" + marker, "g-1"));
     store.upsert(make_placement("pl-keep", "g-2"));
     ASSERT_TRUE(file_contains(db_path(), marker) || file_contains(db_path() + "-wal", marker));
-    EXPECT_TRUE(store.delete_graduate("g-1"));
-    EXPECT_FALSE(store.get_placement("pl-" + marker));
-    EXPECT_TRUE(store.get_placement("pl-keep"));
+    EXPECT_TRUE(store.remove<Graduate>("g-1"));
+    EXPECT_FALSE(store.get<Placement>("pl-" + marker));
+    EXPECT_TRUE(store.get<Placement>("pl-keep"));
     EXPECT_FALSE(file_contains(db_path(), marker));
     EXPECT_FALSE(file_contains(db_path() + "-wal", marker));
     Database db(db_path());
@@ -157,12 +157,12 @@ TEST_F(PlacementStoreTest, AnEmployerOrJobAPlacementNamesCannotBeDeleted) {
     Store store(db_path());
     add_world(store);
     store.upsert(make_placement("pl-1", "g-1"));
-    EXPECT_THROW(store.delete_job("job-1"), ConflictError);
-    EXPECT_TRUE(store.delete_placement("pl-1"));
-    EXPECT_FALSE(store.delete_placement("pl-1"));
-    EXPECT_TRUE(store.delete_job("job-1"));
+    EXPECT_THROW(store.remove<Job>("job-1"), ConflictError);
+    EXPECT_TRUE(store.remove<Placement>("pl-1"));
+    EXPECT_FALSE(store.remove<Placement>("pl-1"));
+    EXPECT_TRUE(store.remove<Job>("job-1"));
     store.upsert(make_placement("pl-2", "g-1", ""));
-    EXPECT_THROW(store.delete_employer("emp-1"), ConflictError);
+    EXPECT_THROW(store.remove<Employer>("emp-1"), ConflictError);
 }
 
 // A file as a version-3 binary left it: every table but placements, a graduate in it.
@@ -187,10 +187,10 @@ TEST_F(PlacementStoreTest, AVersion3FileMigratesAndTakesPlacements) {
     }
     Store store(db_path());
     EXPECT_EQ(store.schema_version(), latest_schema_version());
-    EXPECT_TRUE(store.get_graduate("g-1"));
+    EXPECT_TRUE(store.get<Graduate>("g-1"));
     EXPECT_EQ(store.count(EntityKind::kPlacements), 0);
     EXPECT_EQ(store.upsert(make_placement("pl-1", "g-1")), UpsertOutcome::kCreated);
-    EXPECT_EQ(store.list_placements({}).items.size(), 1u);
+    EXPECT_EQ(store.list<Placement>({}).items.size(), 1u);
 }
 
 }  // namespace

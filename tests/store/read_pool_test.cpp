@@ -31,13 +31,13 @@ TEST_F(ReadPoolTest, AWriteScopeSeesItsOwnRowsAndOthersOnlyCommittedOnes) {
         Store::WriteScope scope(store);
         store.upsert(make_job("job-new"));
         // Same thread, same open transaction: its own uncommitted row.
-        EXPECT_TRUE(store.get_job("job-new"));
-        EXPECT_EQ(store.list_jobs({}).items.size(), 2u);
+        EXPECT_TRUE(store.get<Job>("job-new"));
+        EXPECT_EQ(store.list<Job>({}).items.size(), 2u);
         // Another thread reads at once (the scope holds the Store's mutex)
         // and sees the committed state only.
         auto other = std::async(std::launch::async, [&] {
-            return std::make_pair(store.get_job("job-new").has_value(),
-                                  store.get_job("job-old").has_value());
+            return std::make_pair(store.get<Job>("job-new").has_value(),
+                                  store.get<Job>("job-old").has_value());
         });
         ASSERT_EQ(other.wait_for(std::chrono::seconds(5)), std::future_status::ready)
             << "a reader waited for an open write scope";
@@ -46,7 +46,7 @@ TEST_F(ReadPoolTest, AWriteScopeSeesItsOwnRowsAndOthersOnlyCommittedOnes) {
         EXPECT_TRUE(saw_old);
         scope.commit();
     }
-    auto after = std::async(std::launch::async, [&] { return store.get_job("job-new"); });
+    auto after = std::async(std::launch::async, [&] { return store.get<Job>("job-new"); });
     EXPECT_TRUE(after.get());
 }
 
@@ -56,10 +56,10 @@ TEST_F(ReadPoolTest, ARolledBackScopeLeavesNothingForReaders) {
     {
         Store::WriteScope scope(store);
         store.upsert(make_job("job-gone"));
-        EXPECT_TRUE(store.get_job("job-gone"));
+        EXPECT_TRUE(store.get<Job>("job-gone"));
     }
-    EXPECT_FALSE(store.get_job("job-gone"));
-    auto other = std::async(std::launch::async, [&] { return store.get_job("job-gone"); });
+    EXPECT_FALSE(store.get<Job>("job-gone"));
+    auto other = std::async(std::launch::async, [&] { return store.get<Job>("job-gone"); });
     EXPECT_FALSE(other.get());
 }
 
@@ -89,7 +89,7 @@ TEST_F(ReadPoolTest, ConcurrentReadsSeeWholeVersionsAndAcknowledgedWrites) {
     for (int t = 0; t < 4; ++t) {
         readers.emplace_back([&] {
             while (!done.load()) {
-                const auto job = store.get_job("job-1");
+                const auto job = store.get<Job>("job-1");
                 if (!job) {
                     ++torn;
                     continue;
@@ -102,7 +102,7 @@ TEST_F(ReadPoolTest, ConcurrentReadsSeeWholeVersionsAndAcknowledgedWrites) {
     }
     for (int n = 1; n <= 60; ++n) {
         store.upsert(version(n));
-        const auto seen = store.get_job("job-1");
+        const auto seen = store.get<Job>("job-1");
         ASSERT_TRUE(seen);
         EXPECT_EQ(seen->headcount, n + 1)
             << "an acknowledged write was not visible to the next read";

@@ -77,12 +77,12 @@ TEST_F(ScanTest, ScansReturnWhatWasWrittenInIdOrder) {
     Store store(db_path());
     const RandomData data = write_random(store, 400, 150, 7);
     std::vector<Graduate> scanned;
-    store.scan_graduates({}, [&](const Graduate& g) { scanned.push_back(g); });
+    store.scan<Graduate>({}, [&](const Graduate& g) { scanned.push_back(g); });
     ASSERT_EQ(scanned.size(), data.graduates.size());
     auto expected = data.graduates.begin();
     for (const Graduate& g : scanned) EXPECT_EQ(g, (expected++)->second);
     std::vector<Job> jobs;
-    store.scan_jobs({}, [&](const Job& j) { jobs.push_back(j); });
+    store.scan<Job>({}, [&](const Job& j) { jobs.push_back(j); });
     ASSERT_EQ(jobs.size(), data.jobs.size());
     auto expected_job = data.jobs.begin();
     for (const Job& j : jobs) EXPECT_EQ(j, (expected_job++)->second);
@@ -91,10 +91,10 @@ TEST_F(ScanTest, ScansReturnWhatWasWrittenInIdOrder) {
 TEST_F(ScanTest, ScanAgreesWithPointReads) {
     Store store(db_path());
     write_random(store, 120, 60, 11);
-    store.scan_graduates({}, [&](const Graduate& g) { EXPECT_EQ(store.get_graduate(g.id), g); });
-    store.scan_jobs({}, [&](const Job& j) { EXPECT_EQ(store.get_job(j.id), j); });
-    store.scan_programs({}, [&](const Program& p) { EXPECT_EQ(store.get_program(p.id), p); });
-    store.scan_skills({}, [&](const Skill& s) { EXPECT_EQ(store.get_skill(s.id), s); });
+    store.scan<Graduate>({}, [&](const Graduate& g) { EXPECT_EQ(store.get<Graduate>(g.id), g); });
+    store.scan<Job>({}, [&](const Job& j) { EXPECT_EQ(store.get<Job>(j.id), j); });
+    store.scan<Program>({}, [&](const Program& p) { EXPECT_EQ(store.get<Program>(p.id), p); });
+    store.scan<Skill>({}, [&](const Skill& s) { EXPECT_EQ(store.get<Skill>(s.id), s); });
 }
 
 TEST_F(ScanTest, SkippingEvidenceLeavesEverythingElse) {
@@ -103,7 +103,7 @@ TEST_F(ScanTest, SkippingEvidenceLeavesEverythingElse) {
     ScanOptions options;
     options.with_evidence = false;
     auto expected = data.graduates.begin();
-    store.scan_graduates(options, [&](const Graduate& g) {
+    store.scan<Graduate>(options, [&](const Graduate& g) {
         Graduate stripped = (expected++)->second;
         for (GraduateSkill& s : stripped.skills) s.evidence.clear();
         EXPECT_EQ(g, stripped);
@@ -119,7 +119,7 @@ TEST_F(ScanTest, ScanRangesSplitTheDataWithoutGapsOrOverlap) {
     options.limit = 33;
     for (;;) {
         std::size_t got = 0;
-        store.scan_graduates(options, [&](const Graduate& g) {
+        store.scan<Graduate>(options, [&](const Graduate& g) {
             ids.push_back(g.id);
             options.after_id = g.id;
             EXPECT_EQ(g, data.graduates.at(g.id));
@@ -135,8 +135,8 @@ TEST_F(ScanTest, ScanRangesSplitTheDataWithoutGapsOrOverlap) {
 TEST_F(ScanTest, AnEmptyStoreScansNothing) {
     Store store(db_path());
     int calls = 0;
-    store.scan_graduates({}, [&](const Graduate&) { ++calls; });
-    store.scan_jobs({}, [&](const Job&) { ++calls; });
+    store.scan<Graduate>({}, [&](const Graduate&) { ++calls; });
+    store.scan<Job>({}, [&](const Job&) { ++calls; });
     EXPECT_EQ(calls, 0);
 }
 

@@ -90,7 +90,7 @@ TEST_F(SchemaTest, AFileMadeBeforeAFieldWasDescribedGainsItsColumnWithTheDefault
         db.exec("ALTER TABLE jobs DROP COLUMN valid_until; ALTER TABLE jobs DROP COLUMN headcount");
     }
     Store store(db_path());
-    const auto job = store.get_job("j1");
+    const auto job = store.get<Job>("j1");
     ASSERT_TRUE(job.has_value());
     Job expected = in_stored_order(testing::make_job("j1"));
     expected.valid_until = Job{}.valid_until;  // "" (open-ended)
@@ -100,9 +100,9 @@ TEST_F(SchemaTest, AFileMadeBeforeAFieldWasDescribedGainsItsColumnWithTheDefault
     Job later = in_stored_order(testing::make_job("j2"));
     later.headcount = 7;
     store.upsert(later);
-    EXPECT_EQ(store.get_job("j2"), later);
+    EXPECT_EQ(store.get<Job>("j2"), later);
     int scanned = 0;
-    store.scan_jobs({}, [&](const Job& j) { scanned += j.id == "j2" && j == later ? 1 : 0; });
+    store.scan<Job>({}, [&](const Job& j) { scanned += j.id == "j2" && j == later ? 1 : 0; });
     EXPECT_EQ(scanned, 1);
 
     // The column is an ordinary NOT NULL column: nothing else to migrate on the next open.
@@ -224,21 +224,21 @@ TEST_F(SchemaTest, AVersion1FileMigratesToTheChangeLogAndEveryReadPathWorks) {
     EXPECT_EQ(store.data_version(), 7);
 
     // Every read path over the migrated rows.
-    const auto job = store.get_job("j1");
+    const auto job = store.get<Job>("j1");
     ASSERT_TRUE(job.has_value());
     ASSERT_EQ(job->requirements.size(), 2u);
     EXPECT_EQ(job->requirements[0].skill_id, "s1");
     EXPECT_TRUE(job->requirements[0].must_have);
     EXPECT_EQ(job->required_certificates, std::vector<std::string>{"c1"});
-    const auto graduate = store.get_graduate("g1");
+    const auto graduate = store.get<Graduate>("g1");
     ASSERT_TRUE(graduate.has_value());
     ASSERT_EQ(graduate->skills.size(), 1u);
     ASSERT_EQ(graduate->skills[0].evidence.size(), 1u);
     EXPECT_EQ(graduate->skills[0].evidence[0].ref, "CS101");
-    EXPECT_EQ(store.list_jobs({}).items.size(), 1u);
-    EXPECT_EQ(store.get_program("p1")->curriculum.size(), 1u);
+    EXPECT_EQ(store.list<Job>({}).items.size(), 1u);
+    EXPECT_EQ(store.get<Program>("p1")->curriculum.size(), 1u);
     int scanned = 0;
-    store.scan_graduates({}, [&](const Graduate&) { ++scanned; });
+    store.scan<Graduate>({}, [&](const Graduate&) { ++scanned; });
     EXPECT_EQ(scanned, 1);
 
     // The new log starts empty: a reader's first call is a full load, and
