@@ -7,6 +7,7 @@
 #include <ctime>
 #include <map>
 
+#include <tbb/task_arena.h>
 #include <nlohmann/json.hpp>
 
 #include "batch/batch_results.hpp"
@@ -248,7 +249,10 @@ BatchResult run_batch(const BatchOptions& o, const ProgressCallback& progress,
         rep.begin("outputs", 3, "steps");
         const auto outputs_start = std::chrono::steady_clock::now();
         RunPublisher publisher(o.out_dir, run_directory_name(run_id));
-        write_result_files(r, publisher);
+        // On the run's threads (the large lists are formatted in parallel).
+        tbb::task_arena(o.threads > 0 ? o.threads : tbb::task_arena::automatic).execute([&] {
+            write_result_files(r, publisher);
+        });
         rep.advance(1);
         const ReportData report = build_report_data(r, run_id);
         for (const auto lang : {models::Lang::kEn, models::Lang::kZh})

@@ -106,7 +106,7 @@ std::vector<PreferenceChunk> EngineJobSource::fetch(std::span<const FetchRequest
 void EngineJobSource::fetch_some(std::span<const FetchRequest> requests,
                                  std::span<const std::size_t> which,
                                  std::span<const ExactScore> floor, const Pruning& pruning,
-                                 std::size_t at_most, std::vector<PreferenceChunk>& out) const {
+                                 std::size_t at_most, std::vector<PreferenceChunk>& out) {
     if (which.empty()) return;
     const JobSet& jobs = snapshot_.jobs;
     // A job can list a pair ranked after the cursor only when its floor is at
@@ -148,7 +148,7 @@ void EngineJobSource::fetch_some(std::span<const FetchRequest> requests,
         }
         const TopKLists lists =
             jobs_at_or_above(snapshot_, packed, Index(first), Index(last), job_list, cov_min,
-                             job_floor, at_most, config_, options_);
+                             job_floor, at_most, config_, options_, &pass_memory_);
         for (std::size_t i = first; i < last; ++i) {
             const FetchRequest& r = requests[order[i]];
             PreferenceChunk& chunk = out[order[i]];

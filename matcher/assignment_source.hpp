@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "matcher/batch_top_k.hpp"
+#include "matcher/jobs_above_floor.hpp"
 #include "matcher/lazy_assignment.hpp"
 #include "matcher/match_query.hpp"
 #include "matcher/resolved_filter.hpp"
@@ -76,7 +77,7 @@ class EngineJobSource final : public PreferenceSource {
     // Fills out[i] for i in `which`: at most `at_most` jobs each (0: all).
     void fetch_some(std::span<const FetchRequest> requests, std::span<const std::size_t> which,
                     std::span<const ExactScore> floor, const Pruning& pruning, std::size_t at_most,
-                    std::vector<PreferenceChunk>& out) const;
+                    std::vector<PreferenceChunk>& out);
 
     const Snapshot& snapshot_;
     ScoreConfig config_;
@@ -87,6 +88,7 @@ class EngineJobSource final : public PreferenceSource {
     // From known_: per graduate, its pairs in the job rows (job, score).
     Csr<AssignmentCandidate> known_of_graduate_;
     std::vector<std::uint8_t> fetched_;  // per graduate: fetched before
+    FloorPassMemory pass_memory_;        // reused by every fetch's passes
     // Blocks per band: fewer bands pay the pass's fixed costs less often,
     // more follow the caps more closely.
     static constexpr std::size_t kBandBlocks = 256;

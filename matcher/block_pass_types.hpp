@@ -63,6 +63,9 @@ struct PassInput {
     // The large-batch regime: job_list inverted per tile of kJobTile (null =
     // score every requirement of every job directly, the small-batch regime).
     const TileIndex* tiles = nullptr;
+    // Where run_parallel_pass builds that index: storage the caller keeps
+    // between passes (tile_index.hpp), or null for a pass's own.
+    TileIndex* tile_storage = nullptr;
     std::size_t k_jobs = 0;        // 0 = no per-candidate lists
     std::size_t k_candidates = 0;  // 0 = no per-job lists
     // The floor regime (k_candidates 0): per position, only pairs with

@@ -12,7 +12,8 @@ TopKLists jobs_at_or_above(const Snapshot& snapshot, const CandidateSet& candida
                            Index last, std::span<const Index> job_list,
                            std::span<const std::uint16_t> cov_min,
                            std::span<const ExactScore> floor, std::size_t at_most,
-                           const ScoreConfig& config, const ExecutionOptions& options) {
+                           const ScoreConfig& config, const ExecutionOptions& options,
+                           FloorPassMemory* memory) {
     validate(config);
     detail::validate_options(options);
     if (first % kBlockSize != 0 || first > last || last > candidates.size())
@@ -36,6 +37,7 @@ TopKLists jobs_at_or_above(const Snapshot& snapshot, const CandidateSet& candida
     in.job_list = job_list;
     in.cov_min = cov_min;
     in.pair_floor = floor;
+    if (memory != nullptr) in.tile_storage = &memory->tiles;
     if (at_most > 0) {  // the best at_most per row: candidate heaps
         std::vector<detail::HeapEntry> slots(std::size_t(last - first) * at_most);
         std::vector<std::uint32_t> counts(last - first, 0);

@@ -21,8 +21,15 @@
 #include "matcher/batch_top_k.hpp"
 #include "matcher/score_config.hpp"
 #include "matcher/snapshot.hpp"
+#include "matcher/tile_index.hpp"
 
 namespace talentmatch::matcher {
+
+// Memory a caller making many calls keeps between them (the pass's job index,
+// tile_index.hpp), so that a call reuses it instead of allocating it anew.
+struct FloorPassMemory {
+    detail::TileIndex tiles;
+};
 
 // `candidates` may be a packed subset (candidate_subset.hpp); first is a
 // multiple of kBlockSize and last <= candidates.size(). Errors:
@@ -32,6 +39,7 @@ TopKLists jobs_at_or_above(const Snapshot& snapshot, const CandidateSet& candida
                            Index last, std::span<const Index> job_list,
                            std::span<const std::uint16_t> cov_min,
                            std::span<const ExactScore> floor, std::size_t at_most,
-                           const ScoreConfig& config, const ExecutionOptions& options = {});
+                           const ScoreConfig& config, const ExecutionOptions& options = {},
+                           FloorPassMemory* memory = nullptr);
 
 }  // namespace talentmatch::matcher

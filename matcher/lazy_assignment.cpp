@@ -1,7 +1,9 @@
 #include "matcher/lazy_assignment.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
+#include <queue>
 #include <stdexcept>
 #include <string>
 
@@ -66,6 +68,14 @@ Assignment lazy_stable_assignment(std::vector<PreferenceChunk> initial,
 
     std::vector<std::uint32_t> free_list;
     for (std::size_t g = grads; g-- > 0;) free_list.push_back(std::uint32_t(g));
+    // Graduates waiting for a fetch, best first: highest cursor (no cursor:
+    // first of all), ties by index. Those are the likeliest to be accepted,
+    // raising the floors the rest are fetched with; the first max_requests()
+    // are fetched now, the rest after their proposals. (The order changes
+    // only the work: the result is the same whatever the order of proposals.)
+    // A waiting graduate's cursor does not move, so its key is fixed.
+    using Waiting = std::pair<double, std::uint32_t>;  // (-cursor score, graduate)
+    std::priority_queue<Waiting, std::vector<Waiting>, std::greater<>> waiting;
     std::vector<std::uint32_t> pending;
     for (;;) {
         while (!free_list.empty()) {
@@ -105,29 +115,18 @@ Assignment lazy_stable_assignment(std::vector<PreferenceChunk> initial,
             if (s.complete) {
                 std::vector<AssignmentCandidate>().swap(s.buffer);  // done: free it
             } else {
-                pending.push_back(g);
+                const double cap = s.has_cursor ? to_double(s.cursor.score)
+                                                : std::numeric_limits<double>::infinity();
+                waiting.push({-cap, g});
             }
         }
-        if (pending.empty()) break;
-        // Highest cursor first (no cursor: first of all), ties by index: those
-        // are the likeliest to be accepted, raising the floors the rest are
-        // fetched with. The first max_requests() now, the rest after their
-        // proposals. (The order changes only the work: the result is the
-        // same whatever the order of proposals.)
-        std::vector<std::pair<double, std::uint32_t>> by_cap;
-        by_cap.reserve(pending.size());
-        for (std::uint32_t g : pending) {
-            const double cap = st[g].has_cursor ? to_double(st[g].cursor.score)
-                                                : std::numeric_limits<double>::infinity();
-            by_cap.push_back({-cap, g});
+        if (waiting.empty()) break;
+        const std::size_t now = std::min(waiting.size(), source.max_requests());
+        pending.clear();
+        for (std::size_t i = 0; i < now; ++i) {
+            pending.push_back(waiting.top().second);
+            waiting.pop();
         }
-        const std::size_t now = std::min(pending.size(), source.max_requests());
-        std::partial_sort(by_cap.begin(), by_cap.begin() + std::ptrdiff_t(now), by_cap.end());
-        std::vector<std::uint32_t> later;
-        later.reserve(by_cap.size() - now);
-        for (std::size_t i = now; i < by_cap.size(); ++i) later.push_back(by_cap[i].second);
-        pending.resize(now);
-        for (std::size_t i = 0; i < now; ++i) pending[i] = by_cap[i].second;
         std::sort(pending.begin(), pending.end());
         std::vector<ExactScore> floor(jobs, ExactScore{0, 1});
         for (std::size_t j = 0; j < jobs; ++j) {
@@ -155,7 +154,6 @@ Assignment lazy_stable_assignment(std::vector<PreferenceChunk> initial,
             st[g].complete = chunks[i].complete;
         }
         for (std::size_t i = pending.size(); i-- > 0;) free_list.push_back(pending[i]);
-        pending = std::move(later);
     }
 
     out.holders.resize(jobs);

@@ -27,11 +27,12 @@ void validate_options(const ExecutionOptions& options) {
 std::vector<JobCollector> run_parallel_pass(const PassInput& in, std::span<const Index> blocks,
                                             const ExecutionOptions& options) {
     const BlockPassFn pass = select_block_pass(options.kernel);
-    TileIndex tiles;
+    TileIndex own_tiles;
     PassInput input = in;
     if (blocks.size() >= kTileIndexMinBlocks) {
-        tiles = build_tile_index(in.snapshot->job_plan, in.job_list, in.snapshot->skills.size(),
-                                 kJobTile);
+        TileIndex& tiles = in.tile_storage != nullptr ? *in.tile_storage : own_tiles;
+        build_tile_index(in.snapshot->job_plan, in.job_list, in.snapshot->skills.size(), kJobTile,
+                         tiles);
         input.tiles = &tiles;
     }
     struct Worker {

@@ -4,9 +4,8 @@
 
 namespace talentmatch::matcher::detail {
 
-TileIndex build_tile_index(const JobKernelPlan& plan, std::span<const Index> job_list,
-                           std::size_t skills, std::size_t tile_size) {
-    TileIndex index;
+void build_tile_index(const JobKernelPlan& plan, std::span<const Index> job_list,
+                      std::size_t skills, std::size_t tile_size, TileIndex& index) {
     index.tile_size = tile_size;
     index.skills = skills;
     const std::size_t tiles = (job_list.size() + tile_size - 1) / tile_size;
@@ -16,6 +15,7 @@ TileIndex build_tile_index(const JobKernelPlan& plan, std::span<const Index> job
         if (plan.jobs[j].packed) total += plan.jobs[j].req_end - plan.jobs[j].req_begin;
     }
     index.postings.resize(total);
+    index.plans.clear();
     index.plans.reserve(job_list.size());
     for (Index j : job_list) index.plans.push_back(plan.jobs[j]);
     std::vector<std::uint32_t> cursor(skills + 1);
@@ -52,7 +52,6 @@ TileIndex build_tile_index(const JobKernelPlan& plan, std::span<const Index> job
         }
         base = running;
     }
-    return index;
 }
 
 }  // namespace talentmatch::matcher::detail

@@ -9,7 +9,10 @@
 // position order, so the pass over a tile's sums reads them sequentially.
 //
 // Built once per pass (O(tiles × skills + requirements)); read-only while the
-// pass runs, shared by every task.
+// pass runs, shared by every task. Built into a caller's TileIndex, whose
+// storage it reuses: a caller making many passes (the assignment's fetches)
+// keeps one, and each pass then writes tens of MB into memory already mapped
+// instead of allocating and faulting it in again.
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -37,7 +40,7 @@ struct TileIndex {
     }
 };
 
-TileIndex build_tile_index(const JobKernelPlan& plan, std::span<const Index> job_list,
-                           std::size_t skills, std::size_t tile_size);
+void build_tile_index(const JobKernelPlan& plan, std::span<const Index> job_list,
+                      std::size_t skills, std::size_t tile_size, TileIndex& index);
 
 }  // namespace talentmatch::matcher::detail

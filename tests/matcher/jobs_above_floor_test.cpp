@@ -124,6 +124,38 @@ TEST(JobsAboveFloor, TiledPassFromAMidBlockRangeEqualsReferenceScorer) {
     check_world(12, 2600, 70, 2500, kBlockSize, 4);
 }
 
+TEST(JobsAboveFloor, ReusedPassMemoryGivesTheListsOfAFreshPass) {
+    // The tile index is built into the caller's memory: a pass after one over
+    // a longer or a different job list must not see any of it.
+    testing::WorldShape shape;
+    shape.graduates = 2600;
+    shape.jobs = 90;
+    const RandomWorld w = testing::make_world(21, shape);
+    const auto snap = testing::build_snapshot(w);
+    std::vector<Index> order(2500);
+    for (Index g = 0; g < order.size(); ++g) order[g] = g;
+    const CandidateSet packed = pack_candidates(snap->graduates, order);
+    std::vector<Index> all, some;
+    for (Index j = 0; j < snap->jobs.size(); ++j) {
+        all.push_back(j);
+        if (j % 3 == 1) some.push_back(j);
+    }
+    FloorPassMemory memory;
+    std::size_t listed = 0;
+    for (const auto* jobs : {&all, &some, &all, &some}) {
+        // Floors make the index's job plans decide what the pass prunes.
+        std::vector<ExactScore> floor;
+        for (const Index j : *jobs) floor.push_back(ExactScore{(j * 2711u) % 6000u, 10000});
+        const TopKLists fresh =
+            jobs_at_or_above(*snap, packed, 0, Index(order.size()), *jobs, {}, floor, 0, {});
+        const TopKLists reused = jobs_at_or_above(*snap, packed, 0, Index(order.size()), *jobs, {},
+                                                  floor, 0, {}, {}, &memory);
+        EXPECT_EQ(reused, fresh) << jobs->size() << " jobs";
+        listed += fresh.items.size();
+    }
+    EXPECT_GT(listed, order.size());
+}
+
 TEST(JobsAboveFloor, RejectsARangeThatIsNotWholeBlocks) {
     const RandomWorld w = testing::make_world(3, {});
     const auto snap = testing::build_snapshot(w);
