@@ -30,17 +30,18 @@ struct GraduateState {
 
 void check_chunk(const PreferenceChunk& chunk, const GraduateState& st, std::size_t jobs,
                  std::uint32_t g, bool fetched) {
-    const std::string where = "chunk of graduate " + std::to_string(g);
-    if (fetched && chunk.jobs.empty() && !chunk.complete)
-        throw std::invalid_argument(where + ": empty but not complete");
+    auto fail = [g](const char* what) {
+        throw std::invalid_argument("chunk of graduate " + std::to_string(g) + ": " + what);
+    };
+    if (fetched && chunk.jobs.empty() && !chunk.complete) fail("empty but not complete");
     for (std::size_t i = 0; i < chunk.jobs.size(); ++i) {
         const AssignmentCandidate& c = chunk.jobs[i];
-        if (c.job >= jobs) throw std::invalid_argument(where + ": job out of range");
-        if (c.score.den == 0) throw std::invalid_argument(where + ": score.den must be > 0");
+        if (c.job >= jobs) fail("job out of range");
+        if (c.score.den == 0) fail("score.den must be > 0");
         const AssignmentCandidate* before =
             i > 0 ? &chunk.jobs[i - 1] : (st.has_cursor ? &st.cursor : nullptr);
         if (before != nullptr && !graduate_prefers(*before, c))
-            throw std::invalid_argument(where + ": not best first after the cursor");
+            fail("not best first after the cursor");
     }
 }
 
