@@ -18,14 +18,14 @@
 // files migrate by creating the empty table and its indexes.
 //
 // Version 5 adds teachers and enterprise projects with their child tables
-// (store_teachers.cpp, store_projects.cpp), empty on a migrated file.
+// (store_skill_lists.cpp), empty on a migrated file.
 //
 // Version 6 adds innovation demands and research results with their child
-// tables (store_innovation_demands.cpp, store_research_results.cpp), empty on
+// tables (store_skill_lists.cpp), empty on
 // a migrated file.
 //
 // Version 7 adds occupational standards and their requirements
-// (store_occupational_standards.cpp), empty on a migrated file.
+// (store_skill_lists.cpp), empty on a migrated file.
 //
 // No SQL foreign keys: the Store deletes an entity's child rows itself (one
 // function per entity, erase_rows in store_<entity>.cpp) and checks
