@@ -13,6 +13,7 @@
 #include "matcher/match_query.hpp"
 #include "matcher/snapshot_patch.hpp"
 #include "store/store.hpp"
+#include "tests/common/snapshot_equality.hpp"
 
 namespace talentmatch::api::testing {
 namespace {
@@ -49,19 +50,7 @@ void expect_same_jobs(const matcher::Snapshot& a, const matcher::Snapshot& b) {
 void expect_same_graduates(const matcher::Snapshot& a, const matcher::Snapshot& b) {
     ASSERT_EQ(a.districts.all(), b.districts.all());
     ASSERT_EQ(a.clusters.all(), b.clusters.all());
-    const matcher::CandidateSet& x = a.graduates;
-    const matcher::CandidateSet& y = b.graduates;
-    ASSERT_EQ(x.ids.all(), y.ids.all());
-    matcher::CandidateSet::columns(
-        [](const char* name, const auto& column_x, const auto& column_y) {
-            EXPECT_TRUE(column_x == column_y) << name;
-        },
-        x, y);
-    EXPECT_EQ(x.blocks.rows.offsets, y.blocks.rows.offsets);
-    EXPECT_EQ(x.blocks.rows.items, y.blocks.rows.items);
-    EXPECT_EQ(x.blocks.row_skill, y.blocks.row_skill);
-    EXPECT_EQ(x.blocks.levels, y.blocks.levels);
-    EXPECT_EQ(x.index, y.index);
+    talentmatch::testing::expect_same_candidates(a.graduates, b.graduates, "graduates");
     EXPECT_EQ(a.programs.ids.all(), b.programs.ids.all());
     EXPECT_EQ(a.programs.blocks.levels, b.programs.blocks.levels);
     EXPECT_EQ(a.job_plan.all_jobs, b.job_plan.all_jobs);

@@ -23,6 +23,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "api/snapshot_holder.hpp"
 #include "batch/diagnostics.hpp"
 #include "batch/nightly_batch.hpp"
 #include "batch/report_html.hpp"
@@ -36,6 +37,7 @@
 #include "tests/batch/file_text.hpp"
 #include "tests/common/connection_reference.hpp"
 #include "tests/common/credited_profile_reference.hpp"
+#include "tests/common/snapshot_equality.hpp"
 
 namespace talentmatch::batch {
 namespace {
@@ -77,6 +79,22 @@ class NightlyBatch : public ::testing::Test {
 };
 fs::path NightlyBatch::root;
 fs::path NightlyBatch::db;
+
+// `serve` (the API's mirror of the change log, api/snapshot_holder.hpp) and
+// the batch (full scans, snapshot_loader.hpp) publish the same snapshot from
+// one store, and the same connection snapshots; the run date leaves every
+// job valid, so the batch drops none.
+TEST_F(NightlyBatch, ServeAndTheBatchPublishTheSameSnapshot) {
+    store::Store store(db.string());
+    StageReporter rep({{"snapshot", 1}}, {}, {});
+    const auto loaded = load_snapshot(store, rep, "2000-01-01");
+    ASSERT_EQ(loaded.expired_jobs, 0u);
+    const auto served = api::build_snapshot(store);
+    ASSERT_NE(served, nullptr);
+    ASSERT_GT(loaded.snapshot->graduates.size(), 0u);
+    ASSERT_GT(loaded.snapshot->jobs.size(), 0u);
+    talentmatch::testing::expect_same_snapshot(*loaded.snapshot, *served);
+}
 
 // `text` with every `from` replaced by `to`.
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
