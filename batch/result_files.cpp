@@ -67,7 +67,7 @@ void write_lists(RunPublisher& p, const std::string& name, const char* row_col,
                  const matcher::SortedIds& others, const matcher::TopKLists& lists, std::size_t k) {
     CsvFile f(p, name, {row_col, "rank", other_col, "score", "fit", "coverage", "relevance"});
     // Chunks of rows are formatted in parallel and written in row order (the
-    // largest file, a row per graduate, is most of the outputs stage), with
+    // largest file, k rows per graduate, is most of the outputs stage), with
     // a few chunks in flight at once.
     constexpr std::size_t kRowsPerChunk = 4096;
     constexpr std::size_t kChunksInFlight = 8;
