@@ -29,6 +29,12 @@ std::vector<JobCollector> run_parallel_pass(const PassInput& in, std::span<const
     const BlockPassFn pass = select_block_pass(options.kernel);
     TileIndex own_tiles;
     PassInput input = in;
+    if (blocks.size() >= kTileIndexMinBlocks) {
+        TileIndex& tiles = in.tile_storage != nullptr ? *in.tile_storage : own_tiles;
+        build_tile_index(in.snapshot->job_plan, in.job_list, in.snapshot->skills.size(), kJobTile,
+                         tiles);
+        input.tiles = &tiles;
+    }
     struct Worker {
         JobCollector collector;
         BlockScratch scratch;
@@ -45,12 +51,6 @@ std::vector<JobCollector> run_parallel_pass(const PassInput& in, std::span<const
     });
     tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
     arena.execute([&] {
-        if (blocks.size() >= kTileIndexMinBlocks) {
-            TileIndex& tiles = in.tile_storage != nullptr ? *in.tile_storage : own_tiles;
-            build_tile_index(in.snapshot->job_plan, in.job_list, in.snapshot->skills.size(),
-                             kJobTile, tiles);
-            input.tiles = &tiles;
-        }
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks.size(), kBlocksPerTask),
                           [&](const tbb::blocked_range<std::size_t>& r) {
                               Worker& w = workers.local();

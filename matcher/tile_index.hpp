@@ -8,9 +8,8 @@
 // scored requirement by requirement. The tile's job plans are copied in
 // position order, so the pass over a tile's sums reads them sequentially.
 //
-// Built once per pass (O(tiles × skills + requirements), the tiles in
-// parallel on the calling arena's threads); read-only while the pass runs,
-// shared by every task. Built into a caller's TileIndex, whose
+// Built once per pass (O(tiles × skills + requirements)); read-only while the
+// pass runs, shared by every task. Built into a caller's TileIndex, whose
 // storage it reuses: a caller making many passes (the assignment's fetches)
 // keeps one, and each pass then writes tens of MB into memory already mapped
 // instead of allocating and faulting it in again.
