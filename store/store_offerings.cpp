@@ -26,7 +26,8 @@ struct Offering<TrainingProgram> {
     static constexpr EntityKind change_kind = EntityKind::kTrainingPrograms;
 };
 
-// The SQL of kind T, made once (the store caches statements by their text).
+// The SQL of kind T, made once: the store caches a statement by its SQL's
+// address, so the strings live as long as the program.
 template <class T>
 struct OfferingSql {
     std::string skills = std::string(Offering<T>::prefix) + "_skills";

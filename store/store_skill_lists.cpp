@@ -95,7 +95,8 @@ template <class T>
 using ListElement =
     typename std::remove_cvref_t<decltype(std::declval<T>().*SkillList<T>::list)>::value_type;
 
-// The SQL of kind T, made once (the store caches statements by their text).
+// The SQL of kind T, made once: the store caches a statement by its SQL's
+// address, so the strings live as long as the program.
 template <class T>
 struct SkillListSql {
     using Rows = ChildRows<ListElement<T>>;
