@@ -26,17 +26,20 @@ def main():
     for kind in ("jobs", "graduates"):
         with open(f"{data_dir}/{kind}.jsonl", encoding="utf-8") as f:
             lines[kind] = [next(f) for _ in range(count)]
-    writer = http.client.HTTPConnection("127.0.0.1", int(port), timeout=60)
     poller = http.client.HTTPConnection("127.0.0.1", int(port), timeout=60)
     for i in range(1, count + 1):
         kind, query = ("jobs", "candidates") if i % 2 == 1 else ("graduates", "matches")
         entity = json.loads(lines[kind][i - 1])
         entity["id"] = f"wv-{tag}-{i}"
         body = json.dumps(entity, ensure_ascii=False).encode("utf-8")
+        # A fresh connection per write: the server closes one idle for 5 s,
+        # and at province scale a publication can take longer than that.
+        writer = http.client.HTTPConnection("127.0.0.1", int(port), timeout=60)
         writer.request("PUT", f"/v1/{kind}/{entity['id']}", body,
                        dict(headers, **{"Content-Type": "application/json"}))
         answer = writer.getresponse()
         answer.read()
+        writer.close()
         start = time.perf_counter()
         if answer.status != 201:
             print(f"write_visible: PUT {kind}/{entity['id']} answered {answer.status}", file=sys.stderr)

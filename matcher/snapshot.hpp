@@ -23,6 +23,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "matcher/block_layout.hpp"
@@ -168,9 +169,10 @@ struct SnapshotStats {
     std::size_t memory_bytes = 0;  // bytes held by the snapshot's arrays (approximate for strings)
 };
 
-// Read-only after build. All members are plain data for the kernels and the
-// analytics; hold it as std::shared_ptr<const Snapshot>.
-struct Snapshot {
+// Everything in a snapshot but its two large parts: the dictionaries, the
+// names people read, the programs and the training supply (all small next to
+// the graduates and the jobs). A patch (snapshot_patch.hpp) copies them whole.
+struct SnapshotDictionaries {
     SortedIds skills;
     std::vector<std::string> skill_name_en, skill_name_zh, skill_category;
     SortedIds certificates;
@@ -187,11 +189,40 @@ struct Snapshot {
     SortedIds districts;  // dictionary of every district string seen
     SortedIds clusters;   // dictionary of every cluster string seen
 
-    CandidateSet graduates;
     CandidateSet programs;
-    JobSet jobs;
-    JobKernelPlan job_plan;  // jobs laid out for the batch kernels
     TrainingSupply training;
+};
+
+// The job side: the jobs and their layout for the batch kernels (derived from
+// them), one immutable part.
+struct JobSide {
+    JobSet jobs;
+    JobKernelPlan plan;
+};
+
+// Read-only after build. All members are plain data for the kernels and the
+// analytics; hold it as std::shared_ptr<const Snapshot>.
+//
+// The graduates and the job side are immutable parts held by shared_ptr: a
+// snapshot patched for a job write shares its base's graduates, one patched
+// for graduate writes shares its base's job side (snapshot_patch.hpp), so a
+// publication copies only the part that changed. `graduates`, `jobs` and
+// `job_plan` name the parts' contents; a copy of a Snapshot refers to the
+// same parts.
+struct Snapshot : SnapshotDictionaries {
+    Snapshot(SnapshotDictionaries dictionaries, std::shared_ptr<const CandidateSet> graduates,
+             std::shared_ptr<const JobSide> job_side)
+        : SnapshotDictionaries(std::move(dictionaries)),
+          graduates_part(std::move(graduates)),
+          job_side(std::move(job_side)) {}
+    Snapshot(const Snapshot&) = default;
+    Snapshot& operator=(const Snapshot&) = delete;
+
+    std::shared_ptr<const CandidateSet> graduates_part;  // never null
+    std::shared_ptr<const JobSide> job_side;             // never null
+    const CandidateSet& graduates = *graduates_part;
+    const JobSet& jobs = job_side->jobs;
+    const JobKernelPlan& job_plan = job_side->plan;  // jobs laid out for the batch kernels
 
     SnapshotStats stats;
 };

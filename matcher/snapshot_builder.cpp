@@ -518,7 +518,9 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::build() {
     const auto start = std::chrono::steady_clock::now();
     State s = std::move(*state_);
     state_ = std::make_unique<State>();
-    auto snap = std::make_shared<Snapshot>();
+    SnapshotDictionaries d;
+    auto graduates = std::make_shared<CandidateSet>();
+    auto job_side = std::make_shared<JobSide>();
 
     Ranks r;
     auto finish_dict = [](const Interner& dict, std::vector<Index>& rank, const std::string& kind) {
@@ -526,13 +528,13 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::build() {
         rank = inverse(order);
         return sorted_ids(dict.names, order, kind);
     };
-    snap->skills = finish_dict(s.skills, r.skill, "skills");
+    d.skills = finish_dict(s.skills, r.skill, "skills");
     const auto skill_order = sort_order(s.skills.names);
-    snap->skill_name_en = permute(s.skill_name_en, skill_order);
-    snap->skill_name_zh = permute(s.skill_name_zh, skill_order);
-    snap->skill_category = permute(s.skill_category, skill_order);
-    snap->certificates = finish_dict(s.certificates, r.certificate, "certificates");
-    snap->certificate_skills = permute_csr(
+    d.skill_name_en = permute(s.skill_name_en, skill_order);
+    d.skill_name_zh = permute(s.skill_name_zh, skill_order);
+    d.skill_category = permute(s.skill_category, skill_order);
+    d.certificates = finish_dict(s.certificates, r.certificate, "certificates");
+    d.certificate_skills = permute_csr(
         s.certificate_skills_staged, sort_order(s.certificates.names),
         [&](std::span<SkillEntry> row) {
             for (SkillEntry& e : row) e.skill = r.skill[e.skill];
@@ -540,50 +542,51 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::build() {
                       [](const SkillEntry& a, const SkillEntry& b) { return a.skill < b.skill; });
         });
     s.stage_program_profiles();
-    snap->districts = finish_dict(s.districts, r.district, "districts");
-    snap->clusters = finish_dict(s.clusters, r.cluster, "clusters");
-    snap->institutions = finish_dict(s.institutions, r.institution, "institutions");
+    d.districts = finish_dict(s.districts, r.district, "districts");
+    d.clusters = finish_dict(s.clusters, r.cluster, "clusters");
+    d.institutions = finish_dict(s.institutions, r.institution, "institutions");
     const auto inst_order = sort_order(s.institutions.names);
-    snap->institution_district = remap_all(s.institution_district, inst_order, r.district);
-    snap->institution_name = permute(s.institution_name, inst_order);
-    snap->employers = finish_dict(s.employers, r.employer, "employers");
+    d.institution_district = remap_all(s.institution_district, inst_order, r.district);
+    d.institution_name = permute(s.institution_name, inst_order);
+    d.employers = finish_dict(s.employers, r.employer, "employers");
     const auto emp_order = sort_order(s.employers.names);
-    snap->employer_cluster = remap_all(s.employer_cluster, emp_order, r.cluster);
-    snap->employer_district = remap_all(s.employer_district, emp_order, r.district);
-    snap->employer_association = permute(s.employer_association, emp_order);
-    snap->employer_name = permute(s.employer_name, emp_order);
-    snap->program_name = permute(s.program_name, sort_order(s.programs.names));
+    d.employer_cluster = remap_all(s.employer_cluster, emp_order, r.cluster);
+    d.employer_district = remap_all(s.employer_district, emp_order, r.district);
+    d.employer_association = permute(s.employer_association, emp_order);
+    d.employer_name = permute(s.employer_name, emp_order);
+    d.program_name = permute(s.program_name, sort_order(s.programs.names));
     r.program = inverse(sort_order(s.programs.names));
 
     // Independent steps over disjoint outputs, each deterministic on its own:
     // the result does not depend on the thread count.
     tbb::parallel_invoke(
         [&] {
-            snap->programs = staging::finish_candidates(std::move(s.program_set), r, "programs");
+            d.programs = staging::finish_candidates(std::move(s.program_set), r, "programs");
         },
         [&] {
-            snap->graduates = staging::finish_candidates(std::move(s.graduates), r, "graduates");
+            *graduates = staging::finish_candidates(std::move(s.graduates), r, "graduates");
         },
         [&] {
-            snap->jobs = staging::finish_jobs(std::move(s.jobs), r);
-            snap->job_plan = build_job_kernel_plan(snap->jobs, snap->skills.size());
+            job_side->jobs = staging::finish_jobs(std::move(s.jobs), r);
+            job_side->plan = build_job_kernel_plan(job_side->jobs, d.skills.size());
         });
 
     {
         const auto order = sort_order(s.training.ids);
-        snap->training.ids = sorted_ids(s.training.ids, order, "training_programs").all();
-        snap->training.skills =
+        d.training.ids = sorted_ids(s.training.ids, order, "training_programs").all();
+        d.training.skills =
             permute_csr(s.training.skills, order, [&](std::span<SkillEntry> row) {
                 for (SkillEntry& e : row) e.skill = r.skill[e.skill];
                 std::sort(row.begin(), row.end(), [](const SkillEntry& a, const SkillEntry& b) {
                     return a.skill < b.skill;
                 });
             });
-        snap->training.capacity = permute(s.training.capacity, order);
-        snap->training.cluster = remap_all(s.training.cluster, order, r.cluster);
-        snap->training.district = remap_all(s.training.district, order, r.district);
+        d.training.capacity = permute(s.training.capacity, order);
+        d.training.cluster = remap_all(s.training.cluster, order, r.cluster);
+        d.training.district = remap_all(s.training.district, order, r.district);
     }
 
+    auto snap = std::make_shared<Snapshot>(std::move(d), std::move(graduates), std::move(job_side));
     snap->stats.build_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     snap->stats.memory_bytes = staging::memory_bytes(*snap);

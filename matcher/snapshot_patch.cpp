@@ -71,32 +71,6 @@ staging::Ranks identity_ranks(const Snapshot& base) {
     return r;
 }
 
-// Every member of `base` except graduates, jobs, job_plan and stats (keep in
-// step with snapshot.hpp).
-std::shared_ptr<Snapshot> copy_dictionaries_and_programs(const Snapshot& base) {
-    auto s = std::make_shared<Snapshot>();
-    s->skills = base.skills;
-    s->skill_name_en = base.skill_name_en;
-    s->skill_name_zh = base.skill_name_zh;
-    s->skill_category = base.skill_category;
-    s->certificates = base.certificates;
-    s->certificate_skills = base.certificate_skills;
-    s->institutions = base.institutions;
-    s->institution_district = base.institution_district;
-    s->employers = base.employers;
-    s->employer_cluster = base.employer_cluster;
-    s->employer_district = base.employer_district;
-    s->employer_association = base.employer_association;
-    s->institution_name = base.institution_name;
-    s->employer_name = base.employer_name;
-    s->program_name = base.program_name;
-    s->districts = base.districts;
-    s->clusters = base.clusters;
-    s->programs = base.programs;
-    s->training = base.training;
-    return s;
-}
-
 // A full build's dictionaries hold exactly the strings something uses.
 bool every_dictionary_string_used(const Snapshot& s) {
     std::vector<char> district(s.districts.size(), 0);
@@ -231,11 +205,10 @@ std::shared_ptr<const Snapshot> finished(std::shared_ptr<Snapshot> snapshot,
 // `base` with `graduates` in place of its own; the job side is shared.
 std::shared_ptr<const Snapshot> with_graduates(const Snapshot& base, CandidateSet graduates,
                                                std::chrono::steady_clock::time_point start) {
-    auto snapshot = copy_dictionaries_and_programs(base);
-    snapshot->graduates = std::move(graduates);
-    snapshot->jobs = base.jobs;
-    snapshot->job_plan = base.job_plan;
-    return finished(std::move(snapshot), start);
+    return finished(std::make_shared<Snapshot>(
+                        static_cast<const SnapshotDictionaries&>(base),
+                        std::make_shared<const CandidateSet>(std::move(graduates)), base.job_side),
+                    start);
 }
 
 }  // namespace
@@ -257,10 +230,11 @@ std::shared_ptr<const Snapshot> patch_jobs(
     } catch (const ValidationError&) {
         return nullptr;  // the full build reports it
     }
-    auto snapshot = copy_dictionaries_and_programs(base);
-    snapshot->graduates = base.graduates;
-    snapshot->jobs = merge_jobs(base.jobs, changed_ids, fresh);
-    snapshot->job_plan = build_job_kernel_plan(snapshot->jobs, snapshot->skills.size());
+    auto job_side = std::make_shared<JobSide>();
+    job_side->jobs = merge_jobs(base.jobs, changed_ids, fresh);
+    job_side->plan = build_job_kernel_plan(job_side->jobs, base.skills.size());
+    auto snapshot = std::make_shared<Snapshot>(static_cast<const SnapshotDictionaries&>(base),
+                                               base.graduates_part, std::move(job_side));
     return finished(std::move(snapshot), start);
 }
 
