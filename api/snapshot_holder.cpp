@@ -1,13 +1,13 @@
 #include "api/snapshot_holder.hpp"
 
 #include <algorithm>
-#include <array>
+#include <map>
 #include <optional>
-#include <stdexcept>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
-#include "matcher/connection_snapshot.hpp"
+#include "matcher/snapshot_feed.hpp"
 #include "matcher/snapshot_patch.hpp"
 #include "models/entity_registry.hpp"
 #include "store/store.hpp"
@@ -19,14 +19,17 @@ namespace {
 template <class T>
 using ById = std::unordered_map<std::string, T>;
 
-struct EntityMaps {
+using matcher::SnapshotPart;
+using matcher::SnapshotParts;
+
+// The kinds the mirror holds whole: all but jobs, graduates and placements
+// (the large kinds live in the snapshot only; placements are not scored).
+struct SmallKinds {
     ById<Skill> skills;
     ById<Certificate> certificates;
     ById<Institution> institutions;
     ById<Program> programs;
     ById<Employer> employers;
-    ById<Job> jobs;
-    ById<Graduate> graduates;
     ById<Teacher> teachers;
     ById<Project> projects;
     ById<InnovationDemand> innovation_demands;
@@ -36,265 +39,239 @@ struct EntityMaps {
     ById<TrainingProgram> training_programs;
 };
 
-// The connections published beside the main snapshot (connection_snapshot.hpp),
-// and the kinds only they use.
-enum Connection : std::size_t {
-    kTeachersProjects,
-    kResearchDemands,
-    kProgramsStandards,
-    kTrainingJobs,
-    kConnectionCount
-};
-std::optional<Connection> connection_of(store::EntityKind kind) {
+// f(the map of `kind`) for a small kind, of a const or mutable SmallKinds;
+// false (f not called) for the others.
+template <class Maps, class F>
+bool visit_small(Maps& maps, store::EntityKind kind, F&& f) {
+    switch (kind) {
+        case store::EntityKind::kSkills:
+            return f(maps.skills), true;
+        case store::EntityKind::kCertificates:
+            return f(maps.certificates), true;
+        case store::EntityKind::kInstitutions:
+            return f(maps.institutions), true;
+        case store::EntityKind::kPrograms:
+            return f(maps.programs), true;
+        case store::EntityKind::kEmployers:
+            return f(maps.employers), true;
+        case store::EntityKind::kTeachers:
+            return f(maps.teachers), true;
+        case store::EntityKind::kProjects:
+            return f(maps.projects), true;
+        case store::EntityKind::kInnovationDemands:
+            return f(maps.innovation_demands), true;
+        case store::EntityKind::kResearchResults:
+            return f(maps.research_results), true;
+        case store::EntityKind::kOccupationalStandards:
+            return f(maps.occupational_standards), true;
+        case store::EntityKind::kCourses:
+            return f(maps.courses), true;
+        case store::EntityKind::kTrainingPrograms:
+            return f(maps.training_programs), true;
+        case store::EntityKind::kJobs:
+        case store::EntityKind::kGraduates:
+        case store::EntityKind::kPlacements:
+            break;
+    }
+    return false;
+}
+
+// The connection snapshot that is the only user of `kind` (rebuilt from the
+// mirror when it changes); nullopt for kinds the main snapshot uses.
+std::optional<SnapshotPart> connection_of(store::EntityKind kind) {
     switch (kind) {
         case store::EntityKind::kTeachers:
         case store::EntityKind::kProjects:
-            return kTeachersProjects;
+            return SnapshotPart::kTeachersProjects;
         case store::EntityKind::kInnovationDemands:
         case store::EntityKind::kResearchResults:
-            return kResearchDemands;
+            return SnapshotPart::kResearchDemands;
         case store::EntityKind::kOccupationalStandards:
-            return kProgramsStandards;
+            return SnapshotPart::kProgramsStandards;
         default:
             return std::nullopt;
     }
 }
 
-// f(the map of `kind`), for a const or mutable EntityMaps.
-template <class Maps, class F>
-decltype(auto) visit_kind(Maps& maps, store::EntityKind kind, F&& f) {
-    switch (kind) {
-        case store::EntityKind::kSkills:
-            return f(maps.skills);
-        case store::EntityKind::kCertificates:
-            return f(maps.certificates);
-        case store::EntityKind::kInstitutions:
-            return f(maps.institutions);
-        case store::EntityKind::kPrograms:
-            return f(maps.programs);
-        case store::EntityKind::kEmployers:
-            return f(maps.employers);
-        case store::EntityKind::kJobs:
-            return f(maps.jobs);
-        case store::EntityKind::kGraduates:
-            break;
-        case store::EntityKind::kPlacements:
-            throw std::logic_error("placements are not mirrored");
-        case store::EntityKind::kTeachers:
-            return f(maps.teachers);
-        case store::EntityKind::kProjects:
-            return f(maps.projects);
-        case store::EntityKind::kInnovationDemands:
-            return f(maps.innovation_demands);
-        case store::EntityKind::kResearchResults:
-            return f(maps.research_results);
-        case store::EntityKind::kOccupationalStandards:
-            return f(maps.occupational_standards);
-        case store::EntityKind::kCourses:
-            return f(maps.courses);
-        case store::EntityKind::kTrainingPrograms:
-            return f(maps.training_programs);
-    }
-    return f(maps.graduates);
+// The changed entities of a large kind since the published position: id ->
+// its current state, or nullopt when it is gone.
+template <class T>
+using Delta = std::map<std::string, std::optional<T>>;
+
+template <class T>
+std::vector<std::string> ids_of(const Delta<T>& delta) {
+    std::vector<std::string> ids;
+    ids.reserve(delta.size());
+    for (const auto& [id, value] : delta) ids.push_back(id);
+    return ids;
+}
+
+template <class T>
+const T* lookup(const Delta<T>& delta, const std::string& id) {
+    const auto it = delta.find(id);
+    return it == delta.end() || !it->second ? nullptr : &*it->second;
 }
 
 }  // namespace
 
-// Every entity the matcher uses, keyed by id, as of one change-log position.
-// Iteration order does not matter: the builder sorts every kind by id.
-// Placements are not held (the matcher does not score them; the outcomes
-// report reads them from the store): their changes are dropped here.
+// What the publication keeps between reads of the change log: the small
+// kinds whole (to rebuild a connection's snapshot when one of its own kinds
+// changes), and, during one read, the changed jobs and graduates. Jobs and
+// graduates are held by the published snapshot only, so the server keeps no
+// second copy of the large kinds.
+//
+// A full read (begin_full) clears it and forwards every entity to a
+// SnapshotFeed, which builds every snapshot. A read of changes (begin_delta)
+// collects them against the published snapshot; needs_full_read() says when
+// they cannot be applied as patches: a kind the main snapshot uses, other
+// than jobs and graduates, changed, or a kind came whole (the log was
+// pruned, or most of a kind changed).
 class SnapshotMirror final : public store::ChangeSink {
   public:
+    void begin_full() {
+        small_ = {};
+        feed_.emplace();
+        reset_delta(nullptr);
+    }
+    matcher::SnapshotSet finish_full() {
+        matcher::SnapshotSet set = feed_->build();
+        feed_.reset();
+        return set;
+    }
+    void begin_delta(const matcher::Snapshot& base) { reset_delta(&base); }
+
+    bool needs_full_read() const { return needs_full_read_; }
+    const Delta<Job>& jobs() const { return jobs_; }
+    const Delta<Graduate>& graduates() const { return graduates_; }
+    // The connections whose own kinds changed in this delta.
+    SnapshotParts changed_connections() const { return changed_connections_; }
+
+    // A connection's snapshot built in full from the small kinds.
+    std::shared_ptr<const matcher::Snapshot> build(SnapshotPart part) const {
+        matcher::SnapshotFeed feed(matcher::only(part));
+        const auto put_all = [&](const auto& map) {
+            for (const auto& [id, v] : map) feed.put(v);
+        };
+        // kAllEntityKinds order, as the feed asks.
+        put_all(small_.skills);
+        put_all(small_.certificates);
+        put_all(small_.institutions);
+        put_all(small_.programs);
+        put_all(small_.employers);
+        put_all(small_.teachers);
+        put_all(small_.projects);
+        put_all(small_.innovation_demands);
+        put_all(small_.research_results);
+        put_all(small_.occupational_standards);
+        put_all(small_.courses);
+        put_all(small_.training_programs);
+        return feed.build()[part];
+    }
+
+    // --- store::ChangeSink
     std::size_t size(store::EntityKind kind) const override {
-        if (kind == store::EntityKind::kPlacements) return 0;
-        return visit_kind(maps_, kind, [](const auto& map) { return map.size(); });
+        if (kind == store::EntityKind::kJobs) return base_ ? base_->jobs.size() : 0;
+        if (kind == store::EntityKind::kGraduates) return base_ ? base_->graduates.size() : 0;
+        std::size_t n = 0;
+        visit_small(small_, kind, [&](const auto& map) { n = map.size(); });
+        return n;
     }
     void clear(store::EntityKind kind) override {
-        if (kind == store::EntityKind::kPlacements) return;
-        note_reload(kind);
-        visit_kind(maps_, kind, [](auto& map) { map.clear(); });
+        if (feed_ || kind == store::EntityKind::kPlacements) return;  // a full read starts empty
+        needs_full_read_ = true;  // a whole kind follows: read everything instead
     }
-    void put(const Skill& v) override { other(maps_.skills, v); }
-    void put(const Certificate& v) override { other(maps_.certificates, v); }
-    void put(const Institution& v) override { other(maps_.institutions, v); }
-    void put(const Program& v) override { other(maps_.programs, v); }
-    void put(const Employer& v) override { other(maps_.employers, v); }
-    void put(const Job& v) override {
-        maps_.jobs[v.id] = v;
-        changed_jobs_.push_back(v.id);
-    }
-    void put(const Graduate& v) override {
-        maps_.graduates[v.id] = v;
-        // After a reload every graduate is new: no id list (1M ids at province scale).
-        if (!graduates_reloaded_) changed_graduates_.push_back(v.id);
-    }
+    void put(const Skill& v) override { small(small_.skills, v); }
+    void put(const Certificate& v) override { small(small_.certificates, v); }
+    void put(const Institution& v) override { small(small_.institutions, v); }
+    void put(const Program& v) override { small(small_.programs, v); }
+    void put(const Employer& v) override { small(small_.employers, v); }
+    void put(const Job& v) override { large(jobs_, v); }
+    void put(const Graduate& v) override { large(graduates_, v); }
     void put(const Placement&) override {}
-    void put(const Teacher& v) override { connection(maps_.teachers, v); }
-    void put(const Project& v) override { connection(maps_.projects, v); }
-    void put(const InnovationDemand& v) override { connection(maps_.innovation_demands, v); }
-    void put(const ResearchResult& v) override { connection(maps_.research_results, v); }
-    void put(const OccupationalStandard& v) override {
-        connection(maps_.occupational_standards, v);
-    }
-    void put(const Course& v) override { other(maps_.courses, v); }
-    // Training programs are projected supply in the main snapshot as well.
-    void put(const TrainingProgram& v) override { other(maps_.training_programs, v); }
+    void put(const Teacher& v) override { small(small_.teachers, v); }
+    void put(const Project& v) override { small(small_.projects, v); }
+    void put(const InnovationDemand& v) override { small(small_.innovation_demands, v); }
+    void put(const ResearchResult& v) override { small(small_.research_results, v); }
+    void put(const OccupationalStandard& v) override { small(small_.occupational_standards, v); }
+    void put(const Course& v) override { small(small_.courses, v); }
+    void put(const TrainingProgram& v) override { small(small_.training_programs, v); }
     void erase(store::EntityKind kind, const std::string& id) override {
         if (kind == store::EntityKind::kPlacements) return;
+        note_changed(kind);
         if (kind == store::EntityKind::kJobs) {
-            changed_jobs_.push_back(id);
+            jobs_[id] = std::nullopt;
         } else if (kind == store::EntityKind::kGraduates) {
-            changed_graduates_.push_back(id);
-        } else if (const auto c = connection_of(kind)) {
-            connection_changed_[*c] = true;
+            graduates_[id] = std::nullopt;
         } else {
-            others_changed_ = true;
+            visit_small(small_, kind, [&](auto& map) { map.erase(id); });
         }
-        visit_kind(maps_, kind, [&](auto& map) { map.erase(id); });
     }
+    // After an erasure: the graduates still stored. Those of the published
+    // snapshot missing from `sorted_ids` were erased.
     void retain(store::EntityKind kind, const std::vector<std::string>& sorted_ids) override {
         if (kind == store::EntityKind::kPlacements) return;
-        note_reload(kind);
-        visit_kind(maps_, kind, [&](auto& map) {
-            std::erase_if(map, [&](const auto& entry) {
-                return !std::binary_search(sorted_ids.begin(), sorted_ids.end(), entry.first);
-            });
-        });
-    }
-
-    std::shared_ptr<const matcher::Snapshot> build() const {
-        matcher::SnapshotBuilder builder;
-        for (const auto& [id, v] : maps_.skills) builder.add_skill(v);
-        for (const auto& [id, v] : maps_.certificates) builder.add_certificate(v);
-        for (const auto& [id, v] : maps_.institutions) builder.add_institution(v);
-        for (const auto& [id, v] : maps_.programs) builder.add_program(v);
-        for (const auto& [id, v] : maps_.employers) builder.add_employer(v);
-        for (const auto& [id, v] : maps_.graduates) builder.add_graduate(v);
-        for (const auto& [id, v] : maps_.jobs) builder.add_job(v);
-        for (const auto& [id, v] : maps_.courses) builder.add_course(v);
-        for (const auto& [id, v] : maps_.training_programs) builder.add_training_program(v);
-        return builder.build();
-    }
-
-    // A connection's snapshot (connection_snapshot.hpp), in full.
-    std::shared_ptr<const matcher::Snapshot> build(Connection c) const {
-        if (c == kProgramsStandards) return build_programs_standards();
-        if (c == kTrainingJobs) return build_training_jobs();
-        return c == kTeachersProjects ? build_connection<matcher::TeacherProjectSnapshotBuilder>(
-                                            maps_.teachers, maps_.projects)
-                                      : build_connection<matcher::ResearchDemandSnapshotBuilder>(
-                                            maps_.research_results, maps_.innovation_demands);
-    }
-
-    // Since the last forget_changes(): did anything but jobs and graduates
-    // change (or was a kind reloaded), which jobs, did any graduate.
-    bool others_changed() const { return others_changed_; }
-    // Since the last forget_changes(): did a kind of connection `c` or the
-    // reference data it uses change (its snapshot is rebuilt).
-    // The training connection's demand side is the jobs themselves.
-    bool changed(Connection c) const {
-        return connection_changed_[c] || others_changed_ ||
-               (c == kTrainingJobs && !changed_jobs_.empty());
-    }
-    bool graduates_changed() const { return graduates_reloaded_ || !changed_graduates_.empty(); }
-    // The graduates kind was cleared or pruned: no id list, every graduate.
-    bool graduates_reloaded() const { return graduates_reloaded_; }
-    std::vector<std::string> changed_jobs() const { return sorted_unique(changed_jobs_); }
-    std::vector<std::string> changed_graduates() const { return sorted_unique(changed_graduates_); }
-    void forget_changes() {
-        changed_jobs_.clear();
-        changed_graduates_.clear();
-        graduates_reloaded_ = false;
-        others_changed_ = false;
-        connection_changed_.fill(false);
-    }
-    const Job* job(const std::string& id) const {
-        const auto it = maps_.jobs.find(id);
-        return it == maps_.jobs.end() ? nullptr : &it->second;
-    }
-    const Graduate* graduate(const std::string& id) const {
-        const auto it = maps_.graduates.find(id);
-        return it == maps_.graduates.end() ? nullptr : &it->second;
-    }
-    std::vector<const Graduate*> graduates() const {
-        std::vector<const Graduate*> out;
-        out.reserve(maps_.graduates.size());
-        for (const auto& [id, v] : maps_.graduates) out.push_back(&v);
-        return out;
+        if (kind != store::EntityKind::kGraduates || !base_) {
+            needs_full_read_ = true;
+            return;
+        }
+        auto kept = sorted_ids.begin();
+        for (const std::string& id : base_->graduates.ids.all()) {
+            kept = std::lower_bound(kept, sorted_ids.end(), id);
+            if (kept == sorted_ids.end() || *kept != id) graduates_[id] = std::nullopt;
+        }
     }
 
   private:
-    static std::vector<std::string> sorted_unique(std::vector<std::string> ids) {
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        return ids;
+    void reset_delta(const matcher::Snapshot* base) {
+        base_ = base;
+        jobs_.clear();
+        graduates_.clear();
+        needs_full_read_ = false;
+        changed_connections_.reset();
     }
-    // A whole kind was reloaded or pruned: patch_candidates restages every
-    // graduate; any other kind needs a full build.
-    void note_reload(store::EntityKind kind) {
-        if (kind == store::EntityKind::kGraduates) {
-            graduates_reloaded_ = true;
-        } else if (const auto c = connection_of(kind)) {
-            connection_changed_[*c] = true;
-        } else {
-            others_changed_ = true;
+    void note_changed(store::EntityKind kind) {
+        if (const auto part = connection_of(kind)) {
+            changed_connections_.set(std::size_t(*part));
+        } else if (kind != store::EntityKind::kJobs && kind != store::EntityKind::kGraduates) {
+            needs_full_read_ = true;  // the main snapshot uses it
         }
     }
     template <class T>
-    void other(ById<T>& map, const T& v) {
-        others_changed_ = true;
+    void small(ById<T>& map, const T& v) {
+        if (feed_) {
+            feed_->put(v);
+        } else {
+            note_changed(kind_of<T>());
+        }
         map[v.id] = v;
     }
     template <class T>
-    void connection(ById<T>& map, const T& v) {
-        connection_changed_[*connection_of(kind_of<T>())] = true;
-        map[v.id] = v;
-    }
-    std::shared_ptr<const matcher::Snapshot> build_programs_standards() const {
-        matcher::ProgramStandardSnapshotBuilder builder;
-        for (const auto& [id, v] : maps_.skills) builder.add_skill(v);
-        for (const auto& [id, v] : maps_.certificates) builder.add_certificate(v);
-        for (const auto& [id, v] : maps_.institutions) builder.add_institution(v);
-        for (const auto& [id, v] : maps_.programs) builder.add_program(v);
-        for (const auto& [id, v] : maps_.courses) builder.add_course(v);
-        for (const auto& [id, v] : maps_.occupational_standards) builder.add_standard(v);
-        return builder.build();
-    }
-    std::shared_ptr<const matcher::Snapshot> build_training_jobs() const {
-        matcher::TrainingJobSnapshotBuilder builder;
-        for (const auto& [id, v] : maps_.skills) builder.add_skill(v);
-        for (const auto& [id, v] : maps_.certificates) builder.add_certificate(v);
-        for (const auto& [id, v] : maps_.institutions) builder.add_institution(v);
-        for (const auto& [id, v] : maps_.employers) builder.add_employer(v);
-        for (const auto& [id, v] : maps_.training_programs) builder.add_supply(v);
-        for (const auto& [id, v] : maps_.jobs) builder.add_demand(v);
-        return builder.build();
-    }
-    template <class Builder, class Supply, class Demand>
-    std::shared_ptr<const matcher::Snapshot> build_connection(const ById<Supply>& supplies,
-                                                              const ById<Demand>& demands) const {
-        Builder builder;
-        for (const auto& [id, v] : maps_.skills) builder.add_skill(v);
-        for (const auto& [id, v] : maps_.institutions) builder.add_institution(v);
-        for (const auto& [id, v] : maps_.employers) builder.add_employer(v);
-        for (const auto& [id, v] : supplies) builder.add_supply(v);
-        for (const auto& [id, v] : demands) builder.add_demand(v);
-        return builder.build();
+    void large(Delta<T>& delta, const T& v) {
+        if (feed_) {
+            feed_->put(v);
+        } else if (!needs_full_read_) {  // once a full read is due, what follows is dropped
+            delta[v.id] = v;
+        }
     }
 
-    EntityMaps maps_;
-    std::vector<std::string> changed_jobs_;
-    std::vector<std::string> changed_graduates_;
-    bool graduates_reloaded_ = false;
-    bool others_changed_ = true;  // nothing published from this mirror yet
-    std::array<bool, kConnectionCount> connection_changed_{};
+    SmallKinds small_;
+    std::optional<matcher::SnapshotFeed> feed_;  // during a full read
+    const matcher::Snapshot* base_ = nullptr;    // during a delta: the published snapshot
+    Delta<Job> jobs_;
+    Delta<Graduate> graduates_;
+    bool needs_full_read_ = false;
+    SnapshotParts changed_connections_;
 };
 
-std::shared_ptr<const matcher::Snapshot> build_snapshot(store::Store& store) {
+matcher::SnapshotSet build_snapshots(store::Store& store) {
     SnapshotMirror mirror;
+    mirror.begin_full();
     store.read_changes(-1, mirror);
-    return mirror.build();
+    return mirror.finish_full();
+}
+
+std::shared_ptr<const matcher::Snapshot> build_snapshot(store::Store& store) {
+    return build_snapshots(store).main;
 }
 
 SnapshotHolder::SnapshotHolder(const std::string& db_path, SnapshotHolderOptions options,
@@ -383,73 +360,74 @@ void SnapshotHolder::run() {
 void SnapshotHolder::rebuild() {
     const auto start = std::chrono::steady_clock::now();
     try {
-        const store::ChangePosition position = store_->read_changes(mirror_seq_, *mirror_);
-        mirror_seq_ = position.seq;
-        std::shared_ptr<const matcher::Snapshot> snapshot;
-        std::array<std::shared_ptr<const matcher::Snapshot>, kConnectionCount> connections = {
-            current().teachers_projects, current().research_demands, current().programs_standards,
-            current().training_jobs};
-        if (position.full || position.changed > 0 || !ready()) {
-            const std::shared_ptr<const matcher::Snapshot> base = current().snapshot;
-            for (std::size_t c = 0; c < kConnectionCount; ++c) {
-                if (!connections[c] || mirror_->changed(Connection(c))) {
-                    connections[c] = mirror_->build(Connection(c));
-                }
+        PublishedSnapshot next = current();
+        store::ChangePosition position;
+        bool full_read = mirror_seq_ < 0 || !next.snapshot;
+        if (!full_read) {
+            mirror_->begin_delta(*next.snapshot);
+            position = store_->read_changes(mirror_seq_, *mirror_);
+            if (position.changed == 0 && !position.full) {
+                mirror_seq_ = position.seq;
+                if (position.data_version == next.data_version) return;  // nothing new
+                // The version moved, no entity did: the same snapshots.
+            } else {
+                full_read = position.full || !apply_delta(next);
             }
-            if (base && !mirror_->others_changed() && !mirror_->graduates_changed() &&
-                mirror_->changed_jobs().empty()) {
-                snapshot = base;  // only the connections' own kinds changed
-            } else if (base && !mirror_->others_changed() && patches_since_full_ < kMaxPatches) {
-                snapshot = base;
-                const std::vector<std::string> ids = mirror_->changed_jobs();
-                if (ids.size() > base->jobs.size() / 4 + 64) {
-                    snapshot = nullptr;
-                } else if (!ids.empty()) {
-                    snapshot = matcher::patch_jobs(
-                        *snapshot, [&](const std::string& id) { return mirror_->job(id); }, ids);
-                }
-                if (snapshot && mirror_->graduates_changed()) {
-                    const std::vector<std::string> gids = mirror_->changed_graduates();
-                    if (mirror_->graduates_reloaded() || gids.size() > base->graduates.size() / 4) {
-                        snapshot = matcher::patch_candidates(*snapshot, mirror_->graduates());
-                    } else {
-                        snapshot = matcher::patch_graduates(
-                            *snapshot, [&](const std::string& id) { return mirror_->graduate(id); },
-                            gids);
-                    }
-                }
-            }
-            if (!snapshot) {
-                snapshot = mirror_->build();
-                patches_since_full_ = 0;
-            } else if (snapshot != base) {
-                ++patches_since_full_;
-            }
-            mirror_->forget_changes();
-        } else if (position.data_version == current().data_version) {
-            return;  // nothing new
-        } else {
-            snapshot = current().snapshot;  // the version moved, no entity did
         }
+        if (full_read) {
+            mirror_->begin_full();
+            position = store_->read_changes(-1, *mirror_);
+            matcher::SnapshotSet set = mirror_->finish_full();
+            next.snapshot = std::move(set.main);
+            next.teachers_projects = std::move(set.teachers_projects);
+            next.research_demands = std::move(set.research_demands);
+            next.programs_standards = std::move(set.programs_standards);
+            next.training_jobs = std::move(set.training_jobs);
+        }
+        mirror_seq_ = position.seq;
+        next.data_version = position.data_version;
+        next.built_at = std::chrono::system_clock::now();
         last_build_seconds_ =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         {
             std::lock_guard lock(published_mutex_);
-            published_ = {std::move(snapshot),
-                          std::move(connections[kTeachersProjects]),
-                          std::move(connections[kResearchDemands]),
-                          std::move(connections[kProgramsStandards]),
-                          std::move(connections[kTrainingJobs]),
-                          position.data_version,
-                          std::chrono::system_clock::now()};
+            published_ = std::move(next);
         }
         ++builds_;
         published_cv_.notify_all();
     } catch (const std::exception& e) {
-        mirror_seq_ = -1;  // the mirror may hold part of a delta: reload it all next time
-        mirror_->forget_changes();
+        mirror_seq_ = -1;  // the mirror may hold part of a delta: read everything next time
         log_error_(std::string("snapshot build failed: ") + e.what());
     }
+}
+
+bool SnapshotHolder::apply_delta(PublishedSnapshot& next) const {
+    const SnapshotMirror& delta = *mirror_;
+    if (delta.needs_full_read()) return false;
+    const auto job = [&](const std::string& id) { return lookup(delta.jobs(), id); };
+    const auto graduate = [&](const std::string& id) { return lookup(delta.graduates(), id); };
+    if (!delta.jobs().empty()) {
+        if (delta.jobs().size() > next.snapshot->jobs.size() / 4 + 64) return false;
+        const std::vector<std::string> ids = ids_of(delta.jobs());
+        next.snapshot = matcher::patch_jobs(*next.snapshot, job, ids);
+        // The training connection's demand side is the jobs themselves.
+        if (next.snapshot) next.training_jobs = matcher::patch_jobs(*next.training_jobs, job, ids);
+        if (!next.snapshot || !next.training_jobs) return false;
+    }
+    if (!delta.graduates().empty()) {
+        if (delta.graduates().size() > next.snapshot->graduates.size() / 4 + 64) return false;
+        next.snapshot =
+            matcher::patch_graduates(*next.snapshot, graduate, ids_of(delta.graduates()));
+        if (!next.snapshot) return false;
+    }
+    const SnapshotParts connections = delta.changed_connections();
+    for (const auto& [part, slot] :
+         {std::pair{SnapshotPart::kTeachersProjects, &next.teachers_projects},
+          std::pair{SnapshotPart::kResearchDemands, &next.research_demands},
+          std::pair{SnapshotPart::kProgramsStandards, &next.programs_standards}}) {
+        if (connections.test(std::size_t(part))) *slot = delta.build(part);
+    }
+    return true;
 }
 
 }  // namespace talentmatch::api

@@ -8,56 +8,52 @@
 // it as the store's data-commit observer, Store::on_data_commit, so no
 // handler has to). A background thread waits until no write arrived for
 // `debounce` (but never longer than `max_delay` after the first unpublished
-// write), then, in ONE read
-// transaction on its OWN Store connection (WAL: it reads a committed state
-// while other connections write), reads only what changed since its last
-// position (Store::read_changes: point reads of the changed ids; a full load
-// the first time, after the log was pruned past it, or when most of a kind
-// changed) into an in-memory mirror of every entity, builds a new Snapshot
-// from the mirror (no table scans), and swaps the shared_ptr under a mutex
-// held only for the pointer copy. Readers take a shared_ptr<const Snapshot>
-// and keep using it, so they never block on a rebuild; the mirror only ever
-// holds a whole committed state, so no snapshot shows half of a batch.
-// Erasure (DELETE /v1/graduates/{id}) reaches the mirror through the log's
-// erasure marker: the next snapshot no longer has the graduate; the DELETE
-// handler answers 204 only after wait_for_version() saw a snapshot at the
-// delete's data_version published (503 after 10 s), so once a client holds
-// the 204 no query returns the person. It also polls
-// the store's data_version every `poll_interval`, so writes by other
-// processes (a CLI import) are picked up too.
+// write), then, in ONE read transaction on its OWN Store connection (WAL: it
+// reads a committed state while other connections write), reads what changed
+// since the published position (Store::read_changes: point reads of the
+// changed ids) and publishes new snapshots, swapping the pointers under a
+// mutex held only for the copy. Readers take a shared_ptr<const Snapshot>
+// and keep using it, so they never block on a publication; every published
+// set is one whole committed state, so no snapshot shows half of a batch.
 //
-// Pacing: when writes arrived while a rebuild ran (a stream of writes, e.g.
-// bulk ingest), the next rebuild starts no sooner than that rebuild's
-// duration after it ended, so publication takes at most about half of one
-// core and the writers keep the rest; an isolated write is not held back.
+// How a change is published:
+//  - jobs and graduates (the large kinds) are patched into the published
+//    snapshot (matcher/snapshot_patch.hpp): changed jobs through patch_jobs,
+//    into the main snapshot and the training connection (whose demand side
+//    is the jobs), sharing the graduates; changed or erased graduates through
+//    patch_graduates, sharing the job side. The server holds no other copy
+//    of them.
+//  - a kind only one connection uses (teachers, projects, research results,
+//    innovation demands, occupational standards) rebuilds that connection's
+//    snapshot from the small kinds the holder keeps whole (they are small);
+//  - anything else (a skill, certificate, institution, employer, program,
+//    course or training program), a patch that returns nullptr (a reference
+//    or string the published snapshot lacks), more than a quarter of the jobs
+//    or graduates changed, or a log pruned past the published position, is a
+//    full read: every entity streamed from the store through one
+//    matcher::SnapshotFeed (the batch's loader feeds the same), every
+//    snapshot built anew. So is the first publication.
+// Erasure (DELETE /v1/graduates/{id}) reaches the snapshot through the log's
+// erasure marker: the graduates still stored are listed and those missing
+// are patched out; the DELETE handler answers 204 only after
+// wait_for_version() saw a snapshot at the delete's data_version published
+// (503 after 10 s), so once a client holds the 204 no query returns the
+// person. It also polls the store's data_version every `poll_interval`, so
+// writes by other processes (a CLI import) are picked up too.
 //
-// Incremental publication (matcher/snapshot_patch.hpp): a delta that changed
-// only jobs and/or graduates is published from the previous snapshot, at
-// most kMaxPatches times in a row: changed jobs through patch_jobs (the
-// changed job rows replaced, the job kernel plan rebuilt), changed graduates
-// through patch_graduates (only they are staged; the other rows are copied
-// and blocks that did not shift keep their layout), an erasure or a reload of
-// the graduates (no id list) or more than a quarter of them changed through
-// patch_candidates (every graduate restaged from the mirror); the job side is
-// reused. Anything else (a skill, employer, program, ... or a whole reload of
-// another kind), a patch that returns nullptr (a reference or string the
-// previous snapshot lacks), or more than a quarter of the jobs changed,
-// rebuilds from the mirror.
+// Pacing: when writes arrived while a publication ran (a stream of writes,
+// e.g. bulk ingest), the next one starts no sooner than that one's duration
+// after it ended, so publication takes at most about half of one core and
+// the writers keep the rest; an isolated write is not held back.
 //
-// Each connection's snapshot (PublishedSnapshot::teachers_projects,
-// research_demands, programs_standards) is built from the same mirror in the same publication,
-// in full (they are small) whenever one of its kinds or the reference data
-// changed, and reused otherwise; a change to a connection's kinds alone
-// reuses the main snapshot.
+// Cost: an isolated job or graduate write is visible after about debounce +
+// one patch, at most debounce + three under a stream of writes; a full read
+// costs a scan of the store. A patched snapshot coexists with the old one
+// while readers finish. bench/api_bench.sh [--scale province] measures
+// write -> visible idle and under load, and the memory.
 //
-// Cost: an isolated write is visible after about debounce + one publication,
-// at most debounce + three under a stream of writes; the mirror of every
-// entity is held beside the snapshot, and a patched snapshot coexists with
-// the old one while readers finish. bench/api_bench.sh [--scale province]
-// measures write -> visible idle and under load, and the memory.
-//
-// If a read or build fails, the previous snapshot stays, the failure is
-// logged and the mirror is reloaded in full at the next attempt.
+// If a read or build fails, the previous snapshots stay, the failure is
+// logged and the next attempt is a full read.
 //
 // Thread-safety: every public member may be called from any thread.
 #include <atomic>
@@ -73,6 +69,7 @@
 
 #include "matcher/query_workspace.hpp"
 #include "matcher/snapshot.hpp"
+#include "matcher/snapshot_feed.hpp"
 
 namespace talentmatch::store {
 class Store;
@@ -102,10 +99,13 @@ struct PublishedSnapshot {
     std::chrono::system_clock::time_point built_at{};
 };
 
-// Builds a snapshot from every entity in `store` (one read transaction).
+// Every snapshot (build_snapshots) or the main one (build_snapshot) built
+// from every entity in `store`: one read transaction, a publication's full
+// read.
+matcher::SnapshotSet build_snapshots(store::Store& store);
 std::shared_ptr<const matcher::Snapshot> build_snapshot(store::Store& store);
 
-class SnapshotMirror;  // snapshot_holder.cpp: every entity, as of a change-log position
+class SnapshotMirror;  // snapshot_holder.cpp: the small kinds, and the changes of one read
 
 class SnapshotHolder {
   public:
@@ -133,13 +133,14 @@ class SnapshotHolder {
   private:
     void run();
     void rebuild();
+    // Applies the changes the mirror collected to `next` as patches; false
+    // when they need a full read instead.
+    bool apply_delta(PublishedSnapshot& next) const;
 
     matcher::QueryWorkspace query_workspace_;
     std::unique_ptr<store::Store> store_;     // used by the rebuild thread only
     std::unique_ptr<SnapshotMirror> mirror_;  // rebuild thread only
-    std::int64_t mirror_seq_ = -1;            // change-log position of mirror_ (-1: reload)
-    static constexpr int kMaxPatches = 64;    // incremental publications between full builds
-    int patches_since_full_ = 0;              // rebuild thread only
+    std::int64_t mirror_seq_ = -1;            // change-log position published (-1: read all)
     SnapshotHolderOptions options_;
     Logger log_error_;
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "batch/content_hash.hpp"
-#include "matcher/connection_snapshot.hpp"
+#include "matcher/snapshot_feed.hpp"
 #include "matcher/validity.hpp"
 #include "models/field_error.hpp"
 
@@ -28,11 +28,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
     out.store_data_version = store.data_version();
     const auto graduates = static_cast<std::uint64_t>(store.count(store::EntityKind::kGraduates));
     reporter.begin("snapshot", graduates, "graduates");
-    matcher::SnapshotBuilder builder;
-    matcher::TeacherProjectSnapshotBuilder teams;
-    matcher::ResearchDemandSnapshotBuilder research;
-    matcher::ProgramStandardSnapshotBuilder standards;
-    matcher::TrainingJobSnapshotBuilder training;
+    matcher::SnapshotFeed feed;
     ContentHash taxonomy, data;
     store::ScanOptions scan;
     scan.with_evidence = false;
@@ -40,25 +36,15 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
     store.scan<Skill>(scan, [&](const Skill& s) {
         taxonomy.add("skill").add(s.id).add(s.name_zh).add(s.name_en).add(s.category);
         hash_list(taxonomy, s.aliases);
-        builder.add_skill(s);
-        teams.add_skill(s);
-        research.add_skill(s);
-        standards.add_skill(s);
-        training.add_skill(s);
+        feed.put(s);
     });
     store.scan<Certificate>(scan, [&](const Certificate& c) {
         taxonomy.add_entity(c);
-        builder.add_certificate(c);
-        training.add_certificate(c);
-        standards.add_certificate(c);
+        feed.put(c);
     });
     store.scan<Institution>(scan, [&](const Institution& i) {
         data.add("institution").add(i.id).add(i.name).add(i.district).add(std::int64_t(i.level));
-        builder.add_institution(i);
-        teams.add_institution(i);
-        research.add_institution(i);
-        standards.add_institution(i);
-        training.add_institution(i);
+        feed.put(i);
     });
     store.scan<Program>(scan, [&](const Program& p) {
         data.add("program").add(p.id).add(p.institution_id).add(p.name).add(p.code).add(p.cluster);
@@ -66,8 +52,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         for (const auto& c : p.curriculum) data.add(c.skill_id).add(std::int64_t(c.level));
         hash_list(data, p.certificates);
         out.program_names[p.id] = p.name;
-        builder.add_program(p);
-        standards.add_program(p);
+        feed.put(p);
     });
     store.scan<Employer>(scan, [&](const Employer& e) {
         data.add("employer")
@@ -76,10 +61,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
             .add(e.cluster)
             .add(e.district)
             .add(e.association_id);
-        builder.add_employer(e);
-        training.add_employer(e);
-        teams.add_employer(e);
-        research.add_employer(e);
+        feed.put(e);
     });
     store.scan<Job>(scan, [&](const Job& j) {
         data.add("job").add(j.id).add(j.employer_id).add(j.title).add(j.cluster).add(j.district);
@@ -95,8 +77,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
             out.expired_openings += std::uint64_t(std::max(0, j.headcount));
             return;
         }
-        builder.add_job(j);
-        training.add_demand(j);
+        feed.put(j);
     });
     std::uint64_t seen = 0;
     store.scan<Graduate>(scan, [&](const Graduate& g) {
@@ -107,7 +88,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         hash_list(data, g.preferred_districts);
         hash_list(data, g.preferred_clusters);
         data.add(std::int64_t(g.seeking));
-        builder.add_graduate(g);
+        feed.put(g);
         if ((++seen & 0x3FFF) == 0) reporter.advance(seen);
     });
     store.scan<Placement>(scan, [&](const Placement& p) {
@@ -119,7 +100,7 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         data.add("teacher").add(t.id).add(t.institution_id);
         for (const auto& s : t.expertise) data.add(s.skill_id).add(std::int64_t(s.level));
         data.add(std::int64_t(t.dual_qualified)).add(std::int64_t(t.available));
-        teams.add_supply(t);
+        feed.put(t);
     });
     store.scan<Project>(scan, [&](const Project& p) {
         data.add("project").add(p.id).add(p.employer_id).add(p.title);
@@ -130,37 +111,36 @@ LoadedSnapshot load_snapshot(store::Store& store, StageReporter& reporter,
         }
         const auto key = matcher::date_key(p.end_date);
         if (key && !matcher::valid_on(*key, *as_of_key)) return;  // ended: not matched
-        teams.add_demand(p);
+        feed.put(p);
     });
     store.scan<ResearchResult>(scan, [&](const ResearchResult& v) {
         data.add_entity(v);
-        research.add_supply(v);
+        feed.put(v);
     });
     store.scan<InnovationDemand>(scan, [&](const InnovationDemand& v) {
         data.add_entity(v);
         const auto key = matcher::date_key(v.valid_until);
         if (key && !matcher::valid_on(*key, *as_of_key)) return;  // past: not matched
-        research.add_demand(v);
+        feed.put(v);
     });
     store.scan<Course>(scan, [&](const Course& v) {
         data.add_entity(v);
-        builder.add_course(v);
-        standards.add_course(v);
+        feed.put(v);
     });
     store.scan<TrainingProgram>(scan, [&](const TrainingProgram& v) {
         data.add_entity(v);
-        builder.add_training_program(v);
-        training.add_supply(v);
+        feed.put(v);
     });
     store.scan<OccupationalStandard>(scan, [&](const OccupationalStandard& v) {
         taxonomy.add_entity(v);  // reference data, as skills and certificates
-        standards.add_standard(v);
+        feed.put(v);
     });
-    out.snapshot = builder.build();
-    out.teachers_projects = teams.build();
-    out.research_demands = research.build();
-    out.programs_standards = standards.build();
-    out.training_jobs = training.build();
+    matcher::SnapshotSet built = feed.build();
+    out.snapshot = std::move(built.main);
+    out.teachers_projects = std::move(built.teachers_projects);
+    out.research_demands = std::move(built.research_demands);
+    out.programs_standards = std::move(built.programs_standards);
+    out.training_jobs = std::move(built.training_jobs);
     out.data_hash = data.hex();
     out.taxonomy_hash = taxonomy.hex();
     reporter.end();
