@@ -560,12 +560,8 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::build() {
     // Independent steps over disjoint outputs, each deterministic on its own:
     // the result does not depend on the thread count.
     tbb::parallel_invoke(
-        [&] {
-            d.programs = staging::finish_candidates(std::move(s.program_set), r, "programs");
-        },
-        [&] {
-            *graduates = staging::finish_candidates(std::move(s.graduates), r, "graduates");
-        },
+        [&] { d.programs = staging::finish_candidates(std::move(s.program_set), r, "programs"); },
+        [&] { *graduates = staging::finish_candidates(std::move(s.graduates), r, "graduates"); },
         [&] {
             job_side->jobs = staging::finish_jobs(std::move(s.jobs), r);
             job_side->plan = build_job_kernel_plan(job_side->jobs, d.skills.size());
@@ -574,13 +570,11 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::build() {
     {
         const auto order = sort_order(s.training.ids);
         d.training.ids = sorted_ids(s.training.ids, order, "training_programs").all();
-        d.training.skills =
-            permute_csr(s.training.skills, order, [&](std::span<SkillEntry> row) {
-                for (SkillEntry& e : row) e.skill = r.skill[e.skill];
-                std::sort(row.begin(), row.end(), [](const SkillEntry& a, const SkillEntry& b) {
-                    return a.skill < b.skill;
-                });
-            });
+        d.training.skills = permute_csr(s.training.skills, order, [&](std::span<SkillEntry> row) {
+            for (SkillEntry& e : row) e.skill = r.skill[e.skill];
+            std::sort(row.begin(), row.end(),
+                      [](const SkillEntry& a, const SkillEntry& b) { return a.skill < b.skill; });
+        });
         d.training.capacity = permute(s.training.capacity, order);
         d.training.cluster = remap_all(s.training.cluster, order, r.cluster);
         d.training.district = remap_all(s.training.district, order, r.district);
