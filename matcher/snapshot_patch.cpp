@@ -92,35 +92,55 @@ bool every_dictionary_string_used(const Snapshot& s) {
            std::find(cluster.begin(), cluster.end(), 0) == cluster.end();
 }
 
+// Rows [begin, end) of a column appended to `out`'s, in one copy (the
+// unchanged rows of a patch come in long runs).
 template <typename T>
-void append_item(const Csr<T>& in, std::size_t row, Csr<T>& out) {
-    const auto items = in.row(row);
-    out.items.insert(out.items.end(), items.begin(), items.end());
-    out.offsets.push_back(std::uint32_t(out.items.size()));
+void append_rows(const Csr<T>& in, std::size_t begin, std::size_t end, Csr<T>& out) {
+    const std::uint32_t first = in.offsets[begin];
+    const std::uint32_t base = std::uint32_t(out.items.size());
+    out.items.insert(out.items.end(), in.items.begin() + first, in.items.begin() + in.offsets[end]);
+    for (std::size_t r = begin + 1; r <= end; ++r)
+        out.offsets.push_back(in.offsets[r] - first + base);
 }
 template <typename T>
-void append_item(const std::vector<T>& in, std::size_t row, std::vector<T>& out) {
-    out.push_back(in[row]);
+void append_rows(const std::vector<T>& in, std::size_t begin, std::size_t end,
+                 std::vector<T>& out) {
+    out.insert(out.end(), in.begin() + std::ptrdiff_t(begin), in.begin() + std::ptrdiff_t(end));
 }
-
-// Row `row` of every column of `in` (JobSet or CandidateSet), copied
-// unchanged onto `out`'s (not the ids, block layout or index).
-template <typename Set>
-void append_row(const Set& in, std::size_t row, Set& out) {
-    Set::columns([row](const char*, const auto& from, auto& to) { append_item(from, row, to); }, in,
-                 out);
+template <typename T>
+void reserve_rows(const Csr<T>& a, const Csr<T>& b, Csr<T>& out) {
+    out.offsets.reserve(a.offsets.size() + b.offsets.size());
+    out.items.reserve(a.items.size() + b.items.size());
+}
+template <typename T>
+void reserve_rows(const std::vector<T>& a, const std::vector<T>& b, std::vector<T>& out) {
+    out.reserve(a.size() + b.size());
 }
 
 // Copies into `out` the rows of `old` whose id is not in `changed_ids`
 // (sorted) and every row of `fresh`, in id order, and sets out.ids. When
 // `from_old` is given, it says per row of `out` which row of `old` it was
-// copied from (kNone: a fresh row). Set is JobSet or CandidateSet
-// (append_row).
+// copied from (kNone: a fresh row). Set is JobSet or CandidateSet (their
+// columns(); not the ids, block layout or index).
 template <typename Set>
 void merge_by_id(const Set& old, const std::vector<std::string>& changed_ids, const Set& fresh,
                  Set& out, std::vector<Index>* from_old = nullptr) {
+    // The output as runs of consecutive rows of one source, in order.
+    struct Run {
+        const Set* from;
+        std::size_t begin, end;
+    };
+    std::vector<Run> runs;
+    const auto take = [&](const Set& from, std::size_t row) {
+        if (!runs.empty() && runs.back().from == &from && runs.back().end == row) {
+            ++runs.back().end;
+        } else {
+            runs.push_back({&from, row, row + 1});
+        }
+    };
     std::vector<std::string> ids;
     ids.reserve(old.size() + fresh.size());
+    if (from_old) from_old->reserve(old.size() + fresh.size());
     std::size_t i = 0;
     std::size_t f = 0;
     std::size_t c = 0;
@@ -131,7 +151,7 @@ void merge_by_id(const Set& old, const std::vector<std::string>& changed_ids, co
             if (c == changed_ids.size() || changed_ids[c] != id) {  // unchanged
                 if (from_old) from_old->push_back(Index(i));
                 ids.push_back(id);
-                append_row(old, i, out);
+                take(old, i);
             }
             ++i;
             continue;
@@ -139,7 +159,15 @@ void merge_by_id(const Set& old, const std::vector<std::string>& changed_ids, co
         if (i < old.size() && old.ids[Index(i)] == fresh.ids[Index(f)]) ++i;  // replaced
         if (from_old) from_old->push_back(kNone);
         ids.push_back(fresh.ids[Index(f)]);
-        append_row(fresh, f++, out);
+        take(fresh, f++);
+    }
+    Set::columns([&](const char*, const auto& old_column, const auto& fresh_column,
+                     auto& to) { reserve_rows(old_column, fresh_column, to); },
+                 old, fresh, out);
+    for (const Run& run : runs) {
+        Set::columns([&](const char*, const auto& from,
+                         auto& to) { append_rows(from, run.begin, run.end, to); },
+                     *run.from, out);
     }
     out.ids = SortedIds(std::move(ids));
 }
@@ -147,8 +175,6 @@ void merge_by_id(const Set& old, const std::vector<std::string>& changed_ids, co
 JobSet merge_jobs(const JobSet& old, const std::vector<std::string>& changed_ids,
                   const JobSet& fresh) {
     JobSet jobs;
-    jobs.requirements.items.reserve(old.requirements.items.size() +
-                                    fresh.requirements.items.size());
     merge_by_id(old, changed_ids, fresh, jobs);
     return jobs;
 }
@@ -158,7 +184,6 @@ JobSet merge_jobs(const JobSet& old, const std::vector<std::string>& changed_ids
 CandidateSet merge_candidates(const CandidateSet& old, const std::vector<std::string>& changed_ids,
                               const CandidateSet& fresh) {
     CandidateSet out;
-    out.skills.items.reserve(old.skills.items.size() + fresh.skills.items.size());
     // Rows copied from `old`: a block (a tile) of the same candidates in the
     // same lanes as one of `old`'s keeps its layout.
     std::vector<Index> from_old;
