@@ -127,7 +127,7 @@ class Store {
     // --- the change log (change_log.hpp): delivers to `sink` what changed
     // after position `after_seq` (a negative position: everything), in one
     // read transaction; returns the new position. For a long-lived reader
-    // (the API's snapshot mirror); graduates come without evidence.
+    // (the API's snapshot publication); graduates come without evidence.
     ChangePosition read_changes(std::int64_t after_seq, ChangeSink& sink);
 
     // --- API keys (api_keys.hpp). org_id is required for association and
