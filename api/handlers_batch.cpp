@@ -24,8 +24,8 @@
 #include "api/handlers_batch.hpp"
 #include "api/problem.hpp"
 #include "api/request_parsing.hpp"
-#include "matcher/small_group_suppression.hpp"
-#include "matcher/snapshot.hpp"
+#include "matcher/analytics/small_group_suppression.hpp"
+#include "matcher/snapshot/snapshot.hpp"
 #include "runfmt/run_parameters.hpp"
 #include "store/store.hpp"
 
@@ -206,7 +206,7 @@ Response unplaced_graduates(ApiContext& ctx, LatestRunCache& latest, Request& r,
                             });
 }
 
-// Viewer: the small-group suppression rule (matcher/small_group_suppression.hpp,
+// Viewer: the small-group suppression rule (matcher/analytics/small_group_suppression.hpp,
 // the rule the live report applies) on a stored batch report: a suppressed
 // group or a skill row revealing a small cell has its supply hidden; a
 // category with a hidden skill hides its supply. A row whose supply the

@@ -1,5 +1,5 @@
 // The alliance's other connections, both ways, on their published snapshots
-// (matcher/connection_snapshot.hpp), with the same score, filters and
+// (matcher/snapshot/connection_snapshot.hpp), with the same score, filters and
 // explanations as graduates and jobs:
 //   GET /v1/teachers/{id}/projects, /v1/projects/{id}/teachers
 //   GET /v1/research_results/{id}/innovation_demands,
@@ -21,9 +21,9 @@
 #include "api/query_support.hpp"
 #include "api/reader_language.hpp"
 #include "api/request_parsing.hpp"
-#include "matcher/explanation.hpp"
-#include "matcher/match_query.hpp"
-#include "matcher/validity.hpp"
+#include "matcher/query/explanation.hpp"
+#include "matcher/query/match_query.hpp"
+#include "matcher/snapshot/validity.hpp"
 
 namespace talentmatch::api {
 namespace {

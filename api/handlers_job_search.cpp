@@ -5,7 +5,7 @@
 // the names a person reads. Reads the published snapshot, never the store.
 // Ranking: an exact job or employer id first, then titles or employer names
 // that start with q, then those containing it; ties by job id. Only jobs
-// valid today are listed (matcher/validity.hpp); no q lists them all. JSON,
+// valid today are listed (matcher/snapshot/validity.hpp); no q lists them all. JSON,
 // or CSV when asked (csv_answer.hpp).
 #include <algorithm>
 #include <string>
@@ -20,7 +20,7 @@
 #include "api/query_support.hpp"
 #include "api/reader_language.hpp"
 #include "api/request_parsing.hpp"
-#include "matcher/validity.hpp"
+#include "matcher/snapshot/validity.hpp"
 
 namespace talentmatch::api {
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
 // GET /v1/reports/outcomes (handlers_outcomes.cpp): employment outcomes of
-// one graduation year per program and per institution (matcher/outcomes.hpp
+// one graduation year per program and per institution (matcher/analytics/outcomes.hpp
 // rules; runfmt/outcomes_json.hpp format), live: the placements as the store
 // holds them now, the graduates, programs and employers of the published
 // snapshot, and each program's own-cluster alignment from the latest run when

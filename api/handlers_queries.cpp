@@ -18,12 +18,12 @@
 #include "api/query_support.hpp"
 #include "api/reader_language.hpp"
 #include "api/request_parsing.hpp"
-#include "matcher/alignment.hpp"
-#include "matcher/explanation.hpp"
-#include "matcher/match_query.hpp"
-#include "matcher/near_misses.hpp"
-#include "matcher/supply_demand.hpp"
-#include "matcher/validity.hpp"
+#include "matcher/analytics/alignment.hpp"
+#include "matcher/analytics/supply_demand.hpp"
+#include "matcher/query/explanation.hpp"
+#include "matcher/query/match_query.hpp"
+#include "matcher/query/near_misses.hpp"
+#include "matcher/snapshot/validity.hpp"
 
 namespace talentmatch::api {
 namespace {
@@ -120,7 +120,7 @@ Response explain_pair(ApiContext& ctx, Request& r, const Principal& p) {
                          lang));
 }
 
-// A graduate's near misses (matcher/near_misses.hpp states which jobs and
+// A graduate's near misses (matcher/query/near_misses.hpp states which jobs and
 // the rule): each as a job match object marked "eligible": false, with the
 // levels to learn ("gap"), how many must-haves fail, and the explanation
 // (failed gates, learning plan, sentence) in the reader's language.

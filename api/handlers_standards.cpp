@@ -1,6 +1,6 @@
 // "Curriculum standards <-> professional standards": how well each program's
 // curriculum covers an occupational standard, both ways, on the published
-// programs-standards snapshot (matcher/connection_snapshot.hpp), with the
+// programs-standards snapshot (matcher/snapshot/connection_snapshot.hpp), with the
 // same score and explanations as programs against jobs:
 //   GET /v1/programs/{id}/standards                    standards a program covers best
 //   GET /v1/occupational_standards/{id}/programs       programs that cover a standard best
@@ -17,8 +17,8 @@
 #include "api/problem.hpp"
 #include "api/query_support.hpp"
 #include "api/request_parsing.hpp"
-#include "matcher/explanation.hpp"
-#include "matcher/match_query.hpp"
+#include "matcher/query/explanation.hpp"
+#include "matcher/query/match_query.hpp"
 
 namespace talentmatch::api {
 namespace {

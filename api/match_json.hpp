@@ -13,7 +13,7 @@
 //   program side:   coverage, fit, institution_id, institution_name, name,
 //                   program_id, relevance, score
 //   project side:   as the job side, with project_id for job_id (a
-//                   connection's snapshot, matcher/connection_snapshot.hpp)
+//                   connection's snapshot, matcher/snapshot/connection_snapshot.hpp)
 //   innovation demand side: as the job side, with innovation_demand_id
 //   occupational standard side: as the job side, with
 //                   occupational_standard_id; employer, cluster and district ""
@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "api/reader_language.hpp"
-#include "matcher/match_query.hpp"
-#include "matcher/snapshot.hpp"
+#include "matcher/query/match_query.hpp"
+#include "matcher/snapshot/snapshot.hpp"
 
 namespace talentmatch::api {
 

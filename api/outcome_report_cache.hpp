@@ -1,5 +1,5 @@
 #pragma once
-// The employment outcomes report (matcher/outcomes.hpp) the API answers
+// The employment outcomes report (matcher/analytics/outcomes.hpp) the API answers
 // GET /v1/reports/outcomes from, computed once per state of its inputs and
 // reused until one changes: the store's data_version (every committed entity
 // write, placements included), the published snapshot's data_version, the
@@ -21,7 +21,7 @@
 
 #include "api/latest_run_results.hpp"
 #include "api/snapshot_holder.hpp"
-#include "matcher/outcomes.hpp"
+#include "matcher/analytics/outcomes.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::api {

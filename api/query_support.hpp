@@ -3,7 +3,7 @@
 // snapshot (503 while loading), the k parameter, execution options, the
 // job-side filter and market segment read from the query string (cluster and
 // district given by id or by name, place_names.hpp; jobs past valid_until
-// today left out, matcher/validity.hpp), a match list answer, and a career
+// today left out, matcher/snapshot/validity.hpp), a match list answer, and a career
 // office's restriction to its own candidates.
 #include <memory>
 
@@ -14,8 +14,8 @@
 #include "api/match_json.hpp"
 #include "api/reader_language.hpp"
 #include "api/route_spec.hpp"
-#include "matcher/match_query.hpp"
-#include "matcher/segment.hpp"
+#include "matcher/analytics/segment.hpp"
+#include "matcher/query/match_query.hpp"
 
 namespace talentmatch::api {
 

@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "matcher/snapshot_feed.hpp"
-#include "matcher/snapshot_patch.hpp"
+#include "matcher/snapshot/snapshot_feed.hpp"
+#include "matcher/snapshot/snapshot_patch.hpp"
 #include "models/entity_registry.hpp"
 #include "store/store.hpp"
 

@@ -18,7 +18,7 @@
 //
 // How a change is published:
 //  - jobs and graduates (the large kinds) are patched into the published
-//    snapshot (matcher/snapshot_patch.hpp): changed jobs through patch_jobs,
+//    snapshot (matcher/snapshot/snapshot_patch.hpp): changed jobs through patch_jobs,
 //    into the main snapshot and the training connection (whose demand side
 //    is the jobs), sharing the graduates; changed or erased graduates through
 //    patch_graduates, sharing the job side. The server holds no other copy
@@ -67,9 +67,9 @@
 #include <thread>
 #include <vector>
 
-#include "matcher/query_workspace.hpp"
-#include "matcher/snapshot.hpp"
-#include "matcher/snapshot_feed.hpp"
+#include "matcher/query/query_workspace.hpp"
+#include "matcher/snapshot/snapshot.hpp"
+#include "matcher/snapshot/snapshot_feed.hpp"
 
 namespace talentmatch::store {
 class Store;
@@ -85,7 +85,7 @@ struct SnapshotHolderOptions {
 
 struct PublishedSnapshot {
     std::shared_ptr<const matcher::Snapshot> snapshot;  // null until the first build
-    // The other connections (matcher/connection_snapshot.hpp), built with
+    // The other connections (matcher/snapshot/connection_snapshot.hpp), built with
     // `snapshot` from the same committed state: teachers as candidates and
     // enterprise projects as jobs; research results as candidates and
     // innovation demands as jobs.

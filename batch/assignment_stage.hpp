@@ -8,7 +8,7 @@
 // Lists are never held whole: each graduate starts from its row of the top-k
 // stage (list_k jobs), and one that has proposed to all of them fetches the
 // rest of its list, pruned by the current floors, from the engine
-// (matcher/lazy_assignment.hpp, matcher/assignment_source.hpp). The result
+// (matcher/assignment/lazy_assignment.hpp, matcher/assignment/assignment_source.hpp). The result
 // equals deferred acceptance over the full lists, so it is stable by SPEC's
 // untruncated rule; list_k (batch --depth) changes only memory and time.
 //
@@ -29,10 +29,10 @@
 #include <vector>
 
 #include "batch/report_data.hpp"
-#include "matcher/assignment.hpp"
-#include "matcher/batch_top_k.hpp"
-#include "matcher/lazy_assignment.hpp"
-#include "matcher/score_config.hpp"
+#include "matcher/assignment/assignment.hpp"
+#include "matcher/assignment/lazy_assignment.hpp"
+#include "matcher/kernels/batch_top_k.hpp"
+#include "matcher/score/score_config.hpp"
 
 namespace talentmatch::batch {
 

@@ -5,7 +5,7 @@
 //   1 snapshot     the store → an immutable matcher::Snapshot
 //   2 top-k        jobs per graduate, graduates per job (sharded by graduate blocks)
 //   3 programs     jobs per program, programs per job
-//   4 assignment   stable many-to-one deferred acceptance (matcher/assignment.hpp)
+//   4 assignment   stable many-to-one deferred acceptance (matcher/assignment/assignment.hpp)
 //   5 supply-demand overall, per cluster, per district (with projected supply)
 //   6 alignment    every program vs its own cluster and vs the whole region
 //   7 diagnostics  why openings stay unfilled / graduates unplaced
@@ -32,7 +32,7 @@
 #include "batch/snapshot_loader.hpp"
 #include "batch/stage_reporter.hpp"
 #include "batch/top_k_stage.hpp"
-#include "matcher/score_config.hpp"
+#include "matcher/score/score_config.hpp"
 #include "runfmt/run_files.hpp"
 #include "runfmt/run_launcher.hpp"
 

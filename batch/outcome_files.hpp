@@ -1,5 +1,5 @@
 #pragma once
-// The employment outcomes of a run (matcher/outcomes.hpp) as outcomes.csv and
+// The employment outcomes of a run (matcher/analytics/outcomes.hpp) as outcomes.csv and
 // outcomes.json (runfmt/outcomes_json.hpp, the form the API answers with).
 // Aggregates only: no graduate id is written. Deterministic: rows in the
 // report's order, fixed decimals in CSV.
@@ -11,7 +11,7 @@
 //   own_cluster_aligned_share (4 decimals, empty when unknown),
 //   placed_by_cluster ("cluster:count;..." count desc, then cluster).
 #include "batch/run_publisher.hpp"
-#include "matcher/outcomes.hpp"
+#include "matcher/analytics/outcomes.hpp"
 
 namespace talentmatch::batch {
 

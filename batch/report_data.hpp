@@ -61,7 +61,7 @@ struct AlignmentRow {
     double mean_coverage = 0;   // 0..1
 };
 
-// Employment outcomes of one graduation year (matcher/outcomes.hpp), per
+// Employment outcomes of one graduation year (matcher/analytics/outcomes.hpp), per
 // program in id order.
 struct OutcomeRow {
     std::string program_id, program_name, institution_name;  // names as stored
@@ -88,7 +88,7 @@ struct RunChanges {
     std::vector<Named> new_shortage_skills, resolved_shortage_skills;  // first few
 };
 
-// One of the alliance's other connections (matcher/connection_snapshot.hpp).
+// One of the alliance's other connections (matcher/snapshot/connection_snapshot.hpp).
 struct ConnectionRow {
     int name = 0;  // a ReportText value: kConnectionTeachers, ...
     std::int64_t supplies = 0, demands = 0;

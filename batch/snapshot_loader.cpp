@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "batch/content_hash.hpp"
-#include "matcher/snapshot_feed.hpp"
-#include "matcher/validity.hpp"
+#include "matcher/snapshot/snapshot_feed.hpp"
+#include "matcher/snapshot/validity.hpp"
 #include "models/field_error.hpp"
 
 namespace talentmatch::batch {

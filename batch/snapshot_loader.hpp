@@ -8,7 +8,7 @@
 #include <string>
 
 #include "batch/stage_reporter.hpp"
-#include "matcher/snapshot.hpp"
+#include "matcher/snapshot/snapshot.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::batch {
@@ -23,7 +23,7 @@ struct LoadedSnapshot {
     std::uint64_t expired_jobs = 0;      // jobs past valid_until on as_of: not in the snapshot
     std::uint64_t expired_openings = 0;  // their headcount
     std::vector<Placement> placements;   // every placement, id order (the outcomes report)
-    // The other connections (matcher/connection_snapshot.hpp), empty sets
+    // The other connections (matcher/snapshot/connection_snapshot.hpp), empty sets
     // when there are none: teachers as candidates and the projects not ended
     // on as_of as jobs; research results as candidates and the innovation
     // demands not past valid_until on as_of as jobs.
@@ -43,7 +43,7 @@ struct LoadedSnapshot {
 // make their own snapshots (teachers_projects, research_demands; a store with
 // none of a kind hashes as before). Jobs past valid_until on
 // `as_of`
-// ("YYYY-MM-DD", matcher/validity.hpp) are left out of the snapshot, so no
+// ("YYYY-MM-DD", matcher/snapshot/validity.hpp) are left out of the snapshot, so no
 // later stage matches, assigns, counts or lists them; they are counted (and
 // still part of data_hash, which hashes the store's content). Throws
 // ValidationError when the store holds something the matcher rejects or

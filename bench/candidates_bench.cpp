@@ -26,13 +26,13 @@
 #include <vector>
 
 #include "api/snapshot_holder.hpp"
-#include "matcher/few_jobs_query.hpp"
-#include "matcher/indexed_candidates_query.hpp"
-#include "matcher/match_query.hpp"
-#include "matcher/pass_runner.hpp"
-#include "matcher/resolved_filter.hpp"
-#include "matcher/snapshot_patch.hpp"
-#include "matcher/snapshot_staging.hpp"
+#include "matcher/kernels/pass_runner.hpp"
+#include "matcher/query/few_jobs_query.hpp"
+#include "matcher/query/indexed_candidates_query.hpp"
+#include "matcher/query/match_query.hpp"
+#include "matcher/query/resolved_filter.hpp"
+#include "matcher/snapshot/snapshot_patch.hpp"
+#include "matcher/snapshot/snapshot_staging.hpp"
 #include "store/store.hpp"
 
 using namespace talentmatch;

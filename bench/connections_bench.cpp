@@ -31,10 +31,10 @@
 #include <vector>
 
 #include "bench/province_world.hpp"
-#include "matcher/batch_top_k.hpp"
-#include "matcher/connection_snapshot.hpp"
-#include "matcher/match_query.hpp"
-#include "matcher/reference_scorer.hpp"
+#include "matcher/kernels/batch_top_k.hpp"
+#include "matcher/query/match_query.hpp"
+#include "matcher/score/reference_scorer.hpp"
+#include "matcher/snapshot/connection_snapshot.hpp"
 
 using namespace talentmatch;
 using namespace talentmatch::matcher;

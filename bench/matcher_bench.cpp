@@ -33,14 +33,14 @@
 #include <vector>
 
 #include "bench/province_world.hpp"
-#include "matcher/batch_top_k.hpp"
-#include "matcher/block_kernels.hpp"
-#include "matcher/dense_query.hpp"
-#include "matcher/match_query.hpp"
-#include "matcher/pass_runner.hpp"
-#include "matcher/reference_scorer.hpp"
-#include "matcher/resolved_filter.hpp"
-#include "matcher/sparse_query.hpp"
+#include "matcher/kernels/batch_top_k.hpp"
+#include "matcher/kernels/block_kernels.hpp"
+#include "matcher/kernels/pass_runner.hpp"
+#include "matcher/query/dense_query.hpp"
+#include "matcher/query/match_query.hpp"
+#include "matcher/query/resolved_filter.hpp"
+#include "matcher/query/sparse_query.hpp"
+#include "matcher/score/reference_scorer.hpp"
 
 using namespace talentmatch;
 using namespace talentmatch::matcher;

@@ -11,8 +11,8 @@
 
 #include <fuzzer/FuzzedDataProvider.h>
 
-#include "matcher/match_query.hpp"
-#include "matcher/snapshot.hpp"
+#include "matcher/query/match_query.hpp"
+#include "matcher/snapshot/snapshot.hpp"
 #include "models/entities.hpp"
 
 namespace talentmatch::fuzz {

@@ -1,6 +1,6 @@
 // Differential fuzz target: the matcher's fast paths (AVX-512 kernels when
 // the CPU has them, and the portable scalar kernels) against the reference
-// scorer (matcher/reference_scorer.hpp) on a small world decoded from the
+// scorer (matcher/score/reference_scorer.hpp) on a small world decoded from the
 // input (fuzz/fuzz_world.hpp). Every top-k list, in all four directions and
 // for both kernels, must equal the brute-force oracle: same ids, same order,
 // same exact scores.
@@ -14,8 +14,8 @@
 
 #include "fuzz/fuzz_check.hpp"
 #include "fuzz/fuzz_world.hpp"
-#include "matcher/match_query.hpp"
-#include "matcher/reference_scorer.hpp"
+#include "matcher/query/match_query.hpp"
+#include "matcher/score/reference_scorer.hpp"
 #include "models/field_error.hpp"
 
 namespace {

@@ -10,7 +10,7 @@
 // Levels are never added up (two courses teaching a skill to level 2 teach it
 // to level 2) and never lowered by a source. Explanations name the
 // certificates that evidence the level a requirement used
-// (matcher/explanation.hpp).
+// (matcher/query/explanation.hpp).
 #include <algorithm>
 #include <cstddef>
 #include <span>

@@ -336,7 +336,7 @@ struct WireNames<PlacementSource> {
 // A placement outcome (SPEC "Placement outcome"): graduate `graduate_id`
 // started work at `employer_id` on `date`. One id per placement, so a
 // graduate may have several (a first job, a later one); reports count a
-// graduate once, by its latest placement (matcher/outcomes.hpp).
+// graduate once, by its latest placement (matcher/analytics/outcomes.hpp).
 struct Placement {
     std::string id;
     std::string graduate_id;
@@ -506,7 +506,7 @@ struct WireNames<BaseKind> {
 // A training program of a practice base ("practical training <-> job
 // skills"): the skills at the levels it trains, and how many trainees it
 // takes a year. It is matched against jobs both ways, and its capacity counts
-// as projected supply in supply-demand (matcher/supply_demand.hpp). It belongs
+// as projected supply in supply-demand (matcher/analytics/supply_demand.hpp). It belongs
 // to the institution that runs the base (its career office keeps it); its
 // cluster and district place its projected supply.
 struct TrainingProgram {

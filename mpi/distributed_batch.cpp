@@ -15,7 +15,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "matcher/validity.hpp"
+#include "matcher/snapshot/validity.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::mpi {

@@ -1,11 +1,11 @@
 #pragma once
-// The JSON form of the employment outcomes report (matcher/outcomes.hpp):
+// The JSON form of the employment outcomes report (matcher/analytics/outcomes.hpp):
 // the run's outcomes.json (batch/outcome_files) and the body of the API's
 // GET /v1/reports/outcomes before the viewer's scoping, one serializer for
 // both. Aggregates only: no graduate id.
 #include <nlohmann/json.hpp>
 
-#include "matcher/outcomes.hpp"
+#include "matcher/analytics/outcomes.hpp"
 
 namespace talentmatch::runfmt {
 

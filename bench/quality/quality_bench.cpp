@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "api/snapshot_holder.hpp"
-#include "matcher/match_query.hpp"
+#include "matcher/query/match_query.hpp"
 #include "store/store.hpp"
 
 namespace {

@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "api_harness.hpp"
-#include "matcher/match_query.hpp"
+#include "matcher/query/match_query.hpp"
 #include "models/json_codec.hpp"
 
 namespace talentmatch::api::testing {

@@ -13,7 +13,7 @@
 
 #include "api_harness.hpp"
 #include "match_list_check.hpp"
-#include "matcher/validity.hpp"
+#include "matcher/snapshot/validity.hpp"
 #include "models/json_codec.hpp"
 #include "tests/common/connection_reference.hpp"
 

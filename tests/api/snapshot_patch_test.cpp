@@ -1,4 +1,4 @@
-// patch_jobs, patch_graduates and patch_candidates (matcher/snapshot_patch.hpp), the
+// patch_jobs, patch_graduates and patch_candidates (matcher/snapshot/snapshot_patch.hpp), the
 // incremental publications the API's SnapshotHolder makes of jobs-only and
 // graduates-only deltas, against the reference: a full build of the same
 // store. Every row must be identical, and so must every match list both ways.
@@ -10,8 +10,8 @@
 
 #include "api/snapshot_holder.hpp"
 #include "api_harness.hpp"
-#include "matcher/match_query.hpp"
-#include "matcher/snapshot_patch.hpp"
+#include "matcher/query/match_query.hpp"
+#include "matcher/snapshot/snapshot_patch.hpp"
 #include "store/store.hpp"
 #include "tests/common/snapshot_equality.hpp"
 

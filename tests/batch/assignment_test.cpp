@@ -1,7 +1,7 @@
 // The stable assignment against plain oracles: a dense brute-force blocking
 // pair search, capacity and acceptability checks, and the maximum-weight
 // assignment from networkx min-cost flow (tests/batch/max_weight_assignment.py).
-#include "matcher/assignment.hpp"
+#include "matcher/assignment/assignment.hpp"
 
 #include <algorithm>
 #include <cstdio>

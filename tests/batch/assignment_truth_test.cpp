@@ -22,7 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "batch/nightly_batch.hpp"
-#include "matcher/reference_scorer.hpp"
+#include "matcher/score/reference_scorer.hpp"
 #include "store/store.hpp"
 #include "tests/batch/file_text.hpp"
 #include "tests/common/credited_profile_reference.hpp"

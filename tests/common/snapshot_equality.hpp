@@ -6,7 +6,7 @@
 // supply. Not compared: build statistics and the job side's per-date memo.
 #include <gtest/gtest.h>
 
-#include "matcher/snapshot.hpp"
+#include "matcher/snapshot/snapshot.hpp"
 
 namespace talentmatch::testing {
 

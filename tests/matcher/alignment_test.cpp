@@ -1,7 +1,7 @@
 // Program alignment: hand-checked table cases, then a brute-force comparison
 // on random markets against a naive implementation written straight from
 // SPEC.md over the domain entities (string ids, maps, no snapshot).
-#include "matcher/alignment.hpp"
+#include "matcher/analytics/alignment.hpp"
 
 #include <gtest/gtest.h>
 

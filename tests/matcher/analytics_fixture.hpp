@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "matcher/snapshot.hpp"
+#include "matcher/snapshot/snapshot.hpp"
 #include "models/entities.hpp"
 
 namespace talentmatch::matcher::testing {

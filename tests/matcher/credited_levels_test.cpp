@@ -13,9 +13,9 @@
 #include <random>
 #include <set>
 
-#include "matcher/explanation.hpp"
-#include "matcher/snapshot.hpp"
-#include "matcher/snapshot_patch.hpp"
+#include "matcher/query/explanation.hpp"
+#include "matcher/snapshot/snapshot.hpp"
+#include "matcher/snapshot/snapshot_patch.hpp"
 #include "models/credited_levels.hpp"
 #include "models/field_error.hpp"
 #include "tests/common/credited_profile_reference.hpp"

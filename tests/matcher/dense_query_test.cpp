@@ -8,13 +8,13 @@
 // scan kernels, 1 and 2 threads.
 #include <gtest/gtest.h>
 
-#include "matcher/block_kernels.hpp"
-#include "matcher/dense_query.hpp"
-#include "matcher/match_query.hpp"
-#include "matcher/must_key_query.hpp"
-#include "matcher/pass_runner.hpp"
-#include "matcher/resolved_filter.hpp"
-#include "matcher/sparse_query.hpp"
+#include "matcher/kernels/block_kernels.hpp"
+#include "matcher/kernels/pass_runner.hpp"
+#include "matcher/query/dense_query.hpp"
+#include "matcher/query/match_query.hpp"
+#include "matcher/query/must_key_query.hpp"
+#include "matcher/query/resolved_filter.hpp"
+#include "matcher/query/sparse_query.hpp"
 #include "oracle.hpp"
 
 namespace talentmatch::matcher::testing {

@@ -1,10 +1,10 @@
 // Explanations on small hand-checked markets: every number below is worked
 // out by hand from SPEC.md's formulas (see the comments next to each case).
-#include "matcher/explanation.hpp"
+#include "matcher/query/explanation.hpp"
 
 #include <gtest/gtest.h>
 
-#include "matcher/reference_scorer.hpp"
+#include "matcher/score/reference_scorer.hpp"
 #include "models/field_error.hpp"
 #include "tests/matcher/analytics_fixture.hpp"
 

@@ -5,8 +5,8 @@
 // threads, and enough blocks for several parallel tasks.
 #include <gtest/gtest.h>
 
-#include "matcher/few_jobs_query.hpp"
-#include "matcher/match_query.hpp"
+#include "matcher/query/few_jobs_query.hpp"
+#include "matcher/query/match_query.hpp"
 #include "oracle.hpp"
 
 namespace talentmatch::matcher::testing {

@@ -15,9 +15,9 @@
 #include <set>
 #include <tuple>
 
-#include "matcher/few_jobs_query.hpp"
-#include "matcher/indexed_candidates_query.hpp"
-#include "matcher/match_query.hpp"
+#include "matcher/query/few_jobs_query.hpp"
+#include "matcher/query/indexed_candidates_query.hpp"
+#include "matcher/query/match_query.hpp"
 #include "oracle.hpp"
 
 namespace talentmatch::matcher::testing {

@@ -2,7 +2,7 @@
 // subset of graduates (candidate_subset.hpp), against the reference scorer:
 // every pair passing the gates, the coverage minimum and the exact floor,
 // nothing else, best first; the same whatever the kernel or thread count.
-#include "matcher/jobs_above_floor.hpp"
+#include "matcher/kernels/jobs_above_floor.hpp"
 
 #include <algorithm>
 #include <random>
@@ -10,8 +10,8 @@
 
 #include <gtest/gtest.h>
 
-#include "matcher/candidate_subset.hpp"
-#include "matcher/reference_scorer.hpp"
+#include "matcher/kernels/candidate_subset.hpp"
+#include "matcher/score/reference_scorer.hpp"
 #include "models/field_error.hpp"
 #include "oracle.hpp"
 #include "random_world.hpp"

@@ -2,7 +2,7 @@
 // against an independent oracle: full lists built from the reference scorer,
 // textbook deferred acceptance (Gale-Shapley) on them, and a blocking-pair
 // count by SPEC's untruncated rule over every eligible pair.
-#include "matcher/lazy_assignment.hpp"
+#include "matcher/assignment/lazy_assignment.hpp"
 
 #include <algorithm>
 #include <map>
@@ -12,9 +12,9 @@
 
 #include <gtest/gtest.h>
 
-#include "matcher/assignment_source.hpp"
-#include "matcher/batch_top_k.hpp"
-#include "matcher/reference_scorer.hpp"
+#include "matcher/assignment/assignment_source.hpp"
+#include "matcher/kernels/batch_top_k.hpp"
+#include "matcher/score/reference_scorer.hpp"
 #include "oracle.hpp"
 #include "random_world.hpp"
 

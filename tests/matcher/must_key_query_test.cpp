@@ -10,9 +10,9 @@
 #include <bit>
 #include <span>
 
-#include "matcher/block_kernels.hpp"
-#include "matcher/match_query.hpp"
-#include "matcher/must_key_query.hpp"
+#include "matcher/kernels/block_kernels.hpp"
+#include "matcher/query/match_query.hpp"
+#include "matcher/query/must_key_query.hpp"
 #include "oracle.hpp"
 
 namespace talentmatch::matcher::testing {

@@ -1,15 +1,15 @@
-// Near misses (matcher/near_misses.hpp) against a brute force built on the
+// Near misses (matcher/query/near_misses.hpp) against a brute force built on the
 // explanation of every (graduate, job) pair on random worlds: the failed
 // gates say which jobs qualify (must-have skills only), the gates' has/needs
 // give the gap, the contributions the coverage; sorted by the documented rule
 // with plain fractions.
-#include "matcher/near_misses.hpp"
+#include "matcher/query/near_misses.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
-#include "matcher/explanation.hpp"
+#include "matcher/query/explanation.hpp"
 #include "models/field_error.hpp"
 #include "tests/matcher/oracle.hpp"
 #include "tests/matcher/random_world.hpp"

@@ -8,9 +8,9 @@
 
 #include <gtest/gtest.h>
 
-#include "matcher/match_query.hpp"
-#include "matcher/reference_scorer.hpp"
-#include "matcher/snapshot.hpp"
+#include "matcher/query/match_query.hpp"
+#include "matcher/score/reference_scorer.hpp"
+#include "matcher/snapshot/snapshot.hpp"
 #include "random_world.hpp"
 
 namespace talentmatch::matcher::testing {

@@ -8,7 +8,7 @@
 #include <tuple>
 
 #include "analytics_fixture.hpp"
-#include "matcher/outcomes.hpp"
+#include "matcher/analytics/outcomes.hpp"
 
 namespace talentmatch::matcher {
 namespace {

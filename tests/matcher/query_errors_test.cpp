@@ -2,8 +2,8 @@
 // nothing is returned half-done.
 #include <gtest/gtest.h>
 
-#include "matcher/batch_top_k.hpp"
-#include "matcher/match_query.hpp"
+#include "matcher/kernels/batch_top_k.hpp"
+#include "matcher/query/match_query.hpp"
 #include "models/field_error.hpp"
 #include "oracle.hpp"
 

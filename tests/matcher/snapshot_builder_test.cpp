@@ -2,7 +2,7 @@
 // candidates' levels, and bad input rejected with the field path.
 #include <gtest/gtest.h>
 
-#include "matcher/snapshot.hpp"
+#include "matcher/snapshot/snapshot.hpp"
 #include "models/field_error.hpp"
 #include "oracle.hpp"
 

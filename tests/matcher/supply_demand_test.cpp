@@ -1,7 +1,7 @@
 // Supply–demand balance: hand-checked table cases, then a brute-force
 // comparison on random markets against a naive implementation written from
 // the definitions in supply_demand.hpp over the domain entities.
-#include "matcher/supply_demand.hpp"
+#include "matcher/analytics/supply_demand.hpp"
 
 #include <gtest/gtest.h>
 

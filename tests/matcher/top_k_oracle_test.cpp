@@ -2,10 +2,10 @@
 // reference scorer's brute force exactly: same ids, order and exact scores.
 #include <gtest/gtest.h>
 
-#include "matcher/batch_top_k.hpp"
-#include "matcher/block_kernels.hpp"
-#include "matcher/dense_query.hpp"
-#include "matcher/match_query.hpp"
+#include "matcher/kernels/batch_top_k.hpp"
+#include "matcher/kernels/block_kernels.hpp"
+#include "matcher/query/dense_query.hpp"
+#include "matcher/query/match_query.hpp"
 #include "oracle.hpp"
 
 namespace talentmatch::matcher::testing {

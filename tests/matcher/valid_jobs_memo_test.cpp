@@ -1,11 +1,11 @@
 // ValidJobsMemo against validity.hpp's rule applied job by job.
-#include "matcher/valid_jobs_memo.hpp"
+#include "matcher/snapshot/valid_jobs_memo.hpp"
 
 #include <gtest/gtest.h>
 
 #include <random>
 
-#include "matcher/validity.hpp"
+#include "matcher/snapshot/validity.hpp"
 
 namespace talentmatch::matcher {
 namespace {

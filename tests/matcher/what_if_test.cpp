@@ -7,8 +7,8 @@
 
 #include <random>
 
-#include "matcher/alignment.hpp"
-#include "matcher/supply_demand.hpp"
+#include "matcher/analytics/alignment.hpp"
+#include "matcher/analytics/supply_demand.hpp"
 #include "models/field_error.hpp"
 #include "tests/matcher/analytics_fixture.hpp"
 
