@@ -6,11 +6,11 @@
 // (batch/snapshot_loader.hpp, which leaves out what has expired on its run
 // date before feeding) and the API's publication (api/snapshot_holder.hpp).
 //
-// Order: every kind in models' kAllEntityKinds order (skills, certificates,
-// institutions, programs, employers, then the rest; within a kind, any
-// order), as a store delivers them. Placements are not fed (the matcher does
-// not score them). Errors are the builders' (ValidationError naming the
-// field). Not thread-safe: one thread feeds one SnapshotFeed.
+// Order: skills, certificates, institutions, programs and employers first,
+// in that order; then the other kinds in any order and interleaving (a
+// store's kAllEntityKinds order, or the batch's scan order). Within a kind,
+// any order. Placements are not fed (the matcher does not score them). Errors are the builders'
+// (ValidationError naming the field). Not thread-safe: one thread feeds one SnapshotFeed.
 #include <bitset>
 #include <cstddef>
 #include <memory>
