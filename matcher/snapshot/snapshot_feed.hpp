@@ -9,8 +9,9 @@
 // Order: skills, certificates, institutions, programs and employers first,
 // in that order; then the other kinds in any order and interleaving (a
 // store's kAllEntityKinds order, or the batch's scan order). Within a kind,
-// any order. Placements are not fed (the matcher does not score them). Errors are the builders'
-// (ValidationError naming the field). Not thread-safe: one thread feeds one SnapshotFeed.
+// any order. Placements are not fed (the matcher does not score them).
+// Errors are the builders' (ValidationError naming the field). Not
+// thread-safe: one thread feeds one SnapshotFeed.
 #include <bitset>
 #include <cstddef>
 #include <memory>
