@@ -73,12 +73,15 @@ mpi() {
     fail "mpirun -np $np did not finish within $limit s (a rank hung)"
   fi
   # No rank of this job may outlive mpirun (zombies awaiting their parent
-  # have no command line, so they do not match).
+  # have no command line, so they do not match). Matched by this build's
+  # binary and the database, so another test run on the machine (another
+  # build's ranks on a file of the same name) is not taken for ours.
+  local ranks="$tm_mpi batch --db $db "
   for _ in 1 2 3 4 5 6 7 8 9 10; do
-    pgrep -f -- "--db $db" >/dev/null || return 0
+    pgrep -f -- "$ranks" >/dev/null || return 0
     sleep 0.5
   done
-  pgrep -af -- "--db $db" >&2
+  pgrep -af -- "$ranks" >&2
   fail "a rank of mpirun -np $np is still running"
 }
 
