@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "api/reader_language.hpp"
-#include "matcher/analytics/alignment.hpp"
-#include "matcher/snapshot/snapshot.hpp"
+#include "matcher/analytics.hpp"
+#include "matcher/snapshot.hpp"
 
 namespace talentmatch::api {
 

@@ -7,7 +7,7 @@
 #include "api/metrics.hpp"
 #include "api/query_gate.hpp"
 #include "api/snapshot_holder.hpp"
-#include "matcher/score/score_config.hpp"
+#include "matcher/score.hpp"
 
 namespace talentmatch::store {
 class Store;

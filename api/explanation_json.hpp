@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/reader_language.hpp"
-#include "matcher/query/explanation.hpp"
+#include "matcher/query.hpp"
 
 namespace talentmatch::api {
 

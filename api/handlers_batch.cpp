@@ -24,8 +24,8 @@
 #include "api/handlers_batch.hpp"
 #include "api/problem.hpp"
 #include "api/request_parsing.hpp"
-#include "matcher/analytics/small_group_suppression.hpp"
-#include "matcher/snapshot/snapshot.hpp"
+#include "matcher/analytics.hpp"
+#include "matcher/snapshot.hpp"
 #include "runfmt/run_parameters.hpp"
 #include "store/store.hpp"
 

@@ -21,9 +21,8 @@
 #include "api/query_support.hpp"
 #include "api/reader_language.hpp"
 #include "api/request_parsing.hpp"
-#include "matcher/query/explanation.hpp"
-#include "matcher/query/match_query.hpp"
-#include "matcher/snapshot/validity.hpp"
+#include "matcher/query.hpp"
+#include "matcher/snapshot.hpp"
 
 namespace talentmatch::api {
 namespace {

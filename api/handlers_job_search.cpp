@@ -20,7 +20,7 @@
 #include "api/query_support.hpp"
 #include "api/reader_language.hpp"
 #include "api/request_parsing.hpp"
-#include "matcher/snapshot/validity.hpp"
+#include "matcher/snapshot.hpp"
 
 namespace talentmatch::api {
 namespace {

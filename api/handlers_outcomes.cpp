@@ -9,7 +9,7 @@
 #include "api/problem.hpp"
 #include "api/query_support.hpp"
 #include "api/request_parsing.hpp"
-#include "matcher/analytics/outcomes.hpp"
+#include "matcher/analytics.hpp"
 #include "models/limits.hpp"
 #include "runfmt/outcomes_json.hpp"
 #include "store/store.hpp"

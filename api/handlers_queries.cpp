@@ -18,12 +18,9 @@
 #include "api/query_support.hpp"
 #include "api/reader_language.hpp"
 #include "api/request_parsing.hpp"
-#include "matcher/analytics/alignment.hpp"
-#include "matcher/analytics/supply_demand.hpp"
-#include "matcher/query/explanation.hpp"
-#include "matcher/query/match_query.hpp"
-#include "matcher/query/near_misses.hpp"
-#include "matcher/snapshot/validity.hpp"
+#include "matcher/analytics.hpp"
+#include "matcher/query.hpp"
+#include "matcher/snapshot.hpp"
 
 namespace talentmatch::api {
 namespace {

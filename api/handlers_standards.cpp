@@ -17,8 +17,7 @@
 #include "api/problem.hpp"
 #include "api/query_support.hpp"
 #include "api/request_parsing.hpp"
-#include "matcher/query/explanation.hpp"
-#include "matcher/query/match_query.hpp"
+#include "matcher/query.hpp"
 
 namespace talentmatch::api {
 namespace {

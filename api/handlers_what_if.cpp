@@ -15,7 +15,7 @@
 #include "api/query_support.hpp"
 #include "api/reader_language.hpp"
 #include "api/request_parsing.hpp"
-#include "matcher/analytics/alignment.hpp"
+#include "matcher/analytics.hpp"
 
 namespace talentmatch::api {
 namespace {

@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "api/reader_language.hpp"
-#include "matcher/query/match_query.hpp"
-#include "matcher/snapshot/snapshot.hpp"
+#include "matcher/query.hpp"
+#include "matcher/snapshot.hpp"
 
 namespace talentmatch::api {
 

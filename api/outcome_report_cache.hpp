@@ -21,7 +21,7 @@
 
 #include "api/latest_run_results.hpp"
 #include "api/snapshot_holder.hpp"
-#include "matcher/analytics/outcomes.hpp"
+#include "matcher/analytics.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::api {

@@ -12,7 +12,7 @@
 #include <string>
 
 #include "api/reader_language.hpp"
-#include "matcher/query/explanation.hpp"
+#include "matcher/query.hpp"
 
 namespace talentmatch::api {
 

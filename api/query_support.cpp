@@ -6,8 +6,8 @@
 #include "api/place_names.hpp"
 #include "api/problem.hpp"
 #include "api/request_parsing.hpp"
-#include "matcher/query/explanation.hpp"
-#include "matcher/snapshot/validity.hpp"
+#include "matcher/query.hpp"
+#include "matcher/snapshot.hpp"
 
 namespace talentmatch::api {
 namespace {

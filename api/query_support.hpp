@@ -14,8 +14,8 @@
 #include "api/match_json.hpp"
 #include "api/reader_language.hpp"
 #include "api/route_spec.hpp"
-#include "matcher/analytics/segment.hpp"
-#include "matcher/query/match_query.hpp"
+#include "matcher/analytics.hpp"
+#include "matcher/query.hpp"
 
 namespace talentmatch::api {
 

@@ -7,8 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "matcher/snapshot/snapshot_feed.hpp"
-#include "matcher/snapshot/snapshot_patch.hpp"
+#include "matcher/snapshot.hpp"
 #include "models/entity_registry.hpp"
 #include "store/store.hpp"
 

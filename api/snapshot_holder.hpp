@@ -67,9 +67,8 @@
 #include <thread>
 #include <vector>
 
-#include "matcher/query/query_workspace.hpp"
-#include "matcher/snapshot/snapshot.hpp"
-#include "matcher/snapshot/snapshot_feed.hpp"
+#include "matcher/query.hpp"
+#include "matcher/snapshot.hpp"
 
 namespace talentmatch::store {
 class Store;

@@ -8,9 +8,8 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
-#include "matcher/assignment/assignment_source.hpp"
-#include "matcher/kernels/candidate_subset.hpp"
-#include "matcher/kernels/jobs_above_floor.hpp"
+#include "matcher/assignment.hpp"
+#include "matcher/kernels.hpp"
 
 namespace talentmatch::batch {
 namespace {

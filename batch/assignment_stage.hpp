@@ -29,10 +29,9 @@
 #include <vector>
 
 #include "batch/report_data.hpp"
-#include "matcher/assignment/assignment.hpp"
-#include "matcher/assignment/lazy_assignment.hpp"
-#include "matcher/kernels/batch_top_k.hpp"
-#include "matcher/score/score_config.hpp"
+#include "matcher/assignment.hpp"
+#include "matcher/kernels.hpp"
+#include "matcher/score.hpp"
 
 namespace talentmatch::batch {
 

@@ -11,9 +11,7 @@
 #include "batch/run_diff.hpp"
 #include "batch/snapshot_loader.hpp"
 #include "batch/top_k_stage.hpp"
-#include "matcher/analytics/alignment.hpp"
-#include "matcher/analytics/outcomes.hpp"
-#include "matcher/analytics/supply_demand.hpp"
+#include "matcher/analytics.hpp"
 
 namespace talentmatch::batch {
 

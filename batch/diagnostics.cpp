@@ -9,7 +9,7 @@
 #include <tbb/task_arena.h>
 
 #include "batch/csv_writer.hpp"
-#include "matcher/query/explanation.hpp"
+#include "matcher/query.hpp"
 #include "models/education_level.hpp"
 
 namespace talentmatch::batch {

@@ -28,8 +28,8 @@
 #include <vector>
 
 #include "batch/assignment_stage.hpp"
-#include "matcher/kernels/batch_top_k.hpp"
-#include "matcher/score/score_config.hpp"
+#include "matcher/kernels.hpp"
+#include "matcher/score.hpp"
 
 namespace talentmatch::batch {
 

@@ -17,7 +17,7 @@
 #include "batch/result_files.hpp"
 #include "batch/run_publisher.hpp"
 #include "batch/stage_reporter.hpp"
-#include "matcher/snapshot/validity.hpp"
+#include "matcher/snapshot.hpp"
 #include "models/field_error.hpp"
 #include "models/field_rules.hpp"
 #include "runfmt/run_parameters.hpp"

@@ -32,7 +32,7 @@
 #include "batch/snapshot_loader.hpp"
 #include "batch/stage_reporter.hpp"
 #include "batch/top_k_stage.hpp"
-#include "matcher/score/score_config.hpp"
+#include "matcher/score.hpp"
 #include "runfmt/run_files.hpp"
 #include "runfmt/run_launcher.hpp"
 

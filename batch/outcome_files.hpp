@@ -11,7 +11,7 @@
 //   own_cluster_aligned_share (4 decimals, empty when unknown),
 //   placed_by_cluster ("cluster:count;..." count desc, then cluster).
 #include "batch/run_publisher.hpp"
-#include "matcher/analytics/outcomes.hpp"
+#include "matcher/analytics.hpp"
 
 namespace talentmatch::batch {
 

@@ -3,8 +3,7 @@
 #include <algorithm>
 
 #include "batch/content_hash.hpp"
-#include "matcher/snapshot/snapshot_feed.hpp"
-#include "matcher/snapshot/validity.hpp"
+#include "matcher/snapshot.hpp"
 #include "models/field_error.hpp"
 
 namespace talentmatch::batch {

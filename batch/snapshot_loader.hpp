@@ -8,7 +8,7 @@
 #include <string>
 
 #include "batch/stage_reporter.hpp"
-#include "matcher/snapshot/snapshot.hpp"
+#include "matcher/snapshot.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::batch {

@@ -10,7 +10,7 @@
 #include <functional>
 
 #include "batch/stage_reporter.hpp"
-#include "matcher/kernels/batch_top_k.hpp"
+#include "matcher/kernels.hpp"
 
 namespace talentmatch::batch {
 

@@ -23,7 +23,7 @@
 #include "datagen/onet_import.hpp"
 #include "datagen/shipped_data.hpp"
 #include "datagen/synthetic_generator.hpp"
-#include "matcher/snapshot/validity.hpp"
+#include "matcher/snapshot.hpp"
 
 namespace talentmatch::cli {
 namespace {

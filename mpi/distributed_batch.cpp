@@ -15,7 +15,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "matcher/snapshot/validity.hpp"
+#include "matcher/snapshot.hpp"
 #include "store/store.hpp"
 
 namespace talentmatch::mpi {

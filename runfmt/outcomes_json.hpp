@@ -5,7 +5,7 @@
 // both. Aggregates only: no graduate id.
 #include <nlohmann/json.hpp>
 
-#include "matcher/analytics/outcomes.hpp"
+#include "matcher/analytics.hpp"
 
 namespace talentmatch::runfmt {
 
