@@ -1,7 +1,8 @@
-// jemalloc's options for the talentmatch binary (compiled in only when the
-// binary links jemalloc, cli/CMakeLists.txt). jemalloc reads this documented
-// global at its first allocation; MALLOC_CONF in the environment still
-// overrides any of them.
+// jemalloc's options for the binaries that hold a snapshot (talentmatch,
+// talentmatch-mpi, matcher_bench; compiled into each binary that links
+// jemalloc, cmake/jemalloc.cmake). jemalloc reads this documented global at
+// its first allocation; MALLOC_CONF in the environment still overrides any of
+// them.
 //
 // The snapshot is a few large columns, and a publication rebuilds some of
 // them whole (a graduate patch copies every graduate's columns, block layout
