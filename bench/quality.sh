@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/quality.sh [--judge FILE] [--formulas] [generate options...]
+# bench/quality.sh [--judge FILE] [--formulas] [--level-only] [generate options...]
 #
 # Match quality against expert judgement (issue 10): imports O*NET 29.2 with
 # the product's importer (`talentmatch generate --onet`, which also writes one
@@ -14,14 +14,20 @@
 # ablation). --formulas also re-ranks the same worlds under candidate score
 # formulas (bench/quality/formula_sim.py, after checking that it reproduces
 # the engine's lists exactly) and writes build/bench/quality_formulas.json.
+# --level-only also ranks O*NET's own tables under rankings the engine does
+# not compute (bench/quality/level_only_rankings.py, after checking that its
+# model of the shipped score reproduces the figures above): how far a
+# level-only worker profile can go.
 # Only this script, the metric and the simulator read the judge.
 set -euo pipefail
 judge=""
 formulas=0
+level_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --judge) judge="$(realpath "$2")"; shift 2 ;;  # relative to the caller's directory
     --formulas) formulas=1; shift ;;
+    --level-only) level_only=1; shift ;;
     *) break ;;
   esac
 done
@@ -51,4 +57,10 @@ if [ "$formulas" = 1 ]; then
     --sk-data "$work/sk" --s-data "$work/s" --sk "$work/sk.tsv" --s "$work/s.tsv" \
     --out build/bench/quality_formulas.json
   echo "wrote build/bench/quality_formulas.json"
+fi
+if [ "$level_only" = 1 ]; then
+  expect=$(python3 -c 'import json, sys; q = json.load(open(sys.argv[1]))
+print(q["skills_only"]["product"]["recall_at_10"], q["skills_knowledge"]["product"]["recall_at_10"])' build/bench/quality.json)
+  # Debian's numpy is seen by /usr/bin/python3 only.
+  /usr/bin/python3 bench/quality/level_only_rankings.py --judge "$judge" --onet "$onet" --expect $expect
 fi

@@ -15,7 +15,8 @@ test_packages=(python3 python3-networkx sqlite3 curl clang-format clang-14 libcl
   libopenmpi-dev openmpi-bin  # Open MPI: talentmatch-mpi and its mpirun tests
   chromium chromium-driver python3-selenium fonts-noto-cjk)  # the web app in a real browser
 bench_packages=(libfaiss-dev libbenchmark-dev libopenblas-dev wrk nginx-light
-  time)  # GNU time: peak RSS in bench/mpi_bench.sh
+  time  # GNU time: peak RSS in bench/mpi_bench.sh
+  python3-numpy)  # bench/quality/level_only_rankings.py
 
 wanted=("${build_packages[@]}")
 case "${1:-build}" in
