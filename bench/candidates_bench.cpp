@@ -148,6 +148,32 @@ int main(int argc, char** argv) {
     }
     print_row("index build (whole set)", build);
     print_row("patch_graduates (1 erased)", patch);
+    // The writes a server publishes most: one graduate updated in place, one
+    // new graduate whose id sorts in the middle, one whose id sorts last.
+    {
+        store::Store st(db);
+        const std::string middle = cs.ids[Index(cs.size() / 2)];
+        std::optional<Graduate> g = st.get<Graduate>(middle);
+        if (!g) return 1;
+        Graduate updated = *g, inserted = *g, appended = *g;
+        updated.graduation_year += 1;
+        inserted.id = middle + "-bench";
+        appended.id = "~bench";
+        for (const Graduate* one : {&updated, &inserted, &appended}) {
+            Samples s;
+            for (int r = 0; r < 3; ++r) {
+                timed(s, [&] {
+                    (void)patch_graduates(
+                        *snap, [&](const std::string&) -> const Graduate* { return one; },
+                        {one->id});
+                });
+            }
+            print_row(one == &updated    ? "patch_graduates (1 updated)"
+                      : one == &inserted ? "patch_graduates (1 new, middle)"
+                                         : "patch_graduates (1 new, last)",
+                      s);
+        }
+    }
 
     // The inputs candidates_for prepares (match_query.cpp).
     MatchFilter filter;

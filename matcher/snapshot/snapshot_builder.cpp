@@ -142,11 +142,11 @@ BlockLayout lay_out_blocks(const CandidateSet& set, const Csr<Index>& members,
     };
     const std::size_t blocks = members.rows();
     std::vector<BlockPart> parts(blocks);
-    Index skill_end = 0;  // 1 + the largest skill index any row holds
-    for (const SkillEntry& e : set.skills.items) skill_end = std::max(skill_end, e.skill + 1);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 8), [&](const auto& range) {
         // Row of each skill within the current block; kNone between blocks.
-        std::vector<Index> row_of(skill_end, kNone);
+        // Grown to the largest skill seen, not sized by a pass over every
+        // candidate's skills: a patch lays out few blocks.
+        std::vector<Index> row_of;
         for (std::size_t b = range.begin(); b != range.end(); ++b) {
             if (b < previous_block.size() && previous_block[b] != kNone) continue;  // copied below
             // The block's distinct skills, ascending, then each row's levels
@@ -158,6 +158,7 @@ BlockLayout lay_out_blocks(const CandidateSet& set, const Csr<Index>& members,
             BlockPart& part = parts[b];
             for (const Index c : lanes) {
                 for (const SkillEntry& e : set.skills.row(c)) {
+                    if (e.skill >= row_of.size()) row_of.resize(e.skill + 1, kNone);
                     if (row_of[e.skill] == kNone) {
                         row_of[e.skill] = 0;
                         part.skill.push_back(e.skill);
@@ -180,38 +181,36 @@ BlockLayout lay_out_blocks(const CandidateSet& set, const Csr<Index>& members,
     const auto kept = [&](std::size_t b) {
         return b < previous_block.size() && previous_block[b] != kNone;
     };
-    std::size_t rows = 0;
-    for (std::size_t b = 0; b < blocks; ++b) {
-        rows += kept(b) ? previous->rows.row(previous_block[b]).size() : parts[b].skill.size();
-    }
+    // Each block's first row, then every block copied into its own range in
+    // parallel (a patch keeps most blocks: one copy each).
     BlockLayout out;
-    out.rows.offsets.reserve(blocks + 1);
-    out.rows.items.reserve(rows);
-    out.row_skill.reserve(rows);
-    out.levels.reserve(rows * kBlockSize);
+    out.rows.offsets.resize(blocks + 1);
     for (std::size_t b = 0; b < blocks; ++b) {
-        if (kept(b)) {
-            // A block's rows are a contiguous range, so it is copied whole.
-            const auto old_rows = previous->rows.row(previous_block[b]);
-            if (!old_rows.empty()) {
-                const Index first = old_rows.front(), count = Index(old_rows.size());
-                for (Index r = 0; r < count; ++r) {
-                    out.rows.items.push_back(Index(out.row_skill.size() + r));
-                }
-                out.row_skill.insert(out.row_skill.end(), previous->row_skill.begin() + first,
-                                     previous->row_skill.begin() + first + count);
-                out.levels.insert(out.levels.end(), previous->levels_of(first),
-                                  previous->levels_of(first + count));
-            }
-        } else {
-            for (Index skill : parts[b].skill) {
-                out.rows.items.push_back(Index(out.row_skill.size()));
-                out.row_skill.push_back(skill);
-            }
-            out.levels.insert(out.levels.end(), parts[b].levels.begin(), parts[b].levels.end());
-        }
-        out.rows.offsets.push_back(std::uint32_t(out.rows.items.size()));
+        const std::size_t count =
+            kept(b) ? previous->rows.row(previous_block[b]).size() : parts[b].skill.size();
+        out.rows.offsets[b + 1] = std::uint32_t(out.rows.offsets[b] + count);
     }
+    const std::size_t rows = out.rows.offsets[blocks];
+    out.rows.items.resize(rows);
+    std::iota(out.rows.items.begin(), out.rows.items.end(), Index{0});
+    out.row_skill.resize(rows);
+    out.levels.resize(rows * kBlockSize);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 64), [&](const auto& range) {
+        for (std::size_t b = range.begin(); b != range.end(); ++b) {
+            const Index first = out.rows.offsets[b], count = out.rows.offsets[b + 1] - first;
+            const Index* skills = parts[b].skill.data();
+            const std::uint8_t* levels = parts[b].levels.data();
+            if (kept(b) && count > 0) {
+                // A block's rows are a contiguous range, so it is copied whole.
+                const Index from = previous->rows.row(previous_block[b]).front();
+                skills = previous->row_skill.data() + from;
+                levels = previous->levels_of(from);
+            }
+            std::copy_n(skills, count, out.row_skill.begin() + first);
+            std::copy_n(levels, std::size_t(count) * kBlockSize,
+                        out.levels.begin() + std::ptrdiff_t(first) * std::ptrdiff_t(kBlockSize));
+        }
+    });
     return out;
 }
 
