@@ -25,10 +25,9 @@ std::int32_t bonus_of(const CandidateSet& cs, Index c, const JobPlan& job,
 // while it sums block b's, so the row loads overlap).
 void find_rows(const BlockLayout& layout, std::size_t skill_count, std::size_t block,
                const JobQuery& q, const std::uint8_t** out) {
-    const auto rows = layout.rows.row(block);  // contiguous row indices, skill-sorted
-    const Index row0 = rows.empty() ? 0 : rows.front();
-    const Index* skills = layout.row_skill.data() + row0;
-    const std::size_t row_count = rows.size();
+    const BlockLayout::Block rows = layout.block(block);  // skill-sorted
+    const Index* skills = rows.skills.data();
+    const std::size_t row_count = rows.rows();
     for (std::size_t i = 0; i < q.reqs.size(); ++i) {
         // The rows hold distinct skills < skill_count in ascending order, so
         // the lower bound of `skill` lies in [lo, hi]: at most `skill`
@@ -48,7 +47,7 @@ void find_rows(const BlockLayout& layout, std::size_t skill_count, std::size_t b
         }
         const std::size_t at = std::size_t(base - skills) + (n == 1 && *base < skill);
         if (at < row_count && skills[at] == skill) {
-            out[i] = layout.levels_of(Index(row0 + at));
+            out[i] = rows.levels_of(at);
             __builtin_prefetch(out[i]);
         } else {
             out[i] = kZeroRow;
@@ -117,11 +116,10 @@ void score_block(const Snapshot& snapshot, const CandidateSet& cs, const Index* 
 // searches of find_rows are chains of dependent loads, each a cache miss when
 // the snapshot is larger than the cache (1M graduates: 360 MB of rows).
 void prefetch_skills(const BlockLayout& layout, std::size_t block) {
-    const auto rows = layout.rows.row(block);
-    __builtin_prefetch(rows.data());
-    if (rows.empty()) return;
-    const char* p = reinterpret_cast<const char*>(layout.row_skill.data() + rows.front());
-    const char* end = p + rows.size() * sizeof(Index);
+    const BlockLayout::Block rows = layout.block(block);
+    if (rows.rows() == 0) return;
+    const char* p = reinterpret_cast<const char*>(rows.skills.data());
+    const char* end = p + rows.rows() * sizeof(Index);
     for (; p < end; p += 64) __builtin_prefetch(p);
 }
 

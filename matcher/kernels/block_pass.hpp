@@ -75,11 +75,11 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                 // requirements on that skill.
                 std::fill(tile_acc, tile_acc + (tile_end - tile) * kBlockSize, std::uint16_t{0});
                 const std::size_t tile_no = tile / kJobTile;
-                for (Index r : cs.blocks.rows.row(b)) {
-                    const auto posts = in.tiles->postings_of(tile_no, cs.blocks.row_skill[r]);
+                const BlockLayout::Block rows = cs.blocks.block(b);
+                for (std::size_t r = 0; r < rows.rows(); ++r) {
+                    const auto posts = in.tiles->postings_of(tile_no, rows.skills[r]);
                     if (posts.empty()) continue;
-                    Kernel::add_row(cs.blocks.levels.data() + std::size_t(r) * kBlockSize,
-                                    posts.data(), posts.size(), tile_acc);
+                    Kernel::add_row(rows.levels_of(r), posts.data(), posts.size(), tile_acc);
                 }
             }
             auto refresh_floor = [&](unsigned l) {

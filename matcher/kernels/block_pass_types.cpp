@@ -43,9 +43,8 @@ void BlockScratch::prepare(const Snapshot& snapshot) {
 }
 
 void BlockScratch::load_block(const CandidateSet& cs, std::size_t block, std::uint32_t lanes) {
-    for (Index r : cs.blocks.rows.row(block)) {
-        row_ptr[cs.blocks.row_skill[r]] = cs.blocks.levels.data() + std::size_t(r) * kBlockSize;
-    }
+    const BlockLayout::Block rows = cs.blocks.block(block);
+    for (std::size_t r = 0; r < rows.rows(); ++r) row_ptr[rows.skills[r]] = rows.levels_of(r);
     std::fill(std::begin(edu_at_least), std::end(edu_at_least), 0u);
     const Index first = Index(block * kBlockSize);
     for (unsigned l = 0; l < kBlockSize; ++l) {
@@ -60,7 +59,7 @@ void BlockScratch::load_block(const CandidateSet& cs, std::size_t block, std::ui
 }
 
 void BlockScratch::unload_block(const CandidateSet& cs, std::size_t block) {
-    for (Index r : cs.blocks.rows.row(block)) row_ptr[cs.blocks.row_skill[r]] = zero_row;
+    for (const Index skill : cs.blocks.block(block).skills) row_ptr[skill] = zero_row;
     const Index first = Index(block * kBlockSize);
     const Index last = Index(std::min(cs.size(), std::size_t(first) + kBlockSize));
     for (Index c = first; c < last; ++c) {

@@ -33,7 +33,7 @@ CandidateSet pack_candidates(const CandidateSet& from, std::span<const Index> or
         ids.emplace_back(buffer);
     }
     out.ids = SortedIds(std::move(ids));
-    out.skills = pick_rows(from.skills, order);
+    for (Index c : order) out.skills.append_row(from.skills.row(c));
     out.certificates = pick_rows(from.certificates, order);
     out.preferred_districts = pick_rows(from.preferred_districts, order);
     out.preferred_clusters = pick_rows(from.preferred_clusters, order);

@@ -48,14 +48,11 @@ constexpr std::uint8_t kZeroRow[kBlockSize] = {};
 void scan_rows(const BlockLayout& tiles, std::size_t tile, std::span<const std::uint32_t> req_of,
                std::size_t nreq, const std::uint8_t** out) {
     std::fill(out, out + nreq, kZeroRow);
-    const auto rows = tiles.rows.row(tile);
-    if (rows.empty()) return;
-    const Index row0 = rows.front();
-    const Index* skills = tiles.row_skill.data() + row0;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        const std::uint32_t p = req_of[skills[r]];
+    const BlockLayout::Block rows = tiles.block(tile);
+    for (std::size_t r = 0; r < rows.rows(); ++r) {
+        const std::uint32_t p = req_of[rows.skills[r]];
         if (p != 0) {
-            out[p - 1] = tiles.levels_of(Index(row0 + r));
+            out[p - 1] = rows.levels_of(r);
             __builtin_prefetch(out[p - 1]);
         }
     }

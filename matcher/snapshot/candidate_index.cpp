@@ -90,18 +90,23 @@ CandidateIndex build_candidate_index(const CandidateSet& set, const CandidateInd
             : lay_out_blocks(set, out.tile_members, &previous->tiles,
                              unchanged_blocks(out.tile_members, previous->tile_members, from_old));
     const BlockLayout& tiles = out.tiles;
-    const std::size_t blocks = tiles.rows.rows();
-    const std::size_t rows = tiles.row_skill.size();
+    const std::size_t blocks = tiles.blocks();
+    // Each tile's first row in one numbering of all the tiles' rows.
+    std::vector<std::size_t> first_row(blocks + 1, 0);
+    for (std::size_t t = 0; t < blocks; ++t)
+        first_row[t + 1] = first_row[t] + tiles.block(t).rows();
+    const std::size_t rows = first_row[blocks];
     out.block_min_level_sum.assign(blocks, 0);
     out.block_max_education.assign(blocks, 0);
     std::vector<std::uint8_t> row_max(rows, 0);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 256), [&](const auto& range) {
         for (std::size_t t = range.begin(); t != range.end(); ++t) {
-            for (const Index r : tiles.rows.row(t)) {
-                const std::uint8_t* levels = tiles.levels_of(r);
+            const BlockLayout::Block tile = tiles.block(t);
+            for (std::size_t r = 0; r < tile.rows(); ++r) {
+                const std::uint8_t* levels = tile.levels_of(r);
                 std::uint8_t m = 0;
                 for (std::size_t l = 0; l < kBlockSize; ++l) m = std::max(m, levels[l]);
-                row_max[r] = m;
+                row_max[first_row[t] + r] = m;
             }
             std::uint32_t min_sum = 0xFFFF'FFFFu;
             std::uint8_t max_edu = 0;
@@ -114,16 +119,21 @@ CandidateIndex build_candidate_index(const CandidateSet& set, const CandidateInd
         }
     });
     Index skill_end = 0;
-    for (const Index s : tiles.row_skill) skill_end = std::max(skill_end, s + 1);
+    for (std::size_t t = 0; t < blocks; ++t) {
+        for (const Index s : tiles.block(t).skills) skill_end = std::max(skill_end, s + 1);
+    }
     out.skill_offsets.assign(std::size_t(skill_end) + 1, 0);
-    for (const Index s : tiles.row_skill) ++out.skill_offsets[s + 1];
+    for (std::size_t t = 0; t < blocks; ++t) {
+        for (const Index s : tiles.block(t).skills) ++out.skill_offsets[s + 1];
+    }
     std::partial_sum(out.skill_offsets.begin(), out.skill_offsets.end(), out.skill_offsets.begin());
     out.postings.resize(rows);
     std::vector<std::uint32_t> fill(out.skill_offsets.begin(), out.skill_offsets.end() - 1);
     for (std::size_t t = 0; t < blocks; ++t) {
-        for (const Index r : tiles.rows.row(t)) {
-            out.postings[fill[tiles.row_skill[r]]++] =
-                std::uint32_t(t) << CandidateIndex::kLevelBits | row_max[r];
+        const std::span<const Index> skills = tiles.block(t).skills;
+        for (std::size_t r = 0; r < skills.size(); ++r) {
+            out.postings[fill[skills[r]]++] =
+                std::uint32_t(t) << CandidateIndex::kLevelBits | row_max[first_row[t] + r];
         }
     }
     return out;

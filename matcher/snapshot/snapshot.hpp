@@ -28,6 +28,7 @@
 
 #include "matcher/snapshot/block_layout.hpp"
 #include "matcher/snapshot/candidate_index.hpp"
+#include "matcher/snapshot/chunked_csr.hpp"
 #include "matcher/snapshot/job_kernel_plan.hpp"
 #include "matcher/snapshot/valid_jobs_memo.hpp"
 #include "models/entities.hpp"
@@ -60,7 +61,7 @@ struct SkillEntry {
 // copying a row, comparing and sizing sets derive from that list.
 struct CandidateSet {
     SortedIds ids;
-    Csr<SkillEntry> skills;                    // sorted by skill index
+    ChunkedCsr<SkillEntry> skills;             // sorted by skill index; chunks shared by patches
     std::vector<std::uint32_t> level_sum;      // Σ levels = relevance denominator
     std::vector<std::uint8_t> education;       // EducationLevel as integer
     Csr<Index> certificates;                   // sorted certificate indices

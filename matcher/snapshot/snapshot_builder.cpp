@@ -131,87 +131,88 @@ std::vector<Index> unchanged_blocks(const Csr<Index>& members, const Csr<Index>&
     return out;
 }
 
-// Rows of kBlockSize levels, one per skill present in the block. Blocks are
-// laid out in parallel into per-block parts, then concatenated in block
-// order, so the result does not depend on the thread count.
+// Rows of kBlockSize levels, one per skill present in the block. Chunks
+// (block_layout.hpp) are laid out in parallel, each block by one thread, so
+// the result does not depend on the thread count.
 BlockLayout lay_out_blocks(const CandidateSet& set, const Csr<Index>& members,
                            const BlockLayout* previous, std::span<const Index> previous_block) {
-    struct BlockPart {
-        std::vector<Index> skill;          // per row
-        std::vector<std::uint8_t> levels;  // kBlockSize per row
-    };
+    using Chunk = BlockLayout::Chunk;
+    constexpr std::size_t kChunk = BlockLayout::kChunkBlocks;
     const std::size_t blocks = members.rows();
-    std::vector<BlockPart> parts(blocks);
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 8), [&](const auto& range) {
+    const auto kept = [&](std::size_t b) {
+        return b < previous_block.size() && previous_block[b] != kNone;
+    };
+    // `previous`'s chunk k, when every block of it is kept in place (the
+    // same blocks at the same positions): shared, not copied.
+    const auto kept_chunk = [&](std::size_t k) -> std::shared_ptr<const Chunk> {
+        if (previous == nullptr || k >= previous->chunks().size()) return nullptr;
+        const auto& old = previous->chunks()[k];
+        const std::size_t first = k * kChunk, end = std::min(blocks, first + kChunk);
+        if (old->blocks() != end - first) return nullptr;
+        for (std::size_t b = first; b < end; ++b) {
+            if (!kept(b) || previous_block[b] != b) return nullptr;
+        }
+        return old;
+    };
+    const std::size_t chunk_count = (blocks + kChunk - 1) / kChunk;
+    std::vector<std::shared_ptr<const Chunk>> chunks(chunk_count);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, chunk_count, 1), [&](const auto& range) {
         // Row of each skill within the current block; kNone between blocks.
         // Grown to the largest skill seen, not sized by a pass over every
         // candidate's skills: a patch lays out few blocks.
         std::vector<Index> row_of;
-        for (std::size_t b = range.begin(); b != range.end(); ++b) {
-            if (b < previous_block.size() && previous_block[b] != kNone) continue;  // copied below
-            // The block's distinct skills, ascending, then each row's levels
-            // (the highest, should a row list a skill twice). Sorting only the
-            // distinct skills (~300) instead of every entry (~1,900) made this
-            // ~4x faster, which matters for the graduate patch: a new graduate
-            // shifts every later block (snapshot_patch.hpp).
-            const auto lanes = members.row(b);
-            BlockPart& part = parts[b];
-            for (const Index c : lanes) {
-                for (const SkillEntry& e : set.skills.row(c)) {
-                    if (e.skill >= row_of.size()) row_of.resize(e.skill + 1, kNone);
-                    if (row_of[e.skill] == kNone) {
-                        row_of[e.skill] = 0;
-                        part.skill.push_back(e.skill);
+        std::vector<Index> skills;  // the current block's, ascending
+        for (std::size_t k = range.begin(); k != range.end(); ++k) {
+            if ((chunks[k] = kept_chunk(k))) continue;
+            auto chunk = std::make_shared<Chunk>();
+            for (std::size_t b = k * kChunk; b < std::min(blocks, (k + 1) * kChunk); ++b) {
+                if (kept(b)) {
+                    const BlockLayout::Block old = previous->block(previous_block[b]);
+                    chunk->row_skill.insert(chunk->row_skill.end(), old.skills.begin(),
+                                            old.skills.end());
+                    chunk->levels.insert(chunk->levels.end(), old.levels,
+                                         old.levels_of(old.rows()));
+                    chunk->first_row.push_back(std::uint32_t(chunk->row_skill.size()));
+                    continue;
+                }
+                // The block's distinct skills, ascending, then each row's
+                // levels (the highest, should a row list a skill twice).
+                // Sorting only the distinct skills (~300) instead of every
+                // entry (~1,900) made this ~4x faster, which matters for the
+                // graduate patch: a new graduate shifts every later block
+                // (snapshot_patch.hpp).
+                const auto lanes = members.row(b);
+                skills.clear();
+                for (const Index c : lanes) {
+                    for (const SkillEntry& e : set.skills.row(c)) {
+                        if (e.skill >= row_of.size()) row_of.resize(e.skill + 1, kNone);
+                        if (row_of[e.skill] == kNone) {
+                            row_of[e.skill] = 0;
+                            skills.push_back(e.skill);
+                        }
                     }
                 }
-            }
-            std::sort(part.skill.begin(), part.skill.end());
-            for (std::size_t r = 0; r < part.skill.size(); ++r) row_of[part.skill[r]] = Index(r);
-            part.levels.assign(part.skill.size() * kBlockSize, 0);
-            for (std::size_t l = 0; l < lanes.size(); ++l) {
-                for (const SkillEntry& e : set.skills.row(lanes[l])) {
-                    std::uint8_t& level =
-                        part.levels[std::size_t(row_of[e.skill]) * kBlockSize + l];
-                    level = std::max(level, e.level);
+                std::sort(skills.begin(), skills.end());
+                const std::size_t row0 = chunk->row_skill.size();
+                for (std::size_t r = 0; r < skills.size(); ++r) row_of[skills[r]] = Index(r);
+                chunk->row_skill.insert(chunk->row_skill.end(), skills.begin(), skills.end());
+                chunk->levels.resize((row0 + skills.size()) * kBlockSize, 0);
+                std::uint8_t* levels = chunk->levels.data() + row0 * kBlockSize;
+                for (std::size_t l = 0; l < lanes.size(); ++l) {
+                    for (const SkillEntry& e : set.skills.row(lanes[l])) {
+                        std::uint8_t& level = levels[std::size_t(row_of[e.skill]) * kBlockSize + l];
+                        level = std::max(level, e.level);
+                    }
                 }
+                for (const Index skill : skills) row_of[skill] = kNone;
+                chunk->first_row.push_back(std::uint32_t(chunk->row_skill.size()));
             }
-            for (const Index skill : part.skill) row_of[skill] = kNone;
+            chunk->row_skill.shrink_to_fit();
+            chunk->levels.shrink_to_fit();
+            chunks[k] = std::move(chunk);
         }
     });
-    const auto kept = [&](std::size_t b) {
-        return b < previous_block.size() && previous_block[b] != kNone;
-    };
-    // Each block's first row, then every block copied into its own range in
-    // parallel (a patch keeps most blocks: one copy each).
-    BlockLayout out;
-    out.rows.offsets.resize(blocks + 1);
-    for (std::size_t b = 0; b < blocks; ++b) {
-        const std::size_t count =
-            kept(b) ? previous->rows.row(previous_block[b]).size() : parts[b].skill.size();
-        out.rows.offsets[b + 1] = std::uint32_t(out.rows.offsets[b] + count);
-    }
-    const std::size_t rows = out.rows.offsets[blocks];
-    out.rows.items.resize(rows);
-    std::iota(out.rows.items.begin(), out.rows.items.end(), Index{0});
-    out.row_skill.resize(rows);
-    out.levels.resize(rows * kBlockSize);
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 64), [&](const auto& range) {
-        for (std::size_t b = range.begin(); b != range.end(); ++b) {
-            const Index first = out.rows.offsets[b], count = out.rows.offsets[b + 1] - first;
-            const Index* skills = parts[b].skill.data();
-            const std::uint8_t* levels = parts[b].levels.data();
-            if (kept(b) && count > 0) {
-                // A block's rows are a contiguous range, so it is copied whole.
-                const Index from = previous->rows.row(previous_block[b]).front();
-                skills = previous->row_skill.data() + from;
-                levels = previous->levels_of(from);
-            }
-            std::copy_n(skills, count, out.row_skill.begin() + first);
-            std::copy_n(levels, std::size_t(count) * kBlockSize,
-                        out.levels.begin() + std::ptrdiff_t(first) * std::ptrdiff_t(kBlockSize));
-        }
-    });
-    return out;
+    return BlockLayout(std::move(chunks));
 }
 
 }  // namespace staging
@@ -225,6 +226,10 @@ std::size_t bytes(const std::vector<T>& v) {
 template <typename T>
 std::size_t bytes(const Csr<T>& c) {
     return bytes(c.offsets) + bytes(c.items);
+}
+template <typename T>
+std::size_t bytes(const ChunkedCsr<T>& c) {
+    return c.memory_bytes();
 }
 std::size_t bytes(const std::vector<std::string>& v) {
     std::size_t n = v.capacity() * sizeof(std::string);
@@ -446,11 +451,15 @@ CandidateSet finish_candidates(StagedCandidates&& in, const Ranks& r, const std:
     const auto order = sort_order(in.ids);
     out.ids = sorted_ids(in.ids, order, kind);
     in.ids = {};
-    out.skills = permute_csr(in.skills, order, [&](std::span<SkillEntry> row) {
+    std::vector<SkillEntry> row;
+    for (const Index old : order) {
+        const auto staged = in.skills.row(old);
+        row.assign(staged.begin(), staged.end());
         for (SkillEntry& e : row) e.skill = r.skill[e.skill];
         std::sort(row.begin(), row.end(),
                   [](const SkillEntry& a, const SkillEntry& b) { return a.skill < b.skill; });
-    });
+        out.skills.append_row(row);
+    }
     in.skills = {};
     out.level_sum.resize(out.size());
     for (std::size_t c = 0; c < out.size(); ++c) {

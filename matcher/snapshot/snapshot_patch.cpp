@@ -107,6 +107,13 @@ void append_rows(const std::vector<T>& in, std::size_t begin, std::size_t end,
                  std::vector<T>& out) {
     out.insert(out.end(), in.begin() + std::ptrdiff_t(begin), in.begin() + std::ptrdiff_t(end));
 }
+// Full chunks of `in` that stay at their positions are shared, not copied.
+template <typename T>
+void append_rows(const ChunkedCsr<T>& in, std::size_t begin, std::size_t end, ChunkedCsr<T>& out) {
+    out.append_rows(in, begin, end);
+}
+template <typename T>
+void reserve_rows(const ChunkedCsr<T>&, const ChunkedCsr<T>&, ChunkedCsr<T>&) {}
 template <typename T>
 void reserve_rows(const Csr<T>& a, const Csr<T>& b, Csr<T>& out) {
     out.offsets.reserve(a.offsets.size() + b.offsets.size());

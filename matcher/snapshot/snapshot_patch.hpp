@@ -12,12 +12,16 @@
 //
 // Cost: the small parts (SnapshotDictionaries) are copied. patch_jobs
 // copies every job row once and rebuilds the job kernel plan; the graduates
-// are shared with `base`. patch_graduates stages only the changed graduates,
-// copies every other row once, lays out again the blocks and the candidate
-// index's tiles (candidate_index.hpp) whose candidates changed or moved
-// (copying the others) and derives the index's bounds and postings again;
-// the job side is shared with `base`. patch_candidates (a whole reload)
-// restages every graduate.
+// are shared with `base`. patch_graduates stages only the changed graduates
+// and copies every other row once, except what sits in chunks: the skills
+// (chunked_csr.hpp), the blocks and the candidate index's tiles
+// (block_layout.hpp, candidate_index.hpp) keep `base`'s chunks wherever the
+// same rows or blocks stay at the same positions, so updating a graduate or
+// adding one whose id sorts last copies about one chunk of each; an id in
+// the middle moves every later row and block, which are copied or laid out
+// again. The index's bounds and postings are derived again; the job side is
+// shared with `base`. patch_candidates (a whole reload) restages every
+// graduate.
 // Neither knows where entities come from (no store, no HTTP).
 //
 // Thread-safety: pure functions of their arguments; `base` is only read.

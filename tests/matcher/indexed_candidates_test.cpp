@@ -253,12 +253,10 @@ TEST(CandidateIndex, TilesBoundEveryCandidate) {
             });
             ASSERT_NE(it, postings.end()) << "candidate " << c << " skill " << e.skill;
             EXPECT_GE(*it & CandidateIndex::kLevelMask, e.level);
-            const auto rows = index.tiles.rows.row(b);
-            const auto row = std::find_if(rows.begin(), rows.end(), [&](Index r) {
-                return index.tiles.row_skill[r] == e.skill;
-            });
-            ASSERT_NE(row, rows.end()) << "candidate " << c << " skill " << e.skill;
-            EXPECT_EQ(index.tiles.levels_of(*row)[lane[c]], e.level);
+            const BlockLayout::Block rows = index.tiles.block(b);
+            const auto row = std::find(rows.skills.begin(), rows.skills.end(), e.skill);
+            ASSERT_NE(row, rows.skills.end()) << "candidate " << c << " skill " << e.skill;
+            EXPECT_EQ(rows.levels_of(std::size_t(row - rows.skills.begin()))[lane[c]], e.level);
         }
     }
     std::size_t postings = 0;
@@ -266,7 +264,9 @@ TEST(CandidateIndex, TilesBoundEveryCandidate) {
         postings += index.postings_of(s).size();
     }
     EXPECT_EQ(postings, tile_skills.size());  // one posting per (tile, skill), no more
-    EXPECT_EQ(index.tiles.row_skill.size(), tile_skills.size());
+    std::size_t tile_rows = 0;
+    for (std::size_t t = 0; t < index.tiles.blocks(); ++t) tile_rows += index.tiles.block(t).rows();
+    EXPECT_EQ(tile_rows, tile_skills.size());
 }
 
 }  // namespace

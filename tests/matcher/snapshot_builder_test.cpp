@@ -32,9 +32,10 @@ TEST(SnapshotBuilder, BlocksHoldEveryCandidateLevelAndNothingElse) {
         }
         const std::size_t b = c / kBlockSize, lane = c % kBlockSize;
         std::map<Index, int> got;
-        for (Index r : cs.blocks.rows.row(b)) {
-            const int level = cs.blocks.levels[r * kBlockSize + lane];
-            if (level > 0) got[cs.blocks.row_skill[r]] = level;
+        const BlockLayout::Block rows = cs.blocks.block(b);
+        for (std::size_t r = 0; r < rows.rows(); ++r) {
+            const int level = rows.levels_of(r)[lane];
+            if (level > 0) got[rows.skills[r]] = level;
         }
         EXPECT_EQ(got, want) << g.id;
     }
