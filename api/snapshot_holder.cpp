@@ -390,10 +390,13 @@ void SnapshotHolder::rebuild() {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         {
             std::lock_guard lock(published_mutex_);
-            published_ = std::move(next);
+            std::swap(published_, next);
         }
         ++builds_;
         published_cv_.notify_all();
+        // `next` now holds what was replaced: freed here, once readers see
+        // the new snapshots, not while they wait on the mutex.
+        next = {};
     } catch (const std::exception& e) {
         mirror_seq_ = -1;  // the mirror may hold part of a delta: read everything next time
         log_error_(std::string("snapshot build failed: ") + e.what());
