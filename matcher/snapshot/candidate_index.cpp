@@ -91,10 +91,18 @@ CandidateIndex build_candidate_index(const CandidateSet& set, const CandidateInd
                              unchanged_blocks(out.tile_members, previous->tile_members, from_old));
     const BlockLayout& tiles = out.tiles;
     const std::size_t blocks = tiles.blocks();
-    // Each tile's first row in one numbering of all the tiles' rows.
+    // Each tile's first row in one numbering of all the tiles' rows; the
+    // rows per skill (counted at skill + 1, summed into offsets below).
     std::vector<std::size_t> first_row(blocks + 1, 0);
-    for (std::size_t t = 0; t < blocks; ++t)
-        first_row[t + 1] = first_row[t] + tiles.block(t).rows();
+    for (std::size_t t = 0; t < blocks; ++t) {
+        const std::span<const Index> skills = tiles.block(t).skills;
+        first_row[t + 1] = first_row[t] + skills.size();
+        for (const Index s : skills) {
+            if (s + 2 > out.skill_offsets.size()) out.skill_offsets.resize(s + 2, 0);
+            ++out.skill_offsets[s + 1];
+        }
+    }
+    if (out.skill_offsets.empty()) out.skill_offsets.assign(1, 0);
     const std::size_t rows = first_row[blocks];
     out.block_min_level_sum.assign(blocks, 0);
     out.block_max_education.assign(blocks, 0);
@@ -118,14 +126,6 @@ CandidateIndex build_candidate_index(const CandidateSet& set, const CandidateInd
             out.block_max_education[t] = max_edu;
         }
     });
-    Index skill_end = 0;
-    for (std::size_t t = 0; t < blocks; ++t) {
-        for (const Index s : tiles.block(t).skills) skill_end = std::max(skill_end, s + 1);
-    }
-    out.skill_offsets.assign(std::size_t(skill_end) + 1, 0);
-    for (std::size_t t = 0; t < blocks; ++t) {
-        for (const Index s : tiles.block(t).skills) ++out.skill_offsets[s + 1];
-    }
     std::partial_sum(out.skill_offsets.begin(), out.skill_offsets.end(), out.skill_offsets.begin());
     out.postings.resize(rows);
     std::vector<std::uint32_t> fill(out.skill_offsets.begin(), out.skill_offsets.end() - 1);
