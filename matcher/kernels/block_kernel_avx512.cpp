@@ -115,7 +115,7 @@ struct Avx512Kernel {
         return m;
     }
 
-    static std::uint32_t finish(const JobPlan& job, __m512i acc_a, __m512i acc_b,
+    static LaneSurvivors finish(const JobPlan& job, __m512i acc_a, __m512i acc_b,
                                 std::uint32_t gate, std::uint16_t cov_min, std::uint16_t* cov,
                                 std::uint16_t* rel, const float* cfloor, const float* inv_a,
                                 const LaneBonus& bonus, float jfloor) {
@@ -125,14 +125,14 @@ struct Avx512Kernel {
         }
         __mmask32 g = gate;
         g &= _mm512_cmpge_epu16_mask(acc_a, _mm512_set1_epi16(short(cov_min)));
-        if (g == 0) return 0;
+        if (g == 0) return {};
         _mm512_store_si512(cov, acc_a);
         _mm512_store_si512(rel, acc_b);
         const __m512 inv_den = _mm512_set1_ps(job.inv_cov_den);
         const __m512 jf = _mm512_set1_ps(jfloor);
         const __m512 db = _mm512_set1_ps(bonus.district_bonus);
         const __m512 cb = _mm512_set1_ps(bonus.cluster_bonus);
-        std::uint32_t survivors = 0;
+        LaneSurvivors survivors;
         for (int half = 0; half < 2; ++half) {
             const __m256i c16 =
                 half == 0 ? _mm512_castsi512_si256(acc_a) : _mm512_extracti64x4_epi64(acc_a, 1);
@@ -146,15 +146,18 @@ struct Avx512Kernel {
             const __mmask16 cm = __mmask16(bonus.cluster_lanes >> (16 * half));
             const __m512 score = _mm512_add_ps(
                 fit, _mm512_add_ps(_mm512_maskz_mov_ps(dm, db), _mm512_maskz_mov_ps(cm, cb)));
-            const __mmask16 m =
-                _mm512_cmp_ps_mask(score, _mm512_load_ps(cfloor + 16 * half), _CMP_GE_OQ) |
-                _mm512_cmp_ps_mask(score, jf, _CMP_GE_OQ);
-            survivors |= std::uint32_t(m) << (16 * half);
+            const __mmask16 to_candidate =
+                _mm512_cmp_ps_mask(score, _mm512_load_ps(cfloor + 16 * half), _CMP_GE_OQ);
+            const __mmask16 to_job = _mm512_cmp_ps_mask(score, jf, _CMP_GE_OQ);
+            survivors.candidate |= std::uint32_t(to_candidate) << (16 * half);
+            survivors.job |= std::uint32_t(to_job) << (16 * half);
         }
-        return survivors & g;
+        survivors.candidate &= g;
+        survivors.job &= g;
+        return survivors;
     }
 
-    static std::uint32_t finish_packed(const JobPlan& job, const std::uint16_t* acc,
+    static LaneSurvivors finish_packed(const JobPlan& job, const std::uint16_t* acc,
                                        std::uint32_t gate, std::uint16_t cov_min,
                                        std::uint16_t min_rel, std::uint16_t* cov,
                                        std::uint16_t* rel, const float* cfloor, const float* inv_a,
@@ -162,18 +165,18 @@ struct Avx512Kernel {
         const __m512i a = _mm512_load_si512(acc);
         // rel = a >> 10 >= min_rel  <=>  a >= min_rel << 10 (cov < 1024).
         gate &= _mm512_cmpge_epu16_mask(a, _mm512_set1_epi16(short(min_rel << 10)));
-        if (gate == 0) return 0;
+        if (gate == 0) return {};
         return finish(job, a, _mm512_setzero_si512(), gate, cov_min, cov, rel, cfloor, inv_a, bonus,
                       jfloor);
     }
 
-    static std::uint32_t score_job(const JobPlan& job, const RequirementPlan* reqs,
+    static LaneSurvivors score_job(const JobPlan& job, const RequirementPlan* reqs,
                                    const std::uint8_t* const* row_ptr, std::uint32_t gate,
                                    std::uint16_t cov_min, std::uint16_t* cov, std::uint16_t* rel,
                                    const float* cfloor, const float* inv_a, const LaneBonus& bonus,
                                    float jfloor) {
         gate = must_gate(job, reqs, row_ptr, gate);
-        if (gate == 0) return 0;
+        if (gate == 0) return {};
         const RequirementPlan* r = reqs + job.req_begin;
         const std::uint32_t n = job.req_end - job.req_begin;
         __m512i acc_a = _mm512_setzero_si512();

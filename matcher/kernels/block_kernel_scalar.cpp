@@ -55,11 +55,11 @@ struct ScalarKernel {
     }
 
     // Splits the sums, applies the coverage minimum and the pruning test.
-    static std::uint32_t finish(const JobPlan& job, const std::uint16_t* a, const std::uint16_t* b,
+    static LaneSurvivors finish(const JobPlan& job, const std::uint16_t* a, const std::uint16_t* b,
                                 std::uint32_t gate, std::uint16_t cov_min, std::uint16_t* cov,
                                 std::uint16_t* rel, const float* cfloor, const float* inv_a,
                                 const LaneBonus& bonus, float jfloor) {
-        std::uint32_t survivors = 0;
+        LaneSurvivors survivors;
         for (unsigned l = 0; l < kBlockSize; ++l) {
             cov[l] = job.packed ? std::uint16_t(a[l] & 0x3FF) : a[l];
             rel[l] = job.packed ? std::uint16_t(a[l] >> 10) : b[l];
@@ -68,12 +68,13 @@ struct ScalarKernel {
             const float score = fit +
                                 (((bonus.district_lanes >> l) & 1u) ? bonus.district_bonus : 0.0f) +
                                 (((bonus.cluster_lanes >> l) & 1u) ? bonus.cluster_bonus : 0.0f);
-            if (score >= cfloor[l] || score >= jfloor) survivors |= 1u << l;
+            if (score >= cfloor[l]) survivors.candidate |= 1u << l;
+            if (score >= jfloor) survivors.job |= 1u << l;
         }
         return survivors;
     }
 
-    static std::uint32_t finish_packed(const JobPlan& job, const std::uint16_t* acc,
+    static LaneSurvivors finish_packed(const JobPlan& job, const std::uint16_t* acc,
                                        std::uint32_t gate, std::uint16_t cov_min,
                                        std::uint16_t min_rel, std::uint16_t* cov,
                                        std::uint16_t* rel, const float* cfloor, const float* inv_a,
@@ -81,17 +82,17 @@ struct ScalarKernel {
         for (unsigned l = 0; l < kBlockSize; ++l) {
             if ((acc[l] >> 10) < min_rel) gate &= ~(1u << l);
         }
-        if (gate == 0) return 0;
+        if (gate == 0) return {};
         return finish(job, acc, nullptr, gate, cov_min, cov, rel, cfloor, inv_a, bonus, jfloor);
     }
 
-    static std::uint32_t score_job(const JobPlan& job, const RequirementPlan* reqs,
+    static LaneSurvivors score_job(const JobPlan& job, const RequirementPlan* reqs,
                                    const std::uint8_t* const* row_ptr, std::uint32_t gate,
                                    std::uint16_t cov_min, std::uint16_t* cov, std::uint16_t* rel,
                                    const float* cfloor, const float* inv_a, const LaneBonus& bonus,
                                    float jfloor) {
         gate = must_gate(job, reqs, row_ptr, gate);
-        if (gate == 0) return 0;
+        if (gate == 0) return {};
         const RequirementPlan* r = reqs + job.req_begin;
         const std::uint32_t n = job.req_end - job.req_begin;
         std::uint16_t a[kBlockSize] = {};

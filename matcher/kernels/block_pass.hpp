@@ -143,7 +143,7 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                 const std::uint32_t district_lanes = scratch.district_mask[job.district];
                 const std::uint32_t cluster_lanes = scratch.cluster_mask[job.cluster];
                 const LaneBonus bonus{district_lanes, cluster_lanes, district_bonus, cluster_bonus};
-                std::uint32_t survivors = 0;
+                LaneSurvivors survivors;
                 if (in.tiles != nullptr && job.packed) {
                     gate = Kernel::must_gate(job, plan.reqs.data(), scratch.row_ptr.data(), gate);
                     if (gate == 0) continue;
@@ -157,9 +157,10 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                         Kernel::score_job(job, plan.reqs.data(), scratch.row_ptr.data(), gate,
                                           cov_min, cov, rel, cfloor, inv_a, bonus, jc.floor[p]);
                 }
-                while (survivors) {
-                    const unsigned l = unsigned(__builtin_ctz(survivors));
-                    survivors &= survivors - 1;
+                std::uint32_t lanes_left = survivors.candidate | survivors.job;
+                while (lanes_left) {
+                    const unsigned l = unsigned(__builtin_ctz(lanes_left));
+                    lanes_left &= lanes_left - 1;
                     const Index c = first + l;
                     PairScore s;
                     s.cov_num = cov[l];
@@ -171,7 +172,7 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                     const bool above_floor = in.pair_floor.empty() ||
                                              compare(ExactScore{s.ranking_num(), s.ranking_den()},
                                                      in.pair_floor[p]) >= 0;
-                    if (in.k_jobs != 0 && above_floor) {
+                    if (in.k_jobs != 0 && above_floor && ((survivors.candidate >> l) & 1u)) {
                         const Index row = in.row(c);
                         std::span<HeapEntry> slots(in.candidate_slots + row * in.k_jobs, in.k_jobs);
                         if (offer(slots, in.candidate_counts[row], make_entry(s, job.job))) {
@@ -179,7 +180,8 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                             recompute_min_cfloor();
                         }
                     }
-                    if (in.k_candidates != 0 && (in.listed.empty() || in.listed[c])) {
+                    if (in.k_candidates != 0 && ((survivors.job >> l) & 1u) &&
+                        (in.listed.empty() || in.listed[c])) {
                         jc.offer(p, make_entry(s, c));
                     }
                     if (!in.pair_floor.empty() && in.k_jobs == 0 && above_floor) {

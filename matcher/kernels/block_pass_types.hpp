@@ -44,6 +44,14 @@ struct LaneBonus {
     float cluster_bonus;
 };
 
+// The lanes a kernel's pruning test keeps for one job, per heap: `candidate`
+// lanes scored at least their candidate floor, `job` lanes at least the job
+// floor. Each heap is offered only its own lanes.
+struct LaneSurvivors {
+    std::uint32_t candidate = 0;
+    std::uint32_t job = 0;
+};
+
 struct PassInput {
     const Snapshot* snapshot = nullptr;
     const CandidateSet* candidates = nullptr;
