@@ -43,6 +43,7 @@ inline std::uint16_t min_packed_rel(float floor, double max_bonus, std::uint32_t
 }
 
 static_assert(kJobTile <= 65536, "tile positions are 16-bit");
+static_assert(kBlockSize % 8 == 0, "recompute_min_cfloor folds the lanes eight at a time");
 
 template <typename Kernel>
 void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector& jc,
@@ -111,11 +112,15 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                     a_min = std::min(a_min, cs.level_sum[first + l]);
                 }
             }
+            // Lanes outside `lanes` keep cfloor +inf, so the minimum over all
+            // kBlockSize lanes is the live lanes' minimum (folded in
+            // registers; it runs after kept candidate offers).
             auto recompute_min_cfloor = [&] {
-                min_cfloor = pos_inf;
-                for (unsigned l = 0; l < kBlockSize; ++l) {
-                    if ((lanes >> l) & 1u) min_cfloor = std::min(min_cfloor, cfloor[l]);
-                }
+                float m[8];
+                for (unsigned l = 0; l < 8; ++l) m[l] = cfloor[l];
+                for (unsigned l = 8; l < kBlockSize; ++l) m[l % 8] = std::min(m[l % 8], cfloor[l]);
+                min_cfloor = std::min(std::min(std::min(m[0], m[1]), std::min(m[2], m[3])),
+                                      std::min(std::min(m[4], m[5]), std::min(m[6], m[7])));
             };
             recompute_min_cfloor();
             // Large-batch regime: one pass over the tile's sums keeps only the
@@ -133,7 +138,10 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
             }
             for (std::size_t v = 0; v < visits; ++v) {
                 const std::size_t p = tile + (reaching != nullptr ? reaching[v] : v);
-                const JobPlan& job = plan.jobs[in.job_list[p]];
+                // The tile index holds the plans in position order (read just
+                // above by positions_reaching); else the snapshot's, by job.
+                const JobPlan& job =
+                    in.tiles != nullptr ? in.tiles->plans[p] : plan.jobs[in.job_list[p]];
                 std::uint32_t gate = lanes & scratch.edu_at_least[job.min_education];
                 for (std::uint32_t i = job.cert_begin; i < job.cert_end && gate; ++i) {
                     gate &= scratch.cert_mask[plan.certs[i]];
@@ -176,8 +184,11 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                         const Index row = in.row(c);
                         std::span<HeapEntry> slots(in.candidate_slots + row * in.k_jobs, in.k_jobs);
                         if (offer(slots, in.candidate_counts[row], make_entry(s, job.job))) {
+                            // Floors only rise: the minimum moves only when
+                            // this lane held it.
+                            const float before = cfloor[l];
                             refresh_floor(l);
-                            recompute_min_cfloor();
+                            if (before <= min_cfloor) recompute_min_cfloor();
                         }
                     }
                     if (in.k_candidates != 0 && ((survivors.job >> l) & 1u) &&
