@@ -17,7 +17,8 @@
 
 namespace talentmatch::matcher::detail {
 
-// `approx` caches score.score() (fit + bonus as a double, error < 1e-15):
+// `approx` caches score.score() (fit + bonus as a double, error < 1e-15;
+// make_entry sets it):
 // when two approximations differ by more than kApproxSlack the order is
 // certain and the exact 128-bit compare is skipped.
 struct HeapEntry {
@@ -54,9 +55,19 @@ inline bool offer(std::span<HeapEntry> slots, std::uint32_t& count, const HeapEn
         return true;
     }
     if (slots.empty() || !ranks_before(e, slots[0])) return false;
-    std::pop_heap(slots.begin(), slots.begin() + count, RanksBefore{});
-    slots[count - 1] = e;
-    std::push_heap(slots.begin(), slots.begin() + count, RanksBefore{});
+    // Replace the worst entry and sift it down: one pass, where a pop and a
+    // push would walk the heap twice.
+    std::size_t hole = 0;
+    for (;;) {
+        const std::size_t left = 2 * hole + 1;
+        if (left >= count) break;
+        std::size_t worse = left;
+        if (left + 1 < count && ranks_before(slots[left], slots[left + 1])) worse = left + 1;
+        if (!ranks_before(e, slots[worse])) break;
+        slots[hole] = slots[worse];
+        hole = worse;
+    }
+    slots[hole] = e;
     return true;
 }
 
@@ -68,7 +79,7 @@ inline void sort_best_first(std::span<HeapEntry> slots, std::uint32_t count) {
 // Fit + bonus of the worst kept entry as a double, for pruning only (never
 // for ordering): callers prune with a safety margin.
 inline double worst_score(std::span<const HeapEntry> slots) {
-    return slots[0].score.score();
+    return slots[0].approx;
 }
 
 }  // namespace talentmatch::matcher::detail
