@@ -153,13 +153,19 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                 const LaneBonus bonus{district_lanes, cluster_lanes, district_bonus, cluster_bonus};
                 LaneSurvivors survivors;
                 if (in.tiles != nullptr && job.packed) {
-                    gate = Kernel::must_gate(job, plan.reqs.data(), scratch.row_ptr.data(), gate);
-                    if (gate == 0) continue;
                     const std::uint16_t min_rel =
                         min_packed_rel(std::min(min_cfloor, jc.floor[p]), max_bonus, a_min);
                     survivors = Kernel::finish_packed(job, tile_acc + (p - tile) * kBlockSize, gate,
                                                       cov_min, min_rel, cov, rel, cfloor, inv_a,
                                                       bonus, jc.floor[p]);
+                    // The must-have gate last, on the few lanes the test kept:
+                    // it reads the job's requirements, which are not in cache.
+                    const std::uint32_t kept = survivors.candidate | survivors.job;
+                    if (kept == 0) continue;
+                    const std::uint32_t eligible =
+                        Kernel::must_gate(job, plan.reqs.data(), scratch.row_ptr.data(), kept);
+                    survivors.candidate &= eligible;
+                    survivors.job &= eligible;
                 } else {
                     survivors =
                         Kernel::score_job(job, plan.reqs.data(), scratch.row_ptr.data(), gate,
