@@ -43,7 +43,6 @@ inline std::uint16_t min_packed_rel(float floor, double max_bonus, std::uint32_t
 }
 
 static_assert(kJobTile <= 65536, "tile positions are 16-bit");
-static_assert(kBlockSize % 8 == 0, "recompute_min_cfloor folds the lanes eight at a time");
 
 template <typename Kernel>
 void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector& jc,
@@ -113,14 +112,12 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                 }
             }
             // Lanes outside `lanes` keep cfloor +inf, so the minimum over all
-            // kBlockSize lanes is the live lanes' minimum (folded in
-            // registers; it runs after kept candidate offers).
+            // kBlockSize lanes is the live lanes' minimum (kept in a register,
+            // not in min_cfloor, which the lambdas share).
             auto recompute_min_cfloor = [&] {
-                float m[8];
-                for (unsigned l = 0; l < 8; ++l) m[l] = cfloor[l];
-                for (unsigned l = 8; l < kBlockSize; ++l) m[l % 8] = std::min(m[l % 8], cfloor[l]);
-                min_cfloor = std::min(std::min(std::min(m[0], m[1]), std::min(m[2], m[3])),
-                                      std::min(std::min(m[4], m[5]), std::min(m[6], m[7])));
+                float m = pos_inf;
+                for (unsigned l = 0; l < kBlockSize; ++l) m = std::min(m, cfloor[l]);
+                min_cfloor = m;
             };
             recompute_min_cfloor();
             // Large-batch regime: one pass over the tile's sums keeps only the
