@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "matcher/kernels/job_floor_guess.hpp"
 #include "matcher/kernels/pass_runner.hpp"
 #include "matcher/query/resolved_filter.hpp"
 #include "matcher/score/invalid_argument.hpp"
@@ -55,13 +56,18 @@ BatchTopK batch_top_k(const Snapshot& snapshot, CandidateKind kind, BatchRange r
             blocks.push_back(b);
         }
     }
-    auto collectors = detail::run_parallel_pass(in, blocks, options);
-
+    // Large passes start each job's floor from a guess (job_floor_guess.hpp).
+    TopKLists by_position;
+    if (k_candidates != 0 && blocks.size() >= detail::kJobFloorGuessMinBlocks) {
+        by_position = detail::pass_with_guessed_job_floors(in, blocks, options, {});
+    } else {
+        auto collectors = detail::run_parallel_pass(in, blocks, options);
+        by_position = detail::merge_job_heaps(collectors, job_list.size(), k_candidates);
+    }
     BatchTopK out;
     out.range = range;
     if (k_jobs != 0) out.jobs_per_candidate = detail::candidate_heap_lists(slots, counts, k_jobs);
     if (k_candidates != 0) {
-        TopKLists by_position = detail::merge_job_heaps(collectors, job_list.size(), k_candidates);
         // Expand positions to every job (jobs filtered out get empty rows).
         TopKLists& all = out.candidates_per_job;
         all.offsets.assign(snapshot.jobs.size() + 1, 0);

@@ -17,10 +17,15 @@ std::uint32_t PassInput::lane_mask(std::size_t block) const {
     return mask;
 }
 
-void JobCollector::reset(std::size_t positions, std::size_t k_candidates) {
+void JobCollector::reset(std::size_t positions, std::size_t k_candidates,
+                         std::span<const float> start_floor) {
     k = k_candidates;
     slots.assign(positions * k, HeapEntry{});
     counts.assign(k == 0 ? 0 : positions, 0);
+    if (k != 0 && !start_floor.empty()) {
+        floor.assign(start_floor.begin(), start_floor.end());
+        return;
+    }
     floor.assign(positions, k == 0 ? std::numeric_limits<float>::infinity()
                                    : -std::numeric_limits<float>::infinity());
 }

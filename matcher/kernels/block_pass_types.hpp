@@ -3,6 +3,7 @@
 // (block_pass.hpp). Ownership: PassInput only points at caller-owned data that
 // outlives the pass; a BlockScratch and a JobCollector belong to one task
 // (thread) at a time.
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <new>
@@ -82,6 +83,10 @@ struct PassInput {
     // k_jobs > 0, else all of them in the task's JobCollector::found.
     // Empty = not this regime.
     std::span<const ExactScore> pair_floor;
+    // Per position, a floor the per-job heaps start from (empty = none):
+    // pairs scoring below it may be left out of that job's heap. The caller
+    // checks that each final list still reaches it (job_floor_guess.hpp).
+    std::span<const float> job_floor_start;
     // Per-candidate heaps: row r owns slots [r*k_jobs, (r+1)*k_jobs) and counts[r].
     HeapEntry* candidate_slots = nullptr;
     std::uint32_t* candidate_counts = nullptr;
@@ -108,14 +113,16 @@ struct JobCollector {
     std::vector<float> floor;
     std::vector<FoundPair> found;
 
-    void reset(std::size_t positions, std::size_t k_candidates);
+    // Floors start at -inf, or at start_floor[p] when it is not empty.
+    void reset(std::size_t positions, std::size_t k_candidates,
+               std::span<const float> start_floor = {});
     // The floor regime: floors from PassInput::pair_floor.
     void reset_for_floors(std::span<const ExactScore> pair_floor);
     void offer(std::size_t position, const HeapEntry& e) {
         std::span<HeapEntry> heap(slots.data() + position * k, k);
         std::uint32_t& count = counts[position];
         if (detail::offer(heap, count, e) && count == k) {
-            floor[position] = float(worst_score(heap) - kPruneMargin);
+            floor[position] = std::max(floor[position], float(worst_score(heap) - kPruneMargin));
         }
     }
 };

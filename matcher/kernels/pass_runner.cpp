@@ -43,7 +43,7 @@ std::vector<JobCollector> run_parallel_pass(const PassInput& in, std::span<const
     tbb::enumerable_thread_specific<Worker> workers([&] {
         Worker w;
         if (in.pair_floor.empty()) {
-            w.collector.reset(positions, in.k_candidates);
+            w.collector.reset(positions, in.k_candidates, in.job_floor_start);
         } else {
             w.collector.reset_for_floors(in.pair_floor);
         }

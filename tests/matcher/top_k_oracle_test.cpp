@@ -4,6 +4,7 @@
 
 #include "matcher/kernels/batch_top_k.hpp"
 #include "matcher/kernels/block_kernels.hpp"
+#include "matcher/kernels/job_floor_guess.hpp"
 #include "matcher/query/dense_query.hpp"
 #include "matcher/query/match_query.hpp"
 #include "oracle.hpp"
@@ -253,6 +254,18 @@ TEST(OracleAgreementMultiTile, FullBatchAcrossJobTilesMatchesReference) {
     shape.max_requirements = 6;
     shape.max_skills = 12;
     expect_full_batch_matches_oracle(shape, 11, 4, 6, "multi-tile");
+}
+
+// Enough blocks for the per-job floors to start from guesses
+// (job_floor_guess.hpp), some of which the check sends back.
+TEST(OracleAgreementMultiTile, FullBatchWithGuessedJobFloorsMatchesReference) {
+    WorldShape shape;
+    shape.skills = 40;
+    shape.graduates = int(detail::kJobFloorGuessMinBlocks * kBlockSize + 50);
+    shape.jobs = 60;
+    shape.max_requirements = 6;
+    shape.max_skills = 12;
+    expect_full_batch_matches_oracle(shape, 14, 4, 20, "guessed job floors");
 }
 
 // The large-batch regime with wide jobs and large sums: up to 70 requirements
