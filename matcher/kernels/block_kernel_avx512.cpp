@@ -66,11 +66,14 @@ struct Avx512Kernel {
     // Writes the positions i < n where a lane of `lanes` may pass the
     // education gate and finish's score test (every wide position with such
     // a lane): finish's own float operations, so no lane it keeps is missed.
-    static std::size_t positions_reaching(const std::uint16_t* acc, const JobPlan* plans,
-                                          const float* jfloor, std::size_t n, std::uint32_t lanes,
-                                          const BlockScratch& scratch, const float* cfloor,
-                                          const float* inv_a, float district_bonus,
-                                          float cluster_bonus, std::uint16_t* out) {
+    // Copies the m-th such position's sums to reached[m·kBlockSize] and
+    // leaves acc[0, n·kBlockSize) zero for the next block.
+    static std::size_t positions_reaching(std::uint16_t* acc, std::uint16_t* reached,
+                                          const JobPlan* plans, const float* jfloor, std::size_t n,
+                                          std::uint32_t lanes, const BlockScratch& scratch,
+                                          const float* cfloor, const float* inv_a,
+                                          float district_bonus, float cluster_bonus,
+                                          std::uint16_t* out) {
         const __m512 cf_lo = _mm512_load_ps(cfloor), cf_hi = _mm512_load_ps(cfloor + 16);
         const __m512 ia_lo = _mm512_load_ps(inv_a), ia_hi = _mm512_load_ps(inv_a + 16);
         const __m512 db = _mm512_set1_ps(district_bonus), cb = _mm512_set1_ps(cluster_bonus);
@@ -79,12 +82,14 @@ struct Avx512Kernel {
         for (std::size_t i = 0; i < n; ++i) {
             const JobPlan& job = plans[i];
             const std::uint32_t gate = lanes & scratch.edu_at_least[job.min_education];
+            const __m512i a = _mm512_load_si512(acc + i * kBlockSize);
+            _mm512_store_si512(acc + i * kBlockSize, _mm512_setzero_si512());
+            _mm512_store_si512(reached + m * kBlockSize, a);
             out[m] = std::uint16_t(i);
             if (!job.packed || gate == 0) {
                 m += gate != 0;
                 continue;
             }
-            const __m512i a = _mm512_load_si512(acc + i * kBlockSize);
             // cov (10 bits) x rel (6 bits) < 2^16: exact in 16-bit lanes.
             const __m512i prod =
                 _mm512_mullo_epi16(_mm512_and_si512(a, low10), _mm512_srli_epi16(a, 10));

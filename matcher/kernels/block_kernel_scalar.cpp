@@ -29,11 +29,12 @@ struct ScalarKernel {
         }
     }
 
-    static std::size_t positions_reaching(const std::uint16_t* acc, const JobPlan* plans,
-                                          const float* jfloor, std::size_t n, std::uint32_t lanes,
-                                          const BlockScratch& scratch, const float* cfloor,
-                                          const float* inv_a, float district_bonus,
-                                          float cluster_bonus, std::uint16_t* out) {
+    static std::size_t positions_reaching(std::uint16_t* acc, std::uint16_t* reached,
+                                          const JobPlan* plans, const float* jfloor, std::size_t n,
+                                          std::uint32_t lanes, const BlockScratch& scratch,
+                                          const float* cfloor, const float* inv_a,
+                                          float district_bonus, float cluster_bonus,
+                                          std::uint16_t* out) {
         std::size_t m = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const JobPlan& job = plans[i];
@@ -49,7 +50,11 @@ struct ScalarKernel {
                     (((scratch.cluster_mask[job.cluster] >> l) & 1u) ? cluster_bonus : 0.0f);
                 hit = fit + bonus >= std::min(cfloor[l], jfloor[i]);
             }
-            if (hit) out[m++] = std::uint16_t(i);
+            if (hit) {
+                std::copy_n(acc + i * kBlockSize, kBlockSize, reached + m * kBlockSize);
+                out[m++] = std::uint16_t(i);
+            }
+            std::fill_n(acc + i * kBlockSize, kBlockSize, std::uint16_t{0});
         }
         return m;
     }

@@ -15,7 +15,9 @@
 // the pruning test's own float operations to the sums, with the floors as
 // they stand at the block's start; only the positions where some lane may
 // pass (about 1 in 9 on the province shape) take the per-job path below,
-// which applies every gate and the test again with the current floors.
+// which applies every gate and the test again with the current floors. That
+// pass also copies the reaching positions' sums aside and zeroes the tile's
+// sums for the next block (one pass over them instead of two).
 //
 // Exactness: the kernels compute the integer sums cov_num and rel_num exactly;
 // the float test only PRUNES pairs that provably cannot enter a heap (margin
@@ -60,7 +62,8 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
     alignas(64) std::uint16_t cov[kBlockSize];
     alignas(64) std::uint16_t rel[kBlockSize];
     scratch.prepare(*in.snapshot);
-    std::uint16_t* tile_acc = scratch.tile_acc.data();
+    std::uint16_t* tile_acc = scratch.tile_acc.data();  // zero between blocks
+    std::uint16_t* reached_sums = scratch.reached_sums.data();
 
     const std::size_t positions = in.job_list.size();
     for (std::size_t tile = 0; tile < positions; tile += kJobTile) {
@@ -73,7 +76,6 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
             if (in.tiles != nullptr) {
                 // Sparse × sparse: each of the block's rows meets the tile's
                 // requirements on that skill.
-                std::fill(tile_acc, tile_acc + (tile_end - tile) * kBlockSize, std::uint16_t{0});
                 const std::size_t tile_no = tile / kJobTile;
                 const BlockLayout::Block rows = cs.blocks.block(b);
                 for (std::size_t r = 0; r < rows.rows(); ++r) {
@@ -127,7 +129,8 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
             std::size_t visits = tile_end - tile;
             const std::uint16_t* reaching = nullptr;
             if (in.tiles != nullptr) {
-                visits = Kernel::positions_reaching(tile_acc, in.tiles->plans.data() + tile,
+                visits = Kernel::positions_reaching(tile_acc, reached_sums,
+                                                    in.tiles->plans.data() + tile,
                                                     jc.floor.data() + tile, visits, lanes, scratch,
                                                     cfloor, inv_a, district_bonus, cluster_bonus,
                                                     scratch.tile_reaching.data());
@@ -152,7 +155,7 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                 if (in.tiles != nullptr && job.packed) {
                     const std::uint16_t min_rel =
                         min_packed_rel(std::min(min_cfloor, jc.floor[p]), max_bonus, a_min);
-                    survivors = Kernel::finish_packed(job, tile_acc + (p - tile) * kBlockSize, gate,
+                    survivors = Kernel::finish_packed(job, reached_sums + v * kBlockSize, gate,
                                                       cov_min, min_rel, cov, rel, cfloor, inv_a,
                                                       bonus, jc.floor[p]);
                     // The must-have gate last, on the few lanes the test kept:

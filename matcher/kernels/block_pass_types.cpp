@@ -43,8 +43,9 @@ void BlockScratch::prepare(const Snapshot& snapshot) {
     cert_mask.assign(snapshot.certificates.size(), 0);
     district_mask.assign(snapshot.districts.size(), 0);
     cluster_mask.assign(snapshot.clusters.size(), 0);
-    tile_acc.resize(kJobTile * kBlockSize);
+    tile_acc.resize(kJobTile * kBlockSize);  // new elements are zero, old ones stayed zero
     tile_reaching.resize(kJobTile);
+    reached_sums.resize(kJobTile * kBlockSize);
 }
 
 void BlockScratch::load_block(const CandidateSet& cs, std::size_t block, std::uint32_t lanes) {

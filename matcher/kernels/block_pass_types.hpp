@@ -149,10 +149,13 @@ struct BlockScratch {
     std::vector<std::uint32_t> district_mask;  // district -> lanes preferring it
     std::vector<std::uint32_t> cluster_mask;   // cluster -> lanes preferring it
     std::uint32_t edu_at_least[8] = {};        // education level -> lanes at or above it
-    // Per tile position: kBlockSize 16-bit sums (large-batch regime), 64-byte aligned.
+    // Per tile position: kBlockSize 16-bit sums (large-batch regime), 64-byte
+    // aligned; all zero between blocks (the pass over the tile clears them).
     std::vector<std::uint16_t, AlignedAllocator<std::uint16_t>> tile_acc;
-    // The tile positions (job) where some lane may pass the pruning test.
+    // The tile positions (job) where some lane may pass the pruning test,
+    // and their sums in the same order.
     std::vector<std::uint16_t> tile_reaching;
+    std::vector<std::uint16_t, AlignedAllocator<std::uint16_t>> reached_sums;
 
     void prepare(const Snapshot& snapshot);
     void load_block(const CandidateSet& cs, std::size_t block, std::uint32_t lanes);
