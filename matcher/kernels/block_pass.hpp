@@ -129,11 +129,10 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
             std::size_t visits = tile_end - tile;
             const std::uint16_t* reaching = nullptr;
             if (in.tiles != nullptr) {
-                visits = Kernel::positions_reaching(tile_acc, reached_sums,
-                                                    in.tiles->plans.data() + tile,
-                                                    jc.floor.data() + tile, visits, lanes, scratch,
-                                                    cfloor, inv_a, district_bonus, cluster_bonus,
-                                                    scratch.tile_reaching.data());
+                visits = Kernel::positions_reaching(
+                    tile_acc, reached_sums, in.tiles->plans.data() + tile, jc.floor.data() + tile,
+                    visits, lanes, scratch, cfloor, inv_a, district_bonus, cluster_bonus,
+                    scratch.tile_reaching.data());
                 reaching = scratch.tile_reaching.data();
             }
             for (std::size_t v = 0; v < visits; ++v) {
@@ -155,9 +154,9 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                 if (in.tiles != nullptr && job.packed) {
                     const std::uint16_t min_rel =
                         min_packed_rel(std::min(min_cfloor, jc.floor[p]), max_bonus, a_min);
-                    survivors = Kernel::finish_packed(job, reached_sums + v * kBlockSize, gate,
-                                                      cov_min, min_rel, cov, rel, cfloor, inv_a,
-                                                      bonus, jc.floor[p]);
+                    survivors =
+                        Kernel::finish_packed(job, reached_sums + v * kBlockSize, gate, cov_min,
+                                              min_rel, cov, rel, cfloor, inv_a, bonus, jc.floor[p]);
                     // The must-have gate last, on the few lanes the test kept:
                     // it reads the job's requirements, which are not in cache.
                     const std::uint32_t kept = survivors.candidate | survivors.job;
