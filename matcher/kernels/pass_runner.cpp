@@ -12,9 +12,18 @@
 
 namespace talentmatch::matcher::detail {
 
-// Blocks per task: enough that a job tile's heaps and plans are reused across
-// many blocks while in cache, few enough to balance 2+ threads.
-constexpr std::size_t kBlocksPerTask = 32;
+namespace {
+
+// Blocks per task: a task walks every job tile over its blocks, so the more
+// blocks, the more each tile's postings, plans and heaps are reused while in
+// cache (bench/matcher_bench measures it on the province batch); but a pass
+// needs several tasks per thread to balance. So 128 blocks when the pass has
+// at least 8 tasks of that size per thread, fewer down to 32 otherwise.
+std::size_t blocks_per_task(std::size_t blocks, std::size_t threads) {
+    return std::clamp<std::size_t>(blocks / (8 * std::max<std::size_t>(threads, 1)), 32, 128);
+}
+
+}  // namespace
 
 void validate_options(const ExecutionOptions& options) {
     if (options.threads < 0 || options.threads > 256) {
@@ -51,7 +60,9 @@ std::vector<JobCollector> run_parallel_pass(const PassInput& in, std::span<const
     });
     tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
     arena.execute([&] {
-        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks.size(), kBlocksPerTask),
+        const std::size_t grain =
+            blocks_per_task(blocks.size(), std::size_t(tbb::this_task_arena::max_concurrency()));
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks.size(), grain),
                           [&](const tbb::blocked_range<std::size_t>& r) {
                               Worker& w = workers.local();
                               pass(input, blocks.subspan(r.begin(), r.size()), w.collector,
