@@ -14,11 +14,12 @@ namespace talentmatch::matcher::detail {
 
 namespace {
 
-// Blocks per task: a task walks every job tile over its blocks, so the more
-// blocks, the more each tile's postings, plans and heaps are reused while in
-// cache (bench/matcher_bench measures it on the province batch); but a pass
-// needs several tasks per thread to balance. So 128 blocks when the pass has
-// at least 8 tasks of that size per thread, fewer down to 32 otherwise.
+// The most blocks per task (the grain): a task walks every job tile over its
+// blocks, so the more blocks, the more each tile's postings, plans and heaps
+// are reused while in cache (the province batch of bench/matcher_bench ran
+// faster with 128 than with 32); but a pass needs several tasks per thread
+// to balance. So 128 when the pass has at least 8 tasks of that size per
+// thread, less down to 32 otherwise.
 std::size_t blocks_per_task(std::size_t blocks, std::size_t threads) {
     return std::clamp<std::size_t>(blocks / (8 * std::max<std::size_t>(threads, 1)), 32, 128);
 }
