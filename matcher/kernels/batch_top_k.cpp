@@ -62,9 +62,7 @@ BatchTopK batch_top_k(const Snapshot& snapshot, CandidateKind kind, BatchRange r
         by_position = detail::pass_with_guessed_job_floors(in, blocks, options, {});
     } else {
         auto collectors = detail::run_parallel_pass(in, blocks, options);
-        if (k_candidates != 0) {
-            by_position = detail::merge_job_heaps(collectors, job_list.size(), k_candidates);
-        }
+        by_position = detail::merge_job_heaps(collectors, job_list.size(), k_candidates);
     }
     BatchTopK out;
     out.range = range;
