@@ -39,6 +39,11 @@ struct Avx512Kernel {
         return _mm512_broadcast_i32x4(_mm_loadu_si128(reinterpret_cast<const __m128i*>(lut)));
     }
 
+    // The least of kBlockSize floats (no NaN among them).
+    static float least(const float* v) {
+        return _mm512_reduce_min_ps(_mm512_min_ps(_mm512_load_ps(v), _mm512_load_ps(v + 16)));
+    }
+
     static std::uint32_t must_gate(const JobPlan& job, const RequirementPlan* reqs,
                                    const std::uint8_t* const* row_ptr, std::uint32_t gate) {
         const RequirementPlan* r = reqs + job.req_begin;

@@ -1,4 +1,6 @@
 // The portable kernel: plain loops over the kBlockSize lanes.
+#include <algorithm>
+
 #include "matcher/kernels/block_kernels.hpp"
 #include "matcher/kernels/block_pass.hpp"
 #include "matcher/score/invalid_argument.hpp"
@@ -7,6 +9,8 @@ namespace talentmatch::matcher::detail {
 namespace {
 
 struct ScalarKernel {
+    static float least(const float* v) { return *std::min_element(v, v + kBlockSize); }
+
     static std::uint32_t must_gate(const JobPlan& job, const RequirementPlan* reqs,
                                    const std::uint8_t* const* row_ptr, std::uint32_t gate) {
         const RequirementPlan* r = reqs + job.req_begin;

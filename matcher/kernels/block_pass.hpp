@@ -1,8 +1,10 @@
 #pragma once
 // The batch engine's inner pass: candidate blocks × a list of jobs, scoring
 // kBlockSize candidates per (job, requirement) step, feeding per-candidate and
-// per-job top-k heaps. Shared by every kernel; a kernel only supplies
-// `score_job` (sums + gates + pruning test for one job over one block).
+// per-job top-k heaps. Shared by every kernel; a kernel supplies only the
+// lane-parallel steps (add_row, positions_reaching, finish_packed, must_gate,
+// score_job: sums, gates and the pruning test over one block; least: the
+// block's least candidate floor).
 //
 // Loop order: blocks of a task × job tiles of kJobTile jobs (the tile's
 // requirement plans stay in L2 while every block of the task streams over
@@ -116,11 +118,7 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
             // Lanes outside `lanes` keep cfloor +inf, so the minimum over all
             // kBlockSize lanes is the live lanes' minimum (kept in a register,
             // not in min_cfloor, which the lambdas share).
-            auto recompute_min_cfloor = [&] {
-                float m = pos_inf;
-                for (unsigned l = 0; l < kBlockSize; ++l) m = std::min(m, cfloor[l]);
-                min_cfloor = m;
-            };
+            auto recompute_min_cfloor = [&] { min_cfloor = Kernel::least(cfloor); };
             recompute_min_cfloor();
             // Large-batch regime: one pass over the tile's sums keeps only the
             // positions where some lane may pass the pruning test (wide jobs
