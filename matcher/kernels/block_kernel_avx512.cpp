@@ -39,7 +39,7 @@ struct Avx512Kernel {
         return _mm512_broadcast_i32x4(_mm_loadu_si128(reinterpret_cast<const __m128i*>(lut)));
     }
 
-    // The least of kBlockSize floats (no NaN among them).
+    // The least of the kBlockSize floats at v (64-byte aligned, no NaN).
     static float least(const float* v) {
         return _mm512_reduce_min_ps(_mm512_min_ps(_mm512_load_ps(v), _mm512_load_ps(v + 16)));
     }

@@ -115,9 +115,8 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                     a_min = std::min(a_min, cs.level_sum[first + l]);
                 }
             }
-            // Lanes outside `lanes` keep cfloor +inf, so the minimum over all
-            // kBlockSize lanes is the live lanes' minimum (kept in a register,
-            // not in min_cfloor, which the lambdas share).
+            // Lanes outside `lanes` keep cfloor +inf, so the least over all
+            // kBlockSize lanes is the live lanes' least.
             auto recompute_min_cfloor = [&] { min_cfloor = Kernel::least(cfloor); };
             recompute_min_cfloor();
             // Large-batch regime: one pass over the tile's sums keeps only the
