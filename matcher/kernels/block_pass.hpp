@@ -101,8 +101,8 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
             // Block-level bound (large-batch regime): a lane survives only if
             // score >= min(cfloor_l, jfloor) =: F, and score <= rel/A + max_bonus,
             // so lanes with rel < (F - max_bonus)·A_min are pruned before any
-            // float work. min_cfloor and a_min are block constants.
-            float min_cfloor = pos_inf;
+            // float work. a_min is a block constant; min_cfloor follows the
+            // lanes' floors as they rise.
             std::uint32_t a_min = 0xFFFF'FFFFu;
             for (unsigned l = 0; l < kBlockSize; ++l) {
                 const bool live = (lanes >> l) & 1u;
@@ -117,8 +117,7 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
             }
             // Lanes outside `lanes` keep cfloor +inf, so the least over all
             // kBlockSize lanes is the live lanes' least.
-            auto recompute_min_cfloor = [&] { min_cfloor = Kernel::least(cfloor); };
-            recompute_min_cfloor();
+            float min_cfloor = Kernel::least(cfloor);
             // Large-batch regime: one pass over the tile's sums keeps only the
             // positions where some lane may pass the pruning test (wide jobs
             // always). Floors only rise, so the floors at the block's start
@@ -190,7 +189,7 @@ void run_blocks(const PassInput& in, std::span<const Index> blocks, JobCollector
                             // this lane held it.
                             const float before = cfloor[l];
                             refresh_floor(l);
-                            if (before <= min_cfloor) recompute_min_cfloor();
+                            if (before <= min_cfloor) min_cfloor = Kernel::least(cfloor);
                         }
                     }
                     if (in.k_candidates != 0 && ((survivors.job >> l) & 1u) &&
